@@ -1,0 +1,28 @@
+# Two commands for a newcomer: `make extract` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: install extract test lint report bench clean
+
+install: $(STAMP)
+
+# (Re)create the virtual environment when it is missing or pyproject.toml is newer.
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+extract: $(STAMP)
+	$(BIN)/reportparse extract --raw raw --out extracted
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests
+	$(BIN)/ruff format --check src tests
+
+clean:
+	rm -rf $(VENV) .cache .pytest_cache .ruff_cache

@@ -1,0 +1,198 @@
+"""Command line: reportparse extract | sources | validate."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .pipeline import Outcome, run
+
+DEFAULT_CACHE = Path(".cache/reportparse")
+
+
+def _progress_printer(tty: bool):
+    def show(done: int, total: int, o: Outcome) -> None:
+        how = "cached" if o.cached else f"{o.seconds:.1f} s"
+        note = f" - {o.message}" if o.message else ""
+        line = f"[{done}/{total}] {o.file}: {o.status} ({how}){note}"
+        if tty:
+            click.echo("\r\033[K" + line, nl=done == total or o.status != "ok", err=True)
+        else:
+            click.echo(line, err=True)
+
+    return show
+
+
+@click.group()
+@click.version_option(__version__, prog_name="reportparse")
+def main() -> None:
+    """IMDi's reports and press releases on the introduction programme, as validated tidy data."""
+
+
+@main.command()
+@click.option(
+    "--raw",
+    "raw",
+    default="raw",
+    show_default=True,
+    type=click.Path(path_type=Path),
+    help="Folder with the documents (PDF reports, saved HTML pages).",
+)
+@click.option(
+    "--out",
+    "out",
+    default="extracted",
+    show_default=True,
+    type=click.Path(path_type=Path),
+    help="Folder to publish into; replaced only when every output validates.",
+)
+@click.option(
+    "--keep-going",
+    is_flag=True,
+    help="Publish the documents that could be read; record the others in sources.csv.",
+)
+@click.option(
+    "--jobs",
+    default=1,
+    show_default=True,
+    type=click.IntRange(1, 64),
+    help="Documents extracted in parallel processes.",
+)
+@click.option(
+    "--cache-dir",
+    default=str(DEFAULT_CACHE),
+    show_default=True,
+    type=click.Path(path_type=Path),
+    help="Per-document cache (content hash + parser).",
+)
+@click.option("--no-cache", is_flag=True, help="Read every document again; do not use the cache.")
+def extract(raw: Path, out: Path, keep_going: bool, jobs: int, cache_dir: Path, no_cache: bool):
+    """Extract every document in RAW into the datasets of the data contract in OUT.
+
+    Exit status 0 only when every document was read and every output validated.
+
+    \b
+    Example:
+        reportparse extract --raw raw --out extracted --jobs 2
+    """  # fmt: skip
+    tty = sys.stderr.isatty()
+    try:
+        result = run(
+            raw,
+            out,
+            keep_going=keep_going,
+            jobs=jobs,
+            cache_dir=None if no_cache else cache_dir,
+            progress=_progress_printer(tty),
+        )
+    except FileNotFoundError as exc:
+        raise click.ClickException(str(exc)) from None
+    for o in result.failed_documents:
+        click.echo(f"error: {o.file}: {o.message}", err=True)
+    for f in result.failures:
+        click.echo(f"invalid: {f.describe()}", err=True)
+    n_obs = len(result.frames.get("observations", []))
+    if result.published:
+        click.echo(
+            f"published {out}: {len(result.results)} document(s), {n_obs} observations, "
+            f"{len(result.frames['conflicts'])} conflicts"
+            + (f", {len(result.failed_documents)} failed" if result.failed_documents else "")
+        )
+    else:
+        reason = "validation failed" if result.failures else "some documents failed"
+        click.echo(f"nothing published ({reason}); {out} is unchanged", err=True)
+    if result.failures or result.failed_documents:
+        sys.exit(1)
+
+
+@main.command()
+@click.option(
+    "--raw",
+    "raw",
+    default="raw",
+    show_default=True,
+    type=click.Path(path_type=Path),
+    help="Folder with the documents.",
+)
+@click.option(
+    "--cache-dir",
+    default=str(DEFAULT_CACHE),
+    show_default=True,
+    type=click.Path(path_type=Path),
+    help="Per-document cache (content hash + parser).",
+)
+@click.option("--no-cache", is_flag=True, help="Do not use the cache.")
+def sources(raw: Path, cache_dir: Path, no_cache: bool):
+    """List each document in RAW: detected family, reference year, title, pages and sha256.
+
+    \b
+    Example:
+        reportparse sources --raw raw
+    """  # fmt: skip
+    from .cache import Cache, file_sha256
+    from .model import Source
+    from .pipeline import documents, extract_one
+
+    store = Cache(None if no_cache else cache_dir)
+    try:
+        files = documents(raw)
+    except FileNotFoundError as exc:
+        raise click.ClickException(str(exc)) from None
+    failed = False
+    for p in files:
+        sha = file_sha256(p)
+        value = store.get(sha)
+        if value is None:
+            value = extract_one(p)
+            store.put(sha, value)
+        src = value if isinstance(value, Source) else value.source
+        if src.status == "failed":
+            failed = True
+            click.echo(f"{p.name}\tfailed\t{src.message}\t\t\t{sha}")
+            continue
+        click.echo(f"{p.name}\t{src.family}\t{src.year}\t{src.title}\t{src.pages or ''}\t{sha}")
+    if failed:
+        sys.exit(1)
+
+
+@main.command(name="validate")
+@click.option(
+    "--out",
+    "out",
+    default="extracted",
+    show_default=True,
+    type=click.Path(path_type=Path, exists=True, file_okay=False),
+    help="A published folder (with datapackage.json).",
+)
+def validate_cmd(out: Path):
+    """Validate a published folder against schemas/; print every failing check and its rows.
+
+    \b
+    Example:
+        reportparse validate --out extracted
+    """  # fmt: skip
+    import pandas as pd
+
+    from . import validate
+    from .publish import read_published
+
+    if not (out / "datapackage.json").is_file():
+        raise click.ClickException(f"{out}: no datapackage.json (not a published folder)")
+    frames, printed = read_published(out)
+    failures = []
+    for name, df in sorted(frames.items()):
+        failures += validate.validate(name, df)[1]
+    for path, df in sorted(printed.items()):
+        df = pd.DataFrame(df.fillna("").astype(str))
+        failures += validate.validate(
+            f"printed table {path}", df, validate.schema("printed_table")
+        )[1]
+    for f in failures:
+        click.echo(f.describe())
+    if failures:
+        click.echo(f"{len(failures)} failing check(s)", err=True)
+        sys.exit(1)
+    click.echo(f"{out}: {len(frames)} datasets and {len(printed)} printed tables are valid")

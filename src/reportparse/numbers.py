@@ -1,0 +1,208 @@
+"""Norwegian numerals in running text: "26 407", "58,4", "95 %", "om lag halvparten", "8 av 10".
+
+``quantities(sentence)`` finds every number of a sentence with its unit.
+Statistics come out as ``persons``, ``percent`` or ``percentage_points``;
+numbers that are not statistics (years, ages, durations, dates, ordinals,
+section numbers) come out with a unit of their own so that the caller can
+leave them out, or keep them where a document family wants them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+WORD_NUMBERS = {
+    "en": 1, "ett": 1, "én": 1, "to": 2, "tre": 3, "fire": 4, "fem": 5, "seks": 6,
+    "sju": 7, "syv": 7, "åtte": 8, "ni": 9, "ti": 10, "elleve": 11, "tolv": 12,
+}  # fmt: skip
+FRACTIONS = {
+    "halvparten": 50.0, "halvdelen": 50.0, "en tredjedel": 33.3, "to tredjedeler": 66.7,
+    "en fjerdedel": 25.0, "tre fjerdedeler": 75.0, "en femtedel": 20.0,
+}  # fmt: skip
+MONTHS = "januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember"
+APPROX = (
+    r"om ?lag|cirka|ca\.|i overkant av|i overkant|i underkant av|i underkant|nesten|rundt|"
+    r"litt over|litt under|drøyt|snaut|omtrent|anslagsvis|opp mot|nærmere|nær|"
+    r"flere enn|færre enn|mer enn|mindre enn|over|under"
+)
+PERSON_NOUNS = (
+    r"deltak\w*|deltag\w*|flyktning\w*|flykning\w*|personer\w*|person|kvinner|menn|"
+    r"innvandrere|introduksjonsdeltak\w*|fordrevne|ukrainere|somaliere|elever|barn|avsluttere"
+)
+# unit words after a number that make it something other than a statistic
+OTHER_UNITS = {
+    "years": r"år|års|årene|åra|årsverk",
+    "months": r"måneder|måned|måneders|mnd\.?",
+    "weeks": r"uker|uke|ukers",
+    "days": r"dager|dag|døgn",
+    "hours": r"timer|time|timers",
+    "count": r"land|kommuner|kommune|fylker|fylke|kurs|tiltak|vedtak|sider|side",
+    "money": r"kroner|kr\.?|mill\.?|millioner|milliarder",
+}
+NUMERAL = r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
+WORD_NUMERAL = "|".join(sorted(WORD_NUMBERS, key=len, reverse=True))
+_NUM = re.compile(rf"(?<![\w,.\-–/=§#])(?P<num>{NUMERAL})(?![\w\-–/]|[.,]\d)")
+_FRACTION_X_OF_Y = re.compile(
+    rf"(?<![\w\-])(?P<x>\d+|{WORD_NUMERAL})\s+av\s+(?:hver\s+)?(?P<y>\d+|{WORD_NUMERAL})(?![\w\-])",
+    re.I,
+)
+_FRACTION_WORDS = re.compile(
+    r"(?<![\w])(?P<frac>" + "|".join(sorted(FRACTIONS, key=len, reverse=True)) + r")(?![\w])",
+    re.I,
+)
+_WORD_BEFORE_UNIT = re.compile(rf"(?<![\w\-])(?P<word>{WORD_NUMERAL})\s+(?=prosent\w*)", re.I)
+_APPROX_BEFORE = re.compile(rf"(?:^|(?<=[\s(–—-]))(?P<q>{APPROX})\s+$", re.I)
+_URL = re.compile(r"(?:https?://|www\.)\S+|\S+\.(?:no|com|org)\b\S*", re.I)
+_LIST_TAIL = re.compile(rf"^(?:\s*(?:,|og|eller|til og med|til|-|–)\s*(?:{NUMERAL}))*\s*", re.I)
+_PRECEDED_BY_LABEL = re.compile(
+    r"(?:§|§§|tabell|figur|kapittel|kap\.|side|s\.|nr\.?|prop\.|meld\.|st\.|nou|spor|"
+    r"runde|del|punkt|kl\.|krasjkurs|versjon|trinn|nivå)\s*$",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number found in a sentence."""
+
+    value: float
+    unit: str  # persons, percent, percentage_points, or a non-statistic unit
+    approximate: bool
+    expression: str  # as written, qualifier included
+    start: int  # span of the expression in the sentence
+    end: int
+    num_start: int  # span of the number itself
+    num_end: int
+
+    @property
+    def is_statistic(self) -> bool:
+        return self.unit in ("persons", "percent", "percentage_points")
+
+
+def parse_number(text: str) -> float | None:
+    """ "26 407" -> 26407.0, "58,4" -> 58.4, "95 %" -> 95.0, "ni" -> 9.0."""
+    text = text.strip().lower().replace("%", "").strip()
+    if text in WORD_NUMBERS:
+        return float(WORD_NUMBERS[text])
+    text = re.sub(r"[ \u00a0\u202f]", "", text).replace("−", "-").replace("–", "-")
+    if not re.fullmatch(r"-?\d+(?:[,.]\d+)?", text):
+        return None
+    return float(text.replace(",", "."))
+
+
+def _approx_before(sentence: str, start: int) -> re.Match | None:
+    return _APPROX_BEFORE.search(sentence[max(0, start - 25) : start])
+
+
+def _unit_after(after: str) -> tuple[str | None, int]:
+    """Unit named right after a number: ("percent", length) or (None, 0)."""
+    m = re.match(r"\s*(?:%|prosent(?!poeng)(?:en|er)?\b|pst\.?)", after, re.I)
+    if m and not re.match(r"\s*prosentpo", after, re.I):
+        return "percent", m.end()
+    m = re.match(r"\s*(?:prosentpoeng\w*|prosentpo\w*|%-?poeng|pp\b)", after, re.I)
+    if m:
+        return "percentage_points", m.end()
+    for unit, words in OTHER_UNITS.items():
+        m = re.match(rf"\s*(?:{words})(?![\wæøå])", after, re.I)
+        if m:
+            return unit, m.end()
+    return None, 0
+
+
+def _is_year(value: float, raw: str, after: str) -> bool:
+    if not re.fullmatch(r"\d{4}", raw) or not 1900 <= value <= 2099:
+        return False
+    return not re.match(rf"\s*(?:{PERSON_NOUNS})\b", after, re.I)
+
+
+def quantities(sentence: str) -> list[Quantity]:
+    """Every number of a sentence, statistics and others, in order of appearance."""
+    text = _URL.sub(lambda m: " " * len(m.group()), sentence)
+    found: list[Quantity] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= x or a >= y for x, y in taken)
+
+    def add(q: Quantity) -> None:
+        found.append(q)
+        taken.append((q.num_start, q.num_end))
+
+    # "8 av 10", "to av tre": a share in words, always approximate
+    for m in _FRACTION_X_OF_Y.finditer(text):
+        x, y = parse_number(m.group("x")), parse_number(m.group("y"))
+        if not x or not y or y < x or y > 100 or re.match(r"\s*(?:år|måneder)", text[m.end() :]):
+            continue
+        q = _approx_before(text, m.start())
+        start = m.start() - len(q.group()) if q else m.start()
+        add(
+            Quantity(
+                round(100 * x / y, 1), "percent", True, text[start : m.end()].strip(),
+                start, m.end(), m.start(), m.end(),
+            )
+        )  # fmt: skip
+    for m in _FRACTION_WORDS.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        q = _approx_before(text, m.start())
+        start = m.start() - len(q.group()) if q else m.start()
+        add(
+            Quantity(
+                FRACTIONS[m.group("frac").lower()], "percent", True,
+                text[start : m.end()].strip(), start, m.end(), m.start(), m.end(),
+            )
+        )  # fmt: skip
+    # "to prosentpoeng": a small number in words before a percent unit
+    for m in _WORD_BEFORE_UNIT.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        unit, length = _unit_after(text[m.end("word") :])
+        if unit not in ("percent", "percentage_points"):
+            continue
+        end = m.end("word") + length
+        q = _approx_before(text, m.start())
+        start = m.start() - len(q.group()) if q else m.start()
+        add(
+            Quantity(
+                float(WORD_NUMBERS[m.group("word").lower()]), unit, bool(q),
+                text[start:end].strip(), start, end, m.start(), m.end("word"),
+            )
+        )  # fmt: skip
+    for m in _NUM.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        raw = m.group("num")
+        value = parse_number(raw)
+        if value is None:
+            continue
+        before, after = text[: m.start()], text[m.end() :]
+        unit, length = _unit_after(after)
+        if unit is None:
+            # a list ("2, 3, 4, 5 år", "62,5 og 58,4") takes the unit named after its last number
+            tail = _LIST_TAIL.match(after)
+            list_unit, _ = _unit_after(after[tail.end() :]) if tail and tail.end() else (None, 0)
+            unit = list_unit
+        if _PRECEDED_BY_LABEL.search(before[-12:]):
+            unit = "label"
+        elif re.match(rf"\.\s*(?:{MONTHS})\b", after, re.I):
+            unit = "date"
+        elif re.match(r"\.\s*(?:måned|mnd|år|kvartal|klasse|trinn|gang)", after, re.I):
+            unit = "ordinal"
+        elif re.match(r"\s*[A-ZÆØÅ]\b", after) and not re.match(r"\s*(?:I|NIR)\b", after):
+            unit = "label"  # "Prop. 81 L"
+        elif unit is None and _is_year(value, raw, after):
+            unit = "year"
+        elif unit is None:
+            unit = _default_unit(raw)
+        end = m.end() + (length if length else 0)
+        q = _approx_before(text, m.start())
+        start = m.start() - len(q.group()) if q else m.start()
+        add(Quantity(value, unit, bool(q), text[start:end].strip(), start, end, m.start(), m.end()))
+    found.sort(key=lambda q: q.num_start)
+    return found
+
+
+def _default_unit(raw: str) -> str:
+    """A bare number counts persons; a bare decimal ("henholdsvis 62,5 og 58,4") is a rate."""
+    return "percent" if "," in raw else "persons"

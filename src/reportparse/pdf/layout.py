@@ -1,0 +1,371 @@
+"""A page as glyphs, text segments and rulings.
+
+pdfplumber gives characters with size and position. Footnote markers are
+smaller glyphs raised above the baseline of the text they follow; they are
+taken out of the text here (``Segment.markers``) so that "2 246" + marker "1"
+never reads "2 2461".
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+SUPERSCRIPT_RATIO = 0.8  # a marker glyph is at most this fraction of its neighbour's size
+WORD_GAP = 0.12  # gap (in font sizes) read as a space between glyphs
+SEGMENT_GAP = 1.0  # gap (in font sizes) that splits a line into separate segments
+BULLETS = "•◆▪●■►➢✓"
+MARKER_TEXT = re.compile(r"^[0-9*†‡,]+$")
+
+
+@dataclass
+class Glyph:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    bold: bool
+    italic: bool
+    sup: bool = False
+
+
+@dataclass
+class Marker:
+    """A footnote marker: its text and the offset in the segment text it follows."""
+
+    text: str
+    offset: int
+
+
+@dataclass
+class Segment:
+    """A run of text on one baseline, not crossing a wide gap or a ruling."""
+
+    glyphs: list[Glyph]
+    text: str
+    markers: list[Marker]
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    bold: bool
+    italic: bool
+
+    @property
+    def cx(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+    @property
+    def cy(self) -> float:
+        return (self.top + self.bottom) / 2
+
+    @property
+    def lead_marker(self) -> str | None:
+        """A marker printed before the text: the number of a footnote."""
+        if self.markers and self.markers[0].offset == 0:
+            return self.markers[0].text
+        return None
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A horizontal (``y``, from ``a`` to ``b`` in x) or vertical ruling."""
+
+    pos: float
+    a: float
+    b: float
+
+
+@dataclass
+class Box:
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    fill: tuple | None = None
+
+    @property
+    def area(self) -> float:
+        return max(0.0, self.x1 - self.x0) * max(0.0, self.bottom - self.top)
+
+
+@dataclass
+class PageLayout:
+    number: int
+    width: float
+    height: float
+    segments: list[Segment]
+    hrules: list[Rule]
+    vrules: list[Rule]
+    fills: list[Box]
+    images: list[Box]
+    drawings: list[Box] = field(default_factory=list)
+
+    def body_size(self) -> float:
+        sizes: dict[float, int] = {}
+        for s in self.segments:
+            sizes[round(s.size, 1)] = sizes.get(round(s.size, 1), 0) + len(s.text)
+        return max(sizes, key=sizes.get) if sizes else 10.0
+
+
+def _glyphs(page) -> list[Glyph]:
+    out = []
+    for c in page.chars:
+        text = c["text"]
+        if not text:
+            continue
+        font = c.get("fontname", "")
+        out.append(
+            Glyph(
+                text=text.replace("\xa0", " ").replace("\u2009", " ").replace("\u202f", " "),
+                x0=c["x0"],
+                x1=c["x1"],
+                top=c["top"],
+                bottom=c["bottom"],
+                size=round(c["size"], 2),
+                bold="Bold" in font or "Black" in font or "Heavy" in font,
+                italic="Italic" in font or "Oblique" in font,
+            )
+        )
+    return out
+
+
+def _runs(glyphs: list[Glyph]) -> list[list[Glyph]]:
+    """Glyphs of one size that follow each other on one baseline."""
+    glyphs = sorted(glyphs, key=lambda g: (round(g.bottom), g.x0))
+    runs: list[list[Glyph]] = []
+    for g in glyphs:
+        last = runs[-1][-1] if runs else None
+        if (
+            last is not None
+            and abs(last.size - g.size) < 0.3
+            and abs(last.bottom - g.bottom) < 0.3 * g.size
+            and -0.5 * g.size < g.x0 - last.x1 < 0.6 * g.size
+        ):
+            runs[-1].append(g)
+        else:
+            runs.append([g])
+    return runs
+
+
+def mark_superscripts(glyphs: list[Glyph]) -> None:
+    """Flag runs of small, raised marker glyphs printed next to larger text."""
+    runs = _runs(glyphs)
+    by_row = sorted(glyphs, key=lambda g: g.top)
+    tops = [g.top for g in by_row]
+    for run in runs:
+        text = "".join(g.text for g in run).strip()
+        if not text or not MARKER_TEXT.match(text):
+            continue
+        size = run[0].size
+        x0, x1 = run[0].x0, run[-1].x1
+        top, bottom = min(g.top for g in run), max(g.bottom for g in run)
+        lo = bisect.bisect_left(tops, top - 3 * size)
+        hi = bisect.bisect_right(tops, bottom + size)
+        for other in by_row[lo:hi]:
+            if other in run or other.text.isspace() or other.size * SUPERSCRIPT_RATIO < size:
+                continue
+            osize = other.size
+            before = x0 - 0.3 * osize <= other.x1 <= x0 + 0.3 * osize
+            after = x1 - 0.3 * osize <= other.x0 <= x1 + 0.8 * osize
+            raised = bottom < other.bottom - 0.15 * osize and top >= other.top - 0.5 * osize
+            if (before or after) and raised:
+                for g in run:
+                    g.sup = not g.text.isspace()
+                break
+
+
+def _lines(glyphs: list[Glyph]) -> list[list[Glyph]]:
+    """Cluster full-size glyphs by baseline; superscripts join the line they are raised on."""
+    normal = sorted((g for g in glyphs if not g.sup), key=lambda g: (g.bottom, g.x0))
+    lines: list[list[Glyph]] = []
+    for g in normal:
+        for line in reversed(lines[-6:]):
+            ref = line[0]
+            if abs(ref.bottom - g.bottom) < 0.25 * max(ref.size, g.size):
+                line.append(g)
+                break
+        else:
+            lines.append([g])
+    for g in (g for g in glyphs if g.sup):
+        best, dist = None, None
+        for line in lines:
+            top = min(x.top for x in line)
+            bottom = max(x.bottom for x in line)
+            if top - 0.3 * g.size <= g.top and g.bottom <= bottom + 0.1:
+                d = min(abs(x.x0 - g.x1) for x in line) if line else 0
+                d = min(d, min(abs(g.x0 - x.x1) for x in line))
+                if dist is None or d < dist:
+                    best, dist = line, d
+        if best is not None:
+            best.append(g)
+        else:
+            lines.append([g])
+    for line in lines:
+        line.sort(key=lambda g: g.x0)
+    return lines
+
+
+def _crosses(rules: list[Rule], x: float, top: float, bottom: float) -> bool:
+    mid = (top + bottom) / 2
+    return any(abs(r.pos - x) < 1.5 and r.a <= mid <= r.b for r in rules)
+
+
+def _split(line: list[Glyph], vrules: list[Rule]) -> list[list[Glyph]]:
+    parts: list[list[Glyph]] = [[]]
+    last = None
+    for g in line:
+        if last is not None:
+            size = max(g.size, last.size)
+            gap = g.x0 - last.x1
+            rule_between = any(
+                last.x1 - 0.5 <= r.pos <= g.x0 + 0.5 and r.a <= (g.top + g.bottom) / 2 <= r.b
+                for r in vrules
+            )
+            if (
+                (gap > SEGMENT_GAP * size and not last.text.isspace())
+                or rule_between
+                or gap > 2.5 * size
+            ):
+                parts.append([])
+        if not (g.text.isspace() and not parts[-1]):
+            parts[-1].append(g)
+        last = g
+    return [p for p in parts if any(not g.text.isspace() for g in p)]
+
+
+def make_segment(glyphs: list[Glyph]) -> Segment:
+    while glyphs and glyphs[-1].text.isspace():
+        glyphs = glyphs[:-1]
+    text: list[str] = []
+    markers: list[Marker] = []
+    last = None
+    pending_marker = ""
+    for g in glyphs:
+        gap_limit = (0.25 if last is not None and last.sup else WORD_GAP) * g.size
+        spaced = last is not None and g.x0 - last.x1 > gap_limit
+        if spaced and text and text[-1] != " " and not g.text.isspace() and not g.sup:
+            text.append(" ")
+        if g.sup:
+            if last is not None and not last.sup and pending_marker:
+                pending_marker += " "
+            pending_marker += g.text
+        else:
+            if pending_marker:
+                _add_markers(markers, pending_marker, len("".join(text).rstrip()))
+                pending_marker = ""
+            if not (g.text == " " and text and text[-1] == " "):
+                text.append(g.text)
+        last = g
+    joined = "".join(text)
+    if pending_marker:
+        _add_markers(markers, pending_marker, len(joined.rstrip()))
+    full = [g for g in glyphs if not g.sup] or glyphs
+    sizes = sorted(g.size for g in full)
+    stripped = joined.strip()
+    lead = len(joined) - len(joined.lstrip())
+    for m in markers:
+        m.offset = max(0, min(len(stripped), m.offset - lead))
+    return Segment(
+        glyphs=glyphs,
+        text=re.sub(r" {2,}", " ", stripped),
+        markers=markers,
+        x0=min(g.x0 for g in glyphs),
+        x1=max(g.x1 for g in glyphs),
+        top=min(g.top for g in full),
+        bottom=max(g.bottom for g in full),
+        size=sizes[len(sizes) // 2],
+        bold=sum(g.bold for g in full) * 2 > len(full),
+        italic=sum(g.italic for g in full) * 2 > len(full),
+    )
+
+
+def _add_markers(markers: list[Marker], raw: str, offset: int) -> None:
+    for part in re.split(r"[\s,]+", raw.strip()):
+        if part:
+            markers.append(Marker(part, offset))
+
+
+def _merge_rules(rules: list[Rule]) -> list[Rule]:
+    """Join collinear, touching segments into single rules."""
+    out: list[Rule] = []
+    for r in sorted(rules, key=lambda r: (round(r.pos), r.a)):
+        if out and abs(out[-1].pos - r.pos) < 1.0 and r.a <= out[-1].b + 2.0:
+            last = out[-1]
+            out[-1] = Rule(last.pos, last.a, max(last.b, r.b))
+        else:
+            out.append(r)
+    return out
+
+
+def _is_white(color) -> bool:
+    if color is None:
+        return False
+    if isinstance(color, (int, float)):
+        return color >= 0.99
+    return all(isinstance(c, (int, float)) and c >= 0.99 for c in color) and len(color) in (1, 3)
+
+
+def rulings(page) -> tuple[list[Rule], list[Rule], list[Box]]:
+    """Horizontal and vertical rulings from lines and rectangle edges; filled boxes."""
+    h: list[Rule] = []
+    v: list[Rule] = []
+    fills: list[Box] = []
+    page_area = float(page.width) * float(page.height)
+    for ln in page.lines:
+        if abs(ln["top"] - ln["bottom"]) < 1.5:
+            h.append(Rule((ln["top"] + ln["bottom"]) / 2, ln["x0"], ln["x1"]))
+        elif abs(ln["x0"] - ln["x1"]) < 1.5:
+            v.append(Rule((ln["x0"] + ln["x1"]) / 2, ln["top"], ln["bottom"]))
+    for r in page.rects:
+        w, hgt = r["x1"] - r["x0"], r["bottom"] - r["top"]
+        if w * hgt > 0.5 * page_area:
+            continue
+        if hgt < 2.0:
+            h.append(Rule((r["top"] + r["bottom"]) / 2, r["x0"], r["x1"]))
+            continue
+        if w < 2.0:
+            v.append(Rule((r["x0"] + r["x1"]) / 2, r["top"], r["bottom"]))
+            continue
+        if r.get("fill") and not _is_white(r.get("non_stroking_color")):
+            fills.append(Box(r["x0"], r["top"], r["x1"], r["bottom"], r.get("non_stroking_color")))
+        h += [Rule(r["top"], r["x0"], r["x1"]), Rule(r["bottom"], r["x0"], r["x1"])]
+        v += [Rule(r["x0"], r["top"], r["bottom"]), Rule(r["x1"], r["top"], r["bottom"])]
+    return _merge_rules(h), _merge_rules(v), fills
+
+
+def build_page_layout(page, number: int) -> PageLayout:
+    glyphs = _glyphs(page)
+    mark_superscripts(glyphs)
+    hrules, vrules, fills = rulings(page)
+    segments = []
+    for line in _lines(glyphs):
+        for part in _split(line, vrules):
+            segments.append(make_segment(part))
+    segments.sort(key=lambda s: (round(s.top), s.x0))
+    images = [
+        Box(im["x0"], im["top"], im["x1"], im["bottom"])
+        for im in page.images
+        if im["x1"] > im["x0"] and im["bottom"] > im["top"]
+    ]
+    page_area = float(page.width) * float(page.height)
+    drawings = [
+        Box(o["x0"], o["top"], o["x1"], o["bottom"])
+        for o in [*page.rects, *page.lines, *page.curves]
+        if (o["x1"] - o["x0"]) * (o["bottom"] - o["top"]) < 0.5 * page_area
+    ]
+    return PageLayout(
+        number=number,
+        width=float(page.width),
+        height=float(page.height),
+        segments=segments,
+        hrules=hrules,
+        vrules=vrules,
+        fills=fills,
+        images=images,
+        drawings=drawings,
+    )

@@ -1,0 +1,256 @@
+"""The whole run: every document in raw/, merged, validated, published.
+
+Each document is read once (or taken from the cache); a document that fails
+is reported with its reason after all others have been tried. Nothing is
+published unless every output passes its schema, and, without
+``keep_going``, every document was read.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from . import datasets, validate
+from .cache import Cache, file_sha256
+from .extract import extract_file, sniff
+from .merge import merge
+from .model import DocumentError, DocumentResult, Source
+from .publish import DATASETS, publish
+from .registry import load_spec
+from .textutil import slugify
+
+IGNORED = {".gitkeep", ".DS_Store", "README.md", "README"}
+
+
+@dataclass
+class Outcome:
+    """What happened to one file."""
+
+    file: str
+    status: str  # ok, failed, skipped
+    message: str = ""
+    seconds: float = 0.0
+    cached: bool = False
+
+
+@dataclass
+class RunResult:
+    outcomes: list[Outcome] = field(default_factory=list)
+    results: list[DocumentResult] = field(default_factory=list)
+    sources: list[Source] = field(default_factory=list)
+    failures: list[validate.Failure] = field(default_factory=list)
+    frames: dict[str, pd.DataFrame] = field(default_factory=dict)
+    published: bool = False
+
+    @property
+    def failed_documents(self) -> list[Outcome]:
+        return [o for o in self.outcomes if o.status == "failed"]
+
+
+def documents(raw: Path) -> list[Path]:
+    if not raw.is_dir():
+        raise FileNotFoundError(f"raw folder not found: {raw}")
+    return sorted(
+        p
+        for p in raw.iterdir()
+        if p.is_file() and p.name not in IGNORED and not p.name.startswith(".")
+    )
+
+
+def _failure_source(path: Path, sha: str, message: str) -> Source:
+    data_kind = "unknown"
+    try:
+        with open(path, "rb") as f:
+            data_kind = sniff(f.read(2048))
+    except OSError:
+        pass
+    return Source(
+        source_id=slugify(path.stem) or "document",
+        file=path.name,
+        sha256=sha,
+        kind=data_kind,
+        status="failed",
+        message=message,
+    )
+
+
+def extract_one(path: Path) -> DocumentResult | Source:
+    """Extraction of one file, or its failure as a Source with status 'failed'."""
+    sha = file_sha256(path)
+    try:
+        return extract_file(path)
+    except DocumentError as exc:
+        return _failure_source(path, sha, str(exc))
+    except Exception as exc:  # a bug must not stop the other documents
+        return _failure_source(path, sha, f"internal error ({type(exc).__name__}: {exc})")
+
+
+def _timed(path: Path) -> tuple[DocumentResult | Source, float]:
+    start = time.perf_counter()
+    value = extract_one(path)
+    return value, time.perf_counter() - start
+
+
+def run(
+    raw: Path,
+    out: Path,
+    *,
+    keep_going: bool = False,
+    jobs: int = 1,
+    cache_dir: Path | None = None,
+    progress: Callable[[int, int, Outcome], None] | None = None,
+) -> RunResult:
+    files = documents(raw)
+    store = Cache(cache_dir)
+    run_result = RunResult()
+    values: dict[str, DocumentResult | Source] = {}
+    seen_sha: dict[str, str] = {}
+    todo: list[Path] = []
+    total = len(files)
+    done = 0
+
+    def report(outcome: Outcome) -> None:
+        nonlocal done
+        done += 1
+        run_result.outcomes.append(outcome)
+        if progress:
+            progress(done, total, outcome)
+
+    shas = {p.name: file_sha256(p) for p in files}
+    for p in files:
+        sha = shas[p.name]
+        if sha in seen_sha:
+            continue
+        seen_sha[sha] = p.name
+        cached = store.get(sha)
+        if cached is not None:
+            values[p.name] = _refile(cached, p)
+        else:
+            todo.append(p)
+    for p in files:
+        if p.name in values:
+            v = values[p.name]
+            status = "failed" if isinstance(v, Source) else "ok"
+            msg = v.message if isinstance(v, Source) else v.source.message
+            report(Outcome(p.name, status, msg, 0.0, cached=True))
+    if jobs > 1 and len(todo) > 1:
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            for p, (value, secs) in zip(todo, pool.map(_timed, todo), strict=True):
+                _store(store, shas[p.name], value, values, p, report, secs)
+    else:
+        for p in todo:
+            value, secs = _timed(p)
+            _store(store, shas[p.name], value, values, p, report, secs)
+    for p in files:
+        first = seen_sha[shas[p.name]]
+        if first != p.name:
+            report(Outcome(p.name, "skipped", f"same content as {first}"))
+    return _finish(run_result, files, values, shas, seen_sha, out, keep_going)
+
+
+def _refile(value: DocumentResult | Source, path: Path):
+    """A cached value found for a file of the same bytes under another name."""
+    if isinstance(value, Source):
+        value.file = path.name
+        value.source_id = slugify(path.stem) or value.source_id
+    else:
+        value.source.file = path.name
+    return value
+
+
+def _store(store, sha, value, values, path, report, secs) -> None:
+    store.put(sha, value)
+    values[path.name] = value
+    if isinstance(value, Source):
+        report(Outcome(path.name, "failed", value.message, secs))
+    else:
+        report(Outcome(path.name, "ok", value.source.message, secs))
+
+
+def _unique_ids(results: list[DocumentResult], failed: list[Source]) -> None:
+    taken: set[str] = set()
+    for src in [*(r.source for r in results), *failed]:
+        base = src.source_id
+        sid, n = base, 2
+        while sid in taken:
+            sid, n = f"{base}-{n}", n + 1
+        taken.add(sid)
+        if sid != base:
+            src.source_id = sid
+    for r in results:
+        for o in r.observations:
+            o.source_id = r.source.source_id
+
+
+def _finish(run_result, files, values, shas, seen_sha, out, keep_going) -> RunResult:
+    results = [values[p.name] for p in files if isinstance(values.get(p.name), DocumentResult)]
+    failed = [values[p.name] for p in files if isinstance(values.get(p.name), Source)]
+    _unique_ids(results, failed)
+    skipped = [
+        Source(
+            source_id=slugify(p.stem),
+            file=p.name,
+            sha256=shas[p.name],
+            kind=sniff(p.read_bytes()[:2048]),
+            status="skipped",
+            message=f"same content as {seen_sha[shas[p.name]]}",
+        )
+        for p in files
+        if seen_sha[shas[p.name]] != p.name
+    ]
+    _unique_ids([], [*(r.source for r in results), *failed, *skipped])
+    sources = [r.source for r in results] + failed + skipped
+    published_dates = {r.source.source_id: r.source.published for r in results}
+    observations = [o for r in results for o in r.observations]
+    kept, conflicts = merge(observations, published_dates)
+    frames = {
+        "sources": datasets.sources_frame(sources),
+        "tables": datasets.tables_frame(results),
+        "table_notes": datasets.notes_frame(results),
+        "key_figures": datasets.key_figures_frame(results),
+        "observations": datasets.observations_frame(kept),
+        "conflicts": datasets.conflicts_frame(conflicts),
+    }
+    printed = datasets.printed_tables(results)
+    failures: list[validate.Failure] = []
+    for name in DATASETS:
+        checked, errs = validate.validate(name, frames[name])
+        failures += errs
+        if checked is not None:
+            frames[name] = checked
+    failures += _validate_tables(results, printed)
+    run_result.results, run_result.sources = results, sources
+    run_result.frames, run_result.failures = frames, failures
+    if failures or (failed and not keep_going):
+        return run_result
+    publish(out, frames, printed)
+    run_result.published = True
+    return run_result
+
+
+def _validate_tables(results: list[DocumentResult], printed) -> list[validate.Failure]:
+    """Each printed table, and the tidy form of each mapped table with its spec's cross-checks."""
+    failures = []
+    for path, cells in printed.items():
+        df = pd.DataFrame(cells, dtype=str)
+        failures += validate.validate(
+            f"printed table {path}", df, validate.schema("printed_table")
+        )[1]
+    for r in results:
+        spec = load_spec(r.source.family, r.source.year) if r.source.family else None
+        entries = {e["name"]: e for e in (spec.tables if spec else [])}
+        for t in r.tables:
+            if t.spec is None or t.spec not in entries:
+                continue
+            obs = [o for o in r.observations if o.locator.split(" ")[0] == t.table_id]
+            df = datasets.observations_frame(obs)
+            schema = validate.with_checks("table_observations", entries[t.spec].get("checks", []))
+            name = f"{r.source.source_id}/{t.table_id} (tidy)"
+            failures += validate.validate(name, df, schema)[1]
+    return failures

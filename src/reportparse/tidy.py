@@ -1,0 +1,220 @@
+"""Printed tables and classified key figures into tidy observations.
+
+A table's spec entry (``specs/<family>/<year>.toml``) says what its rows are
+and which indicator its cells hold; column headers give year, gender, spor
+and age band by themselves. Nothing here knows a particular report.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import regions
+from .model import DocumentError, KeyFigure, Observation, Table
+from .numbers import parse_number
+
+GENDER_WORDS = {"kvinner": "kvinner", "menn": "menn", "begge kjønn": "alle", "totalt": "alle",
+                "alle": "alle", "i alt": "alle", "kvinne": "kvinner", "mann": "menn"}  # fmt: skip
+TOTAL_WORDS = {"sum", "totalt", "i alt", "alle", "total", "samlet"}
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+_SPOR = re.compile(r"\bspor\s*-?\s*(\d)\b", re.I)
+_AGE_BAND = re.compile(r"^(\d{1,2})\s*[-–]\s*(\d{1,2})(?:\s*år)?$")
+_AGE_OPEN = re.compile(r"^(\d{1,2})\s*(?:år\s*)?(?:og eldre|\+|år \+|og over)", re.I)
+
+
+CLASSIFIED = ("region_code", "region_name", "gender", "group", "age_group", "education", "category")
+
+
+def caption_matches(spec_table: dict, caption: str | None) -> bool:
+    return bool(caption) and re.search(spec_table["caption"], caption, re.I) is not None
+
+
+def age_group(label: str) -> str | None:
+    text = label.strip()
+    if text.lower() in TOTAL_WORDS:
+        return "alle"
+    m = _AGE_BAND.match(text)
+    if m:
+        return f"{m.group(1)}-{m.group(2)}"
+    m = _AGE_OPEN.match(text)
+    if m:
+        return f"{m.group(1)}+"
+    return None
+
+
+def gender(label: str) -> str | None:
+    return GENDER_WORDS.get(label.strip().lower())
+
+
+def header_dims(text: str) -> dict:
+    """Dimensions a column header names by itself."""
+    dims: dict = {}
+    years = _YEAR.findall(text)
+    if years:
+        dims["year"] = int(years[-1])
+    words = text.lower()
+    for word in ("begge kjønn", "kvinner", "menn"):
+        if re.search(rf"\b{word}\b", words):
+            dims["gender"] = GENDER_WORDS[word]
+            break
+    m = _SPOR.search(text)
+    if m:
+        dims["education"] = f"spor{m.group(1)}"
+    band = (
+        age_group(text) if _AGE_BAND.match(text.strip()) or _AGE_OPEN.match(text.strip()) else None
+    )
+    if band:
+        dims["age_group"] = band
+    return dims
+
+
+def column_headers(table: Table) -> list[str]:
+    """Each column's header text: its own header cells, and a group header spanning it."""
+    heads = [[] for _ in range(table.n_cols)]
+    for r in range(table.header_rows):
+        row = table.cells[r] + [""] * (table.n_cols - len(table.cells[r]))
+        owner = ""
+        for c, cell in enumerate(row):
+            if cell:
+                owner = cell
+                heads[c].append(cell)
+            elif owner and c > 0:
+                heads[c].append(owner)
+    return [" ".join(h) for h in heads]
+
+
+def _row_dims(kind: str, label: str, year: int, table: Table, r: int) -> dict:
+    where = f"{table.table_id} row {r} ({label!r})"
+    if kind in ("region", "municipality"):
+        levels = ("country", "unknown", "county") if kind == "region" else (
+            "country", "unknown", "municipality")  # fmt: skip
+        reg = regions.lookup(label, year, levels)
+        if reg is None:
+            raise DocumentError(f"{where}: not a {kind} in force in {year}")
+        return {"region_code": reg.code, "region_name": reg.name}
+    if kind == "age_group":
+        band = age_group(label)
+        if band is None:
+            raise DocumentError(f"{where}: not an age band")
+        return {"age_group": band}
+    if kind == "gender":
+        g = gender(label)
+        if g is None:
+            raise DocumentError(f"{where}: not a gender")
+        return {"gender": g}
+    if kind == "education":
+        m = _SPOR.search(label)
+        return {"education": f"spor{m.group(1)}" if m else label}
+    if kind == "year":
+        if not re.fullmatch(r"\d{4}", label.strip()):
+            raise DocumentError(f"{where}: not a year")
+        return {"year": int(label)}
+    if kind == "category":
+        return {"category": "alle" if label.lower() in TOTAL_WORDS else label}
+    raise DocumentError(f"spec: unknown row kind {kind!r}")
+
+
+def _column_rule(spec_table: dict, header: str) -> dict:
+    for rule in spec_table.get("column", []):
+        if re.search(rule["match"], header, re.I):
+            return rule
+    return {}
+
+
+def _observation(base: dict, dims: dict, value: float, unit: str, approximate: bool, **prov):
+    fields = {
+        "indicator": dims["indicator"],
+        "year": dims["year"],
+        "region_code": "00",
+        "region_name": "",
+        "gender": "alle",
+        "group": "alle",
+        "age_group": "alle",
+        "education": "alle",
+        "category": "alle",
+    }
+    fields.update({k: v for k, v in base.items() if k in fields})
+    fields.update({k: v for k, v in dims.items() if k in fields})
+    if fields["region_code"] == "00" and not fields["region_name"]:
+        fields["region_name"] = "Hele landet"
+    return Observation(**fields, value=value, unit=unit, approximate=approximate, **prov)
+
+
+def table_observations(
+    table: Table, spec_table: dict, source_id: str, doc_year: int
+) -> list[Observation]:
+    """Observations of one printed table, as its spec entry maps it."""
+    out: list[Observation] = []
+    page = table.pages[0] if table.pages else None
+    base = {
+        k: spec_table[k] for k in ("group", "gender", "category", "education") if k in spec_table
+    }
+    heads = column_headers(table)
+    year_default = int(spec_table.get("year", doc_year))
+    for c in range(1, table.n_cols):
+        for hv in spec_table.get("header_value", []):
+            for r in range(table.header_rows):
+                cell = table.cells[r][c] if c < len(table.cells[r]) else ""
+                m = re.search(hv["pattern"], cell)
+                if m:
+                    dims = {"indicator": hv["indicator"], "year": int(m.group("year"))}
+                    out.append(
+                        _observation(
+                            base, dims, parse_number(m.group("value")), hv["unit"], False,
+                            source_id=source_id, page=page,
+                            locator=f"{table.table_id} r{r} c{c}", origin="table",
+                        )
+                    )  # fmt: skip
+    for c in range(1, table.n_cols):
+        rule = _column_rule(spec_table, heads[c])
+        if rule.get("skip"):
+            continue
+        col = header_dims(heads[c])
+        col.update({k: v for k, v in rule.items() if k not in ("match", "skip")})
+        unit = col.pop("unit", spec_table.get("unit"))
+        for r in range(table.header_rows, table.n_rows):
+            row = table.cells[r]
+            label = row[0] if row else ""
+            cell = row[c] if c < len(row) else ""
+            value = _cell_value(cell)
+            if value is None or not label:
+                continue
+            year = col.get("year", year_default)
+            dims = {"indicator": spec_table.get("indicator"), "year": year}
+            dims.update({k: v for k, v in col.items() if k != "year"})
+            dims.update(_row_dims(spec_table["rows"], label, year, table, r))
+            if not dims.get("indicator"):
+                raise DocumentError(f"spec for {table.table_id}: no indicator for column {c}")
+            out.append(
+                _observation(
+                    base, dims, value, unit, False, source_id=source_id, page=page,
+                    locator=f"{table.table_id} r{r} c{c}", origin="table",
+                )
+            )  # fmt: skip
+    return out
+
+
+def _cell_value(cell: str) -> float | None:
+    text = cell.strip().replace("−", "-").replace("–", "-")
+    if not text:
+        return None
+    return parse_number(text.replace("%", "").strip())
+
+
+def key_figure_observations(figures: list[KeyFigure], source_id: str) -> list[Observation]:
+    out = []
+    for f in figures:
+        c = f.classification
+        if not c.indicator:
+            continue
+        quote = f.sentence if len(f.sentence) <= 60 else f.sentence[:57].rstrip() + "..."
+        for year in c.years:
+            dims = {k: getattr(c, k) for k in CLASSIFIED}
+            dims.update(indicator=c.indicator, year=year)
+            out.append(
+                _observation(
+                    {}, dims, f.value, f.unit, f.approximate, source_id=source_id, page=f.page,
+                    locator=f'sentence "{quote}"', origin="text",
+                )
+            )  # fmt: skip
+    return out

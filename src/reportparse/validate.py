@@ -1,0 +1,74 @@
+"""Validate data frames against the pandera schemas of ``schemas/`` and report every failure."""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass
+from functools import cache
+
+import pandas as pd
+import pandera.pandas as pa
+from pandera.errors import SchemaError, SchemaErrors
+
+from . import checks  # noqa: F401  (registers the named checks the YAML schemas use)
+from .paths import schemas_dir
+
+
+@dataclass
+class Failure:
+    dataset: str
+    check: str
+    column: str | None
+    rows: pd.DataFrame  # the failing rows (or the failure cases when rows cannot be told)
+
+    def describe(self, max_rows: int = 20) -> str:
+        where = f" (column {self.column})" if self.column else ""
+        head = f"{self.dataset}: {self.check}{where}: {len(self.rows)} failing row(s)"
+        body = self.rows.head(max_rows).to_string(index=True, max_colwidth=60)
+        return head + "\n" + "\n".join("    " + line for line in body.splitlines())
+
+
+@cache
+def schema(name: str) -> pa.DataFrameSchema:
+    path = schemas_dir() / f"{name}.yaml"
+    return pa.DataFrameSchema.from_yaml(path.read_text(encoding="utf-8"))
+
+
+def with_checks(base: str, extra: list[dict]) -> pa.DataFrameSchema:
+    """A schema of schemas/ with more named checks (a table's cross-checks from its spec)."""
+    s = schema(base)
+    added = []
+    for spec in extra:
+        params = {k: v for k, v in spec.items() if k != "check"}
+        added.append(getattr(pa.Check, spec["check"])(**params))
+    if not added:
+        return s
+    extended = copy.deepcopy(s)
+    extended.checks = [*s.checks, *added]
+    return extended
+
+
+def validate(dataset: str, df: pd.DataFrame, s: pa.DataFrameSchema | None = None):
+    """The validated (coerced) frame and the list of failures; the frame is None on failure."""
+    s = s if s is not None else schema(dataset)
+    try:
+        return s.validate(df, lazy=True), []
+    except SchemaErrors as exc:
+        return None, _failures(dataset, df, exc.failure_cases)
+    except SchemaError as exc:
+        return None, [Failure(dataset, str(exc).splitlines()[0], None, df.head(0))]
+
+
+def _failures(dataset: str, df: pd.DataFrame, cases: pd.DataFrame) -> list[Failure]:
+    """One failure per check (per column for column checks), with the failing rows."""
+    cases = cases.copy()
+    frame_level = cases["schema_context"].astype(str) == "DataFrameSchema"
+    cases["where"] = cases["column"].astype(str).where(~frame_level, "")
+    out = []
+    for (check, column), group in cases.groupby(
+        [cases["check"].astype(str), cases["where"]], sort=True
+    ):
+        index = [i for i in group["index"].dropna().unique() if i in df.index]
+        rows = df.loc[index] if index else group.drop(columns=["where"])
+        out.append(Failure(dataset, check, column or None, rows))
+    return out

@@ -1,0 +1,51 @@
+"""Shared fixtures: the corpus documents in raw/ and their truth under tests/truth/."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+RAW = ROOT / "raw"
+TRUTH = ROOT / "tests" / "truth"
+
+
+def truth_dir(source_id: str) -> Path:
+    return TRUTH / source_id
+
+
+def truth_table(source_id: str, table_id: str) -> list[list[str]]:
+    with open(truth_dir(source_id) / f"{table_id}.csv", encoding="utf-8", newline="") as f:
+        return [[c.strip() for c in row] for row in csv.reader(f)]
+
+
+def truth_json(source_id: str, name: str):
+    return json.loads((truth_dir(source_id) / f"{name}.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def raw_dir() -> Path:
+    return RAW
+
+
+@pytest.fixture(scope="session")
+def published(tmp_path_factory):
+    """One pipeline run over raw/ (no cache): its result and the published folder."""
+    from reportparse.pipeline import run
+
+    out = tmp_path_factory.mktemp("published") / "extracted"
+    result = run(RAW, out, cache_dir=None)
+    assert result.published, [f.describe() for f in result.failures] + [
+        f"{o.file}: {o.message}" for o in result.failed_documents
+    ]
+    return result, out
+
+
+@pytest.fixture(scope="session")
+def results(published):
+    """DocumentResult per source_id."""
+    result, _ = published
+    return {r.source.source_id: r for r in result.results}

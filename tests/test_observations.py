@@ -1,0 +1,85 @@
+"""Spot checks of the tidy, merged observations and of conflicts."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+
+@pytest.fixture(scope="module")
+def obs(published):
+    result, _ = published
+    return result.frames["observations"]
+
+
+def one(obs: pd.DataFrame, **key) -> pd.Series:
+    full = dict(region_code="00", gender="alle", group="alle", age_group="alle",
+                education="alle", category="alle")  # fmt: skip
+    full.update(key)
+    mask = pd.Series(True, index=obs.index)
+    for k, v in full.items():
+        mask &= obs[k] == v
+    rows = obs[mask]
+    assert len(rows) == 1, (key, rows)
+    return rows.iloc[0]
+
+
+def test_county_result_for_women_in_troms(obs):
+    row = one(
+        obs, indicator="share_work_or_education", year=2025, region_code="55", gender="kvinner"
+    )
+    assert (row.value, row.unit, row.region_name, row.locator) == (
+        56.0,
+        "percent",
+        "Troms",
+        "tabell-2 r1 c1",
+    )
+    assert (row.source_id, row.page, bool(row.approximate)) == ("imdi-nokkeltall-2025", 15, False)
+
+
+def test_county_codes_follow_the_2024_structure(obs):
+    t2 = obs[obs.locator.str.startswith("tabell-2 ") & (obs.year == 2025) & (obs.gender == "alle")]
+    names = dict(zip(t2.region_name, t2.region_code, strict=True))
+    assert names == {
+        "Troms": "55", "Buskerud": "33", "Østfold": "31", "Akershus": "32", "Finnmark": "56",
+        "Oslo": "03", "Møre og Romsdal": "15", "Vestfold": "39", "Trøndelag": "50",
+        "Nordland": "18", "Vestland": "46", "Innlandet": "34", "Rogaland": "11",
+        "Telemark": "40", "Agder": "42", "Ukjent": "99", "Hele landet": "00",
+    }  # fmt: skip
+
+
+def test_previous_year_column(obs):
+    row = one(obs, indicator="share_work_or_education", year=2024, region_code="56")
+    assert row.value == 48.0
+    row = one(obs, indicator="share_work_or_education", year=2024, region_code="99")
+    assert row.value == 5.0
+
+
+def test_participants_from_table_header(obs):
+    assert one(obs, indicator="participants", year=2023).value == 32506
+    row = one(obs, indicator="participants", year=2024)
+    assert (row.value, row.locator) == (36139, "tabell-1 r1 c2")
+
+
+def test_measures_by_category(obs):
+    row = one(obs, indicator="share_in_measure", year=2025, category="Arbeidsrettede tiltak")
+    assert (row.value, row.unit) == (47.0, "percent")
+    assert one(obs, indicator="share_in_measure", year=2023, category="Ingen tiltak").value == 3
+
+
+def test_key_figures_become_observations(obs):
+    assert one(obs, indicator="finishers", year=2022).value == 2757
+    assert one(obs, indicator="starters", year=2024).value == 17095
+    row = one(obs, indicator="share_work", year=2025, group="ukraina")
+    assert (row.value, row.locator[:8]) == (43.0, "sentence")
+
+
+def test_conflicts_record_every_value_and_the_reason(published):
+    result, _ = published
+    c = result.frames["conflicts"]
+    row = c[(c.indicator == "participants") & (c.year == 2024)].iloc[0]
+    assert row.kept_value == 36139
+    assert row.reason == "a printed table beats running text of the same publication"
+    assert "36100 from imdi-nokkeltall-2025" in row["values"]
+    troms = c[(c.region_code == "55") & (c.year == 2025)].iloc[0]
+    assert (troms.kept_value, troms.reason) == (64.0, "an exact value beats an approximate one")
