@@ -1,4 +1,8 @@
-"""Command line: reportparse extract | sources | validate."""
+"""Command line: reportparse extract | sources | validate | inspect | report.
+
+Heavy libraries (pandas, pdfplumber) are imported inside the commands that need
+them, so that ``extract`` with nothing to do answers at once.
+"""
 
 from __future__ import annotations
 
@@ -8,14 +12,15 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .pipeline import Outcome, run
+from .inputs import Outcome
 
 DEFAULT_CACHE = Path(".cache/reportparse")
+DEFAULT_TIMEOUT = 600.0
 
 
 def _progress_printer(tty: bool):
-    def show(done: int, total: int, o: Outcome) -> None:
-        how = "cached" if o.cached else f"{o.seconds:.1f} s"
+    def show(done: int, total: int, o: Outcome, how: str | None = None) -> None:
+        how = how or ("cached" if o.cached else f"{o.seconds:.1f} s")
         note = f" - {o.message}" if o.message else ""
         line = f"[{done}/{total}] {o.file}: {o.status} ({how}){note}"
         if tty:
@@ -69,16 +74,43 @@ def main() -> None:
     help="Per-document cache (content hash + parser).",
 )
 @click.option("--no-cache", is_flag=True, help="Read every document again; do not use the cache.")
-def extract(raw: Path, out: Path, keep_going: bool, jobs: int, cache_dir: Path, no_cache: bool):
+@click.option(
+    "--timeout",
+    default=DEFAULT_TIMEOUT,
+    show_default=True,
+    type=click.FloatRange(min=0, min_open=True),
+    help="Seconds one document may take; a document over the limit fails, the rest go on.",
+)
+def extract(
+    raw: Path,
+    out: Path,
+    keep_going: bool,
+    jobs: int,
+    cache_dir: Path,
+    no_cache: bool,
+    timeout: float,
+):
     """Extract every document in RAW into the datasets of the data contract in OUT.
 
     Exit status 0 only when every document was read and every output validated.
+    With the cache on, a run whose documents, code, specs and schemas are those of
+    the last clean run, and whose OUT is unchanged, does nothing.
 
     \b
     Example:
         reportparse extract --raw raw --out extracted --jobs 2
     """  # fmt: skip
+    from .inputs import documents
+
     tty = sys.stderr.isatty()
+    try:
+        files = documents(raw)
+    except FileNotFoundError as exc:
+        raise click.ClickException(str(exc)) from None
+    if not no_cache and _unchanged(raw, out, cache_dir, files, tty):
+        return
+    from .pipeline import run
+
     try:
         result = run(
             raw,
@@ -86,6 +118,7 @@ def extract(raw: Path, out: Path, keep_going: bool, jobs: int, cache_dir: Path, 
             keep_going=keep_going,
             jobs=jobs,
             cache_dir=None if no_cache else cache_dir,
+            timeout=timeout,
             progress=_progress_printer(tty),
         )
     except FileNotFoundError as exc:
@@ -106,6 +139,24 @@ def extract(raw: Path, out: Path, keep_going: bool, jobs: int, cache_dir: Path, 
         click.echo(f"nothing published ({reason}); {out} is unchanged", err=True)
     if result.failures or result.failed_documents:
         sys.exit(1)
+
+
+def _unchanged(raw: Path, out: Path, cache_dir: Path, files: list[Path], tty: bool) -> bool:
+    """Print the last run's summary and say True when OUT is what RAW gives already."""
+    from .manifest import unchanged
+
+    summary = unchanged(cache_dir, raw, out, files)
+    if summary is None:
+        return False
+    show = _progress_printer(tty)
+    total = len(summary.outcomes)
+    for i, (file, status, message) in enumerate(summary.outcomes, 1):
+        show(i, total, Outcome(file, status, message), how="unchanged")
+    click.echo(
+        f"published {out}: {summary.documents} document(s), {summary.observations} "
+        f"observations, {summary.conflicts} conflicts (unchanged since the last run)"
+    )
+    return True
 
 
 @main.command()
@@ -133,8 +184,9 @@ def sources(raw: Path, cache_dir: Path, no_cache: bool):
         reportparse sources --raw raw
     """  # fmt: skip
     from .cache import Cache, file_sha256
+    from .inputs import documents
     from .model import Source
-    from .pipeline import documents, extract_one
+    from .pipeline import extract_one
 
     store = Cache(None if no_cache else cache_dir)
     try:
