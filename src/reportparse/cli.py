@@ -248,3 +248,63 @@ def validate_cmd(out: Path):
         click.echo(f"{len(failures)} failing check(s)", err=True)
         sys.exit(1)
     click.echo(f"{out}: {len(frames)} datasets and {len(printed)} printed tables are valid")
+
+
+@main.command()
+@click.argument("file", type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@click.option("--table", "table_id", default=None, help="Only this table (e.g. tabell-2).")
+@click.option("--page", default=None, type=click.IntRange(min=1), help="Only tables on page N.")
+@click.option(
+    "--out",
+    "out",
+    default="inspect",
+    show_default=True,
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Folder for the PNG pictures of the tables.",
+)
+@click.option(
+    "--cache-dir",
+    default=str(DEFAULT_CACHE),
+    show_default=True,
+    type=click.Path(path_type=Path),
+    help="Per-document cache (content hash + parser).",
+)
+@click.option("--no-cache", is_flag=True, help="Read the document again; do not use the cache.")
+def inspect(
+    file: Path, table_id: str | None, page: int | None, out: Path, cache_dir: Path, no_cache: bool
+):
+    """Show how the tables of FILE were read: a PNG of each table's region with the detected
+    rows, columns and cells drawn over the page, and the extracted cells with their provenance.
+    For a web page, the table and the article text it came from.
+
+    \b
+    Example:
+        reportparse inspect raw/imdi-nokkeltall-2025.pdf --table tabell-2 --out inspect
+    """  # fmt: skip
+    from . import inspection
+    from .cache import Cache
+    from .model import DocumentError
+
+    try:
+        found = inspection.read(file, Cache(None if no_cache else cache_dir))
+    except DocumentError as exc:
+        raise click.ClickException(f"{file.name}: {exc}") from None
+    tables = inspection.select(found.tables, table_id, page)
+    if not tables:
+        ids = ", ".join(t.table_id for t in found.tables) or "none"
+        raise click.ClickException(f"{file.name}: no such table (tables: {ids})")
+    if found.note:
+        click.echo(f"note: {found.note}; the tables below are the table engine's", err=True)
+    blocks = []
+    for t in tables:
+        pictures = []
+        if found.source.kind == "pdf":
+            from .render import save_table_images
+
+            pictures = save_table_images(file, t, out, f"{found.source.source_id}-{t.table_id}")
+        blocks.append(inspection.describe(found.source, t, pictures))
+    click.echo("\n\n".join(blocks))
+    if found.source.kind == "pdf":
+        from .render import LEGEND
+
+        click.echo(f"\n{LEGEND}")
