@@ -308,3 +308,51 @@ def inspect(
         from .render import LEGEND
 
         click.echo(f"\n{LEGEND}")
+
+
+@main.command()
+@click.option(
+    "--raw",
+    "raw",
+    default="raw",
+    show_default=True,
+    type=click.Path(path_type=Path),
+    help="Folder with the documents.",
+)
+@click.option(
+    "--out",
+    "out",
+    default="report",
+    show_default=True,
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Folder for the report (index.html and its pictures); replaced as a whole.",
+)
+@click.option(
+    "--cache-dir",
+    default=str(DEFAULT_CACHE),
+    show_default=True,
+    type=click.Path(path_type=Path),
+    help="Per-document cache (content hash + parser).",
+)
+@click.option("--no-cache", is_flag=True, help="Read every document again; do not use the cache.")
+def report(raw: Path, out: Path, cache_dir: Path, no_cache: bool):
+    """Write a static HTML quality report of RAW into OUT (open OUT/index.html in a browser):
+    each document's tables as the picture of the source next to the extracted cells, with
+    their validation status; key figures with sentences and pages; conflicts; and a chart of
+    each core indicator over the years. OUT is not part of the published datasets.
+
+    \b
+    Example:
+        reportparse report --raw raw --out report
+    """  # fmt: skip
+    from .quality_report import build
+
+    try:
+        result = build(raw, out, None if no_cache else cache_dir, _progress_printer(False))
+    except FileNotFoundError as exc:
+        raise click.ClickException(str(exc)) from None
+    n_tables = sum(len(r.tables) for r in result.results)
+    click.echo(
+        f"report {out / 'index.html'}: {len(result.results)} document(s), {n_tables} table(s), "
+        f"{len(result.frames['conflicts'])} conflict(s), {len(result.failures)} failing check(s)"
+    )

@@ -79,9 +79,11 @@ def run(
     cache_dir: Path | None = None,
     timeout: float | None = DEFAULT_TIMEOUT,
     progress: Callable[[int, int, Outcome], None] | None = None,
+    write: bool = True,
 ) -> RunResult:
     """Extract every document of ``raw`` (cached ones from ``cache_dir``; the others in up to
-    ``jobs`` worker processes, each within ``timeout`` seconds), merge, validate, publish."""
+    ``jobs`` worker processes, each within ``timeout`` seconds), merge, validate, publish
+    (unless ``write`` is False: then everything but the publishing)."""
     files = documents(raw)
     store = Cache(cache_dir)
     run_result = RunResult()
@@ -127,7 +129,7 @@ def run(
         first = seen_sha[shas[p.name]]
         if first != p.name:
             report(Outcome(p.name, "skipped", f"same content as {first}"))
-    _finish(run_result, files, values, shas, seen_sha, out, keep_going)
+    _finish(run_result, files, values, shas, seen_sha, out if write else None, keep_going)
     if run_result.published and cache_dir is not None and not run_result.failed_documents:
         _record(cache_dir, raw, out, files, shas, run_result)
     return run_result
@@ -220,7 +222,7 @@ def _finish(run_result, files, values, shas, seen_sha, out, keep_going) -> RunRe
     failures += _validate_tables(results, printed)
     run_result.results, run_result.sources = results, sources
     run_result.frames, run_result.failures = frames, failures
-    if failures or (failed and not keep_going):
+    if failures or (failed and not keep_going) or out is None:
         return run_result
     publish(out, frames, printed)
     run_result.published = True
