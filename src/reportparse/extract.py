@@ -9,6 +9,7 @@ from . import __version__, keyfigures, registry, tidy
 from .model import DocumentError, DocumentResult, Source, Table
 from .pdf.document import metadata, open_pdf, page_layouts
 from .pdf.report import read_pdf
+from .pdf.text import reading_order
 from .textutil import slugify
 
 FIRST_PAGES = 3
@@ -49,7 +50,9 @@ def _extract_pdf(data: bytes, source: Source) -> DocumentResult:
         title, created = metadata(pdf)
         layouts = page_layouts(pdf)
         source.pages = len(layouts)
-        first_text = "\n".join(s.text for layout in layouts[:FIRST_PAGES] for s in layout.segments)
+        first_text = "\n".join(
+            s.text for layout in layouts[:FIRST_PAGES] for s in reading_order(layout.segments)
+        )
         found = registry.detect(first_text, "pdf", title, created)
         if found is None:
             start = " ".join(s.text for s in (layouts[0].segments if layouts else []))

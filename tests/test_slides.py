@@ -1,0 +1,60 @@
+"""The slide deck on the integration act (Prop. 81 L): family, tables page by page, key figures."""
+
+from __future__ import annotations
+
+from reportparse import registry
+
+SLIDES = "imdi-integreringsloven-slides-2025"
+
+
+def test_deck_is_its_own_family_from_its_content(results):
+    src = results[SLIDES].source
+    assert (src.family, src.year, src.source_id, src.status) == (
+        "integreringsloven_slides", 2025, SLIDES, "ok"
+    )  # fmt: skip
+    assert src.title == (
+        "Prop. 81 L (2024–2025) Endringer i integreringsloven mv. "
+        "(økt arbeidsretting og formell opplæring i introduksjonsprogrammet)"
+    )
+    assert (src.pages, src.published) == (25, "2025-10-14")  # published: the PDF's creation date
+
+
+def test_detection_needs_no_metadata():
+    text = "Prop. 81 L (2024–2025) Endringer i\nintegreringsloven mv. (økt arbeidsretting)"
+    found = registry.detect(text, "pdf")
+    assert (found.family.id, found.year) == ("integreringsloven_slides", 2025)
+    # the Nøkkeltall report names the same changes of the act in a footnote: not a deck
+    footnote = "Nøkkeltall introduksjonsordningen 2025\n¹ Endringer i integreringsloven medfører"
+    assert registry.detect(footnote, "pdf").family.id == "nokkeltall"
+    assert registry.detect("Endringer i integreringsloven", "pdf") is None
+
+
+def test_tables_on_every_page(results):
+    """Two rule tables (§ 13 on slide 5, § 14 on slide 9) and the agenda (slide 24); the
+    flow-chart slides (19, 20) and the group-discussion slides (17, 18, 22, 23) give none,
+    and no picture of the deck is listed as a table or a chart."""
+    tables = results[SLIDES].tables
+    got = [(t.table_id, t.pages, t.caption, t.method, t.status) for t in tables]
+    assert got == [
+        ("utabell-p5-1", [5], None, "ruled-grid", "extracted"),
+        ("utabell-p9-1", [9], None, "ruled-grid", "extracted"),
+        ("utabell-p24-1", [24], None, "ruled-grid", "extracted"),
+    ]
+
+
+def test_flow_chart_text_is_not_running_text(raw_dir):
+    """The boxes of the flow charts (slides 19, 20) are drawings: their words give no
+    paragraph; only the slide titles remain."""
+    from reportparse.pdf.document import open_pdf, page_layouts
+    from reportparse.pdf.report import read_pdf
+
+    pdf = open_pdf((raw_dir / f"{SLIDES}.pdf").read_bytes())
+    try:
+        content = read_pdf(page_layouts(pdf), True, SLIDES)
+    finally:
+        pdf.close()
+    flow = [(p.page, p.kind, p.text) for p in content.paragraphs if p.page in (19, 20)]
+    assert flow == [
+        (19, "heading", "Sammenhengen mellom avvisning, stans, avbrytelse og avslutning - del 1/3"),
+        (20, "heading", "Etter oppstart av introduksjonsprogrammet: 2/3"),
+    ]
