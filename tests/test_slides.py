@@ -58,3 +58,60 @@ def test_flow_chart_text_is_not_running_text(raw_dir):
         (19, "heading", "Sammenhengen mellom avvisning, stans, avbrytelse og avslutning - del 1/3"),
         (20, "heading", "Etter oppstart av introduksjonsprogrammet: 2/3"),
     ]
+
+
+RIGHT_AND_DUTY = (
+    "Innvandrere fra og med 18 til og med 60 år […] har rett og plikt til å delta i "
+    "introduksjonsprogram."
+)
+UKRAINE = (
+    "Etter 3 måneder i programmet: arbeidsrettet innhold skal utgjøre minst 15 timer i uka i snitt"
+)
+MINIMUM = (
+    "Det skal stilles krav til omfang med nye minstekrav - minst 15 timer i uken – delt opp "
+    "mellom personer med og uten utdanning på videregående nivå eller høyere (innebærer "
+    "innskjerping av kommunenes handlefrihet)"
+)
+WITH_EDUCATION = (
+    "Med utdanning på videregående nivå/høyere - arbeidsrettet innhold skal starte fra 4. måned"
+)
+
+
+def test_key_figures_of_the_deck(results):
+    """Every key figure, in reading order: dates as YYYYMMDD, an age range as its two
+    bounds, hours per week, month numbers. None is a statistic, so none is classified."""
+    got = [
+        (f.page, f.sentence, f.expression, f.value, f.unit, f.approximate)
+        for f in results[SLIDES].key_figures
+    ]
+    assert got == [
+        (1, "20. juni 2025", "20. juni 2025", 20250620, "date", False),
+        (1, "1. september 2025", "1. september 2025", 20250901, "date", False),
+        (1, "1. januar 2026", "1. januar 2026", 20260101, "date", False),
+        (1, RIGHT_AND_DUTY, "fra og med 18", 18, "years", False),
+        (1, RIGHT_AND_DUTY, "til og med 60 år", 60, "years", False),
+        (
+            1,
+            "Kommunen kan tilby introduksjonsprogram til […] til innvandrere over 60 år",
+            "over 60 år", 60, "years", False,
+        ),
+        (11, "Hovedregelen for personer under 25 år", "under 25 år", 25, "years", False),
+        (15, UKRAINE, "minst 15 timer i uka", 15, "hours_per_week", False),
+        (
+            15, "Deltidsprogram: gjennomsnittlig minst 10 timer i uka",
+            "minst 10 timer i uka", 10, "hours_per_week", False,
+        ),
+        (16, MINIMUM, "minst 15 timer i uken", 15, "hours_per_week", False),
+        (16, WITH_EDUCATION, "fra 4. måned", 4, "month_number", False),
+        (
+            16, "Uten utdanning – skal starte fra 7. måned.",
+            "fra 7. måned", 7, "month_number", False,
+        ),
+    ]  # fmt: skip
+    assert not [f for f in results[SLIDES].key_figures if f.classification.indicator]
+    assert results[SLIDES].observations == []
+
+
+def test_other_families_still_keep_statistics_only(results):
+    units = {f.unit for f in results["imdi-nokkeltall-2025"].key_figures}
+    assert units <= {"persons", "percent", "percentage_points"}
