@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from . import __version__, keyfigures, registry, tidy
+from . import __version__, keyfigures, registry, rules, tidy
 from .model import DocumentError, DocumentResult, Source, Table
 from .pdf.document import metadata, open_pdf, page_layouts
 from .pdf.report import read_pdf
@@ -68,6 +68,9 @@ def _extract_pdf(data: bytes, source: Source) -> DocumentResult:
     figures = keyfigures.extract(content.paragraphs, found.year, units)
     result = DocumentResult(source=source, tables=content.tables, key_figures=figures)
     result.observations = observations(result.tables, figures, spec, source.source_id, found.year)
+    rule_rows = rules.programme_rules(result.tables, content.paragraphs, spec)
+    if rule_rows:
+        result.datasets[rules.DATASET] = rule_rows
     return result
 
 
