@@ -154,6 +154,7 @@ def test_a_date_still_gives_the_year_of_a_statistic():
         ("minst 12 timer per uke", [(12, "hours_per_week", False, "minst 12 timer per uke")]),
         ("8 timer/uke", [(8, "hours_per_week", False, "8 timer/uke")]),
         ("kurs på 40 timer", [(40, "hours", False, "40 timer")]),
+        ("Snakk i 10 min.", [(10, "minutes", False, "10 min.")]),
         ("skal starte fra 4. måned", [(4, "month_number", False, "fra 4. måned")]),
         ("senest i 7. mnd.", [(7, "month_number", False, "7. mnd.")]),
         ("Etter 3 måneder i programmet", [(3, "months", False, "Etter 3 måneder")]),

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from reportparse import registry
+from reportparse.extract import extract_file
+
+import pdfs
 
 SLIDES = "imdi-integreringsloven-slides-2025"
 
@@ -115,3 +118,47 @@ def test_key_figures_of_the_deck(results):
 def test_other_families_still_keep_statistics_only(results):
     units = {f.unit for f in results["imdi-nokkeltall-2025"].key_figures}
     assert units <= {"persons", "percent", "percentage_points"}
+
+
+def test_a_deck_for_another_bill_and_style_parses_without_code_changes(tmp_path):
+    result = extract_file(pdfs.law_slides(tmp_path / "lysark.pdf"))
+    src = result.source
+    assert (src.family, src.year, src.source_id) == (
+        "integreringsloven_slides", 2027, "imdi-integreringsloven-slides-2027"
+    )  # fmt: skip
+    assert src.title == "Prop. 95 L (2026–2027) Endringer i integreringsloven (kortere program)"
+    assert src.message == "no spec for 2027; read with the 2025 spec"
+    # the flow chart (slide 4) and the group discussion (slide 5) give no table
+    assert [(t.table_id, t.status) for t in result.tables] == [
+        ("utabell-p2-1", "extracted"),
+        ("utabell-p3-1", "extracted"),
+    ]
+    assert result.tables[0].cells[2] == [
+        "Fra og med 20 år til og med 50 år (etter kartlegging)",
+        "Forberede for høyere utdanning",
+        "Inntil 3 måneder",
+        "Inntil 12 måneder",
+    ]
+    rules = [
+        (r["paragraph"], r["education_prerequisite"], r["end_goal"], r["age_min"], r["age_max"],
+         r["max_duration_months"], r["extension_months"], r["note"], r["page"], r["locator"])
+        for r in result.datasets["programme_rules"]
+    ]  # fmt: skip
+    assert rules == [
+        ("13", "with_upper_secondary_or_higher", "Arbeid", None, None, 9, 0, None, 2,
+         "utabell-p2-1 r1"),
+        ("13", "with_upper_secondary_or_higher", "Forberede for høyere utdanning", 20, 50, 12, 3,
+         "etter kartlegging", 2, "utabell-p2-1 r2"),
+        ("14", "without_upper_secondary_or_higher", "Arbeid", None, None, 18, 0, None, 3,
+         "utabell-p3-1 r1"),
+        ("14", "without_upper_secondary_or_higher", "Fullføre videregående opplæring", None, 29,
+         48, 12, None, 3, "utabell-p3-1 r2"),
+    ]  # fmt: skip
+    figures = [(f.page, f.expression, f.value, f.unit) for f in result.key_figures]
+    assert figures == [
+        (1, "1. juli 2027", 20270701, "date"),
+        (1, "fra og med 18", 18, "years"),
+        (1, "til og med 67 år", 67, "years"),
+        (1, "minst 12 timer per uke", 12, "hours_per_week"),
+        (1, "fra 2. måned", 2, "month_number"),
+    ]

@@ -45,6 +45,7 @@ OTHER_UNITS = {
     "weeks": r"uker|uke|ukers",
     "days": r"dager|dag|døgn",
     "hours": r"timer|time|timers",
+    "minutes": r"minutter|minutt|min\.?",
     "count": r"land|kommuner|kommune|fylker|fylke|kurs|tiltak|vedtak|sider|side",
     "money": r"kroner|kr\.?|mill\.?|millioner|milliarder",
 }
