@@ -129,3 +129,126 @@ def nokkeltall_like(path: Path, year: int, counties: list[tuple[str, int, int, i
     c.showPage()
     c.save()
     return path
+
+
+SLIDE = (960, 540)  # a 16:9 slide in points
+
+
+def _vera() -> None:
+    """Bitstream Vera (shipped with reportlab): a TrueType font, so that "•" reads back."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    if "Vera" not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont("Vera", "Vera.ttf"))
+        pdfmetrics.registerFont(TTFont("VeraBd", "VeraBd.ttf"))
+
+
+def _slide_title(c: Canvas, lines: list[str], y: float = 480) -> float:
+    c.setFont("VeraBd", 24)
+    for line in lines:
+        c.drawString(40, y, line)
+        y -= 30
+    return y
+
+
+def _grid(c: Canvas, x0: float, top: float, widths: list[float], rows: list[list[str]]) -> None:
+    """A boxed table: a rule around every cell, a cell's lines split on "\\n"."""
+    xs = [x0]
+    for w in widths:
+        xs.append(xs[-1] + w)
+    heights = [8 + 13 * max(cell.count("\n") + 1 for cell in row) for row in rows]
+    ys = [top]
+    for h in heights:
+        ys.append(ys[-1] - h)
+    for y in ys:
+        c.line(xs[0], y, xs[-1], y)
+    for x in xs:
+        c.line(x, ys[0], x, ys[-1])
+    for r, row in enumerate(rows):
+        for k, cell in enumerate(row):
+            c.setFont("Helvetica-Bold" if r == 0 else "Helvetica", 11)
+            for i, line in enumerate(cell.split("\n")):
+                c.drawString(xs[k] + 4, ys[r] - 14 - 13 * i, line)
+
+
+def _box(c: Canvas, x: float, y: float, w: float, h: float, lines: list[str]) -> None:
+    c.rect(x, y, w, h, stroke=1, fill=0)
+    c.setFont("Helvetica", 10)
+    for i, line in enumerate(lines):
+        c.drawCentredString(x + w / 2, y + h - 16 - 12 * i, line)
+
+
+def law_slides(path: Path) -> Path:
+    """A deck on the integration act for another bill, in a style the corpus does not have:
+    Vera and Helvetica, "•" bullets, the columns of the § 13 table in another order, a § 14 title on
+    two lines, a flow chart of ruled boxes joined by lines, and a group-discussion slide."""
+    _vera()
+    c = Canvas(str(path), pagesize=SLIDE)
+    # slide 1: title left, bullets right
+    c.setFont("VeraBd", 22)
+    for i, line in enumerate(
+        ["Prop. 95 L (2026–2027)", "Endringer i integreringsloven", "(kortere program)"]
+    ):
+        c.drawString(40, 330 - 28 * i, line)
+    c.setFont("Vera", 14)
+    bullets = [
+        "• 1. juli 2027",
+        "• Innvandrere fra og med 18 til og med 67 år har rett og plikt",
+        "  til å delta i introduksjonsprogram.",
+        "• Deltidsprogram: minst 12 timer per uke",
+        "• Arbeidsrettet innhold fra 2. måned",
+    ]
+    for i, line in enumerate(bullets):
+        c.drawString(480, 400 - 24 * i, line)
+    c.showPage()
+    # slide 2: the § 13 table, columns in another order, a wrapped cell
+    _slide_title(
+        c,
+        ["§ 13 – introduksjonsprogram for deltakere med utdanning på",
+         "videregående nivå eller høyere"],
+    )  # fmt: skip
+    _grid(
+        c, 40, 400, [260, 260, 160, 160],
+        [
+            ["Deltaker", "Sluttmål", "Forlengelse", "Maksimal varighet"],
+            ["Alle", "Arbeid", "Nei", "Inntil 9 måneder"],
+            ["Fra og med 20 år til og med 50 år\n(etter kartlegging)",
+             "Forberede for høyere utdanning", "Inntil 3 måneder", "Inntil 12 måneder"],
+        ],
+    )  # fmt: skip
+    c.showPage()
+    # slide 3: the § 14 table
+    _slide_title(
+        c,
+        ["§ 14 - introduksjonsprogram for deltakere som ikke har",
+         "utdanning på videregående nivå eller høyere"],
+    )  # fmt: skip
+    _grid(
+        c, 40, 400, [300, 260, 140, 140],
+        [
+            ["Sluttmål", "Deltaker", "Maksimal varighet", "Forlengelse"],
+            ["Arbeid", "Alle", "Inntil 18 måneder", "Nei"],
+            ["Fullføre videregående opplæring", "Under 30 år", "Inntil 4 år", "Inntil 1 år"],
+        ],
+    )  # fmt: skip
+    c.showPage()
+    # slide 4: a flow chart of ruled boxes joined by lines, with numbers in its boxes
+    _slide_title(c, ["Etter oppstart: 2/3"])
+    _box(c, 40, 230, 150, 70, ["Personen har startet", "- hva er utfordringen?"])
+    _box(c, 260, 330, 170, 70, ["A. Fravær over", "3 måneder?"])
+    _box(c, 260, 230, 170, 70, ["B. Deltaker ønsker", "å avbryte"])
+    _box(c, 260, 130, 170, 70, ["C. Under 10 timer", "i uka i 2 uker?"])
+    _box(c, 500, 230, 170, 70, ["AVBRYTELSE"])
+    c.line(190, 265, 260, 365)
+    c.line(190, 265, 260, 265)
+    c.line(190, 265, 260, 165)
+    c.line(430, 265, 500, 265)
+    c.showPage()
+    # slide 5: a group discussion
+    _slide_title(c, ["Gruppediskusjon"])
+    c.setFont("Vera", 14)
+    c.drawString(40, 380, "• Gruppediskusjon runde 1 – hva er deres erfaringer? Snakk i 10 min.")
+    c.showPage()
+    c.save()
+    return path

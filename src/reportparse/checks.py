@@ -133,3 +133,11 @@ def cells_clean(df: pd.DataFrame, *, marker_pattern: str):
         s = df[col].fillna("").astype(str)
         bad |= (s != s.str.strip()) | s.str.contains(marker_pattern, regex=True)
     return ~bad
+
+
+@_registered
+def bounds_ordered(df: pd.DataFrame, *, low_column: str, high_column: str):
+    """Where both bounds of a range are given, the lower one is not above the upper one."""
+    low = pd.to_numeric(df[low_column], errors="coerce")
+    high = pd.to_numeric(df[high_column], errors="coerce")
+    return ~(low > high).fillna(False).astype(bool)

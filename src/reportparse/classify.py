@@ -17,7 +17,7 @@ from functools import cache
 from importlib import resources
 
 from .model import Classification
-from .numbers import Quantity, quantities
+from .numbers import Quantity, calendar_year, quantities
 
 _CLAUSE_BREAK = re.compile(r",\s+(?!\d)|;\s*|:\s+|\s+mens\s+|\s+men\s+|\s+samt\s+|\s+[–—]\s+")
 # a year after these words is what the figure is compared with, not its own year
@@ -140,7 +140,7 @@ def _dimension(
 
 
 def _years(sentence: str, all_q: list[Quantity], q: Quantity) -> list[int]:
-    years = [y for y in all_q if y.unit == "year"]
+    years = [y for y in all_q if calendar_year(y) is not None]
     if not years:
         return []
     c_start, c_end = _clause_bounds(sentence, q.num_start)
@@ -159,11 +159,11 @@ def _years(sentence: str, all_q: list[Quantity], q: Quantity) -> list[int]:
             else:
                 groups.append([y])
         nearest = min(groups, key=lambda g: min(abs(y.num_start - q.num_start) for y in g))
-        return [int(y.value) for y in nearest]
+        return [calendar_year(y) for y in nearest]
     before = [y for y in years if y.num_start < q.num_start]
     if before:
-        return [int(before[-1].value)]
-    return [int(years[0].value)]
+        return [calendar_year(before[-1])]
+    return [calendar_year(years[0])]
 
 
 def classify(
@@ -201,7 +201,7 @@ def classify(
     if not years and anchor is not None:
         years = list(anchor.years)
     if not years and ctx.anchor_sentence:
-        years = [int(y.value) for y in quantities(ctx.anchor_sentence) if y.unit == "year"][:1]
+        years = [y for q in quantities(ctx.anchor_sentence) if (y := calendar_year(q))][:1]
     if not years and ctx.year:
         years = [ctx.year]
     out.years = years
