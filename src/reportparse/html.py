@@ -94,7 +94,7 @@ def read_page(data: bytes) -> Page:
         raise DocumentError(f"not a readable HTML page ({exc})") from None
     root = _article_root(doc)
     if root is None:
-        raise DocumentError("not a readable HTML page (no body)")
+        raise DocumentError("no article text on the page")
     page = Page(title=_title(doc, root), site=_site(doc), date=_date(doc, root))
     reader = _Reader()
     reader.read(_pruned(root))
@@ -264,6 +264,12 @@ class _Reader:
             self.paragraphs.append(paragraph)
 
     def _table(self, table, figcaption=None) -> None:
+        rows, _ = _rows(table)
+        cells = _grid(rows)[0]
+        if sum(1 for row in cells if any(row)) < 2 or max(map(len, cells), default=0) < 2:
+            for cell in table.iter("td", "th", "caption"):
+                self.read(cell)  # a table for layout: its text is running text
+            return
         caption = table.find("caption")
         if caption is None:
             caption = figcaption
@@ -392,8 +398,6 @@ def _tables(reader: _Reader) -> list[Table]:
         cells, markers = _grid(rows)
         header_rows = _header_rows(rows, cells, thead)
         keep = [i for i, row in enumerate(cells) if any(row)]
-        if len(keep) < 2 or len(cells[0]) < 2:
-            continue  # not a table of data
         remap = {old: new for new, old in enumerate(keep)}
         header_rows = sum(1 for i in keep if i < header_rows)
         m = CAPTION.match(found.caption or "")
