@@ -419,6 +419,18 @@ def test_marker_on_a_number_is_split_from_it_and_points_to_its_footnote():
     assert (note.kind, note.marker, note.text) == ("footnote", "1", "Fra NIR.")
 
 
+def test_page_without_main_or_article_reads_the_body_without_furniture():
+    lead = "I 2022 avsluttet 2 757 deltakere."
+    html = htmlpages.page("Resultater for 2022", lead, "<p>Slutt.</p>", in_main=False)
+    html = html.replace('<article class="article">', "<div>").replace("</article>", "</div>")
+    page = read_page(html.encode())
+    assert [(p.kind, p.text) for p in page.paragraphs] == [
+        ("heading", "Resultater for 2022"),
+        ("body", "I 2022 avsluttet 2 757 deltakere."),
+        ("body", "Slutt."),
+    ]
+
+
 def test_page_in_another_encoding():
     html = (
         '<html><head><meta charset="windows-1252"></head><body><article><h1>Måloppnåelse</h1>'

@@ -45,7 +45,7 @@ DROPPED_ROLES = {
 DROPPED_WORDS = {
     "share", "sharing", "social", "cookie", "cookies", "consent", "gdpr", "feedback",
     "breadcrumb", "breadcrumbs", "brodsmulesti", "related", "newsletter", "subscribe", "skip",
-    "del", "tilbakemelding", "relaterte", "informasjonskapsler", "tags", "print",
+    "del", "tilbakemelding", "relaterte", "informasjonskapsler", "tags", "print", "hidden",
 }  # fmt: skip
 MARKER = re.compile(r"^\s*(\d{1,2}|\*{1,3}|[a-z])\s*$")
 SENTINEL = "\ue000"  # stands for a footnote marker while whitespace is normalised
@@ -205,6 +205,9 @@ def _pruned(root):
     for el in list(root.iter()):
         if el is not root and el.getparent() is not None and _is_furniture(el):
             el.drop_tree()  # keeps the text that follows the element
+    if root.tag == "body":  # no <main> or <article>: the page's own header is furniture too
+        for header in root.findall("header"):
+            header.drop_tree()
     return root
 
 
@@ -216,20 +219,26 @@ class _Block:
     parts: list[str] = field(default_factory=list)
     markers: list[str] = field(default_factory=list)
 
+    def text(self, text: str | None) -> None:
+        self.parts.append((text or "").replace(SENTINEL, ""))
+
     def add(self, el) -> None:
         """The text of ``el``'s content (not its tail)."""
-        self.parts.append(el.text or "")
+        self.text(el.text)
         for child in el:
             _inline(child, self)
-            self.parts.append(child.tail or "")
+            self.text(child.tail)
 
 
 @dataclass
 class _FoundTable:
-    element: etree._Element
-    caption: str | None
-    caption_markers: list[str]
-    at: int  # number of paragraphs before it
+    rows: list  # <tr> elements in display order
+    thead: int  # rows in <thead>
+    cells: list[list[str]]
+    markers: list[tuple[int, int, str]]  # (row, col, marker) of the cells
+    caption: str | None = None
+    caption_markers: list[str] = field(default_factory=list)
+    at: int = 0  # paragraphs before it
 
 
 class _Reader:
@@ -241,7 +250,7 @@ class _Reader:
 
     def read(self, el, kind: str = "body") -> None:
         block = _Block("heading" if el.tag in HEADINGS else kind)
-        block.parts.append(el.text or "")
+        block.text(el.text)
         for child in el:
             tag = child.tag if isinstance(child.tag, str) else ""
             if tag in BLOCKS:
@@ -255,7 +264,7 @@ class _Reader:
                 block = _Block(block.kind)
             else:
                 _inline(child, block)
-            block.parts.append(child.tail or "")
+            block.text(child.tail)
         self._flush(block)
 
     def _flush(self, block: _Block) -> None:
@@ -264,19 +273,21 @@ class _Reader:
             self.paragraphs.append(paragraph)
 
     def _table(self, table, figcaption=None) -> None:
-        rows, _ = _rows(table)
-        cells = _grid(rows)[0]
-        if sum(1 for row in cells if any(row)) < 2 or max(map(len, cells), default=0) < 2:
+        rows, thead = _rows(table)
+        found = _FoundTable(rows, thead, *_grid(rows))
+        if sum(1 for row in found.cells if any(row)) < 2 or len(found.cells[0]) < 2:
             for cell in table.iter("td", "th", "caption"):
                 self.read(cell)  # a table for layout: its text is running text
             return
         caption = table.find("caption")
         if caption is None:
             caption = figcaption
-        text, markers = text_and_markers(caption) if caption is not None else (None, [])
-        if text is None and self.paragraphs and CAPTION.match(self.paragraphs[-1].text):
-            text = self.paragraphs.pop().text  # a "Tabell N: ..." line printed above it
-        self.tables.append(_FoundTable(table, text, markers, len(self.paragraphs)))
+        if caption is not None:
+            found.caption, found.caption_markers = text_and_markers(caption)
+        elif self.paragraphs and CAPTION.match(self.paragraphs[-1].text):
+            found.caption = self.paragraphs.pop().text  # a "Tabell N: ..." line above it
+        found.at = len(self.paragraphs)
+        self.tables.append(found)
         for tr in table.xpath("./tfoot/tr"):
             cells = tr.xpath("./td|./th")
             if len(cells) == 1:  # a line across the foot of the table is a note under it
@@ -394,9 +405,8 @@ def _tables(reader: _Reader) -> list[Table]:
     out: list[Table] = []
     unnumbered = 0
     for found in reader.tables:
-        rows, thead = _rows(found.element)
-        cells, markers = _grid(rows)
-        header_rows = _header_rows(rows, cells, thead)
+        cells = found.cells
+        header_rows = _header_rows(found.rows, cells, found.thead)
         keep = [i for i, row in enumerate(cells) if any(row)]
         remap = {old: new for new, old in enumerate(keep)}
         header_rows = sum(1 for i in keep if i < header_rows)
@@ -407,7 +417,7 @@ def _tables(reader: _Reader) -> list[Table]:
             unnumbered += 1
             table_id = f"utabell-p1-{unnumbered}"
         notes = [(None, None, mk) for mk in found.caption_markers]
-        notes += [(remap[r], c, mk) for r, c, mk in markers if r in remap]
+        notes += [(remap[r], c, mk) for r, c, mk in found.markers if r in remap]
         out.append(
             Table(
                 table_id=table_id,
