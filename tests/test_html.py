@@ -431,6 +431,22 @@ def test_page_without_main_or_article_reads_the_body_without_furniture():
     ]
 
 
+def test_furniture_is_told_by_its_markup_not_by_chance_words():
+    page = read_page(
+        _page(
+            '<section aria-label="Del 2: Resultater"><p>Første avsnitt.</p></section>'
+            '<div class="hidden-xs">Vises på store skjermer.</div>'
+            '<p>Andre <span class="visually-hidden">(lenke)</span>avsnitt.</p>'
+            '<div class="article-share">Del på Facebook</div>'
+        )
+    )
+    assert [p.text for p in page.paragraphs] == [
+        "Første avsnitt.",
+        "Vises på store skjermer.",
+        "Andre avsnitt.",
+    ]
+
+
 def test_page_in_another_encoding():
     html = (
         '<html><head><meta charset="windows-1252"></head><body><article><h1>Måloppnåelse</h1>'

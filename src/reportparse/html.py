@@ -41,11 +41,12 @@ DROPPED_TAGS = {
 DROPPED_ROLES = {
     "navigation", "banner", "contentinfo", "complementary", "search", "dialog", "alertdialog",
 }  # fmt: skip
-# words of a block's class, id or aria-label that mark it as site furniture
+# words of a block's class, id or aria-label that mark it as site furniture (or as text
+# for screen readers only: "visually-hidden", "sr-only")
 DROPPED_WORDS = {
-    "share", "sharing", "social", "cookie", "cookies", "consent", "gdpr", "feedback",
-    "breadcrumb", "breadcrumbs", "brodsmulesti", "related", "newsletter", "subscribe", "skip",
-    "del", "tilbakemelding", "relaterte", "informasjonskapsler", "tags", "print", "hidden",
+    "share", "sharing", "deling", "social", "cookie", "cookies", "consent", "gdpr", "feedback",
+    "tilbakemelding", "breadcrumb", "breadcrumbs", "brodsmulesti", "related", "relaterte",
+    "newsletter", "subscribe", "skip", "informasjonskapsler", "tags", "print", "visually", "sr",
 }  # fmt: skip
 MARKER = re.compile(r"^\s*(\d{1,2}|\*{1,3}|[a-z])\s*$")
 SENTINEL = "\ue000"  # stands for a footnote marker while whitespace is normalised
