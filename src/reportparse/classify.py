@@ -33,6 +33,7 @@ class Rules:
     dimensions: dict[str, list[tuple[str, re.Pattern]]]
     age: re.Pattern
     age_value: str
+    relative_years: list[tuple[re.Pattern, int]] = field(default_factory=list)
 
 
 @cache
@@ -53,6 +54,10 @@ def rules() -> Rules:
         },
         age=re.compile(data["age"]["pattern"], flags),
         age_value=data["age"]["value"],
+        relative_years=[
+            (re.compile(y["pattern"], flags), int(y["offset"]))
+            for y in data.get("relative_year", [])
+        ],
     )
 
 
@@ -166,6 +171,14 @@ def _years(sentence: str, all_q: list[Quantity], q: Quantity) -> list[int]:
     return [calendar_year(years[0])]
 
 
+def _year_offset(after: str, before: str) -> int:
+    """-1 for "7 760 året før": a figure whose own words put it in the year before."""
+    own = f"{before} {after}"
+    if re.search(r"\d{4}", own):
+        return 0  # the figure's own clause prints its year
+    return next((offset for p, offset in rules().relative_years if p.search(own)), 0)
+
+
 def classify(
     sentence: str, figures: list[Quantity], all_q: list[Quantity], i: int, ctx: Context
 ) -> Classification:
@@ -204,7 +217,7 @@ def classify(
         years = [y for q in quantities(ctx.anchor_sentence) if (y := calendar_year(q))][:1]
     if not years and ctx.year:
         years = [ctx.year]
-    out.years = years
+    out.years = [y + _year_offset(after, before) for y in years]
     prefix_ctx = prefix + " " + ctx.anchor_prefix if ctx.anchor_prefix else prefix
     for dim, patterns in r.dimensions.items():
         value = _dimension(patterns, after, before, prefix_ctx, look_back)
