@@ -207,7 +207,9 @@ def classify(
                 break
     if indicator is None:
         return out
-    if own is None and any(b.search(ctx.anchor_prefix) for b in r.blockers):
+    # a number that borrows its meaning from elsewhere must not be about a blocked subject
+    # itself ("sysselsettingsprosenten ... 58,4" in a footnote to a sentence on arbeid)
+    if own is None and any(b.search(ctx.anchor_prefix) or b.search(sentence) for b in r.blockers):
         return out
     out.indicator = indicator
     years = _years(sentence, all_q, q)

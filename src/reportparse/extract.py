@@ -92,10 +92,10 @@ def observations(tables: list[Table], figures, spec: registry.Spec, source_id: s
     out = []
     extracted = [t for t in tables if t.status == "extracted"]
     for entry in spec.tables:
-        matches = [t for t in extracted if tidy.caption_matches(entry, t.caption)]
+        matches = [t for t in extracted if tidy.table_matches(entry, t)]
         if not matches and entry.get("required", True):
             raise DocumentError(
-                f"expected table {entry['name']!r} (caption like /{entry['caption']}/) "
+                f"expected table {entry['name']!r} ({tidy.describe_match(entry)}) "
                 f"not found (read with {spec.path})"
             )
         for t in matches:
