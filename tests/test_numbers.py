@@ -105,3 +105,68 @@ def test_split_sentences_keeps_abbreviations_and_dates():
 )
 def test_join_lines_undoes_hyphenation(lines, joined):
     assert join_lines(lines) == joined
+
+
+def measures(sentence):
+    return [
+        (q.value, q.unit, q.approximate, q.expression)
+        for q in quantities(sentence)
+        if not q.is_statistic
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("20. juni 2025", [(20250620, "date", False, "20. juni 2025")]),
+        ("Loven gjelder fra 1. Januar 2026.", [(20260101, "date", False, "1. Januar 2026")]),
+        ("Utgitt: 16.06.2026", [(20260616, "date", False, "16.06.2026")]),
+        ("Læringsverksted 14. oktober", [(1014, "date_without_year", False, "14. oktober")]),
+        ("29. februar 2024", [(20240229, "date", False, "29. februar 2024")]),
+        ("31. februar 2025", [(31, "label", False, "31"), (2025, "year", False, "2025")]),
+    ],
+)
+def test_a_date_is_one_quantity(sentence, expected):
+    assert measures(sentence) == expected
+
+
+def test_a_date_still_gives_the_year_of_a_statistic():
+    from reportparse.classify import Context, classify
+
+    sentence = "Per 1. januar 2026 deltok 21 000 personer i introduksjonsprogram."
+    found = quantities(sentence)
+    stats_only = [q for q in found if q.is_statistic]
+    c = classify(sentence, stats_only, found, 0, Context(year=2025))
+    assert (c.indicator, c.years) == ("participants", [2026])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Innvandrere fra og med 18 til og med 60 år har rett og plikt",
+            [(18, "years", False, "fra og med 18"), (60, "years", False, "til og med 60 år")],
+        ),
+        ("tilbud til innvandrere over 60 år", [(60, "years", False, "over 60 år")]),
+        ("Hovedregelen for personer under 25 år", [(25, "years", False, "under 25 år")]),
+        ("i om lag 3 år", [(3, "years", True, "om lag 3 år")]),
+        ("minst 15 timer i uka i snitt", [(15, "hours_per_week", False, "minst 15 timer i uka")]),
+        ("minst 12 timer per uke", [(12, "hours_per_week", False, "minst 12 timer per uke")]),
+        ("8 timer/uke", [(8, "hours_per_week", False, "8 timer/uke")]),
+        ("kurs på 40 timer", [(40, "hours", False, "40 timer")]),
+        ("Snakk i 10 min.", [(10, "minutes", False, "10 min.")]),
+        ("skal starte fra 4. måned", [(4, "month_number", False, "fra 4. måned")]),
+        ("senest i 7. mnd.", [(7, "month_number", False, "7. mnd.")]),
+        ("Etter 3 måneder i programmet", [(3, "months", False, "Etter 3 måneder")]),
+        ("i 2. klasse", [(2, "ordinal", False, "2")]),
+    ],
+)
+def test_ages_durations_hours_and_month_numbers_keep_their_bounds(sentence, expected):
+    assert measures(sentence) == expected
+
+
+def test_bounds_do_not_change_how_statistics_read():
+    assert stats("over 60 personer og under 25 prosent") == [
+        (60, "persons", True, "over 60"),
+        (25, "percent", True, "under 25 prosent"),
+    ]

@@ -66,12 +66,16 @@ def percent_within(df: pd.DataFrame, *, unit_column: str, low: float, high: floa
 
 @_registered
 def gender_total_between(df: pd.DataFrame, *, tolerance: float):
-    """Where women, men and both are given for one key, both lies between women and men."""
+    """Where women, men and both are given for one key, both lies between women and men.
+
+    Only shares: a count for both genders is the sum of its parts, not between them
+    (``parts_sum_to_total`` checks that).
+    """
     ok = pd.Series(True, index=df.index)
     if df.empty:
         return ok
     keys = _others("gender")
-    for _, g in df.groupby(keys, dropna=False):
+    for _, g in df[df["unit"] == "percent"].groupby(keys, dropna=False):
         by = {row.gender: row.value for row in g.itertuples()}
         if {"alle", "kvinner", "menn"} <= by.keys():
             lo, hi = sorted((by["kvinner"], by["menn"]))
@@ -97,12 +101,18 @@ def parts_sum_to_total(df: pd.DataFrame, *, dimension: str, total: str, toleranc
 
 
 @_registered
-def parts_sum_to(df: pd.DataFrame, *, dimension: str, target: float, tolerance: float):
-    """For one key, the values over ``dimension`` add up to ``target`` (a distribution: 100)."""
+def parts_sum_to(
+    df: pd.DataFrame, *, dimension: str, target: float, tolerance: float, indicator: str = ""
+):
+    """For one key, the values over ``dimension`` add up to ``target`` (a distribution: 100).
+
+    ``indicator`` restricts the check to one indicator where a table holds several.
+    """
     ok = pd.Series(True, index=df.index)
     if df.empty:
         return ok
-    for _, g in df.groupby(_others(dimension), dropna=False):
+    rows = df[df["indicator"] == indicator] if indicator else df
+    for _, g in rows.groupby(_others(dimension), dropna=False):
         if len(g) > 1 and abs(g["value"].sum() - target) > tolerance:
             ok[g.index] = False
     return ok
@@ -133,3 +143,11 @@ def cells_clean(df: pd.DataFrame, *, marker_pattern: str):
         s = df[col].fillna("").astype(str)
         bad |= (s != s.str.strip()) | s.str.contains(marker_pattern, regex=True)
     return ~bad
+
+
+@_registered
+def bounds_ordered(df: pd.DataFrame, *, low_column: str, high_column: str):
+    """Where both bounds of a range are given, the lower one is not above the upper one."""
+    low = pd.to_numeric(df[low_column], errors="coerce")
+    high = pd.to_numeric(df[high_column], errors="coerce")
+    return ~(low > high).fillna(False).astype(bool)

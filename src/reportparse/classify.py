@@ -17,7 +17,7 @@ from functools import cache
 from importlib import resources
 
 from .model import Classification
-from .numbers import Quantity, quantities
+from .numbers import Quantity, calendar_year, quantities
 
 _CLAUSE_BREAK = re.compile(r",\s+(?!\d)|;\s*|:\s+|\s+mens\s+|\s+men\s+|\s+samt\s+|\s+[–—]\s+")
 # a year after these words is what the figure is compared with, not its own year
@@ -33,6 +33,7 @@ class Rules:
     dimensions: dict[str, list[tuple[str, re.Pattern]]]
     age: re.Pattern
     age_value: str
+    relative_years: list[tuple[re.Pattern, int]] = field(default_factory=list)
 
 
 @cache
@@ -53,6 +54,10 @@ def rules() -> Rules:
         },
         age=re.compile(data["age"]["pattern"], flags),
         age_value=data["age"]["value"],
+        relative_years=[
+            (re.compile(y["pattern"], flags), int(y["offset"]))
+            for y in data.get("relative_year", [])
+        ],
     )
 
 
@@ -140,7 +145,7 @@ def _dimension(
 
 
 def _years(sentence: str, all_q: list[Quantity], q: Quantity) -> list[int]:
-    years = [y for y in all_q if y.unit == "year"]
+    years = [y for y in all_q if calendar_year(y) is not None]
     if not years:
         return []
     c_start, c_end = _clause_bounds(sentence, q.num_start)
@@ -159,11 +164,19 @@ def _years(sentence: str, all_q: list[Quantity], q: Quantity) -> list[int]:
             else:
                 groups.append([y])
         nearest = min(groups, key=lambda g: min(abs(y.num_start - q.num_start) for y in g))
-        return [int(y.value) for y in nearest]
+        return [calendar_year(y) for y in nearest]
     before = [y for y in years if y.num_start < q.num_start]
     if before:
-        return [int(before[-1].value)]
-    return [int(years[0].value)]
+        return [calendar_year(before[-1])]
+    return [calendar_year(years[0])]
+
+
+def _year_offset(after: str, before: str) -> int:
+    """-1 for "7 760 året før": a figure whose own words put it in the year before."""
+    own = f"{before} {after}"
+    if re.search(r"\d{4}", own):
+        return 0  # the figure's own clause prints its year
+    return next((offset for p, offset in rules().relative_years if p.search(own)), 0)
 
 
 def classify(
@@ -194,17 +207,19 @@ def classify(
                 break
     if indicator is None:
         return out
-    if own is None and any(b.search(ctx.anchor_prefix) for b in r.blockers):
+    # a number that borrows its meaning from elsewhere must not be about a blocked subject
+    # itself ("sysselsettingsprosenten ... 58,4" in a footnote to a sentence on arbeid)
+    if own is None and any(b.search(ctx.anchor_prefix) or b.search(sentence) for b in r.blockers):
         return out
     out.indicator = indicator
     years = _years(sentence, all_q, q)
     if not years and anchor is not None:
         years = list(anchor.years)
     if not years and ctx.anchor_sentence:
-        years = [int(y.value) for y in quantities(ctx.anchor_sentence) if y.unit == "year"][:1]
+        years = [y for q in quantities(ctx.anchor_sentence) if (y := calendar_year(q))][:1]
     if not years and ctx.year:
         years = [ctx.year]
-    out.years = years
+    out.years = [y + _year_offset(after, before) for y in years]
     prefix_ctx = prefix + " " + ctx.anchor_prefix if ctx.anchor_prefix else prefix
     for dim, patterns in r.dimensions.items():
         value = _dimension(patterns, after, before, prefix_ctx, look_back)

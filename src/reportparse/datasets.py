@@ -112,6 +112,19 @@ def conflicts_frame(conflicts: list[Conflict]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=cols)
 
 
+def family_frame(name: str, results: list[DocumentResult]) -> pd.DataFrame:
+    """A dataset that documents of some families yield (``DocumentResult.datasets[name]``),
+    in the column order of its schema, each row with its document's source_id."""
+    from .validate import schema
+
+    rows = [
+        {**row, "source_id": r.source.source_id}
+        for r in sorted(results, key=lambda r: r.source.source_id)
+        for row in r.datasets.get(name, [])
+    ]
+    return pd.DataFrame(rows, columns=list(schema(name).columns))
+
+
 def printed_tables(results: list[DocumentResult]) -> dict[str, list[list[str]]]:
     out = {}
     for r in results:

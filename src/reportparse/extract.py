@@ -5,10 +5,11 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from . import __version__, keyfigures, registry, tidy
+from . import __version__, keyfigures, registry, rules, tidy
 from .model import DocumentError, DocumentResult, Source, Table
 from .pdf.document import metadata, open_pdf, page_layouts
 from .pdf.report import read_pdf
+from .pdf.text import reading_order
 from .textutil import slugify
 
 FIRST_PAGES = 3
@@ -49,7 +50,9 @@ def _extract_pdf(data: bytes, source: Source) -> DocumentResult:
         title, created = metadata(pdf)
         layouts = page_layouts(pdf)
         source.pages = len(layouts)
-        first_text = "\n".join(s.text for layout in layouts[:FIRST_PAGES] for s in layout.segments)
+        first_text = "\n".join(
+            s.text for layout in layouts[:FIRST_PAGES] for s in reading_order(layout.segments)
+        )
         found = registry.detect(first_text, "pdf", title, created)
         if found is None:
             start = " ".join(s.text for s in (layouts[0].segments if layouts else []))
@@ -65,6 +68,9 @@ def _extract_pdf(data: bytes, source: Source) -> DocumentResult:
     figures = keyfigures.extract(content.paragraphs, found.year, units)
     result = DocumentResult(source=source, tables=content.tables, key_figures=figures)
     result.observations = observations(result.tables, figures, spec, source.source_id, found.year)
+    rule_rows = rules.programme_rules(result.tables, content.paragraphs, spec)
+    if rule_rows:
+        result.datasets[rules.DATASET] = rule_rows
     return result
 
 
@@ -86,10 +92,10 @@ def observations(tables: list[Table], figures, spec: registry.Spec, source_id: s
     out = []
     extracted = [t for t in tables if t.status == "extracted"]
     for entry in spec.tables:
-        matches = [t for t in extracted if tidy.caption_matches(entry, t.caption)]
+        matches = [t for t in extracted if tidy.table_matches(entry, t)]
         if not matches and entry.get("required", True):
             raise DocumentError(
-                f"expected table {entry['name']!r} (caption like /{entry['caption']}/) "
+                f"expected table {entry['name']!r} ({tidy.describe_match(entry)}) "
                 f"not found (read with {spec.path})"
             )
         for t in matches:

@@ -5,12 +5,19 @@ Statistics come out as ``persons``, ``percent`` or ``percentage_points``;
 numbers that are not statistics (years, ages, durations, dates, ordinals,
 section numbers) come out with a unit of their own so that the caller can
 leave them out, or keep them where a document family wants them.
+
+A date is one quantity: "20. juni 2025" is unit ``date`` with value 20250620
+(YYYYMMDD); a day and month without a year ("14. oktober") is
+``date_without_year`` with value MMDD. An age or a duration keeps the words
+that bound it in its expression ("fra og med 18", "minst 15 timer i uka",
+"under 25 år"): a bound is exact, not approximate.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
 WORD_NUMBERS = {
     "en": 1, "ett": 1, "én": 1, "to": 2, "tre": 3, "fire": 4, "fem": 5, "seks": 6,
@@ -21,6 +28,7 @@ FRACTIONS = {
     "en fjerdedel": 25.0, "tre fjerdedeler": 75.0, "en femtedel": 20.0,
 }  # fmt: skip
 MONTHS = "januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember"
+MONTH_NAMES = MONTHS.split("|")
 APPROX = (
     r"om ?lag|cirka|ca\.|i overkant av|i overkant|i underkant av|i underkant|nesten|rundt|"
     r"litt over|litt under|drøyt|snaut|omtrent|anslagsvis|opp mot|nærmere|nær|"
@@ -37,9 +45,19 @@ OTHER_UNITS = {
     "weeks": r"uker|uke|ukers",
     "days": r"dager|dag|døgn",
     "hours": r"timer|time|timers",
+    "minutes": r"minutter|minutt|min\.?",
     "count": r"land|kommuner|kommune|fylker|fylke|kurs|tiltak|vedtak|sider|side",
     "money": r"kroner|kr\.?|mill\.?|millioner|milliarder",
 }
+# words before an age or a duration that bound it ("fra og med 18", "minst 15 timer")
+BOUNDS = (
+    r"fra og med|til og med|minst|inntil|opptil|maksimalt|maks\.?|høyst|etter|fra|over|under|"
+    r"innen"
+)
+# units that a bound applies to: ages, durations, hours per week, the n-th month
+MEASURES = frozenset(
+    {"years", "months", "weeks", "days", "hours", "hours_per_week", "month_number"}
+)
 NUMERAL = r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 WORD_NUMERAL = "|".join(sorted(WORD_NUMBERS, key=len, reverse=True))
 _NUM = re.compile(rf"(?<![\w,.\-–/=§#])(?P<num>{NUMERAL})(?![\w\-–/]|[.,]\d)")
@@ -52,6 +70,14 @@ _FRACTION_WORDS = re.compile(
     re.I,
 )
 _WORD_BEFORE_UNIT = re.compile(rf"(?<![\w\-])(?P<word>{WORD_NUMERAL})\s+(?=prosent\w*)", re.I)
+_DATE = re.compile(
+    rf"(?<![\w,.\-–/])(?P<day>\d{{1,2}})\.\s*(?P<month>{MONTHS})\b(?:\s+(?P<year>\d{{4}})\b)?"
+    rf"|(?<![\w,.\-–/])(?P<nday>\d{{1,2}})\.(?P<nmonth>\d{{1,2}})\.(?P<nyear>\d{{4}})\b",
+    re.I,
+)
+_PER_WEEK = re.compile(r"\s*(?:(?:i|per|pr\.?|hver|om)\s+uk(?:a|en|e)\b|/\s*uke\b)", re.I)
+_MONTH_NUMBER = re.compile(r"\.\s*(?:måned(?:en)?|mnd\.?)(?![\wæøå])", re.I)
+_BOUND_BEFORE = re.compile(rf"(?:^|(?<=[\s(–—-]))(?P<q>{BOUNDS})\s+$", re.I)
 _APPROX_BEFORE = re.compile(rf"(?:^|(?<=[\s(–—-]))(?P<q>{APPROX})\s+$", re.I)
 _URL = re.compile(r"(?:https?://|www\.)\S+|\S+\.(?:no|com|org)\b\S*", re.I)
 _LIST_TAIL = re.compile(rf"^(?:\s*(?:,|og|eller|til og med|til|-|–)\s*(?:{NUMERAL}))*\s*", re.I)
@@ -95,6 +121,35 @@ def _approx_before(sentence: str, start: int) -> re.Match | None:
     return _APPROX_BEFORE.search(sentence[max(0, start - 25) : start])
 
 
+def _bound_before(sentence: str, start: int) -> re.Match | None:
+    return _BOUND_BEFORE.search(sentence[max(0, start - 25) : start])
+
+
+def calendar_year(q: Quantity) -> int | None:
+    """The calendar year a quantity names: a year, or the year of a date."""
+    if q.unit == "year":
+        return int(q.value)
+    if q.unit == "date":
+        return int(q.value) // 10000
+    return None
+
+
+def _date(m: re.Match) -> tuple[float, str] | None:
+    """(value, unit) of a date match: YYYYMMDD as ``date``, MMDD as ``date_without_year``."""
+    if m.group("nday"):
+        day, month, year = int(m.group("nday")), int(m.group("nmonth")), int(m.group("nyear"))
+    else:
+        day, month = int(m.group("day")), MONTH_NAMES.index(m.group("month").lower()) + 1
+        year = int(m.group("year")) if m.group("year") else None
+    try:
+        date(year or 2000, month, day)  # a leap year: 29. februar is a day
+    except ValueError:
+        return None
+    if year is None:
+        return float(month * 100 + day), "date_without_year"
+    return float(year * 10000 + month * 100 + day), "date"
+
+
 def _unit_after(after: str) -> tuple[str | None, int]:
     """Unit named right after a number: ("percent", length) or (None, 0)."""
     m = re.match(r"\s*(?:%|prosent(?!poeng)(?:en|er)?\b|pst\.?)", after, re.I)
@@ -106,6 +161,9 @@ def _unit_after(after: str) -> tuple[str | None, int]:
     for unit, words in OTHER_UNITS.items():
         m = re.match(rf"\s*(?:{words})(?![\wæøå])", after, re.I)
         if m:
+            week = _PER_WEEK.match(after, m.end()) if unit == "hours" else None
+            if week:
+                return "hours_per_week", week.end()
             return unit, m.end()
     return None, 0
 
@@ -129,6 +187,12 @@ def quantities(sentence: str) -> list[Quantity]:
         found.append(q)
         taken.append((q.num_start, q.num_end))
 
+    # "20. juni 2025", "16.06.2026": one quantity, so that the day is not a count
+    for m in _DATE.finditer(text):
+        found_date = _date(m)
+        if found_date is not None:
+            value, unit = found_date
+            add(Quantity(value, unit, False, m.group().strip(), *m.span(), *m.span()))
     # "8 av 10", "to av tre": a share in words, always approximate
     for m in _FRACTION_X_OF_Y.finditer(text):
         x, y = parse_number(m.group("x")), parse_number(m.group("y"))
@@ -186,7 +250,9 @@ def quantities(sentence: str) -> list[Quantity]:
         if _PRECEDED_BY_LABEL.search(before[-12:]):
             unit = "label"
         elif re.match(rf"\.\s*(?:{MONTHS})\b", after, re.I):
-            unit = "date"
+            unit = "label"  # a day that is no date ("31. februar")
+        elif month := _MONTH_NUMBER.match(after):
+            unit, length = "month_number", month.end()
         elif re.match(r"\.\s*(?:måned|mnd|år|kvartal|klasse|trinn|gang)", after, re.I):
             unit = "ordinal"
         elif re.match(r"\s*[A-ZÆØÅ]\b", after) and not re.match(r"\s*(?:I|NIR)\b", after):
@@ -196,8 +262,10 @@ def quantities(sentence: str) -> list[Quantity]:
         elif unit is None:
             unit = _default_unit(raw)
         end = m.end() + (length if length else 0)
-        q = _approx_before(text, m.start())
-        start = m.start() - len(q.group()) if q else m.start()
+        bound = _bound_before(text, m.start()) if unit in MEASURES else None
+        q = None if bound else _approx_before(text, m.start())
+        qualifier = bound or q
+        start = m.start() - len(qualifier.group()) if qualifier else m.start()
         add(Quantity(value, unit, bool(q), text[start:end].strip(), start, end, m.start(), m.end()))
     found.sort(key=lambda q: q.num_start)
     return found

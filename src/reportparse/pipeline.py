@@ -20,7 +20,7 @@ from .extract import extract_file, sniff
 from .inputs import IGNORED, Outcome, documents  # noqa: F401  (part of this module's API)
 from .merge import merge
 from .model import DocumentError, DocumentResult, Source
-from .publish import DATASETS, publish
+from .publish import DATASETS, FAMILY_DATASETS, publish
 from .registry import load_spec
 from .textutil import slugify
 from .workers import run_each
@@ -212,6 +212,7 @@ def _finish(run_result, files, values, shas, seen_sha, out, keep_going) -> RunRe
         "observations": datasets.observations_frame(kept),
         "conflicts": datasets.conflicts_frame(conflicts),
     }
+    frames.update({name: datasets.family_frame(name, results) for name in FAMILY_DATASETS})
     printed = datasets.printed_tables(results)
     failures: list[validate.Failure] = []
     for name in DATASETS:

@@ -22,8 +22,13 @@ from . import __version__
 from .validate import schema
 
 CONTRACT_VERSION = "1.0.0"
-DATASETS = ["sources", "tables", "table_notes", "key_figures", "observations", "conflicts"]
-PARQUET = {"key_figures", "observations"}
+# datasets that documents of some families yield (DocumentResult.datasets); always published
+FAMILY_DATASETS = ["programme_rules"]
+DATASETS = [
+    "sources", "tables", "table_notes", "key_figures", "observations", "conflicts",
+    *FAMILY_DATASETS,
+]  # fmt: skip
+PARQUET = {"key_figures", "observations", "programme_rules"}
 PRIMARY_KEYS = {
     "sources": ["source_id"],
     "tables": ["source_id", "table_id"],
@@ -33,6 +38,7 @@ PRIMARY_KEYS = {
     "conflicts": [
         "indicator", "year", "region_code", "gender", "group", "age_group", "education", "category"
     ],
+    "programme_rules": ["source_id", "paragraph", "end_goal"],
 }  # fmt: skip
 FIELD_TYPES = {
     "str": "string", "string": "string", "int64": "integer", "Int64": "integer",

@@ -55,7 +55,7 @@ def slugify(text: str) -> str:
 
 @dataclass
 class Paragraph:
-    page: int
+    page: int | None  # None for a web page
     text: str
     kind: str  # body, heading, footnote, note
     marker: str | None = None  # footnote number or asterisks of a note

@@ -25,8 +25,24 @@ _AGE_OPEN = re.compile(r"^(\d{1,2})\s*(?:år\s*)?(?:og eldre|\+|år \+|og over)"
 CLASSIFIED = ("region_code", "region_name", "gender", "group", "age_group", "education", "category")
 
 
-def caption_matches(spec_table: dict, caption: str | None) -> bool:
-    return bool(caption) and re.search(spec_table["caption"], caption, re.I) is not None
+def header_text(table: Table) -> str:
+    """The text of a table's header rows, cell by cell, row by row."""
+    return " ".join(c for row in table.cells[: table.header_rows] for c in row if c)
+
+
+def table_matches(spec_table: dict, table: Table) -> bool:
+    """Whether a spec entry maps ``table``: by its caption, by its header text (for a table
+    printed without a caption), or both; every pattern the entry gives must match."""
+    texts = {"caption": table.caption or "", "header": header_text(table)}
+    given = [k for k in texts if k in spec_table]
+    return bool(given) and all(re.search(spec_table[k], texts[k], re.I) for k in given)
+
+
+def describe_match(spec_table: dict) -> str:
+    """How a spec entry finds its table, for messages: "caption like /fylke/"."""
+    return " and ".join(
+        f"{k} like /{spec_table[k]}/" for k in ("caption", "header") if k in spec_table
+    )
 
 
 def age_group(label: str) -> str | None:

@@ -137,7 +137,7 @@ def page_paragraphs(layout: PageLayout, exclude: list[Box]) -> list[Paragraph]:
     for seg in ordered:
         if current:
             prev = current[-1]
-            gap_limit = leading.get(round(prev.size), 0.2 * prev.size) + 0.3 * prev.size
+            gap_limit = leading.get(round(prev.size), 0.2 * prev.size) + 0.2 * prev.size
             new = (
                 seg.lead_marker is not None
                 or LEAD_BULLET.match(seg.text)

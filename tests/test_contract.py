@@ -1,0 +1,28 @@
+"""docs/data-contract.md names every published dataset and every unit of the vocabulary."""
+
+from __future__ import annotations
+
+import csv
+import re
+
+from reportparse.publish import DATASETS
+
+from conftest import ROOT
+
+CONTRACT = (ROOT / "docs" / "data-contract.md").read_text(encoding="utf-8")
+
+
+def test_every_dataset_is_in_the_contract():
+    listed = set(re.findall(r"^\| `(\w+)\.csv`", CONTRACT, re.M))
+    assert listed == set(DATASETS)
+
+
+def test_every_unit_is_in_the_contract():
+    with open(ROOT / "schemas" / "units.csv", encoding="utf-8", newline="") as f:
+        units = {row["id"] for row in csv.DictReader(f)}
+    section = CONTRACT.split("## Units", 1)[1].split("\n## ", 1)[0]
+    assert set(re.findall(r"^\| `(\w+)` \|", section, re.M)) == units
+
+
+def test_readme_points_to_the_contract():
+    assert "(docs/data-contract.md)" in (ROOT / "README.md").read_text(encoding="utf-8")
