@@ -18,6 +18,7 @@ from reportparse.model import CellBox, Source, Table
 from reportparse.render import CELL_STROKE, COLUMN_STROKE
 from test_generalise import COUNTIES
 
+import htmlpages
 import pdfs
 from conftest import RAW
 
@@ -51,7 +52,7 @@ def test_every_table_of_every_pdf_in_raw_is_drawn_and_printed(results, tmp_path)
         assert res.exit_code == 0, res.output
         png = tmp_path / f"{source_id}-{table_id}.png"
         lines = res.output.splitlines()
-        assert lines[0] == f"{table_id}: {table.caption}"
+        assert lines[0] == f"{table_id}: {table.caption or '(no caption)'}"
         assert lines[1].startswith(f"  source   {source_id} ({file}, sha256 ")
         assert f"  picture  {png}" in lines
         assert lines[2].startswith(f"  where    page {table.pages[0]}, region x0 ")
@@ -110,6 +111,9 @@ def test_cell_boxes_are_where_the_synthetic_grid_was_drawn(tmp_path):
         by_row.setdefault(b.row, []).append(b)
     tops = [min(b.top for b in by_row[r]) for r in sorted(by_row)]
     assert tops == sorted(tops) and len(set(tops)) == len(tops)
+    # every box lies in the table's region (which running text leaves out)
+    _, top, _, bottom = minimal.bbox
+    assert top <= tops[0] and max(b.bottom for b in minimal.cell_boxes) <= bottom + 2
     assert all(a.x1 < b.x0 for row in by_row.values() for a, b in pairwise(row))
 
 
@@ -188,3 +192,17 @@ def test_cell_boxes_survive_the_cache_round_trip(results):
         again = DocumentResult.from_dict(r.to_dict())
         assert again.tables == r.tables
         assert all(isinstance(b, CellBox) for t in again.tables for b in t.cell_boxes)
+
+
+def test_inspect_of_a_web_page_prints_the_table_and_its_article(tmp_path):
+    page = htmlpages.results_2019(tmp_path / "nyhet.html")
+    res = CliRunner().invoke(main, ["inspect", str(page), "--no-cache", "--out", str(tmp_path)])
+    assert res.exit_code == 0, res.output
+    lines = res.output.splitlines()
+    assert lines[0] == "tabell-1: Tabell 1: Overgang til arbeid og utdanning per fylke i 2019"
+    assert "│ Troms       │ 40" + " " * 39 + "│ 14        │ 54                     │" in lines
+    assert "  article text the table came from:" in lines
+    article = lines[lines.index("  article text the table came from:") + 1 :]
+    assert "    I overkant av 9 000 deltakere avsluttet programmet i 2019." in article
+    assert "    Tallene for Troms omfatter også Svalbard." in article
+    assert not list(tmp_path.glob("*.png"))  # nothing to draw for a web page

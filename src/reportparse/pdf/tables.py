@@ -444,8 +444,8 @@ def _read_open(
     cells = [r for r in header_rows]
     notes = list(header_notes)
     for line in body_band:
-        top, bottom = min(s.top for s in line), max(s.bottom for s in line)
-        boxes += [(len(cells), c, a, top, b, bottom) for c, (a, b) in enumerate(columns)]
+        line_top, line_bottom = min(s.top for s in line), max(s.bottom for s in line)
+        boxes += [(len(cells), c, a, line_top, b, line_bottom) for c, (a, b) in enumerate(columns)]
         row = ["" for _ in columns]
         groups: dict[int, list[Segment]] = {}
         for s in line:
