@@ -20,9 +20,17 @@ extract: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
+# A static HTML quality report in report/ (beside extracted/, not part of it).
+report: $(STAMP)
+	$(BIN)/reportparse report --raw raw --out report
+
+# Cell accuracy of reportparse and plain extractors against the truth, timings: docs/benchmark.md.
+bench: $(STAMP)
+	$(BIN)/python scripts/bench.py --raw raw --truth tests/truth --write docs/benchmark.md
+
 lint: $(STAMP)
-	$(BIN)/ruff check src tests
-	$(BIN)/ruff format --check src tests
+	$(BIN)/ruff check src tests scripts
+	$(BIN)/ruff format --check src tests scripts
 
 clean:
-	rm -rf $(VENV) .cache .pytest_cache .ruff_cache
+	rm -rf $(VENV) .cache .pytest_cache .ruff_cache report inspect

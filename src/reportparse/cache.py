@@ -1,8 +1,10 @@
 """Per-document cache of extraction results, keyed by content hash and parser fingerprint.
 
-The fingerprint covers the package's code, its specs and the region table, so
-that any change to how documents are read invalidates old entries. A corrupt
-or unreadable entry is ignored (and later overwritten), never trusted.
+The fingerprint covers the package's code, its specs, the region table and the
+versions of the libraries that read the files, so that any change to how
+documents are read invalidates old entries. Each entry carries a digest of its
+own payload: a corrupt, truncated or edited entry is ignored (and rebuilt by
+the caller), never trusted.
 """
 
 from __future__ import annotations
@@ -12,25 +14,42 @@ import json
 import os
 import tempfile
 from functools import cache
+from importlib import metadata
 from pathlib import Path
 
 from .model import DocumentResult, Source
 from .paths import schemas_dir
 
 PACKAGE = Path(__file__).resolve().parent
+READERS = ("pdfplumber", "pdfminer.six", "lxml")  # libraries whose output the cache holds
+
+
+def versions(distributions: tuple[str, ...]) -> str:
+    out = []
+    for name in distributions:
+        try:
+            out.append(f"{name}=={metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            out.append(f"{name} missing")
+    return ";".join(out)
 
 
 @cache
 def fingerprint() -> str:
-    h = hashlib.sha256()
+    h = hashlib.sha256(versions(READERS).encode())
     files = sorted(
         [*PACKAGE.rglob("*.py"), *PACKAGE.rglob("*.toml"), schemas_dir() / "regions.csv"]
     )
     for f in files:
         if f.is_file():
-            h.update(f.name.encode())
+            h.update(str(f.relative_to(PACKAGE) if f.is_relative_to(PACKAGE) else f.name).encode())
             h.update(f.read_bytes())
     return h.hexdigest()[:16]
+
+
+def _digest(payload) -> str:
+    text = json.dumps(payload, ensure_ascii=False, sort_keys=True)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 class Cache:
@@ -48,12 +67,13 @@ class Cache:
             return None
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
-            if data.get("sha256") != sha256:
+            if data.get("sha256") != sha256 or data.get("digest") != _digest(data["entry"]):
                 return None
-            if data["kind"] == "failure":
-                return Source(**data["source"])
-            return DocumentResult.from_dict(data["result"])
-        except (OSError, ValueError, KeyError, TypeError):
+            entry = data["entry"]
+            if entry["kind"] == "failure":
+                return Source(**entry["source"])
+            return DocumentResult.from_dict(entry["result"])
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return None  # corrupt: rebuilt by the caller
 
     def put(self, sha256: str, value: DocumentResult | Source) -> None:
@@ -61,9 +81,10 @@ class Cache:
         if path is None:
             return
         if isinstance(value, Source):
-            payload = {"sha256": sha256, "kind": "failure", "source": value.__dict__}
+            entry = {"kind": "failure", "source": dict(value.__dict__)}
         else:
-            payload = {"sha256": sha256, "kind": "result", "result": value.to_dict()}
+            entry = {"kind": "result", "result": value.to_dict()}
+        payload = {"sha256": sha256, "digest": _digest(entry), "entry": entry}
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
         with os.fdopen(fd, "w", encoding="utf-8") as f:

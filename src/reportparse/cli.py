@@ -1,4 +1,8 @@
-"""Command line: reportparse extract | sources | validate."""
+"""Command line: reportparse extract | sources | validate | inspect | report.
+
+Heavy libraries (pandas, pdfplumber) are imported inside the commands that need
+them, so that ``extract`` with nothing to do answers at once.
+"""
 
 from __future__ import annotations
 
@@ -8,14 +12,15 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .pipeline import Outcome, run
+from .inputs import Outcome
 
 DEFAULT_CACHE = Path(".cache/reportparse")
+DEFAULT_TIMEOUT = 600.0
 
 
 def _progress_printer(tty: bool):
-    def show(done: int, total: int, o: Outcome) -> None:
-        how = "cached" if o.cached else f"{o.seconds:.1f} s"
+    def show(done: int, total: int, o: Outcome, how: str | None = None) -> None:
+        how = how or ("cached" if o.cached else f"{o.seconds:.1f} s")
         note = f" - {o.message}" if o.message else ""
         line = f"[{done}/{total}] {o.file}: {o.status} ({how}){note}"
         if tty:
@@ -69,16 +74,43 @@ def main() -> None:
     help="Per-document cache (content hash + parser).",
 )
 @click.option("--no-cache", is_flag=True, help="Read every document again; do not use the cache.")
-def extract(raw: Path, out: Path, keep_going: bool, jobs: int, cache_dir: Path, no_cache: bool):
+@click.option(
+    "--timeout",
+    default=DEFAULT_TIMEOUT,
+    show_default=True,
+    type=click.FloatRange(min=0, min_open=True),
+    help="Seconds one document may take; a document over the limit fails, the rest go on.",
+)
+def extract(
+    raw: Path,
+    out: Path,
+    keep_going: bool,
+    jobs: int,
+    cache_dir: Path,
+    no_cache: bool,
+    timeout: float,
+):
     """Extract every document in RAW into the datasets of the data contract in OUT.
 
     Exit status 0 only when every document was read and every output validated.
+    With the cache on, a run whose documents, code, specs and schemas are those of
+    the last clean run, and whose OUT is unchanged, does nothing.
 
     \b
     Example:
         reportparse extract --raw raw --out extracted --jobs 2
     """  # fmt: skip
+    from .inputs import documents
+
     tty = sys.stderr.isatty()
+    try:
+        files = documents(raw)
+    except FileNotFoundError as exc:
+        raise click.ClickException(str(exc)) from None
+    if not no_cache and _unchanged(raw, out, cache_dir, files, tty):
+        return
+    from .pipeline import run
+
     try:
         result = run(
             raw,
@@ -86,6 +118,7 @@ def extract(raw: Path, out: Path, keep_going: bool, jobs: int, cache_dir: Path, 
             keep_going=keep_going,
             jobs=jobs,
             cache_dir=None if no_cache else cache_dir,
+            timeout=timeout,
             progress=_progress_printer(tty),
         )
     except FileNotFoundError as exc:
@@ -106,6 +139,24 @@ def extract(raw: Path, out: Path, keep_going: bool, jobs: int, cache_dir: Path, 
         click.echo(f"nothing published ({reason}); {out} is unchanged", err=True)
     if result.failures or result.failed_documents:
         sys.exit(1)
+
+
+def _unchanged(raw: Path, out: Path, cache_dir: Path, files: list[Path], tty: bool) -> bool:
+    """Print the last run's summary and say True when OUT is what RAW gives already."""
+    from .manifest import unchanged
+
+    summary = unchanged(cache_dir, raw, out, files)
+    if summary is None:
+        return False
+    show = _progress_printer(tty)
+    total = len(summary.outcomes)
+    for i, (file, status, message) in enumerate(summary.outcomes, 1):
+        show(i, total, Outcome(file, status, message), how="unchanged")
+    click.echo(
+        f"published {out}: {summary.documents} document(s), {summary.observations} "
+        f"observations, {summary.conflicts} conflicts (unchanged since the last run)"
+    )
+    return True
 
 
 @main.command()
@@ -133,8 +184,9 @@ def sources(raw: Path, cache_dir: Path, no_cache: bool):
         reportparse sources --raw raw
     """  # fmt: skip
     from .cache import Cache, file_sha256
+    from .inputs import documents
     from .model import Source
-    from .pipeline import documents, extract_one
+    from .pipeline import extract_one
 
     store = Cache(None if no_cache else cache_dir)
     try:
@@ -196,3 +248,111 @@ def validate_cmd(out: Path):
         click.echo(f"{len(failures)} failing check(s)", err=True)
         sys.exit(1)
     click.echo(f"{out}: {len(frames)} datasets and {len(printed)} printed tables are valid")
+
+
+@main.command()
+@click.argument("file", type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@click.option("--table", "table_id", default=None, help="Only this table (e.g. tabell-2).")
+@click.option("--page", default=None, type=click.IntRange(min=1), help="Only tables on page N.")
+@click.option(
+    "--out",
+    "out",
+    default="inspect",
+    show_default=True,
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Folder for the PNG pictures of the tables.",
+)
+@click.option(
+    "--cache-dir",
+    default=str(DEFAULT_CACHE),
+    show_default=True,
+    type=click.Path(path_type=Path),
+    help="Per-document cache (content hash + parser).",
+)
+@click.option("--no-cache", is_flag=True, help="Read the document again; do not use the cache.")
+def inspect(
+    file: Path, table_id: str | None, page: int | None, out: Path, cache_dir: Path, no_cache: bool
+):
+    """Show how the tables of FILE were read: a PNG of each table's region with the detected
+    rows, columns and cells drawn over the page, and the extracted cells with their provenance.
+    For a web page, the table and the article text it came from.
+
+    \b
+    Example:
+        reportparse inspect raw/imdi-nokkeltall-2025.pdf --table tabell-2 --out inspect
+    """  # fmt: skip
+    from . import inspection
+    from .cache import Cache
+    from .model import DocumentError
+
+    try:
+        found = inspection.read(file, Cache(None if no_cache else cache_dir))
+    except DocumentError as exc:
+        raise click.ClickException(f"{file.name}: {exc}") from None
+    tables = inspection.select(found.tables, table_id, page)
+    if not tables:
+        ids = ", ".join(t.table_id for t in found.tables) or "none"
+        raise click.ClickException(f"{file.name}: no such table (tables: {ids})")
+    if found.note:
+        click.echo(f"note: {found.note}; the tables below are the table engine's", err=True)
+    blocks = []
+    for t in tables:
+        pictures = []
+        if found.source.kind == "pdf":
+            from .render import save_table_images
+
+            pictures = save_table_images(file, t, out, f"{found.source.source_id}-{t.table_id}")
+        blocks.append(inspection.describe(found.source, t, pictures))
+    click.echo("\n\n".join(blocks))
+    if found.source.kind == "pdf":
+        from .render import LEGEND
+
+        click.echo(f"\n{LEGEND}")
+
+
+@main.command()
+@click.option(
+    "--raw",
+    "raw",
+    default="raw",
+    show_default=True,
+    type=click.Path(path_type=Path),
+    help="Folder with the documents.",
+)
+@click.option(
+    "--out",
+    "out",
+    default="report",
+    show_default=True,
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Folder for the report (index.html and its pictures); replaced as a whole.",
+)
+@click.option(
+    "--cache-dir",
+    default=str(DEFAULT_CACHE),
+    show_default=True,
+    type=click.Path(path_type=Path),
+    help="Per-document cache (content hash + parser).",
+)
+@click.option("--no-cache", is_flag=True, help="Read every document again; do not use the cache.")
+def report(raw: Path, out: Path, cache_dir: Path, no_cache: bool):
+    """Write a static HTML quality report of RAW into OUT (open OUT/index.html in a browser):
+    each document's tables as the picture of the source next to the extracted cells, with
+    their validation status; key figures with sentences and pages; conflicts; and a chart of
+    each core indicator over the years. OUT is not part of the published datasets.
+
+    \b
+    Example:
+        reportparse report --raw raw --out report
+    """  # fmt: skip
+    from .quality_report import build
+
+    try:
+        result = build(raw, out, None if no_cache else cache_dir, _progress_printer(False))
+    except FileNotFoundError as exc:
+        raise click.ClickException(str(exc)) from None
+    n_tables = sum(len(r.tables) for r in result.results)
+    click.echo(
+        f"report {out / 'index.html'}: {len(result.results)} document(s), {n_tables} table(s), "
+        f"{len(result.frames['conflicts'])} conflict(s), {len(result.failures)} failing check(s)"
+    )

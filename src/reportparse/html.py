@@ -432,6 +432,7 @@ def _tables(reader: _Reader) -> list[Table]:
                     TableNote(r, c, mk, _note_text(reader.paragraphs, mk, found.at))
                     for r, c, mk in notes
                 ],
+                source_text="\n".join(p.text for p in reader.paragraphs),  # the article
             )
         )
     return out

@@ -42,6 +42,19 @@ class TableNote:
 
 
 @dataclass
+class CellBox:
+    """Where a cell of a table was read: page and region (PDF points, top-left origin)."""
+
+    page: int
+    row: int
+    col: int
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+
+@dataclass
 class Table:
     table_id: str
     caption: str | None
@@ -53,6 +66,8 @@ class Table:
     notes: list[TableNote] = field(default_factory=list)
     bbox: list[float] | None = None  # x0, top, x1, bottom on the first page
     spec: str | None = None  # the spec entry that maps it to observations
+    cell_boxes: list[CellBox] = field(default_factory=list)  # drawn by `reportparse inspect`
+    source_text: str | None = None  # where there is no page to draw: the text it came from
 
     @property
     def n_rows(self) -> int:
@@ -127,6 +142,7 @@ class DocumentResult:
         for t in d["tables"]:
             t = dict(t)
             t["notes"] = [TableNote(**n) for n in t["notes"]]
+            t["cell_boxes"] = [CellBox(**b) for b in t.get("cell_boxes", [])]
             tables.append(Table(**t))
         figures = []
         for k in d["key_figures"]:

@@ -8,35 +8,24 @@ published unless every output passes its schema, and, without
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
-from . import datasets, validate
+from . import datasets, manifest, validate
 from .cache import Cache, file_sha256
 from .extract import extract_file, sniff
+from .inputs import IGNORED, Outcome, documents  # noqa: F401  (part of this module's API)
 from .merge import merge
 from .model import DocumentError, DocumentResult, Source
 from .publish import DATASETS, FAMILY_DATASETS, publish
 from .registry import load_spec
 from .textutil import slugify
+from .workers import run_each
 
-IGNORED = {".gitkeep", ".DS_Store", "README.md", "README"}
-
-
-@dataclass
-class Outcome:
-    """What happened to one file."""
-
-    file: str
-    status: str  # ok, failed, skipped
-    message: str = ""
-    seconds: float = 0.0
-    cached: bool = False
+DEFAULT_TIMEOUT = 600.0  # seconds per document: generous; a corpus report takes one or two
 
 
 @dataclass
@@ -51,16 +40,6 @@ class RunResult:
     @property
     def failed_documents(self) -> list[Outcome]:
         return [o for o in self.outcomes if o.status == "failed"]
-
-
-def documents(raw: Path) -> list[Path]:
-    if not raw.is_dir():
-        raise FileNotFoundError(f"raw folder not found: {raw}")
-    return sorted(
-        p
-        for p in raw.iterdir()
-        if p.is_file() and p.name not in IGNORED and not p.name.startswith(".")
-    )
 
 
 def _failure_source(path: Path, sha: str, message: str) -> Source:
@@ -91,12 +70,6 @@ def extract_one(path: Path) -> DocumentResult | Source:
         return _failure_source(path, sha, f"internal error ({type(exc).__name__}: {exc})")
 
 
-def _timed(path: Path) -> tuple[DocumentResult | Source, float]:
-    start = time.perf_counter()
-    value = extract_one(path)
-    return value, time.perf_counter() - start
-
-
 def run(
     raw: Path,
     out: Path,
@@ -104,8 +77,13 @@ def run(
     keep_going: bool = False,
     jobs: int = 1,
     cache_dir: Path | None = None,
+    timeout: float | None = DEFAULT_TIMEOUT,
     progress: Callable[[int, int, Outcome], None] | None = None,
+    write: bool = True,
 ) -> RunResult:
+    """Extract every document of ``raw`` (cached ones from ``cache_dir``; the others in up to
+    ``jobs`` worker processes, each within ``timeout`` seconds), merge, validate, publish
+    (unless ``write`` is False: then everything but the publishing)."""
     files = documents(raw)
     store = Cache(cache_dir)
     run_result = RunResult()
@@ -139,19 +117,35 @@ def run(
             status = "failed" if isinstance(v, Source) else "ok"
             msg = v.message if isinstance(v, Source) else v.source.message
             report(Outcome(p.name, status, msg, 0.0, cached=True))
-    if jobs > 1 and len(todo) > 1:
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            for p, (value, secs) in zip(todo, pool.map(_timed, todo), strict=True):
-                _store(store, shas[p.name], value, values, p, report, secs)
-    else:
-        for p in todo:
-            value, secs = _timed(p)
-            _store(store, shas[p.name], value, values, p, report, secs)
+    todo.sort(key=lambda p: -p.stat().st_size)  # largest first, so that workers end together
+    for fin in run_each(extract_one, todo, jobs=jobs, timeout=timeout):
+        p = fin.path
+        if fin.error:  # timed out or crashed: reported, never cached
+            value = _failure_source(p, shas[p.name], fin.error)
+            _store(None, shas[p.name], value, values, p, report, fin.seconds)
+        else:
+            _store(store, shas[p.name], fin.value, values, p, report, fin.seconds)
     for p in files:
         first = seen_sha[shas[p.name]]
         if first != p.name:
             report(Outcome(p.name, "skipped", f"same content as {first}"))
-    return _finish(run_result, files, values, shas, seen_sha, out, keep_going)
+    _finish(run_result, files, values, shas, seen_sha, out if write else None, keep_going)
+    if run_result.published and cache_dir is not None and not run_result.failed_documents:
+        _record(cache_dir, raw, out, files, shas, run_result)
+    return run_result
+
+
+def _record(cache_dir, raw, out, files, shas, run_result: RunResult) -> None:
+    """Remember this clean run, so that a run with nothing changed has nothing to do."""
+    order = {p.name: i for i, p in enumerate(files)}
+    outcomes = sorted(run_result.outcomes, key=lambda o: order[o.file])
+    summary = manifest.Summary(
+        outcomes=[[o.file, o.status, o.message] for o in outcomes],
+        documents=len(run_result.results),
+        observations=len(run_result.frames["observations"]),
+        conflicts=len(run_result.frames["conflicts"]),
+    )
+    manifest.record(cache_dir, raw, out, {p.name: shas[p.name] for p in files}, summary)
 
 
 def _refile(value: DocumentResult | Source, path: Path):
@@ -165,7 +159,8 @@ def _refile(value: DocumentResult | Source, path: Path):
 
 
 def _store(store, sha, value, values, path, report, secs) -> None:
-    store.put(sha, value)
+    if store is not None:
+        store.put(sha, value)
     values[path.name] = value
     if isinstance(value, Source):
         report(Outcome(path.name, "failed", value.message, secs))
@@ -228,7 +223,7 @@ def _finish(run_result, files, values, shas, seen_sha, out, keep_going) -> RunRe
     failures += _validate_tables(results, printed)
     run_result.results, run_result.sources = results, sources
     run_result.frames, run_result.failures = frames, failures
-    if failures or (failed and not keep_going):
+    if failures or (failed and not keep_going) or out is None:
         return run_result
     publish(out, frames, printed)
     run_result.published = True

@@ -167,13 +167,14 @@ def publish(
         (tmp / "datapackage.json").write_text(
             json.dumps(package, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
         )
-        _swap(tmp, out)
+        swap_folder(tmp, out)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
 
 
-def _swap(tmp: Path, out: Path) -> None:
+def swap_folder(tmp: Path, out: Path) -> None:
+    """Put the finished folder ``tmp`` in the place of ``out`` (removing the old one)."""
     os.chmod(tmp, 0o755)
     if out.exists():
         old = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=out.parent))

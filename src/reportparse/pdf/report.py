@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model import Table, TableNote
+from ..model import CellBox, Table, TableNote
 from ..textutil import Paragraph, normalize_ws
 from .layout import Box, PageLayout
 from .tables import FoundTable, find_captions, find_tables
@@ -125,6 +125,7 @@ def _table(tid: str, ft: FoundTable, footnotes, by_marker, notes) -> Table:
         header_rows=grid.header_rows,
         notes=table_notes,
         bbox=list(grid.bbox),
+        cell_boxes=[CellBox(ft.page, *box) for box in grid.cell_boxes],
     )
 
 
@@ -139,3 +140,8 @@ def _continue(first: Table, more: Table) -> None:
     for n in more.notes:
         if n.row is not None:
             first.notes.append(TableNote(n.row + offset, n.col, n.marker, n.note))
+    for b in more.cell_boxes:
+        if b.row + offset >= len(first.cells) - len(body):
+            first.cell_boxes.append(
+                CellBox(b.page, b.row + offset, b.col, b.x0, b.top, b.x1, b.bottom)
+            )

@@ -108,6 +108,8 @@ class Grid:
     notes: list[CellNote] = field(default_factory=list)
     row_bounds: list[float] = field(default_factory=list)
     col_bounds: list[float] = field(default_factory=list)
+    # (row, col, x0, top, x1, bottom) of every cell as read: a merged cell is one box
+    cell_boxes: list[tuple[int, int, float, float, float, float]] = field(default_factory=list)
 
 
 # ---------------------------------------------------------------- captions
@@ -381,6 +383,7 @@ def _read_boxed(layout: PageLayout, st: Structure, ys: list[float]) -> Grid | No
     notes = [CellNote(remap[n.row], n.col, n.marker) for n in notes if n.row in remap]
     if len(cells) < 2 or ncols < 2:
         return None
+    boxes = _merged_boxes(owner, xs, ys, remap)
     header = next((i for i, row in enumerate(cells) if is_body_row(row)), 1) or 1
     return Grid(
         cells=cells,
@@ -390,7 +393,22 @@ def _read_boxed(layout: PageLayout, st: Structure, ys: list[float]) -> Grid | No
         notes=notes,
         row_bounds=ys,
         col_bounds=xs,
+        cell_boxes=boxes,
     )
+
+
+def _merged_boxes(owner, xs: list[float], ys: list[float], remap: dict[int, int]):
+    """One box per cell of a ruled grid, a merged cell spanning the grid cells it owns."""
+    spans: dict[tuple[int, int], list[int]] = {}
+    for r, row in enumerate(owner):
+        for c, key in enumerate(row):
+            span = spans.setdefault(key, [r, c, r, c])
+            span[2], span[3] = max(span[2], r), max(span[3], c)
+    return [
+        (remap[r], c, xs[c], ys[r], xs[c1 + 1], ys[r1 + 1])
+        for (r, c), (_, _, r1, c1) in sorted(spans.items())
+        if r in remap
+    ]
 
 
 def _index(bounds: list[float], v: float) -> int | None:
@@ -422,10 +440,12 @@ def _read_open(
     columns = _text_columns([s for line in body_band for s in line])
     if len(columns) < 2:
         return None
-    header_rows, header_notes, columns = _header_rows(header_lines, columns)
+    header_rows, header_notes, columns, boxes = _header_rows(header_lines, columns)
     cells = [r for r in header_rows]
     notes = list(header_notes)
     for line in body_band:
+        line_top, line_bottom = min(s.top for s in line), max(s.bottom for s in line)
+        boxes += [(len(cells), c, a, line_top, b, line_bottom) for c, (a, b) in enumerate(columns)]
         row = ["" for _ in columns]
         groups: dict[int, list[Segment]] = {}
         for s in line:
@@ -444,6 +464,7 @@ def _read_open(
         notes=notes,
         row_bounds=ys,
         col_bounds=[c[0] for c in columns] + [columns[-1][1]],
+        cell_boxes=boxes,
     )
 
 
@@ -470,14 +491,13 @@ def _nearest_column(columns: list[list[float]], s: Segment) -> int:
     return best
 
 
-def _header_rows(
-    lines: list[list[Segment]], columns: list[list[float]]
-) -> tuple[list[list[str]], list[CellNote], list[list[float]]]:
+def _header_rows(lines: list[list[Segment]], columns: list[list[float]]):
     """Header text above a minimal table, as one or more header rows.
 
     Read bottom-up: a segment over one column widens that column; a segment
     over several columns is a group header, a row of its own above the column
     headers. A stub header over the first column stands in the first row.
+    Returns the rows, their notes, the widened columns and the cell boxes.
     """
     cols = [list(c) for c in columns]
     placed: list[tuple[int, Segment, int]] = []  # (line index, segment, span start)
@@ -504,6 +524,7 @@ def _header_rows(
             prev_group = is_group
         row_of_line[li] = row
     nrows = row + 1 if lines else 0
+    stub_rows: dict[int, int] = {}
     grouped: dict[tuple[int, int], list[Segment]] = {}
     for li, s, c in placed:
         grouped.setdefault((row_of_line[li], c), []).append(s)
@@ -522,10 +543,32 @@ def _header_rows(
         if len(filled) == 1 and filled[0] > 0 and not covered_above:
             r = filled[0]
             cells[0][c], cells[r][c] = cells[r][c], ""
+            grouped[(0, c)] = grouped.pop((r, c))
+            stub_rows[c] = r
             for n in notes:
                 if n.row == r and n.col == c:
                     n.row = 0
-    return cells, notes, cols
+    return cells, notes, cols, _header_boxes(lines, row_of_line, grouped, spans, cols, stub_rows)
+
+
+def _header_boxes(lines, row_of_line, grouped, spans, cols, stub_rows: dict[int, int]):
+    """Boxes of the header cells: a group header spans its columns, a stub header its rows."""
+    extent: dict[int, list[float]] = {}
+    for li, line in enumerate(lines):
+        top, bottom = min(s.top for s in line), max(s.bottom for s in line)
+        e = extent.setdefault(row_of_line[li], [top, bottom])
+        e[0], e[1] = min(e[0], top), max(e[1], bottom)
+    covered: set[tuple[int, int]] = set()
+    boxes = []
+    for r in sorted(extent):
+        for c in range(len(cols)):
+            if (r, c) in covered:
+                continue
+            c1 = max((spans[id(s)][1] for s in grouped.get((r, c), [])), default=c)
+            r1 = stub_rows.get(c, r) if r == 0 else r
+            covered |= {(rr, cc) for rr in range(r, r1 + 1) for cc in range(c, c1 + 1)}
+            boxes.append((r, c, cols[c][0], extent[r][0], cols[c1][1], extent[r1][1]))
+    return boxes
 
 
 # ---------------------------------------------------------------- page level

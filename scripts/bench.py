@@ -1,0 +1,300 @@
+"""Benchmark: timings of `reportparse extract` and cell accuracy against the truth.
+
+For each document in RAW: pages, cold and warm seconds of `reportparse extract` on it
+alone (a fresh process each time, as `make extract` runs it); the whole folder cold
+and warm; `--jobs 1` against `--jobs 2` on copies of the folder; and for each table
+of the truth, the cell accuracy of reportparse and of the plain extractors on the
+same page: camelot lattice, camelot stream and pdfplumber's default extract_tables.
+
+Cell accuracy: every cell's text with whitespace runs collapsed to one space (the
+same for every extractor), the extracted grid laid over the truth at the offset of
+up to three rows and columns that matches best; the matching cells divided by the
+cells of the larger of the two grids, so that both missed and spurious cells count.
+An extractor that finds several tables on the page is scored by its best one.
+
+    python scripts/bench.py --raw raw --truth tests/truth --write docs/benchmark.md
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from importlib import metadata
+from pathlib import Path
+
+from reportparse.cache import Cache
+from reportparse.inputs import documents
+from reportparse.inspection import read
+from reportparse.textutil import normalize_ws
+
+EXE = Path(sys.executable).with_name("reportparse")
+EXTRACTORS = ("reportparse", "camelot lattice", "camelot stream", "pdfplumber")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--raw", type=Path, default=Path("raw"))
+    ap.add_argument("--truth", type=Path, default=Path("tests/truth"))
+    ap.add_argument("--copies", type=int, default=4, help="copies of raw/ for the --jobs run")
+    ap.add_argument("--write", type=Path, help="write the report (markdown) to this file too")
+    args = ap.parse_args()
+    files = documents(args.raw)
+    lines = ["# Benchmark", "", *machine(), ""]
+    lines += timings(files)
+    lines += jobs(files, args.copies)
+    lines += accuracy(files, args.truth)
+    text = "\n".join(lines) + "\n"
+    print(text)
+    if args.write:
+        args.write.parent.mkdir(parents=True, exist_ok=True)
+        args.write.write_text(text, encoding="utf-8")
+
+
+# ---------------------------------------------------------------- machine
+
+
+def machine() -> list[str]:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    libs = ", ".join(
+        f"{n} {metadata.version(n)}" for n in ("pdfplumber", "camelot-py", "pandas", "pyarrow")
+    )
+    today = datetime.date.today().isoformat()
+    return [
+        f"Run by `make bench` on {today}: {platform.system()} {platform.machine()}, {cpu}, "
+        f"{os.cpu_count()} cores, Python {platform.python_version()}; {libs}.",
+        "",
+        f"Parallel capacity of this machine: {capacity():.2f}x (two CPU-bound Python loops run "
+        "together against one alone; 2.00x would be two full cores).",
+    ]
+
+
+def _spin(n: int = 6_000_000) -> None:
+    x = 0
+    for i in range(n):
+        x += i
+
+
+def capacity() -> float:
+    here = str(Path(__file__).parent)
+    code = f"import sys; sys.path.insert(0, {here!r}); import bench; bench._spin()"
+
+    def timed(k: int) -> float:
+        start = time.perf_counter()
+        procs = [subprocess.Popen([sys.executable, "-c", code]) for _ in range(k)]
+        for p in procs:
+            p.wait()
+        return time.perf_counter() - start
+
+    one = min(timed(1) for _ in range(3))
+    two = min(timed(2) for _ in range(3))
+    return 2 * one / two
+
+
+# ---------------------------------------------------------------- timings
+
+
+def extract_seconds(raw: Path, out: Path, cache: Path | None, *more: str) -> tuple[float, int]:
+    cmd = [str(EXE), "extract", "--raw", str(raw), "--out", str(out), "--keep-going"]
+    cmd += ["--cache-dir", str(cache)] if cache else ["--no-cache"]
+    start = time.perf_counter()
+    done = subprocess.run([*cmd, *more], capture_output=True, text=True)
+    return time.perf_counter() - start, done.returncode
+
+
+def pages(path: Path) -> str:
+    import pdfplumber
+
+    if not path.read_bytes()[:1024].lstrip().startswith(b"%PDF"):
+        return "–"
+    with pdfplumber.open(path) as pdf:
+        return str(len(pdf.pages))
+
+
+def timings(files: list[Path]) -> list[str]:
+    lines = [
+        "## Cold and warm runs",
+        "",
+        "`reportparse extract` in a fresh process, as `make extract` runs it: cold with an "
+        "empty cache, warm right after with nothing changed (the no-change fast path).",
+        "",
+        "| document | pages | cold s | warm s | cold / warm | exit |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
+    with tempfile.TemporaryDirectory() as tmp:
+        for f in files:
+            raw = Path(tmp, f.stem, "raw")
+            raw.mkdir(parents=True)
+            shutil.copy(f, raw / f.name)
+            cold, code = extract_seconds(raw, raw.parent / "out", raw.parent / "cache")
+            warm, _ = extract_seconds(raw, raw.parent / "out", raw.parent / "cache")
+            lines.append(
+                f"| {f.name} | {pages(f)} | {cold:.2f} | {warm:.2f} | {cold / warm:.0f}x | {code} |"
+            )
+        raw = files[0].parent
+        out, cache = Path(tmp, "all", "out"), Path(tmp, "all", "cache")
+        cold, code = extract_seconds(raw, out, cache)
+        warm, _ = extract_seconds(raw, out, cache)
+        lines.append(
+            f"| **all of {raw}/ ({len(files)} documents)** | | **{cold:.2f}** | **{warm:.2f}** "
+            f"| **{cold / warm:.0f}x** | {code} |"
+        )
+    return [*lines, ""]
+
+
+def jobs(files: list[Path], copies: int) -> list[str]:
+    with tempfile.TemporaryDirectory() as tmp:
+        raw = Path(tmp, "raw")
+        raw.mkdir()
+        for i in range(copies):
+            for f in files:
+                # different bytes after the end of the document, so that no copy is skipped
+                tail = b"\n%% copy %d\n" if f.suffix.lower() == ".pdf" else b"\n<!-- copy %d -->\n"
+                (raw / f"{f.stem}-{i}{f.suffix}").write_bytes(f.read_bytes() + tail % i)
+        n = len(files) * copies
+        one, _ = extract_seconds(raw, Path(tmp, "one"), None, "--jobs", "1")
+        two, _ = extract_seconds(raw, Path(tmp, "two"), None, "--jobs", "2")
+        same = _tree(Path(tmp, "one")) == _tree(Path(tmp, "two"))
+        # the part that is not parallel: a run with every document in the cache
+        cache = Path(tmp, "cache")
+        extract_seconds(raw, Path(tmp, "fill"), cache)
+        serial, _ = extract_seconds(raw, Path(tmp, "serial"), cache)  # new OUT: no fast path
+    ideal = one / (serial + (one - serial) / 2)
+    return [
+        "## Parallel runs",
+        "",
+        f"{n} documents ({copies} copies of each, no cache): `--jobs 1` {one:.2f} s, "
+        f"`--jobs 2` {two:.2f} s: **{one / two:.2f}x**; outputs byte-identical: "
+        f"{'yes' if same else 'NO'}.",
+        "",
+        f"The serial part of that run (start-up, merge, validation, publishing: the same run "
+        f"with every document in the cache) takes {serial:.2f} s, so on two full cores "
+        f"`--jobs 2` would be {ideal:.2f}x; the measured speed-up is bounded by the parallel "
+        "capacity above.",
+        "",
+    ]
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    if not folder.is_dir():
+        return {}
+    return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+# ---------------------------------------------------------------- accuracy
+
+
+def _truth_dir(root: Path, source_id: str, path: Path) -> Path | None:
+    for name in (source_id, path.stem, f"{path.stem}.truth"):
+        if (root / name / "tables.json").is_file():
+            return root / name
+    return None
+
+
+def _grid(rows) -> list[list[str]]:
+    return [[normalize_ws("" if c is None else str(c)) for c in row] for row in rows]
+
+
+def score(truth: list[list[str]], got: list[list[str]]) -> float:
+    if not got or not truth:
+        return 0.0
+    n_truth = len(truth) * max(len(r) for r in truth)
+    n_got = len(got) * max(len(r) for r in got)
+    best = 0
+    for dr in range(-3, 4):
+        for dc in range(-3, 4):
+            hits = 0
+            for r, row in enumerate(truth):
+                rr = r + dr
+                if not 0 <= rr < len(got):
+                    continue
+                for c, cell in enumerate(row):
+                    cc = c + dc
+                    if 0 <= cc < len(got[rr]) and got[rr][cc] == cell:
+                        hits += 1
+            best = max(best, hits)
+    return best / max(n_truth, n_got)
+
+
+def plain_tables(path: Path, page: int) -> dict[str, list[list[list[str]]]]:
+    import camelot
+    import pdfplumber
+
+    out: dict[str, list[list[list[str]]]] = {}
+    for flavor in ("lattice", "stream"):
+        try:
+            found = camelot.read_pdf(str(path), pages=str(page), flavor=flavor)
+            out[f"camelot {flavor}"] = [_grid(t.df.values.tolist()) for t in found]
+        except Exception as exc:  # a plain extractor's failure scores 0
+            print(f"camelot {flavor} failed on {path.name} p{page}: {exc}", file=sys.stderr)
+            out[f"camelot {flavor}"] = []
+    with pdfplumber.open(path) as pdf:
+        out["pdfplumber"] = [_grid(t) for t in pdf.pages[page - 1].extract_tables()]
+    return out
+
+
+def accuracy(files: list[Path], truth_root: Path) -> list[str]:
+    lines = [
+        "## Cell accuracy per table",
+        "",
+        "Against the truth of the corpus; see the top of `scripts/bench.py` for the measure.",
+        "",
+        f"| document | table | page | {' | '.join(EXTRACTORS)} |",
+        f"|---|---|---:|{'---:|' * len(EXTRACTORS)}",
+    ]
+    notes = []
+    totals = {e: [] for e in EXTRACTORS}
+    for f in files:
+        try:
+            found = read(f, Cache(None))
+        except Exception as exc:
+            notes.append(f"- {f.name}: not read ({exc}).")
+            continue
+        folder = _truth_dir(truth_root, found.source.source_id, f)
+        if folder is None:
+            notes.append(f"- {f.name}: no truth under {truth_root}/.")
+            continue
+        if found.note:
+            notes.append(f"- {f.name}: {found.note}; scored on the table engine's tables.")
+        ours = {t.table_id: t for t in found.tables}
+        cache: dict[int, dict] = {}
+        for meta in json.loads((folder / "tables.json").read_text(encoding="utf-8")):
+            tid = meta["table_id"]
+            with open(folder / f"{tid}.csv", encoding="utf-8", newline="") as fh:
+                truth = _grid(csv.reader(fh))
+            mine = ours.get(tid)
+            scores = {"reportparse": score(truth, _grid(mine.cells)) if mine else 0.0}
+            page = (meta.get("pages") or [None])[0]
+            if page is not None and found.source.kind == "pdf":
+                if page not in cache:
+                    cache[page] = plain_tables(f, page)
+                for name, tables in cache[page].items():
+                    scores[name] = max((score(truth, t) for t in tables), default=0.0)
+            cells = [f"{scores[e]:.1%}" if e in scores else "–" for e in EXTRACTORS]
+            for e in scores:
+                totals[e].append(scores[e])
+            lines.append(
+                f"| {found.source.source_id} | {tid} | {page or '–'} | {' | '.join(cells)} |"
+            )
+    means = [f"**{sum(v) / len(v):.1%}**" if v else "–" for v in totals.values()]
+    lines.append(f"| **mean** | | | {' | '.join(means)} |")
+    return [*lines, "", *notes, ""] if notes else [*lines, ""]
+
+
+if __name__ == "__main__":
+    main()

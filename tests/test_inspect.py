@@ -1,0 +1,208 @@
+"""`reportparse inspect`: a PNG of each table's region with its cells drawn, and its provenance."""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+import pytest
+from click.testing import CliRunner
+from PIL import Image
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+
+from reportparse import inspection
+from reportparse.cli import main
+from reportparse.extract import extract_file
+from reportparse.model import CellBox, Source, Table
+from reportparse.render import CELL_STROKE, COLUMN_STROKE
+from test_generalise import COUNTIES
+
+import htmlpages
+import pdfs
+from conftest import RAW
+
+PDFS = sorted(p for p in RAW.iterdir() if p.suffix.lower() == ".pdf")
+PAGE_HEIGHT = A4[1]
+
+
+def _tables(results):
+    return [
+        (r.source.file, t.table_id)
+        for r in results.values()
+        if r.source.kind == "pdf"
+        for t in r.tables
+    ]
+
+
+def _colours(png) -> set[tuple[int, int, int]]:
+    with Image.open(png) as im:
+        return {c[:3] for _, c in im.convert("RGB").getcolors(1 << 20)}
+
+
+def test_every_table_of_every_pdf_in_raw_is_drawn_and_printed(results, tmp_path):
+    tables = _tables(results)
+    assert len(tables) >= 2
+    for file, table_id in tables:
+        source_id = next(r.source.source_id for r in results.values() if r.source.file == file)
+        table = next(t for t in results[source_id].tables if t.table_id == table_id)
+        res = CliRunner().invoke(
+            main, ["inspect", str(RAW / file), "--table", table_id, "--out", str(tmp_path)]
+        )
+        assert res.exit_code == 0, res.output
+        png = tmp_path / f"{source_id}-{table_id}.png"
+        lines = res.output.splitlines()
+        assert lines[0] == f"{table_id}: {table.caption or '(no caption)'}"
+        assert lines[1].startswith(f"  source   {source_id} ({file}, sha256 ")
+        assert f"  picture  {png}" in lines
+        assert lines[2].startswith(f"  where    page {table.pages[0]}, region x0 ")
+        with Image.open(png) as im:
+            assert im.format == "PNG" and im.width > 100 and im.height > 50
+        if table.status == "extracted":
+            assert f"  read as  {table.method}, {table.n_rows} rows × {table.n_cols} columns" in (
+                res.output
+            )
+            assert all(cell in res.output for row in table.cells for cell in row)
+            assert {CELL_STROKE, COLUMN_STROKE} <= _colours(png)
+
+
+def test_page_option_selects_the_tables_of_one_page(tmp_path):
+    res = CliRunner().invoke(
+        main,
+        ["inspect", str(RAW / "imdi-nokkeltall-2025.pdf"), "--page", "15", "--out", str(tmp_path)],
+    )
+    assert res.exit_code == 0, res.output
+    assert res.output.startswith("tabell-2: Tabell 2: Resultat fylker\n")
+    assert "tabell-1:" not in res.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["imdi-nokkeltall-2025-tabell-2.png"]
+
+
+def test_unknown_table_lists_the_tables_there_are(tmp_path):
+    res = CliRunner().invoke(
+        main, ["inspect", str(RAW / "imdi-nokkeltall-2025.pdf"), "--table", "tabell-9",
+               "--out", str(tmp_path)],
+    )  # fmt: skip
+    assert res.exit_code == 1
+    assert res.output == (
+        "Error: imdi-nokkeltall-2025.pdf: no such table (tables: tabell-1, tabell-2)\n"
+    )
+
+
+def test_cell_boxes_are_where_the_synthetic_grid_was_drawn(tmp_path):
+    """The boxes inspect draws are the rules of the table, in PDF points from the top."""
+    result = extract_file(pdfs.nokkeltall_like(tmp_path / "r.pdf", 2026, COUNTIES))
+    grid, minimal = result.tables
+    cols = [25 * mm, 100 * mm, 140 * mm, 180 * mm]
+    rows = [PAGE_HEIGHT - y for y in (780, 764, 748, 732, 716)]
+    expected = [
+        (3, r, c, cols[c], rows[r], cols[c + 1], rows[r + 1]) for r in range(4) for c in range(3)
+    ]
+    got = [(b.page, b.row, b.col, b.x0, b.top, b.x1, b.bottom) for b in grid.cell_boxes]
+    assert [g[:3] for g in got] == [e[:3] for e in expected]
+    assert [v for g in got for v in g[3:]] == pytest.approx(
+        [v for e in expected for v in e[3:]], abs=1.0
+    )
+    # the minimal table: one box per row and column, rows in reading order, columns left to right
+    assert {(b.row, b.col) for b in minimal.cell_boxes} == {
+        (r, c) for r in range(len(COUNTIES) + 1) for c in range(5)
+    }
+    by_row = {}
+    for b in minimal.cell_boxes:
+        by_row.setdefault(b.row, []).append(b)
+    tops = [min(b.top for b in by_row[r]) for r in sorted(by_row)]
+    assert tops == sorted(tops) and len(set(tops)) == len(tops)
+    # every box lies in the table's region (which running text leaves out)
+    _, top, _, bottom = minimal.bbox
+    assert top <= tops[0] and max(b.bottom for b in minimal.cell_boxes) <= bottom + 2
+    assert all(a.x1 < b.x0 for row in by_row.values() for a, b in pairwise(row))
+
+
+def _unknown_report_with_a_grid(path):
+    c = Canvas(str(path), pagesize=A4)
+    c.setFont("Helvetica", 11)
+    c.drawString(25 * mm, 800, "Årsrapport for kantinen 2024")
+    xs, ys = [25 * mm, 90 * mm, 130 * mm], [760, 744, 728, 712]
+    for y in ys:
+        c.line(xs[0], y, xs[-1], y)
+    for x in xs:
+        c.line(x, ys[0], x, ys[-1])
+    for r, row in enumerate([["Rett", "Solgt"], ["Suppe", "120"], ["Salat", "95"]]):
+        for k, text in enumerate(row):
+            c.drawString(xs[k] + 3, ys[r] - 11, text)
+    c.showPage()
+    c.save()
+    return path
+
+
+def test_a_document_the_pipeline_rejects_is_still_inspected(tmp_path):
+    pdf = _unknown_report_with_a_grid(tmp_path / "kantine.pdf")
+    res = CliRunner().invoke(main, ["inspect", str(pdf), "--out", str(tmp_path / "png"),
+                                    "--no-cache"])  # fmt: skip
+    assert res.exit_code == 0, res.output
+    assert res.output.startswith(
+        "note: the pipeline fails it: unknown kind of document; its first page begins: "
+        "'Årsrapport for kantinen 2024 Rett Solgt Suppe 120 Salat 95'; "
+        "the tables below are the table engine's\n"
+        "utabell-p1-1: (no caption)\n"
+    )
+    assert "│ Suppe │ 120   │" in res.output
+    assert (tmp_path / "png" / "kantine-utabell-p1-1.png").is_file()
+
+
+def test_a_file_that_cannot_be_read_is_one_clear_error(tmp_path):
+    bad = pdfs.truncated_pdf(tmp_path / "half.pdf")
+    res = CliRunner().invoke(main, ["inspect", str(bad), "--no-cache"])
+    assert res.exit_code == 1
+    assert res.output == ("Error: half.pdf: truncated PDF (the end-of-file marker is missing)\n")
+
+
+def test_an_html_table_is_printed_with_the_article_text_it_came_from():
+    source = Source("imdi-nyhet-2030", "nyhet.html", "ab" * 32, "html", parser="news 0.1.0")
+    table = Table(
+        "utabell-p1-1",
+        None,
+        [],
+        "html",
+        "extracted",
+        cells=[["Fylke", "Andel"], ["Oslo", "47 %"]],
+        header_rows=1,
+        source_text="Resultater per fylke.\nOslo hadde 47 prosent.",
+    )
+    text = inspection.describe(source, table, [])
+    assert text.splitlines() == [
+        "utabell-p1-1: (no caption)",
+        "  source   imdi-nyhet-2030 (nyhet.html, sha256 abababababab…)",
+        "  read as  html, 2 rows × 2 columns, 1 header row, status extracted",
+        "",
+        "┌───────┬───────┐",
+        "│ Fylke │ Andel │",
+        "│ Oslo  │ 47 %  │",
+        "└───────┴───────┘",
+        "",
+        "  article text the table came from:",
+        "    Resultater per fylke.",
+        "    Oslo hadde 47 prosent.",
+    ]
+
+
+def test_cell_boxes_survive_the_cache_round_trip(results):
+    from reportparse.model import DocumentResult
+
+    for r in results.values():
+        again = DocumentResult.from_dict(r.to_dict())
+        assert again.tables == r.tables
+        assert all(isinstance(b, CellBox) for t in again.tables for b in t.cell_boxes)
+
+
+def test_inspect_of_a_web_page_prints_the_table_and_its_article(tmp_path):
+    page = htmlpages.results_2019(tmp_path / "nyhet.html")
+    res = CliRunner().invoke(main, ["inspect", str(page), "--no-cache", "--out", str(tmp_path)])
+    assert res.exit_code == 0, res.output
+    lines = res.output.splitlines()
+    assert lines[0] == "tabell-1: Tabell 1: Overgang til arbeid og utdanning per fylke i 2019"
+    assert "│ Troms       │ 40" + " " * 39 + "│ 14        │ 54                     │" in lines
+    assert "  article text the table came from:" in lines
+    article = lines[lines.index("  article text the table came from:") + 1 :]
+    assert "    I overkant av 9 000 deltakere avsluttet programmet i 2019." in article
+    assert "    Tallene for Troms omfatter også Svalbard." in article
+    assert not list(tmp_path.glob("*.png"))  # nothing to draw for a web page

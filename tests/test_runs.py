@@ -1,0 +1,223 @@
+"""Incremental, parallel and time-limited runs: cache, no-change fast path, --jobs, --timeout."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from itertools import pairwise
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from reportparse import extract as extract_module
+from reportparse.cache import Cache, file_sha256
+from reportparse.cli import main
+from reportparse.pipeline import run
+
+from conftest import RAW
+
+GOOD = "imdi-nokkeltall-2025.pdf"
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def _copy(raw: Path, name: str, tag: str) -> Path:
+    """The corpus report under another name, its bytes made different after %%EOF."""
+    target = raw / name
+    target.write_bytes((RAW / GOOD).read_bytes() + f"% {tag}\n".encode())
+    return target
+
+
+def _raw(tmp_path: Path, copies: int = 0) -> Path:
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    shutil.copy(RAW / GOOD, raw / GOOD)
+    for i in range(copies):
+        _copy(raw, f"copy-{i}.pdf", f"copy {i}")
+    return raw
+
+
+def _extract(raw: Path, out: Path, cache: Path, *more: str):
+    return CliRunner().invoke(
+        main, ["extract", "--raw", str(raw), "--out", str(out), "--cache-dir", str(cache), *more]
+    )
+
+
+def _record_calls(monkeypatch, log: Path, slow: dict[str, float] | None = None):
+    """Wrap the document reader so that every call (in any worker process) is logged."""
+    real = extract_module.extract_file
+
+    def logged(path: Path):
+        start = time.time()
+        time.sleep((slow or {}).get(path.name, 0.0))
+        try:
+            return real(path)
+        finally:
+            with open(log, "a", encoding="utf-8") as f:
+                f.write(json.dumps([path.name, os.getpid(), start, time.time()]) + "\n")
+
+    monkeypatch.setattr(extract_module, "extract_file", logged)
+    monkeypatch.setattr("reportparse.pipeline.extract_file", logged)
+
+
+def _calls(log: Path) -> list[list]:
+    if not log.exists():
+        return []
+    return [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()]
+
+
+def test_second_run_with_nothing_changed_does_no_document_work(tmp_path, monkeypatch):
+    raw, out, cache = _raw(tmp_path), tmp_path / "out", tmp_path / "cache"
+    log = tmp_path / "calls.jsonl"
+    _record_calls(monkeypatch, log)
+    first = _extract(raw, out, cache)
+    assert first.exit_code == 0, first.output
+    assert [c[0] for c in _calls(log)] == [GOOD]
+    published = _files(out)
+    second = _extract(raw, out, cache)
+    assert second.exit_code == 0, second.output
+    assert [c[0] for c in _calls(log)] == [GOOD]  # not read again
+    assert second.output.splitlines() == [
+        f"[1/1] {GOOD}: ok (unchanged)",
+        f"{first.output.splitlines()[-1]} (unchanged since the last run)",
+    ]
+    assert _files(out) == published
+
+
+def test_fast_path_never_trusts_an_edited_output_or_input(tmp_path, monkeypatch):
+    raw, out, cache = _raw(tmp_path), tmp_path / "out", tmp_path / "cache"
+    assert _extract(raw, out, cache).exit_code == 0
+    published = _files(out)
+    obs = out / "observations.csv"
+    obs.write_text(obs.read_text(encoding="utf-8").replace(",56,", ",57,"), encoding="utf-8")
+    res = _extract(raw, out, cache)
+    assert res.exit_code == 0 and "(unchanged" not in res.output
+    assert f"{GOOD}: ok (cached)" in res.output  # the document itself comes from the cache
+    assert _files(out) == published  # the edit is undone
+    (out / "tables" / "stray.csv").write_text("x\n")
+    assert "(unchanged" not in _extract(raw, out, cache).output
+    _copy(raw, "new.pdf", "new")
+    res = _extract(raw, out, cache)
+    assert "(unchanged" not in res.output and "[2/2] new.pdf: ok (" in res.output
+
+
+def test_warm_run_is_ten_times_faster_than_a_cold_one(tmp_path):
+    """Wall time of the real command (a fresh process each time), one document."""
+    raw, out, cache = _raw(tmp_path), tmp_path / "out", tmp_path / "cache"
+    exe = Path(sys.executable).with_name("reportparse")
+    cmd = [str(exe), "extract", "--raw", str(raw), "--out", str(out), "--cache-dir", str(cache)]
+
+    def timed() -> float:
+        start = time.perf_counter()
+        subprocess.run(cmd, check=True, capture_output=True)
+        return time.perf_counter() - start
+
+    cold = timed()
+    warm = min(timed() for _ in range(3))
+    assert warm * 10 <= cold, f"cold {cold:.2f} s, warm {warm:.2f} s"
+
+
+def test_changing_one_document_reads_that_one_only(tmp_path):
+    raw, out, cache = _raw(tmp_path, copies=1), tmp_path / "out", tmp_path / "cache"
+    assert run(raw, out, cache_dir=cache).published
+    _copy(raw, "copy-0.pdf", "changed")
+    seen = []
+    result = run(raw, out, cache_dir=cache, progress=lambda d, t, o: seen.append(o))
+    assert result.published
+    assert sorted((o.file, o.cached) for o in seen) == [("copy-0.pdf", False), (GOOD, True)]
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda text: text[: len(text) // 2],  # truncated
+        lambda text: "",  # empty
+        lambda text: text.replace('"56 %"', '"65 %"'),  # valid JSON, edited content
+        lambda text: json.dumps({"sha256": json.loads(text)["sha256"], "entry": {}}),
+    ],
+    ids=["truncated", "empty", "edited", "no-digest"],
+)
+def test_corrupt_cache_entry_is_ignored_and_rebuilt(tmp_path, damage):
+    raw, out, cache = _raw(tmp_path), tmp_path / "out", tmp_path / "cache"
+    assert run(raw, out, cache_dir=cache).published
+    published = _files(out)
+    [entry] = [p for p in cache.rglob("*.json") if p.parent.name != "runs"]
+    entry.write_text(damage(entry.read_text(encoding="utf-8")), encoding="utf-8")
+    sha = file_sha256(raw / GOOD)
+    assert Cache(cache).get(sha) is None
+    seen = []
+    assert run(raw, out, cache_dir=cache, progress=lambda d, t, o: seen.append(o)).published
+    assert [(o.file, o.cached) for o in seen] == [(GOOD, False)]
+    assert _files(out) == published
+    assert Cache(cache).get(sha) is not None  # rebuilt
+
+
+def test_jobs_two_reads_documents_in_parallel_with_identical_output(tmp_path, monkeypatch):
+    raw = _raw(tmp_path, copies=3)
+    log = tmp_path / "calls.jsonl"
+    _record_calls(monkeypatch, log)
+    one, two = tmp_path / "one", tmp_path / "two"
+    assert run(raw, one, jobs=1, cache_dir=None).published
+    serial = _calls(log)
+    log.unlink()
+    assert run(raw, two, jobs=2, cache_dir=None).published
+    parallel = _calls(log)
+    assert _files(one) == _files(two)
+    assert len(serial) == len(parallel) == 4
+    assert len({pid for _, pid, _, _ in serial}) == 4  # a fresh worker per document
+    assert _overlaps(serial) == 0
+    assert _overlaps(parallel) >= 2  # two documents were being read at the same time
+
+
+def _overlaps(calls: list[list]) -> int:
+    spans = sorted((start, end) for _, _, start, end in calls)
+    return sum(1 for a, b in pairwise(spans) if b[0] < a[1])
+
+
+def test_timeout_fails_the_slow_document_and_the_run_goes_on(tmp_path, monkeypatch):
+    raw = _raw(tmp_path)
+    _copy(raw, "huge.pdf", "huge")
+    _record_calls(monkeypatch, tmp_path / "calls.jsonl", slow={"huge.pdf": 120})
+    out = tmp_path / "out"
+    start = time.perf_counter()
+    res = _extract(raw, out, tmp_path / "cache", "--timeout", "10", "--keep-going", "--jobs", "2")
+    assert time.perf_counter() - start < 60
+    assert res.exit_code == 1
+    assert "error: huge.pdf: timed out: not read within 10 s (--timeout)" in res.output.splitlines()
+    assert f"{GOOD}: ok" in res.output
+    rows = (out / "sources.csv").read_text(encoding="utf-8").splitlines()
+    assert any(r.startswith("huge,huge.pdf,") and ",failed,timed out" in r for r in rows)
+    # a timeout is not cached: the next run (perhaps with more time) tries again
+    assert Cache(tmp_path / "cache").get(file_sha256(raw / "huge.pdf")) is None
+    assert Cache(tmp_path / "cache").get(file_sha256(raw / GOOD)) is not None
+
+
+def test_a_crashing_worker_fails_its_document_only(tmp_path, monkeypatch):
+    raw = _raw(tmp_path)
+    _copy(raw, "crash.pdf", "crash")
+    real = extract_module.extract_file
+
+    def crash_on(path: Path):
+        if path.name == "crash.pdf":
+            os._exit(3)
+        return real(path)
+
+    monkeypatch.setattr("reportparse.pipeline.extract_file", crash_on)
+    res = _extract(raw, tmp_path / "out", tmp_path / "cache", "--keep-going")
+    assert res.exit_code == 1
+    assert (
+        "error: crash.pdf: internal error (the worker process ended unexpectedly, exit code 3)"
+        in res.output.splitlines()
+    )
+    assert f"{GOOD}: ok" in res.output
