@@ -64,6 +64,18 @@ def percent_within(df: pd.DataFrame, *, unit_column: str, low: float, high: floa
     return ~pct | df["value"].between(low, high)
 
 
+def _flag_groups(df: pd.DataFrame, bad: pd.Series, keys: list[str]) -> pd.Series:
+    """Rows of ``df`` whose key (``keys``) is one of the keys marked True in ``bad``."""
+    bad_keys = bad[bad].index
+    if bad_keys.empty:
+        return pd.Series(True, index=df.index)
+    rows = pd.MultiIndex.from_frame(df[keys])
+    wanted = bad_keys if isinstance(bad_keys, pd.MultiIndex) else pd.MultiIndex.from_arrays(
+        [bad_keys]
+    )  # fmt: skip
+    return pd.Series(~rows.isin(wanted), index=df.index)
+
+
 @_registered
 def gender_total_between(df: pd.DataFrame, *, tolerance: float):
     """Where women, men and both are given for one key, both lies between women and men.
@@ -71,33 +83,32 @@ def gender_total_between(df: pd.DataFrame, *, tolerance: float):
     Only shares: a count for both genders is the sum of its parts, not between them
     (``parts_sum_to_total`` checks that).
     """
-    ok = pd.Series(True, index=df.index)
-    if df.empty:
-        return ok
     keys = _others("gender")
-    for _, g in df[df["unit"] == "percent"].groupby(keys, dropna=False):
-        by = {row.gender: row.value for row in g.itertuples()}
-        if {"alle", "kvinner", "menn"} <= by.keys():
-            lo, hi = sorted((by["kvinner"], by["menn"]))
-            if not lo - tolerance <= by["alle"] <= hi + tolerance:
-                ok[g.index] = False
-    return ok
+    shares = df[df["unit"] == "percent"]
+    wide = shares.groupby([*keys, "gender"], dropna=False)["value"].first().unstack("gender")
+    if not {"alle", "kvinner", "menn"} <= set(wide.columns):
+        return pd.Series(True, index=df.index)
+    lo = wide[["kvinner", "menn"]].min(axis=1, skipna=False)
+    hi = wide[["kvinner", "menn"]].max(axis=1, skipna=False)
+    both = wide["alle"]
+    bad = both.notna() & lo.notna() & ((both < lo - tolerance) | (both > hi + tolerance))
+    return _flag_groups(df, bad, keys) | (df["unit"] != "percent")
 
 
 @_registered
 def parts_sum_to_total(df: pd.DataFrame, *, dimension: str, total: str, tolerance: float):
     """For one key, the values of the parts of ``dimension`` add up to its ``total`` value."""
-    ok = pd.Series(True, index=df.index)
-    if df.empty:
-        return ok
-    for _, g in df.groupby(_others(dimension), dropna=False):
-        totals = g[g[dimension] == total]
-        parts = g[g[dimension] != total]
-        if len(totals) != 1 or parts.empty:
-            continue
-        if abs(parts["value"].sum() - totals["value"].iloc[0]) > tolerance:
-            ok[g.index] = False
-    return ok
+    keys = _others(dimension)
+    is_total = df[dimension] == total
+    grouped = df.assign(
+        part=df["value"].where(~is_total), whole=df["value"].where(is_total), n_total=is_total
+    ).groupby(keys, dropna=False)
+    sums = grouped.agg(
+        parts=("part", "sum"), n_parts=("part", "count"), whole=("whole", "first"),
+        n_total=("n_total", "sum"),
+    )  # fmt: skip
+    bad = (sums.n_total == 1) & (sums.n_parts > 0) & ((sums.parts - sums.whole).abs() > tolerance)
+    return _flag_groups(df, bad, keys)
 
 
 @_registered
@@ -108,14 +119,12 @@ def parts_sum_to(
 
     ``indicator`` restricts the check to one indicator where a table holds several.
     """
-    ok = pd.Series(True, index=df.index)
-    if df.empty:
-        return ok
+    keys = _others(dimension)
     rows = df[df["indicator"] == indicator] if indicator else df
-    for _, g in rows.groupby(_others(dimension), dropna=False):
-        if len(g) > 1 and abs(g["value"].sum() - target) > tolerance:
-            ok[g.index] = False
-    return ok
+    sums = rows.groupby(keys, dropna=False)["value"].agg(["sum", "size"])
+    bad = (sums["size"] > 1) & ((sums["sum"] - target).abs() > tolerance)
+    flagged = _flag_groups(rows, bad, keys)
+    return flagged.reindex(df.index, fill_value=True)
 
 
 @_registered

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 IGNORED = {".gitkeep", ".DS_Store", "README.md", "README"}
+DEFAULT_TIMEOUT = 600.0  # seconds per document: generous; a corpus report takes one or two
 
 
 @dataclass
@@ -22,8 +23,11 @@ class Outcome:
 def documents(raw: Path) -> list[Path]:
     if not raw.is_dir():
         raise FileNotFoundError(f"raw folder not found: {raw}")
-    return sorted(
+    found = sorted(
         p
         for p in raw.iterdir()
         if p.is_file() and p.name not in IGNORED and not p.name.startswith(".")
     )
+    if not found:  # publishing nothing would wipe the previous output
+        raise FileNotFoundError(f"no documents in {raw}")
+    return found

@@ -132,6 +132,7 @@ class DocumentResult:
     key_figures: list[KeyFigure] = field(default_factory=list)
     observations: list[Observation] = field(default_factory=list)
     datasets: dict[str, list[dict]] = field(default_factory=dict)  # family-specific datasets
+    invalid: list[dict] = field(default_factory=list)  # failed checks of its tables (Failure dicts)
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -155,6 +156,7 @@ class DocumentResult:
             key_figures=figures,
             observations=[Observation(**o) for o in d["observations"]],
             datasets=d.get("datasets", {}),
+            invalid=d.get("invalid", []),
         )
 
 

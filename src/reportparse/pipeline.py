@@ -17,15 +17,13 @@ import pandas as pd
 from . import datasets, manifest, validate
 from .cache import Cache, file_sha256
 from .extract import extract_file, sniff
-from .inputs import IGNORED, Outcome, documents  # noqa: F401  (part of this module's API)
+from .inputs import DEFAULT_TIMEOUT, IGNORED, Outcome, documents  # noqa: F401  (this module's API)
 from .merge import merge
 from .model import DocumentError, DocumentResult, Source
 from .publish import DATASETS, FAMILY_DATASETS, publish
 from .registry import load_spec
 from .textutil import slugify
 from .workers import run_each
-
-DEFAULT_TIMEOUT = 600.0  # seconds per document: generous; a corpus report takes one or two
 
 
 @dataclass
@@ -63,7 +61,9 @@ def extract_one(path: Path) -> DocumentResult | Source:
     """Extraction of one file, or its failure as a Source with status 'failed'."""
     sha = file_sha256(path)
     try:
-        return extract_file(path)
+        result = extract_file(path)
+        result.invalid = validate_document_tables(result)
+        return result
     except DocumentError as exc:
         return _failure_source(path, sha, str(exc))
     except Exception as exc:  # a bug must not stop the other documents
@@ -220,7 +220,7 @@ def _finish(run_result, files, values, shas, seen_sha, out, keep_going) -> RunRe
         failures += errs
         if checked is not None:
             frames[name] = checked
-    failures += _validate_tables(results, printed)
+    failures += [validate.Failure.from_dict(d) for r in results for d in r.invalid]
     run_result.results, run_result.sources = results, sources
     run_result.frames, run_result.failures = frames, failures
     if failures or (failed and not keep_going) or out is None:
@@ -230,23 +230,22 @@ def _finish(run_result, files, values, shas, seen_sha, out, keep_going) -> RunRe
     return run_result
 
 
-def _validate_tables(results: list[DocumentResult], printed) -> list[validate.Failure]:
-    """Each printed table, and the tidy form of each mapped table with its spec's cross-checks."""
-    failures = []
-    for path, cells in printed.items():
+def validate_document_tables(result: DocumentResult) -> list[dict]:
+    """Failed checks of a document's printed tables and of each mapped table's tidy form
+    (with its spec's cross-checks). Run once per document, with its extraction, so that
+    it is done in parallel and cached."""
+    failures: list[validate.Failure] = []
+    for path, cells in datasets.printed_tables([result]).items():
         df = pd.DataFrame(cells, dtype=str)
-        failures += validate.validate(
-            f"printed table {path}", df, validate.schema("printed_table")
-        )[1]
-    for r in results:
-        spec = load_spec(r.source.family, r.source.year) if r.source.family else None
-        entries = {e["name"]: e for e in (spec.tables if spec else [])}
-        for t in r.tables:
-            if t.spec is None or t.spec not in entries:
-                continue
-            obs = [o for o in r.observations if o.locator.split(" ")[0] == t.table_id]
-            df = datasets.observations_frame(obs)
-            schema = validate.with_checks("table_observations", entries[t.spec].get("checks", []))
-            name = f"{r.source.source_id}/{t.table_id} (tidy)"
-            failures += validate.validate(name, df, schema)[1]
-    return failures
+        schema = validate.schema("printed_table")
+        failures += validate.validate(f"printed table {path}", df, schema)[1]
+    spec = load_spec(result.source.family, result.source.year) if result.source.family else None
+    entries = {e["name"]: e for e in (spec.tables if spec else [])}
+    for t in result.tables:
+        if t.spec is None or t.spec not in entries:
+            continue
+        obs = [o for o in result.observations if o.locator.split(" ")[0] == t.table_id]
+        schema = validate.with_checks("table_observations", entries[t.spec].get("checks", []))
+        name = f"{result.source.source_id}/{t.table_id} (tidy)"
+        failures += validate.validate(name, datasets.observations_frame(obs), schema)[1]
+    return [f.to_dict() for f in failures]

@@ -54,6 +54,7 @@ def lookup(name: str, year: int, levels: tuple[str, ...] = ("country", "unknown"
     return None
 
 
+@cache
 def known(code: str, year: int) -> bool:
     return any(r.code == code and r.valid(year) for r in all_regions())
 

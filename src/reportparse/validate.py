@@ -21,6 +21,21 @@ class Failure:
     column: str | None
     rows: pd.DataFrame  # the failing rows (or the failure cases when rows cannot be told)
 
+    def to_dict(self) -> dict:
+        rows = self.rows.astype(object).where(self.rows.notna(), None)
+        return {
+            "dataset": self.dataset,
+            "check": self.check,
+            "column": self.column,
+            "index": [str(i) for i in rows.index],
+            "rows": rows.to_dict("records"),
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict) -> Failure:
+        rows = pd.DataFrame(d["rows"], index=d["index"])
+        return cls(d["dataset"], d["check"], d["column"], rows)
+
     def describe(self, max_rows: int = 20) -> str:
         where = f" (column {self.column})" if self.column else ""
         head = f"{self.dataset}: {self.check}{where}: {len(self.rows)} failing row(s)"
