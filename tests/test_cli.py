@@ -77,3 +77,16 @@ def test_missing_raw_folder_is_a_clear_error(tmp_path):
     )
     assert res.exit_code == 1
     assert res.output == f"Error: raw folder not found: {tmp_path / 'nope'}\n"
+
+
+def test_empty_raw_folder_publishes_nothing(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / ".gitkeep").write_text("")
+    out = tmp_path / "extracted"
+    out.mkdir()
+    (out / "keep.csv").write_text("previous\n")
+    res = CliRunner().invoke(main, ["extract", "--raw", str(raw), "--out", str(out)])
+    assert res.exit_code == 1
+    assert res.output == f"Error: no documents in {raw}\n"
+    assert [p.name for p in out.iterdir()] == ["keep.csv"]

@@ -53,7 +53,7 @@ def test_flow_chart_text_is_not_running_text(raw_dir):
 
     pdf = open_pdf((raw_dir / f"{SLIDES}.pdf").read_bytes())
     try:
-        content = read_pdf(page_layouts(pdf), True, SLIDES)
+        content = read_pdf(page_layouts(pdf), True)
     finally:
         pdf.close()
     flow = [(p.page, p.kind, p.text) for p in content.paragraphs if p.page in (19, 20)]

@@ -12,10 +12,29 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .inputs import Outcome
+from .inputs import DEFAULT_TIMEOUT, Outcome
 
 DEFAULT_CACHE = Path(".cache/reportparse")
-DEFAULT_TIMEOUT = 600.0
+
+
+def raw_option(help: str = "Folder with the documents (PDF reports, saved HTML pages)."):
+    return click.option(
+        "--raw", "raw", default="raw", show_default=True, type=click.Path(path_type=Path), help=help
+    )
+
+
+def cache_options(fn):
+    """--cache-dir and --no-cache, the same for every command that reads documents."""
+    fn = click.option(
+        "--no-cache", is_flag=True, help="Read documents again; do not use the cache."
+    )(fn)
+    return click.option(
+        "--cache-dir",
+        default=str(DEFAULT_CACHE),
+        show_default=True,
+        type=click.Path(path_type=Path),
+        help="Per-document cache (content hash + parser fingerprint).",
+    )(fn)
 
 
 def _progress_printer(tty: bool):
@@ -38,14 +57,7 @@ def main() -> None:
 
 
 @main.command()
-@click.option(
-    "--raw",
-    "raw",
-    default="raw",
-    show_default=True,
-    type=click.Path(path_type=Path),
-    help="Folder with the documents (PDF reports, saved HTML pages).",
-)
+@raw_option()
 @click.option(
     "--out",
     "out",
@@ -66,14 +78,7 @@ def main() -> None:
     type=click.IntRange(1, 64),
     help="Documents extracted in parallel processes.",
 )
-@click.option(
-    "--cache-dir",
-    default=str(DEFAULT_CACHE),
-    show_default=True,
-    type=click.Path(path_type=Path),
-    help="Per-document cache (content hash + parser).",
-)
-@click.option("--no-cache", is_flag=True, help="Read every document again; do not use the cache.")
+@cache_options
 @click.option(
     "--timeout",
     default=DEFAULT_TIMEOUT,
@@ -160,22 +165,8 @@ def _unchanged(raw: Path, out: Path, cache_dir: Path, files: list[Path], tty: bo
 
 
 @main.command()
-@click.option(
-    "--raw",
-    "raw",
-    default="raw",
-    show_default=True,
-    type=click.Path(path_type=Path),
-    help="Folder with the documents.",
-)
-@click.option(
-    "--cache-dir",
-    default=str(DEFAULT_CACHE),
-    show_default=True,
-    type=click.Path(path_type=Path),
-    help="Per-document cache (content hash + parser).",
-)
-@click.option("--no-cache", is_flag=True, help="Do not use the cache.")
+@raw_option()
+@cache_options
 def sources(raw: Path, cache_dir: Path, no_cache: bool):
     """List each document in RAW: detected family, reference year, title, pages and sha256.
 
@@ -262,14 +253,7 @@ def validate_cmd(out: Path):
     type=click.Path(path_type=Path, file_okay=False),
     help="Folder for the PNG pictures of the tables.",
 )
-@click.option(
-    "--cache-dir",
-    default=str(DEFAULT_CACHE),
-    show_default=True,
-    type=click.Path(path_type=Path),
-    help="Per-document cache (content hash + parser).",
-)
-@click.option("--no-cache", is_flag=True, help="Read the document again; do not use the cache.")
+@cache_options
 def inspect(
     file: Path, table_id: str | None, page: int | None, out: Path, cache_dir: Path, no_cache: bool
 ):
@@ -311,14 +295,7 @@ def inspect(
 
 
 @main.command()
-@click.option(
-    "--raw",
-    "raw",
-    default="raw",
-    show_default=True,
-    type=click.Path(path_type=Path),
-    help="Folder with the documents.",
-)
+@raw_option()
 @click.option(
     "--out",
     "out",
@@ -327,14 +304,7 @@ def inspect(
     type=click.Path(path_type=Path, file_okay=False),
     help="Folder for the report (index.html and its pictures); replaced as a whole.",
 )
-@click.option(
-    "--cache-dir",
-    default=str(DEFAULT_CACHE),
-    show_default=True,
-    type=click.Path(path_type=Path),
-    help="Per-document cache (content hash + parser).",
-)
-@click.option("--no-cache", is_flag=True, help="Read every document again; do not use the cache.")
+@cache_options
 def report(raw: Path, out: Path, cache_dir: Path, no_cache: bool):
     """Write a static HTML quality report of RAW into OUT (open OUT/index.html in a browser):
     each document's tables as the picture of the source next to the extracted cells, with

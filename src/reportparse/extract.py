@@ -60,8 +60,8 @@ def _extract_pdf(data: bytes, source: Source) -> DocumentResult:
                 f"unknown kind of document; its first page begins: {' '.join(start.split())[:80]!r}"
             )
         spec = registry.load_spec(found.family.id, found.year)
-        _describe(source, found, spec, "report")
-        content = read_pdf(layouts, found.family.unnumbered_tables, source.source_id)
+        describe_source(source, found, spec, "report")
+        content = read_pdf(layouts, found.family.unnumbered_tables)
     finally:
         pdf.close()
     units = keyfigures.STATISTIC_UNITS | frozenset(found.family.units)
@@ -74,7 +74,9 @@ def _extract_pdf(data: bytes, source: Source) -> DocumentResult:
     return result
 
 
-def _describe(source: Source, found: registry.Detection, spec: registry.Spec, parser: str) -> None:
+def describe_source(
+    source: Source, found: registry.Detection, spec: registry.Spec, parser: str
+) -> None:
     source.family = found.family.id
     source.year = found.year
     source.title = found.title

@@ -20,7 +20,7 @@ import lxml.html
 from lxml import etree
 
 from . import keyfigures, registry
-from .extract import _describe, observations
+from .extract import describe_source, observations
 from .model import DocumentError, DocumentResult, Source, Table, TableNote
 from .pdf.tables import ASTERISKS, CAPTION, is_body_row
 from .pdf.text import NOTE_LEAD
@@ -78,7 +78,7 @@ def extract_html(data: bytes, source: Source) -> DocumentResult:
         start = " ".join(page.text.split())[:80]
         raise DocumentError(f"unknown kind of document; its article begins: {start!r}")
     spec = registry.load_spec(found.family.id, found.year)
-    _describe(source, found, spec, found.family.parser)
+    describe_source(source, found, spec, found.family.parser)
     units = keyfigures.STATISTIC_UNITS | frozenset(found.family.units)
     figures = keyfigures.extract(page.paragraphs, found.year, units)
     result = DocumentResult(source=source, tables=page.tables, key_figures=figures)

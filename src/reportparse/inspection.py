@@ -56,7 +56,7 @@ def _engine_tables(path: Path, source: Source) -> list[Table]:
     first = "\n".join(s.text for layout in layouts[:FIRST_PAGES] for s in layout.segments)
     found = registry.detect(first, "pdf", title, created)
     unnumbered = found.family.unnumbered_tables if found else True
-    return read_pdf(layouts, unnumbered, source.source_id).tables
+    return read_pdf(layouts, unnumbered).tables
 
 
 def select(tables: list[Table], table_id: str | None, page: int | None) -> list[Table]:

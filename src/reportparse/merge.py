@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .model import KEY, Observation
+from .model import Observation
 
 
 @dataclass
@@ -75,6 +75,3 @@ def merge(
                 )
             )
     return kept, conflicts
-
-
-KEY_COLUMNS = KEY

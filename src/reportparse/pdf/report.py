@@ -49,7 +49,7 @@ def _order_key(ft: FoundTable) -> tuple:
     return (ft.page, round(top / 5), x0)
 
 
-def read_pdf(layouts: list[PageLayout], unnumbered_tables: bool, source_id: str) -> PdfContent:
+def read_pdf(layouts: list[PageLayout], unnumbered_tables: bool) -> PdfContent:
     found: list[FoundTable] = []
     paragraphs: list[Paragraph] = []
     for layout in layouts:

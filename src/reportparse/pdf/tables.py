@@ -207,10 +207,8 @@ def find_structures(layout: PageLayout) -> list[Structure]:
         hs = [items[i][1] for i in idx if items[i][0] == "h"]
         vs = [items[i][1] for i in idx if items[i][0] == "v"]
         fs = [items[i][1] for i in idx if items[i][0] == "f"]
-        if not hs and not vs:
-            continue
         if not hs:
-            continue
+            continue  # a table has at least one horizontal rule
         structures.append(Structure(hs, vs, fs))
     # join lone horizontal rules of one width into minimal tables
     structures.sort(key=lambda s: (s.top, s.x0))
@@ -641,8 +639,6 @@ def find_tables(layout: PageLayout, unnumbered: bool) -> list[FoundTable]:
         for i, st in side_by_side:
             claimed.add(i)
             grid = read_structure(layout, st, header_top=cap.bottom + 0.5)
-            if grid is not None and not st.boxed:
-                grid = _drop_subtitle(grid)
             found.append(FoundTable(cap, grid, None, layout.number))
     if unnumbered:
         for i, st in enumerate(structures):
@@ -655,10 +651,6 @@ def find_tables(layout: PageLayout, unnumbered: bool) -> list[FoundTable]:
         for image, caption in _captioned_images(layout, captions):
             found.append(FoundTable(caption, None, image, layout.number))
     return found
-
-
-def _drop_subtitle(grid: Grid) -> Grid:
-    return grid
 
 
 def _looks_like_table(grid: Grid) -> bool:
