@@ -168,25 +168,21 @@ def _store(store, sha, value, values, path, report, secs) -> None:
         report(Outcome(path.name, "ok", value.source.message, secs))
 
 
-def _unique_ids(results: list[DocumentResult], failed: list[Source]) -> None:
+def _unique_ids(sources: list[Source]) -> None:
+    """Number repeated source ids (-2, -3, ...): documents read first keep theirs."""
     taken: set[str] = set()
-    for src in [*(r.source for r in results), *failed]:
+    for src in sources:
         base = src.source_id
         sid, n = base, 2
         while sid in taken:
             sid, n = f"{base}-{n}", n + 1
         taken.add(sid)
-        if sid != base:
-            src.source_id = sid
-    for r in results:
-        for o in r.observations:
-            o.source_id = r.source.source_id
+        src.source_id = sid
 
 
 def _finish(run_result, files, values, shas, seen_sha, out, keep_going) -> RunResult:
     results = [values[p.name] for p in files if isinstance(values.get(p.name), DocumentResult)]
     failed = [values[p.name] for p in files if isinstance(values.get(p.name), Source)]
-    _unique_ids(results, failed)
     skipped = [
         Source(
             source_id=slugify(p.stem),
@@ -199,8 +195,11 @@ def _finish(run_result, files, values, shas, seen_sha, out, keep_going) -> RunRe
         for p in files
         if seen_sha[shas[p.name]] != p.name
     ]
-    _unique_ids([], [*(r.source for r in results), *failed, *skipped])
     sources = [r.source for r in results] + failed + skipped
+    _unique_ids(sources)
+    for r in results:
+        for o in r.observations:
+            o.source_id = r.source.source_id
     published_dates = {r.source.source_id: r.source.published for r in results}
     observations = [o for r in results for o in r.observations]
     kept, conflicts = merge(observations, published_dates)
