@@ -14,8 +14,6 @@ from datetime import date
 from functools import cache
 from importlib import resources
 
-from .model import DocumentError
-
 
 @dataclass(frozen=True)
 class Family:
@@ -127,11 +125,6 @@ def detect(text: str, kind: str, meta_title: str = "", meta_date: str = "") -> D
         published = parse_date(_first(fam.published, text, "date") or "") or parse_date(meta_date)
         return Detection(fam, int(year), " ".join(title.split()), published)
     return None
-
-
-def unknown_kind(path_name: str, text: str) -> DocumentError:
-    start = " ".join(text.split())[:80]
-    return DocumentError(f"unknown kind of document; its first page begins: {start!r}")
 
 
 @cache

@@ -210,11 +210,6 @@ def _lines(glyphs: list[Glyph]) -> list[list[Glyph]]:
     return lines
 
 
-def _crosses(rules: list[Rule], x: float, top: float, bottom: float) -> bool:
-    mid = (top + bottom) / 2
-    return any(abs(r.pos - x) < 1.5 and r.a <= mid <= r.b for r in rules)
-
-
 def _split(line: list[Glyph], vrules: list[Rule]) -> list[list[Glyph]]:
     parts: list[list[Glyph]] = [[]]
     last = None
