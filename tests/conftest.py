@@ -6,6 +6,7 @@ import csv
 import json
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -49,3 +50,16 @@ def results(published):
     """DocumentResult per source_id."""
     result, _ = published
     return {r.source.source_id: r for r in result.results}
+
+
+def one(obs: pd.DataFrame, **key) -> pd.Series:
+    """The single observation with ``key``; unnamed dimensions are 'alle', the region '00'."""
+    full = dict(region_code="00", gender="alle", group="alle", age_group="alle",
+                education="alle", category="alle")  # fmt: skip
+    full.update(key)
+    mask = pd.Series(True, index=obs.index)
+    for k, v in full.items():
+        mask &= obs[k] == v
+    rows = obs[mask]
+    assert len(rows) == 1, (key, rows)
+    return rows.iloc[0]

@@ -2,26 +2,15 @@
 
 from __future__ import annotations
 
-import pandas as pd
 import pytest
+
+from conftest import one
 
 
 @pytest.fixture(scope="module")
 def obs(published):
     result, _ = published
     return result.frames["observations"]
-
-
-def one(obs: pd.DataFrame, **key) -> pd.Series:
-    full = dict(region_code="00", gender="alle", group="alle", age_group="alle",
-                education="alle", category="alle")  # fmt: skip
-    full.update(key)
-    mask = pd.Series(True, index=obs.index)
-    for k, v in full.items():
-        mask &= obs[k] == v
-    rows = obs[mask]
-    assert len(rows) == 1, (key, rows)
-    return rows.iloc[0]
 
 
 def test_county_result_for_women_in_troms(obs):

@@ -12,7 +12,7 @@ import pytest
 from reportparse import __version__, datasets, registry, tidy, validate
 from reportparse.pdf.document import open_pdf, page_layouts
 
-from conftest import RAW, truth_json
+from conftest import RAW, one, truth_json
 
 SOURCE = "imdi-rapport-2021"
 COUNTIES_2020 = {
@@ -128,18 +128,6 @@ def test_every_table_with_cells_is_mapped_to_observations(report):
     }  # fmt: skip
     mapped = {t.table_id for t in report.tables if t.spec}
     assert mapped == {t.table_id for t in report.tables if t.status == "extracted"}
-
-
-def one(obs: pd.DataFrame, **key) -> pd.Series:
-    full = dict(region_code="00", gender="alle", group="alle", age_group="alle",
-                education="alle", category="alle")  # fmt: skip
-    full.update(key)
-    mask = pd.Series(True, index=obs.index)
-    for k, v in full.items():
-        mask &= obs[k] == v
-    rows = obs[mask]
-    assert len(rows) == 1, (key, rows)
-    return rows.iloc[0]
 
 
 P, PCT = "participants", "share_work_or_education"
