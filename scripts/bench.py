@@ -31,10 +31,10 @@ import time
 from importlib import metadata
 from pathlib import Path
 
-from reportparse.cache import Cache
-from reportparse.inputs import documents
-from reportparse.inspection import read
-from reportparse.textutil import normalize_ws
+from reportparse.qa.inspection import read
+from reportparse.run.cache import Cache
+from reportparse.run.inputs import documents
+from reportparse.text.normalize import normalize_ws
 
 EXE = Path(sys.executable).with_name("reportparse")
 EXTRACTORS = ("reportparse", "camelot lattice", "camelot stream", "pdfplumber")

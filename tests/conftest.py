@@ -35,7 +35,7 @@ def raw_dir() -> Path:
 @pytest.fixture(scope="session")
 def published(tmp_path_factory):
     """One pipeline run over raw/ (no cache): its result and the published folder."""
-    from reportparse.pipeline import run
+    from reportparse.run.pipeline import run
 
     out = tmp_path_factory.mktemp("published") / "extracted"
     result = run(RAW, out, cache_dir=None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import re
 
-from reportparse.publish import DATASETS
+from reportparse.output.datasets import DATASETS
 
 from conftest import ROOT
 

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from reportparse.extract import extract_file
+from reportparse.read.document import read_document
 
 import pdfs
 
@@ -21,7 +21,7 @@ COUNTIES = [
 
 def test_unseen_year_and_layout_parse_without_code_changes(tmp_path):
     path = pdfs.nokkeltall_like(tmp_path / "rapport.pdf", 2026, COUNTIES)
-    result = extract_file(path)
+    result = read_document(path)
     src = result.source
     assert (src.family, src.year, src.source_id) == ("nokkeltall", 2026, "imdi-nokkeltall-2026")
     assert src.message == "no spec for 2026; read with the 2025 spec"
@@ -43,7 +43,7 @@ def test_unseen_year_and_layout_parse_without_code_changes(tmp_path):
 
 def test_footnote_marker_is_split_from_the_year(tmp_path):
     path = pdfs.nokkeltall_like(tmp_path / "rapport.pdf", 2026, COUNTIES)
-    figures = extract_file(path).key_figures
+    figures = read_document(path).key_figures
     sentence = "Om lag 21 500 flyktninger deltok i introduksjonsprogram i 2026."
     fig = next(f for f in figures if f.sentence == sentence)
     assert (fig.value, fig.approximate, fig.classification.years) == (21500, True, [2026])
@@ -53,7 +53,7 @@ def test_footnote_marker_is_split_from_the_year(tmp_path):
 
 def test_file_name_does_not_decide_the_family(tmp_path):
     path = pdfs.nokkeltall_like(tmp_path / "imdi-rapport-2019.pdf", 2027, COUNTIES)
-    src = extract_file(path).source
+    src = read_document(path).source
     assert (src.family, src.year) == ("nokkeltall", 2027)
 
 
@@ -309,7 +309,7 @@ def as_read(t: pdfs.PrintedTable) -> list[list[str]]:
 def report_2022(tmp_path_factory):
     tables = report_tables(2022)
     path = pdfs.results_report_like(tmp_path_factory.mktemp("r") / "rapport.pdf", 2022, tables)
-    return tables, extract_file(path)
+    return tables, read_document(path)
 
 
 def test_results_report_of_another_year_is_read_with_the_2021_spec(report_2022):
@@ -428,7 +428,7 @@ def test_results_report_markers_and_hyphenation_of_another_year(report_2022):
 
 
 def test_results_report_cross_checks_run_on_every_extract(tmp_path):
-    from reportparse.pipeline import run
+    from reportparse.run.pipeline import run
 
     good, bad = tmp_path / "good", tmp_path / "bad"
     good.mkdir()

@@ -12,10 +12,10 @@ import csv
 import pandas as pd
 import pytest
 
-from reportparse.extract import extract_file
-from reportparse.html import read_page
 from reportparse.model import DocumentError
-from reportparse.pipeline import run
+from reportparse.read.document import read_document
+from reportparse.read.web.page import read_page
+from reportparse.run.pipeline import run
 
 import htmlpages
 from conftest import RAW
@@ -189,7 +189,7 @@ def test_newer_report_beats_press_release_and_conflicts_are_listed(published):
 
 
 def test_2019_page_key_figures(tmp_path):
-    result = extract_file(htmlpages.results_2019(tmp_path / "side.html"))
+    result = read_document(htmlpages.results_2019(tmp_path / "side.html"))
     src = result.source
     assert (src.source_id, src.family, src.year, src.published) == (
         "imdi-nyhet-resultater-2019", "nyhet", 2019, "2020-06-19"
@@ -211,7 +211,7 @@ def test_2019_page_key_figures(tmp_path):
 
 
 def test_2019_page_county_table(tmp_path):
-    result = extract_file(htmlpages.results_2019(tmp_path / "side.html"))
+    result = read_document(htmlpages.results_2019(tmp_path / "side.html"))
     (table,) = result.tables
     assert (table.table_id, table.method, table.status, table.pages, table.header_rows) == (
         "tabell-1", "html", "extracted", [], 2
@@ -246,7 +246,7 @@ def test_2019_page_county_table(tmp_path):
 
 
 def test_2021_page_key_figures(tmp_path):
-    result = extract_file(htmlpages.results_2021(tmp_path / "side.html"))
+    result = read_document(htmlpages.results_2021(tmp_path / "side.html"))
     src = result.source
     assert (src.source_id, src.year, src.published) == (
         "imdi-nyhet-resultater-2021", 2021, "2022-06-16"
@@ -278,7 +278,7 @@ def test_2021_page_key_figures(tmp_path):
 
 
 def test_2024_page_key_figures(tmp_path):
-    result = extract_file(htmlpages.results_2024(tmp_path / "side.html"))
+    result = read_document(htmlpages.results_2024(tmp_path / "side.html"))
     src = result.source
     assert (src.source_id, src.year, src.published, src.title) == (
         "imdi-nyhet-resultater-2024", 2024, "2025-06-20", "Måloppnåelsen var 45 prosent i 2024"
@@ -304,7 +304,7 @@ def test_2024_page_key_figures(tmp_path):
 
 def test_page_of_another_topic_is_an_unknown_kind(tmp_path):
     with pytest.raises(DocumentError) as exc:
-        extract_file(htmlpages.other_topic(tmp_path / "side.html"))
+        read_document(htmlpages.other_topic(tmp_path / "side.html"))
     assert str(exc.value) == (
         "unknown kind of document; its article begins: 'Nytt nasjonalt tolkeregister "
         "Fra 1. januar er det 2 400 kvalifiserte tolker i re'"

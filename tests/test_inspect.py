@@ -11,11 +11,11 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
-from reportparse import inspection
 from reportparse.cli import main
-from reportparse.extract import extract_file
 from reportparse.model import CellBox, Source, Table
-from reportparse.render import CELL_STROKE, COLUMN_STROKE
+from reportparse.qa import inspection
+from reportparse.qa.pictures import CELL_STROKE, COLUMN_STROKE
+from reportparse.read.document import read_document
 from test_generalise import COUNTIES
 
 import htmlpages
@@ -90,7 +90,7 @@ def test_unknown_table_lists_the_tables_there_are(tmp_path):
 
 def test_cell_boxes_are_where_the_synthetic_grid_was_drawn(tmp_path):
     """The boxes inspect draws are the rules of the table, in PDF points from the top."""
-    result = extract_file(pdfs.nokkeltall_like(tmp_path / "r.pdf", 2026, COUNTIES))
+    result = read_document(pdfs.nokkeltall_like(tmp_path / "r.pdf", 2026, COUNTIES))
     grid, minimal = result.tables
     cols = [25 * mm, 100 * mm, 140 * mm, 180 * mm]
     rows = [PAGE_HEIGHT - y for y in (780, 764, 748, 732, 716)]

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from reportparse.numbers import parse_number, quantities
-from reportparse.sentences import split_sentences
-from reportparse.textutil import join_lines
+from reportparse.text.normalize import join_lines
+from reportparse.text.quantities import parse_number, quantities
+from reportparse.text.sentences import split_sentences
 
 
 @pytest.mark.parametrize(
@@ -131,7 +131,7 @@ def test_a_date_is_one_quantity(sentence, expected):
 
 
 def test_a_date_still_gives_the_year_of_a_statistic():
-    from reportparse.classify import Context, classify
+    from reportparse.text.classify import Context, classify
 
     sentence = "Per 1. januar 2026 deltok 21 000 personer i introduksjonsprogram."
     found = quantities(sentence)

@@ -8,10 +8,10 @@ import json
 import pyarrow.parquet as pq
 import pytest
 
-from reportparse.model import DocumentError, Table
-from reportparse.registry import Spec, load_spec
-from reportparse.rules import age_range, duration_months, programme_rules
-from reportparse.textutil import Paragraph
+from reportparse.mapping.programme_rules import age_range, duration_months, programme_rules
+from reportparse.model import DocumentError, Paragraph, Table
+from reportparse.specs.load import Spec, load_spec
+from reportparse.specs.schema import YearSpec
 
 SLIDES = "imdi-integreringsloven-slides-2025"
 WITH = "with_upper_secondary_or_higher"
@@ -201,17 +201,17 @@ def test_a_rule_printed_twice_is_kept_once_and_a_contradiction_is_an_error():
 
 
 def test_a_family_without_rule_tables_yields_none():
-    spec = Spec("nokkeltall", 2025, "specs/nokkeltall/2025.toml", {"table": []})
+    spec = Spec("nokkeltall", 2025, "specs/nokkeltall/2025.toml", YearSpec())
     assert programme_rules([], [], spec) == []
 
 
 def test_schema_rejects_a_range_upside_down(published):
-    from reportparse import validate
+    from reportparse.output.validation import validate
 
     result, _ = published
     df = result.frames["programme_rules"].copy()
     df.loc[3, ["age_min", "age_max"]] = [60, 18]
-    checked, failures = validate.validate("programme_rules", df)
+    checked, failures = validate("programme_rules", df)
     assert checked is None
     assert [(f.check, f.column, list(f.rows.index)) for f in failures] == [
         ("bounds_ordered(low_column=age_min, high_column=age_max)", None, [3])

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 
-from reportparse.pipeline import run
+from reportparse.run.pipeline import run
 
 from conftest import RAW, ROOT
 
@@ -70,19 +70,19 @@ def test_parquet_matches_csv(published):
 
 
 def test_failed_validation_publishes_nothing(tmp_path, monkeypatch):
-    from reportparse import validate
+    from reportparse.output import validation
 
     out = tmp_path / "extracted"
     out.mkdir()
     (out / "keep.txt").write_text("previous")
-    real = validate.validate
+    real = validation.validate
 
     def fail_observations(dataset, df, s=None):
         if dataset == "observations":
-            return None, [validate.Failure(dataset, "forced", None, df.head(1))]
+            return None, [validation.Failure(dataset, "forced", None, df.head(1))]
         return real(dataset, df, s)
 
-    monkeypatch.setattr(validate, "validate", fail_observations)
+    monkeypatch.setattr("reportparse.run.pipeline.validate", fail_observations)
     result = run(RAW, out, cache_dir=None)
     assert not result.published
     assert [p.name for p in out.iterdir()] == ["keep.txt"]

@@ -8,7 +8,7 @@ from lxml import html
 from PIL import Image
 
 from reportparse.cli import main
-from reportparse.quality_report import CORE_INDICATORS
+from reportparse.qa.quality_report import CORE_INDICATORS
 
 from conftest import RAW
 
@@ -115,16 +115,16 @@ def test_validation_status_and_a_chart_per_core_indicator(report, published):
 
 
 def test_a_failed_validation_shows_in_the_report(tmp_path, monkeypatch):
-    from reportparse import validate
+    from reportparse.output import validation
 
-    real = validate.validate
+    real = validation.validate
 
     def fail_tidy(dataset, df, s=None):
         if dataset == "imdi-nokkeltall-2025/tabell-2 (tidy)":
-            return None, [validate.Failure(dataset, "forced_check", None, df.head(1))]
+            return None, [validation.Failure(dataset, "forced_check", None, df.head(1))]
         return real(dataset, df, s)
 
-    monkeypatch.setattr(validate, "validate", fail_tidy)
+    monkeypatch.setattr("reportparse.run.pipeline.validate", fail_tidy)
     out = tmp_path / "report"
     res = CliRunner().invoke(main, ["report", "--raw", str(RAW), "--out", str(out), "--no-cache"])
     assert res.exit_code == 0, res.output

@@ -9,8 +9,11 @@ import dataclasses
 import pandas as pd
 import pytest
 
-from reportparse import __version__, datasets, registry, tidy, validate
-from reportparse.pdf.document import open_pdf, page_layouts
+from reportparse import __version__
+from reportparse.mapping import tidy
+from reportparse.output import frames, validation
+from reportparse.read.pdf.pdffile import open_pdf, page_layouts
+from reportparse.specs.load import load_spec
 
 from conftest import RAW, one, truth_json
 
@@ -209,13 +212,13 @@ def test_tabell_15_repeats_tabell_14_without_duplicate_observations(report, obs,
 
 def _tidy_failures(table, cells=None) -> list[str]:
     """The checks that fail on a table's tidy form, as its spec entry maps it."""
-    spec = registry.load_spec("resultatrapport", 2021)
-    entry = next(e for e in spec.tables if e["name"] == table.spec)
+    spec = load_spec("resultatrapport", 2021)
+    entry = next(e for e in spec.content.table if e.name == table.spec)
     if cells is not None:
         table = dataclasses.replace(table, cells=cells)
-    frame = datasets.observations_frame(tidy.table_observations(table, entry, SOURCE, 2021))
-    schema = validate.with_checks("table_observations", entry.get("checks", []))
-    return [f.check for f in validate.validate("t", frame, schema)[1]]
+    frame = frames.observations_frame(tidy.table_observations(table, entry, SOURCE, 2021))
+    schema = validation.with_checks("table_observations", entry.checks)
+    return [f.check for f in validation.validate("t", frame, schema)[1]]
 
 
 TAMPERED = [

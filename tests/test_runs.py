@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from reportparse import extract as extract_module
-from reportparse.cache import Cache, file_sha256
 from reportparse.cli import main
-from reportparse.pipeline import run
+from reportparse.read import document as document_module
+from reportparse.run.cache import Cache, file_sha256
+from reportparse.run.pipeline import run
 
 from conftest import RAW
 
@@ -56,7 +56,7 @@ def _extract(raw: Path, out: Path, cache: Path, *more: str):
 
 def _record_calls(monkeypatch, log: Path, slow: dict[str, float] | None = None):
     """Wrap the document reader so that every call (in any worker process) is logged."""
-    real = extract_module.extract_file
+    real = document_module.read_document
 
     def logged(path: Path):
         start = time.time()
@@ -67,8 +67,8 @@ def _record_calls(monkeypatch, log: Path, slow: dict[str, float] | None = None):
             with open(log, "a", encoding="utf-8") as f:
                 f.write(json.dumps([path.name, os.getpid(), start, time.time()]) + "\n")
 
-    monkeypatch.setattr(extract_module, "extract_file", logged)
-    monkeypatch.setattr("reportparse.pipeline.extract_file", logged)
+    monkeypatch.setattr(document_module, "read_document", logged)
+    monkeypatch.setattr("reportparse.run.pipeline.read_document", logged)
 
 
 def _calls(log: Path) -> list[list]:
@@ -214,14 +214,14 @@ def test_timeout_fails_the_slow_document_and_the_run_goes_on(tmp_path, monkeypat
 def test_a_crashing_worker_fails_its_document_only(tmp_path, monkeypatch):
     raw = _raw(tmp_path)
     _copy(raw, "crash.pdf", "crash")
-    real = extract_module.extract_file
+    real = document_module.read_document
 
     def crash_on(path: Path):
         if path.name == "crash.pdf":
             os._exit(3)
         return real(path)
 
-    monkeypatch.setattr("reportparse.pipeline.extract_file", crash_on)
+    monkeypatch.setattr("reportparse.run.pipeline.read_document", crash_on)
     res = _extract(raw, tmp_path / "out", tmp_path / "cache", "--keep-going")
     assert res.exit_code == 1
     assert (

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from reportparse import registry
-from reportparse.extract import extract_file
+from reportparse import families
+from reportparse.read.document import read_document
 
 import pdfs
 
@@ -24,12 +24,12 @@ def test_deck_is_its_own_family_from_its_content(results):
 
 def test_detection_needs_no_metadata():
     text = "Prop. 81 L (2024–2025) Endringer i\nintegreringsloven mv. (økt arbeidsretting)"
-    found = registry.detect(text, "pdf")
+    found = families.detect(text, "pdf")
     assert (found.family.id, found.year) == ("integreringsloven_slides", 2025)
     # the Nøkkeltall report names the same changes of the act in a footnote: not a deck
     footnote = "Nøkkeltall introduksjonsordningen 2025\n¹ Endringer i integreringsloven medfører"
-    assert registry.detect(footnote, "pdf").family.id == "nokkeltall"
-    assert registry.detect("Endringer i integreringsloven", "pdf") is None
+    assert families.detect(footnote, "pdf").family.id == "nokkeltall"
+    assert families.detect("Endringer i integreringsloven", "pdf") is None
 
 
 def test_tables_on_every_page(results):
@@ -48,12 +48,12 @@ def test_tables_on_every_page(results):
 def test_flow_chart_text_is_not_running_text(raw_dir):
     """The boxes of the flow charts (slides 19, 20) are drawings: their words give no
     paragraph; only the slide titles remain."""
-    from reportparse.pdf.document import open_pdf, page_layouts
-    from reportparse.pdf.report import read_pdf
+    from reportparse.read.pdf.content import read_content
+    from reportparse.read.pdf.pdffile import open_pdf, page_layouts
 
     pdf = open_pdf((raw_dir / f"{SLIDES}.pdf").read_bytes())
     try:
-        content = read_pdf(page_layouts(pdf), True)
+        content = read_content(page_layouts(pdf), True)
     finally:
         pdf.close()
     flow = [(p.page, p.kind, p.text) for p in content.paragraphs if p.page in (19, 20)]
@@ -121,7 +121,7 @@ def test_other_families_still_keep_statistics_only(results):
 
 
 def test_a_deck_for_another_bill_and_style_parses_without_code_changes(tmp_path):
-    result = extract_file(pdfs.law_slides(tmp_path / "lysark.pdf"))
+    result = read_document(pdfs.law_slides(tmp_path / "lysark.pdf"))
     src = result.source
     assert (src.family, src.year, src.source_id) == (
         "integreringsloven_slides", 2027, "imdi-integreringsloven-slides-2027"

@@ -12,7 +12,8 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .inputs import DEFAULT_TIMEOUT, Outcome
+from .model import SourceStatus
+from .run.inputs import DEFAULT_TIMEOUT, Outcome
 
 DEFAULT_CACHE = Path(".cache/reportparse")
 
@@ -43,7 +44,7 @@ def _progress_printer(tty: bool):
         note = f" - {o.message}" if o.message else ""
         line = f"[{done}/{total}] {o.file}: {o.status} ({how}){note}"
         if tty:
-            click.echo("\r\033[K" + line, nl=done == total or o.status != "ok", err=True)
+            click.echo("\r\033[K" + line, nl=done == total or o.status != SourceStatus.OK, err=True)
         else:
             click.echo(line, err=True)
 
@@ -105,7 +106,7 @@ def extract(
     Example:
         reportparse extract --raw raw --out extracted --jobs 2
     """  # fmt: skip
-    from .inputs import documents
+    from .run.inputs import documents
 
     tty = sys.stderr.isatty()
     try:
@@ -114,7 +115,7 @@ def extract(
         raise click.ClickException(str(exc)) from None
     if not no_cache and _unchanged(raw, out, cache_dir, files, tty):
         return
-    from .pipeline import run
+    from .run.pipeline import run
 
     try:
         result = run(
@@ -148,7 +149,7 @@ def extract(
 
 def _unchanged(raw: Path, out: Path, cache_dir: Path, files: list[Path], tty: bool) -> bool:
     """Print the last run's summary and say True when OUT is what RAW gives already."""
-    from .manifest import unchanged
+    from .run.manifest import unchanged
 
     summary = unchanged(cache_dir, raw, out, files)
     if summary is None:
@@ -174,10 +175,10 @@ def sources(raw: Path, cache_dir: Path, no_cache: bool):
     Example:
         reportparse sources --raw raw
     """  # fmt: skip
-    from .cache import Cache, file_sha256
-    from .inputs import documents
     from .model import Source
-    from .pipeline import extract_one
+    from .run.cache import Cache
+    from .run.inputs import documents
+    from .run.pipeline import read_cached
 
     store = Cache(None if no_cache else cache_dir)
     try:
@@ -186,17 +187,15 @@ def sources(raw: Path, cache_dir: Path, no_cache: bool):
         raise click.ClickException(str(exc)) from None
     failed = False
     for p in files:
-        sha = file_sha256(p)
-        value = store.get(sha)
-        if value is None:
-            value = extract_one(p)
-            store.put(sha, value)
+        value = read_cached(p, store)
         src = value if isinstance(value, Source) else value.source
-        if src.status == "failed":
+        if src.status == SourceStatus.FAILED:
             failed = True
-            click.echo(f"{p.name}\tfailed\t{src.message}\t\t\t{sha}")
+            click.echo(f"{p.name}\tfailed\t{src.message}\t\t\t{src.sha256}")
             continue
-        click.echo(f"{p.name}\t{src.family}\t{src.year}\t{src.title}\t{src.pages or ''}\t{sha}")
+        click.echo(
+            f"{p.name}\t{src.family}\t{src.year}\t{src.title}\t{src.pages or ''}\t{src.sha256}"
+        )
     if failed:
         sys.exit(1)
 
@@ -219,20 +218,18 @@ def validate_cmd(out: Path):
     """  # fmt: skip
     import pandas as pd
 
-    from . import validate
-    from .publish import read_published
+    from .output.publish import read_published
+    from .output.validation import schema, validate
 
     if not (out / "datapackage.json").is_file():
         raise click.ClickException(f"{out}: no datapackage.json (not a published folder)")
     frames, printed = read_published(out)
     failures = []
     for name, df in sorted(frames.items()):
-        failures += validate.validate(name, df)[1]
+        failures += validate(name, df)[1]
     for path, df in sorted(printed.items()):
         df = pd.DataFrame(df.fillna("").astype(str))
-        failures += validate.validate(
-            f"printed table {path}", df, validate.schema("printed_table")
-        )[1]
+        failures += validate(f"printed table {path}", df, schema("printed_table"))[1]
     for f in failures:
         click.echo(f.describe())
     if failures:
@@ -265,9 +262,9 @@ def inspect(
     Example:
         reportparse inspect raw/imdi-nokkeltall-2025.pdf --table tabell-2 --out inspect
     """  # fmt: skip
-    from . import inspection
-    from .cache import Cache
-    from .model import DocumentError
+    from .model import DocumentError, SourceKind
+    from .qa import inspection
+    from .run.cache import Cache
 
     try:
         found = inspection.read(file, Cache(None if no_cache else cache_dir))
@@ -282,14 +279,14 @@ def inspect(
     blocks = []
     for t in tables:
         pictures = []
-        if found.source.kind == "pdf":
-            from .render import save_table_images
+        if found.source.kind == SourceKind.PDF:
+            from .qa.pictures import save_table_images
 
             pictures = save_table_images(file, t, out, f"{found.source.source_id}-{t.table_id}")
         blocks.append(inspection.describe(found.source, t, pictures))
     click.echo("\n\n".join(blocks))
-    if found.source.kind == "pdf":
-        from .render import LEGEND
+    if found.source.kind == SourceKind.PDF:
+        from .qa.pictures import LEGEND
 
         click.echo(f"\n{LEGEND}")
 
@@ -315,7 +312,7 @@ def report(raw: Path, out: Path, cache_dir: Path, no_cache: bool):
     Example:
         reportparse report --raw raw --out report
     """  # fmt: skip
-    from .quality_report import build
+    from .qa.quality_report import build
 
     try:
         result = build(raw, out, None if no_cache else cache_dir, _progress_printer(False))

@@ -8,9 +8,89 @@ can be cached as JSON.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, fields
+from enum import StrEnum
 
+# The observation key: one definition, used by merging, frames, validation and publishing.
 DIMENSIONS = ("region_code", "gender", "group", "age_group", "education", "category")
 KEY = ("indicator", "year", *DIMENSIONS)
+
+
+class SourceKind(StrEnum):
+    PDF = "pdf"
+    HTML = "html"
+    UNKNOWN = "unknown"  # neither PDF nor HTML
+
+
+class SourceStatus(StrEnum):
+    OK = "ok"
+    FAILED = "failed"
+    SKIPPED = "skipped"  # the same bytes as another document
+
+
+class TableStatus(StrEnum):
+    EXTRACTED = "extracted"
+    IMAGE_ONLY = "image_only"  # printed as a picture: no cells
+    FAILED = "failed"
+
+
+class TableMethod(StrEnum):
+    RULED_GRID = "ruled-grid"  # rows and columns from rules and filled cells
+    RULES_WHITESPACE = "rules+whitespace"  # horizontal rules; columns from white space
+    HTML = "html"  # a <table>
+    IMAGE = "image"  # a picture
+
+
+class ParagraphKind(StrEnum):
+    BODY = "body"
+    HEADING = "heading"
+    FOOTNOTE = "footnote"  # starts with its own superscript marker
+    NOTE = "note"  # starts with asterisks
+
+
+class Origin(StrEnum):
+    """Where an observation was read: a printed table beats a sentence of the same document."""
+
+    TABLE = "table"
+    TEXT = "text"
+
+
+class Unit(StrEnum):
+    """What a number counts. The statistics and the measures a family may keep are published
+    (``schemas/units.csv`` lists them); the rest only tell the reader to leave a number out."""
+
+    PERSONS = "persons"
+    PERCENT = "percent"
+    PERCENTAGE_POINTS = "percentage_points"
+    YEARS = "years"  # an age or a duration
+    MONTHS = "months"
+    WEEKS = "weeks"
+    DAYS = "days"
+    HOURS = "hours"
+    MINUTES = "minutes"
+    HOURS_PER_WEEK = "hours_per_week"
+    MONTH_NUMBER = "month_number"  # the n-th month of the programme
+    DATE = "date"  # YYYYMMDD
+    DATE_WITHOUT_YEAR = "date_without_year"  # MMDD
+    YEAR = "year"  # a calendar year
+    COUNT = "count"  # of countries, municipalities, courses ...
+    MONEY = "money"
+    LABEL = "label"  # a section, table or page number
+    ORDINAL = "ordinal"
+
+
+STATISTIC_UNITS = frozenset({Unit.PERSONS, Unit.PERCENT, Unit.PERCENTAGE_POINTS})
+
+
+def _checked(obj, name: str, allowed: type[StrEnum]) -> None:
+    """Turn the string in ``obj.name`` into its enum member; ValueError on any other value."""
+    setattr(obj, name, allowed(getattr(obj, name)))
+
+
+def pad_rows(cells: list[list[str]], width: int | None = None) -> list[list[str]]:
+    """Rows of ``cells`` filled up with empty strings to ``width`` (default: the widest row)."""
+    if width is None:
+        width = max((len(row) for row in cells), default=0)
+    return [row + [""] * (width - len(row)) for row in cells]
 
 
 class DocumentError(Exception):
@@ -29,8 +109,12 @@ class Source:
     published: str = ""
     pages: int | None = None
     parser: str = ""
-    status: str = "ok"
+    status: SourceStatus = SourceStatus.OK
     message: str = ""
+
+    def __post_init__(self) -> None:
+        _checked(self, "kind", SourceKind)
+        _checked(self, "status", SourceStatus)
 
 
 @dataclass
@@ -59,8 +143,8 @@ class Table:
     table_id: str
     caption: str | None
     pages: list[int]
-    method: str
-    status: str  # extracted, image_only, failed
+    method: TableMethod
+    status: TableStatus
     cells: list[list[str]] = field(default_factory=list)
     header_rows: int = 0
     notes: list[TableNote] = field(default_factory=list)
@@ -68,6 +152,10 @@ class Table:
     spec: str | None = None  # the spec entry that maps it to observations
     cell_boxes: list[CellBox] = field(default_factory=list)  # drawn by `reportparse inspect`
     source_text: str | None = None  # where there is no page to draw: the text it came from
+
+    def __post_init__(self) -> None:
+        _checked(self, "method", TableMethod)
+        _checked(self, "status", TableStatus)
 
     @property
     def n_rows(self) -> int:
@@ -101,6 +189,9 @@ class KeyFigure:
     approximate: bool
     classification: Classification = field(default_factory=Classification)
 
+    def __post_init__(self) -> None:
+        _checked(self, "unit", Unit)
+
 
 @dataclass
 class Observation:
@@ -114,15 +205,35 @@ class Observation:
     education: str
     category: str
     value: float
-    unit: str
+    unit: Unit
     approximate: bool
     source_id: str
     page: int | None
     locator: str
-    origin: str = "table"  # table or text: a printed table beats a sentence of the same document
+    origin: Origin = Origin.TABLE
+
+    def __post_init__(self) -> None:
+        _checked(self, "unit", Unit)
+        _checked(self, "origin", Origin)
 
     def key(self) -> tuple:
         return tuple(getattr(self, k) for k in KEY)
+
+
+@dataclass
+class Paragraph:
+    """A paragraph of running text, as a reader (PDF or web page) gives it."""
+
+    page: int | None  # None for a web page
+    text: str
+    kind: ParagraphKind
+    marker: str | None = None  # footnote number or asterisks of a note
+    anchors: list[tuple[int, str]] = field(default_factory=list)  # (offset, marker) in text
+    top: float = 0.0
+    x0: float = 0.0
+
+    def __post_init__(self) -> None:
+        _checked(self, "kind", ParagraphKind)
 
 
 @dataclass

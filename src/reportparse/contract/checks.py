@@ -1,0 +1,161 @@
+"""Named cross-checks that the YAML schemas in ``schemas/`` and the specs' ``checks`` use.
+
+Each check takes the whole data frame and keyword parameters, and returns one boolean
+per row: False marks a failing row, which the validation report prints. They are
+registered with pandera by ``output.validation``; ``CHECKS`` lists them by name, so that a
+spec naming a check that does not exist fails when it is loaded.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable
+
+import pandas as pd
+
+from ..model import KEY
+from . import regions
+from .vocabulary import vocabulary
+
+CHECKS: dict[str, Callable] = {}
+
+
+def _others(dim: str) -> list[str]:
+    return [k for k in KEY if k != dim]
+
+
+def _registered(fn):
+    CHECKS[fn.__name__] = fn
+    return fn
+
+
+def parameters(name: str) -> tuple[set[str], set[str]]:
+    """The (required, optional) keyword parameters of the check called ``name``."""
+    params = inspect.signature(CHECKS[name]).parameters.values()
+    keyword = [p for p in params if p.kind is inspect.Parameter.KEYWORD_ONLY]
+    required = {p.name for p in keyword if p.default is inspect.Parameter.empty}
+    return required, {p.name for p in keyword} - required
+
+
+@_registered
+def known_values(df: pd.DataFrame, *, column: str, vocabulary_file: str, vocabulary_column: str):
+    """Every value of ``column`` is listed in a vocabulary file of schemas/."""
+    allowed = vocabulary(vocabulary_file, vocabulary_column)
+    return df[column].isna() | df[column].isin(allowed)
+
+
+@_registered
+def region_valid_in_year(df: pd.DataFrame, *, code_column: str, year_column: str):
+    """The region code exists in schemas/regions.csv for the row's year."""
+    return pd.Series(
+        [
+            pd.isna(y) or regions.known(str(c), int(y))
+            for c, y in zip(df[code_column], df[year_column], strict=True)
+        ],
+        index=df.index,
+    )
+
+
+@_registered
+def percent_within(df: pd.DataFrame, *, unit_column: str, low: float, high: float):
+    """Values in percent lie within low..high."""
+    pct = df[unit_column] == "percent"
+    return ~pct | df["value"].between(low, high)
+
+
+def _flag_groups(df: pd.DataFrame, bad: pd.Series, keys: list[str]) -> pd.Series:
+    """Rows of ``df`` whose key (``keys``) is one of the keys marked True in ``bad``."""
+    bad_keys = bad[bad].index
+    if bad_keys.empty:
+        return pd.Series(True, index=df.index)
+    rows = pd.MultiIndex.from_frame(df[keys])
+    wanted = bad_keys if isinstance(bad_keys, pd.MultiIndex) else pd.MultiIndex.from_arrays(
+        [bad_keys]
+    )  # fmt: skip
+    return pd.Series(~rows.isin(wanted), index=df.index)
+
+
+@_registered
+def gender_total_between(df: pd.DataFrame, *, tolerance: float):
+    """Where women, men and both are given for one key, both lies between women and men.
+
+    Only shares: a count for both genders is the sum of its parts, not between them
+    (``parts_sum_to_total`` checks that).
+    """
+    keys = _others("gender")
+    shares = df[df["unit"] == "percent"]
+    wide = shares.groupby([*keys, "gender"], dropna=False)["value"].first().unstack("gender")
+    if not {"alle", "kvinner", "menn"} <= set(wide.columns):
+        return pd.Series(True, index=df.index)
+    lo = wide[["kvinner", "menn"]].min(axis=1, skipna=False)
+    hi = wide[["kvinner", "menn"]].max(axis=1, skipna=False)
+    both = wide["alle"]
+    bad = both.notna() & lo.notna() & ((both < lo - tolerance) | (both > hi + tolerance))
+    return _flag_groups(df, bad, keys) | (df["unit"] != "percent")
+
+
+@_registered
+def parts_sum_to_total(df: pd.DataFrame, *, dimension: str, total: str, tolerance: float):
+    """For one key, the values of the parts of ``dimension`` add up to its ``total`` value."""
+    keys = _others(dimension)
+    is_total = df[dimension] == total
+    grouped = df.assign(
+        part=df["value"].where(~is_total), whole=df["value"].where(is_total), n_total=is_total
+    ).groupby(keys, dropna=False)
+    sums = grouped.agg(
+        parts=("part", "sum"), n_parts=("part", "count"), whole=("whole", "first"),
+        n_total=("n_total", "sum"),
+    )  # fmt: skip
+    bad = (sums.n_total == 1) & (sums.n_parts > 0) & ((sums.parts - sums.whole).abs() > tolerance)
+    return _flag_groups(df, bad, keys)
+
+
+@_registered
+def parts_sum_to(
+    df: pd.DataFrame, *, dimension: str, target: float, tolerance: float, indicator: str = ""
+):
+    """For one key, the values over ``dimension`` add up to ``target`` (a distribution: 100).
+
+    ``indicator`` restricts the check to one indicator where a table holds several.
+    """
+    keys = _others(dimension)
+    rows = df[df["indicator"] == indicator] if indicator else df
+    sums = rows.groupby(keys, dropna=False)["value"].agg(["sum", "size"])
+    bad = (sums["size"] > 1) & ((sums["sum"] - target).abs() > tolerance)
+    flagged = _flag_groups(rows, bad, keys)
+    return flagged.reindex(df.index, fill_value=True)
+
+
+@_registered
+def difference_of_years(df: pd.DataFrame, *, change: str, level: str, tolerance: float):
+    """The ``change`` indicator of a year equals ``level`` in that year minus the year before."""
+    ok = pd.Series(True, index=df.index)
+    keys = [k for k in KEY if k not in ("indicator", "year")]
+    levels = {
+        (*(getattr(r, k) for k in keys), r.year): r.value
+        for r in df[df["indicator"] == level].itertuples()
+    }
+    for r in df[df["indicator"] == change].itertuples():
+        base = tuple(getattr(r, k) for k in keys)
+        now, before = levels.get((*base, r.year)), levels.get((*base, r.year - 1))
+        if now is not None and before is not None and abs(now - before - r.value) > tolerance:
+            ok[r.Index] = False
+    return ok
+
+
+@_registered
+def cells_clean(df: pd.DataFrame, *, marker_pattern: str):
+    """Printed-table cells are stripped and carry no footnote markers."""
+    bad = pd.Series(False, index=df.index)
+    for col in df.columns:
+        s = df[col].fillna("").astype(str)
+        bad |= (s != s.str.strip()) | s.str.contains(marker_pattern, regex=True)
+    return ~bad
+
+
+@_registered
+def bounds_ordered(df: pd.DataFrame, *, low_column: str, high_column: str):
+    """Where both bounds of a range are given, the lower one is not above the upper one."""
+    low = pd.to_numeric(df[low_column], errors="coerce")
+    high = pd.to_numeric(df[high_column], errors="coerce")
+    return ~(low > high).fillna(False).astype(bool)

@@ -1,0 +1,224 @@
+"""Printed tables and classified key figures into tidy observations.
+
+A table's spec entry (``specs/<family>/<year>.toml``) says what its rows are
+and which indicator its cells hold; column headers give year, gender, spor
+and age band by themselves. Nothing here knows a particular report.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..contract import regions
+from ..model import DocumentError, KeyFigure, Observation, Origin, Table, pad_rows
+from ..specs.schema import TableEntry
+from ..text.quantities import parse_number
+
+GENDER_WORDS = {"kvinner": "kvinner", "menn": "menn", "begge kjønn": "alle", "totalt": "alle",
+                "alle": "alle", "i alt": "alle", "kvinne": "kvinner", "mann": "menn"}  # fmt: skip
+TOTAL_WORDS = {"sum", "totalt", "i alt", "alle", "total", "samlet"}
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+_SPOR = re.compile(r"\bspor\s*-?\s*(\d)\b", re.I)
+_AGE_BAND = re.compile(r"^(\d{1,2})\s*[-–]\s*(\d{1,2})(?:\s*år)?$")
+_AGE_OPEN = re.compile(r"^(\d{1,2})\s*(?:år\s*)?(?:og eldre|\+|år \+|og over)", re.I)
+
+
+CLASSIFIED = ("region_code", "region_name", "gender", "group", "age_group", "education", "category")
+
+
+def header_text(table: Table) -> str:
+    """The text of a table's header rows, cell by cell, row by row."""
+    return " ".join(c for row in table.cells[: table.header_rows] for c in row if c)
+
+
+def table_matches(entry: TableEntry, table: Table) -> bool:
+    """Whether a spec entry maps ``table``: by its caption, by its header text (for a table
+    printed without a caption), or both; every pattern the entry gives must match."""
+    patterns = [(entry.caption, table.caption or ""), (entry.header, header_text(table))]
+    given = [(p, text) for p, text in patterns if p is not None]
+    return bool(given) and all(re.search(p, text, re.I) for p, text in given)
+
+
+def age_group(label: str) -> str | None:
+    text = label.strip()
+    if text.lower() in TOTAL_WORDS:
+        return "alle"
+    m = _AGE_BAND.match(text)
+    if m:
+        return f"{m.group(1)}-{m.group(2)}"
+    m = _AGE_OPEN.match(text)
+    if m:
+        return f"{m.group(1)}+"
+    return None
+
+
+def gender(label: str) -> str | None:
+    return GENDER_WORDS.get(label.strip().lower())
+
+
+def header_dims(text: str) -> dict:
+    """Dimensions a column header names by itself."""
+    dims: dict = {}
+    years = _YEAR.findall(text)
+    if years:
+        dims["year"] = int(years[-1])
+    words = text.lower()
+    for word in ("begge kjønn", "kvinner", "menn"):
+        if re.search(rf"\b{word}\b", words):
+            dims["gender"] = GENDER_WORDS[word]
+            break
+    m = _SPOR.search(text)
+    if m:
+        dims["education"] = f"spor{m.group(1)}"
+    band = (
+        age_group(text) if _AGE_BAND.match(text.strip()) or _AGE_OPEN.match(text.strip()) else None
+    )
+    if band:
+        dims["age_group"] = band
+    return dims
+
+
+def column_headers(table: Table) -> list[str]:
+    """Each column's header text: its own header cells, and a group header spanning it."""
+    heads = [[] for _ in range(table.n_cols)]
+    for row in pad_rows(table.cells[: table.header_rows], table.n_cols):
+        owner = ""
+        for c, cell in enumerate(row):
+            if cell:
+                owner = cell
+                heads[c].append(cell)
+            elif owner and c > 0:
+                heads[c].append(owner)
+    return [" ".join(h) for h in heads]
+
+
+def _row_dims(kind: str, label: str, year: int, table: Table, r: int) -> dict:
+    where = f"{table.table_id} row {r} ({label!r})"
+    if kind in ("region", "municipality"):
+        levels = ("country", "unknown", "county") if kind == "region" else (
+            "country", "unknown", "municipality")  # fmt: skip
+        reg = regions.lookup(label, year, levels)
+        if reg is None:
+            raise DocumentError(f"{where}: not a {kind} in force in {year}")
+        return {"region_code": reg.code, "region_name": reg.name}
+    if kind == "age_group":
+        band = age_group(label)
+        if band is None:
+            raise DocumentError(f"{where}: not an age band")
+        return {"age_group": band}
+    if kind == "gender":
+        g = gender(label)
+        if g is None:
+            raise DocumentError(f"{where}: not a gender")
+        return {"gender": g}
+    if kind == "education":
+        m = _SPOR.search(label)
+        return {"education": f"spor{m.group(1)}" if m else label}
+    if kind == "year":
+        if not re.fullmatch(r"\d{4}", label.strip()):
+            raise DocumentError(f"{where}: not a year")
+        return {"year": int(label)}
+    if kind == "category":
+        return {"category": "alle" if label.lower() in TOTAL_WORDS else label}
+    raise DocumentError(f"spec: unknown row kind {kind!r}")
+
+
+def _column_rule(entry: TableEntry, header: str):
+    return next((rule for rule in entry.column if re.search(rule.match, header, re.I)), None)
+
+
+def _observation(base: dict, dims: dict, value: float, unit: str, approximate: bool, **prov):
+    fields = {
+        "indicator": dims["indicator"],
+        "year": dims["year"],
+        "region_code": "00",
+        "region_name": "",
+        "gender": "alle",
+        "group": "alle",
+        "age_group": "alle",
+        "education": "alle",
+        "category": "alle",
+    }
+    fields.update({k: v for k, v in base.items() if k in fields})
+    fields.update({k: v for k, v in dims.items() if k in fields})
+    if fields["region_code"] == "00" and not fields["region_name"]:
+        fields["region_name"] = "Hele landet"
+    return Observation(**fields, value=value, unit=unit, approximate=approximate, **prov)
+
+
+def table_observations(
+    table: Table, entry: TableEntry, source_id: str, doc_year: int
+) -> list[Observation]:
+    """Observations of one printed table, as its spec entry maps it."""
+    out: list[Observation] = []
+    page = table.pages[0] if table.pages else None
+    base = entry.fixed_dimensions()
+    heads = column_headers(table)
+    year_default = entry.year if entry.year is not None else doc_year
+    for c in range(1, table.n_cols):
+        for hv in entry.header_value:
+            for r in range(table.header_rows):
+                cell = table.cells[r][c] if c < len(table.cells[r]) else ""
+                m = re.search(hv.pattern, cell)
+                if m:
+                    dims = {"indicator": hv.indicator, "year": int(m.group("year"))}
+                    out.append(
+                        _observation(
+                            base, dims, parse_number(m.group("value")), hv.unit, False,
+                            source_id=source_id, page=page,
+                            locator=f"{table.table_id} r{r} c{c}", origin=Origin.TABLE,
+                        )
+                    )  # fmt: skip
+    for c in range(1, table.n_cols):
+        rule = _column_rule(entry, heads[c])
+        if rule is not None and rule.skip:
+            continue
+        col = header_dims(heads[c])
+        col.update(rule.dimensions() if rule is not None else {})
+        unit = rule.unit if rule is not None and rule.unit else entry.unit
+        for r in range(table.header_rows, table.n_rows):
+            row = table.cells[r]
+            label = row[0] if row else ""
+            cell = row[c] if c < len(row) else ""
+            value = _cell_value(cell)
+            if value is None or not label:
+                continue
+            year = col.get("year", year_default)
+            dims = {"indicator": entry.indicator, "year": year}
+            dims.update({k: v for k, v in col.items() if k != "year"})
+            dims.update(_row_dims(entry.rows, label, year, table, r))
+            if not dims.get("indicator"):
+                raise DocumentError(f"spec for {table.table_id}: no indicator for column {c}")
+            out.append(
+                _observation(
+                    base, dims, value, unit, False, source_id=source_id, page=page,
+                    locator=f"{table.table_id} r{r} c{c}", origin=Origin.TABLE,
+                )
+            )  # fmt: skip
+    return out
+
+
+def _cell_value(cell: str) -> float | None:
+    text = cell.strip().replace("−", "-").replace("–", "-")
+    if not text:
+        return None
+    return parse_number(text.replace("%", "").strip())
+
+
+def key_figure_observations(figures: list[KeyFigure], source_id: str) -> list[Observation]:
+    out = []
+    for f in figures:
+        c = f.classification
+        if not c.indicator:
+            continue
+        quote = f.sentence if len(f.sentence) <= 60 else f.sentence[:57].rstrip() + "..."
+        for year in c.years:
+            dims = {k: getattr(c, k) for k in CLASSIFIED}
+            dims.update(indicator=c.indicator, year=year)
+            out.append(
+                _observation(
+                    {}, dims, f.value, f.unit, f.approximate, source_id=source_id, page=f.page,
+                    locator=f'sentence "{quote}"', origin=Origin.TEXT,
+                )
+            )  # fmt: skip
+    return out

@@ -1,0 +1,77 @@
+"""All documents' observations into one set; disagreements into conflicts.
+
+For one key the exact value beats an approximate one, then the newer
+publication beats the older, then a printed table beats running text of the
+same document, then document order decides. Every key with more than one
+distinct value is reported as a conflict with all the values seen.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..model import Observation, Origin
+
+
+@dataclass
+class Conflict:
+    key: tuple
+    values: str
+    kept_value: float
+    kept_source_id: str
+    kept_locator: str
+    reason: str
+
+
+def _fmt(v: float) -> str:
+    return str(int(v)) if float(v).is_integer() else repr(float(v))
+
+
+def _rank(o: Observation, published: dict[str, str]) -> tuple:
+    date = published.get(o.source_id, "") or "0000-00-00"
+    inverted = tuple(-int(part) for part in date.split("-"))
+    return (o.approximate, inverted, o.origin != Origin.TABLE, o.source_id, o.page or 0, o.locator)
+
+
+def _reason(kept: Observation, other: Observation, published: dict[str, str]) -> str:
+    if other.approximate and not kept.approximate:
+        return "an exact value beats an approximate one"
+    pk, po = published.get(kept.source_id, ""), published.get(other.source_id, "")
+    if pk != po:
+        return f"the newer publication ({pk or 'undated'}) beats the older ({po or 'undated'})"
+    if kept.origin == Origin.TABLE and other.origin != Origin.TABLE:
+        return "a printed table beats running text of the same publication"
+    return "the first in document order is kept"
+
+
+def merge(
+    observations: list[Observation], published: dict[str, str]
+) -> tuple[list[Observation], list[Conflict]]:
+    groups: dict[tuple, list[Observation]] = {}
+    for o in observations:
+        groups.setdefault(o.key(), []).append(o)
+    kept: list[Observation] = []
+    conflicts: list[Conflict] = []
+    for key in sorted(groups, key=lambda k: tuple(str(x) for x in k)):
+        group = sorted(groups[key], key=lambda o: _rank(o, published))
+        winner = group[0]
+        kept.append(winner)
+        distinct = {(round(o.value, 6), o.approximate) for o in group}
+        if len({v for v, _ in distinct}) > 1:
+            loser = next(o for o in group if round(o.value, 6) != round(winner.value, 6))
+            values = "; ".join(
+                f"{_fmt(o.value)}{' (approximate)' if o.approximate else ''} from {o.source_id}"
+                f" [{o.locator}]"
+                for o in group
+            )
+            conflicts.append(
+                Conflict(
+                    key=key,
+                    values=values,
+                    kept_value=winner.value,
+                    kept_source_id=winner.source_id,
+                    kept_locator=winner.locator,
+                    reason=_reason(winner, loser, published),
+                )
+            )
+    return kept, conflicts

@@ -1,0 +1,90 @@
+"""What ``reportparse inspect`` shows: a document's tables as read, with their provenance.
+
+The tables are those of the pipeline (from the cache where it has them). A PDF the
+pipeline cannot take (an unknown kind of report, a spec's table missing) is still
+read the way ``extract`` reads it, up to the step that fails, so that one can see why:
+the reason is printed with it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from tabulate import tabulate
+
+from ..model import DocumentError, DocumentResult, Source, SourceKind, Table, TableStatus, pad_rows
+from ..run.cache import Cache
+from ..run.pipeline import read_cached
+
+
+@dataclass
+class Inspected:
+    source: Source
+    tables: list[Table]
+    note: str = ""  # why these are the table engine's tables rather than the pipeline's
+
+
+def read(path: Path, cache: Cache) -> Inspected:
+    """The tables of ``path`` as the pipeline reads them; DocumentError if it cannot be opened."""
+    value = read_cached(path, cache)
+    if isinstance(value, DocumentResult):
+        value.source.file = path.name
+        return Inspected(value.source, value.tables)
+    if value.kind != SourceKind.PDF:
+        raise DocumentError(value.message)
+    return Inspected(value, _tables_read(path), f"the pipeline fails it: {value.message}")
+
+
+def _tables_read(path: Path) -> list[Table]:
+    """The tables of a PDF the pipeline fails, read as ``extract`` reads them: the same
+    reading, family and spec (the engine's defaults where no family knows it)."""
+    from ..read.assemble import identify
+    from ..read.document import open_reading
+    from ..specs.load import load_spec
+
+    reading = open_reading(path.read_bytes(), SourceKind.PDF)
+    found = identify(reading)
+    if found is None:
+        return reading.read(None, None).tables
+    return reading.read(found.family, load_spec(found.family.id, found.year)).tables
+
+
+def select(tables: list[Table], table_id: str | None, page: int | None) -> list[Table]:
+    return [
+        t
+        for t in tables
+        if (table_id is None or t.table_id == table_id) and (page is None or page in t.pages)
+    ]
+
+
+def describe(source: Source, table: Table, pictures: list[Path]) -> str:
+    """The table's provenance and its cells as text."""
+    lines = [f"{table.table_id}: {table.caption or '(no caption)'}"]
+    lines.append(f"  source   {source.source_id} ({source.file}, sha256 {source.sha256[:12]}…)")
+    if table.pages:
+        where = f"page {'-'.join(str(p) for p in sorted({min(table.pages), max(table.pages)}))}"
+        if table.bbox:
+            x0, top, x1, bottom = table.bbox
+            where += f", region x0 {x0:.1f} top {top:.1f} x1 {x1:.1f} bottom {bottom:.1f} (pt)"
+        lines.append(f"  where    {where}")
+    header = f", {table.header_rows} header row{'s' * (table.header_rows != 1)}"
+    lines.append(
+        f"  read as  {table.method}, {table.n_rows} rows × {table.n_cols} columns"
+        f"{header if table.status == TableStatus.EXTRACTED else ''}, status {table.status}"
+    )
+    if table.spec:
+        lines.append(f"  spec     {table.spec} ({source.parser})")
+    for p in pictures:
+        lines.append(f"  picture  {p}")
+    for n in table.notes:
+        at = "caption" if n.row is None else f"r{n.row} c{n.col}"
+        lines.append(f"  note     {at} [{n.marker}] {n.note or '(note text not found)'}")
+    if table.cells:
+        grid = tabulate(pad_rows(table.cells), tablefmt="simple_outline", disable_numparse=True)
+        lines += ["", *grid.splitlines()]
+    if source.kind == SourceKind.HTML:
+        lines += ["", "  article text the table came from:"]
+        text = table.source_text or "(the HTML reader recorded no article text for this table)"
+        lines += [f"    {line}" for line in text.splitlines()]
+    return "\n".join(lines)

@@ -1,0 +1,114 @@
+"""One document from its reader to its result, the same way for every kind of document.
+
+A reader (PDF or web page) opens the document into a ``Reading``: the text its family
+is recognised from, and a way to read its content. ``assemble`` then takes the one path
+that ``extract``, ``inspect`` and ``report`` all use: detect the family and year, load
+the spec, read tables and paragraphs, find and classify the key figures, and map
+tables and key figures into observations (and a family's own datasets).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .. import __version__
+from ..contract import regions
+from ..families import Detection, detect
+from ..mapping import tidy
+from ..mapping.programme_rules import DATASET as PROGRAMME_RULES
+from ..mapping.programme_rules import programme_rules
+from ..model import (
+    STATISTIC_UNITS,
+    DocumentError,
+    DocumentResult,
+    KeyFigure,
+    Observation,
+    Paragraph,
+    Source,
+    SourceKind,
+    Table,
+    TableStatus,
+)
+from ..specs.load import Spec, load_spec
+from ..specs.schema import Family
+from ..text.keyfigures import find_key_figures
+
+
+@dataclass
+class Content:
+    """What a document prints: its tables and its running text."""
+
+    tables: list[Table]
+    paragraphs: list[Paragraph]
+
+
+@dataclass
+class Reading:
+    """A document opened by its reader, before its family is known."""
+
+    kind: SourceKind
+    text: str  # the text its family and year are recognised from
+    meta_title: str  # from the document's metadata, "" if none
+    meta_date: str
+    pages: int | None
+    beginning: str  # how it begins, for the message when no family knows it
+    read: Callable[[Family | None, Spec | None], Content]  # its content, with the family's spec
+
+
+def identify(reading: Reading) -> Detection | None:
+    """The family and year of a document (None when no family knows it)."""
+    return detect(reading.text, reading.kind, reading.meta_title, reading.meta_date)
+
+
+def assemble(reading: Reading, source: Source) -> DocumentResult:
+    """The whole result of one document; DocumentError says in one line why there is none."""
+    found = identify(reading)
+    if found is None:
+        raise DocumentError(f"unknown kind of document; {reading.beginning}")
+    spec = load_spec(found.family.id, found.year)
+    describe_source(source, found, spec)
+    source.pages = reading.pages
+    content = reading.read(found.family, spec)
+    units = STATISTIC_UNITS | frozenset(found.family.units)
+    patterns = regions.sentence_patterns(found.year)
+    figures = find_key_figures(content.paragraphs, found.year, units, patterns)
+    result = DocumentResult(source=source, tables=content.tables, key_figures=figures)
+    result.observations = observations(content.tables, figures, spec, source.source_id, found.year)
+    rule_rows = programme_rules(content.tables, content.paragraphs, spec)
+    if rule_rows:
+        result.datasets[PROGRAMME_RULES] = rule_rows
+    return result
+
+
+def describe_source(source: Source, found: Detection, spec: Spec) -> None:
+    source.family = found.family.id
+    source.year = found.year
+    source.title = found.title
+    source.published = found.published
+    source.source_id = found.family.source_id.format(year=found.year)
+    source.parser = f"{found.family.parser} {__version__}" + (f", {spec.path}" if spec.path else "")
+    source.message = spec.notice
+
+
+def observations(
+    tables: list[Table], figures: list[KeyFigure], spec: Spec, source_id: str, year: int
+) -> list[Observation]:
+    """Observations of the mapped tables and the classified key figures.
+
+    A table the spec expects but the document lacks is an error.
+    """
+    out = []
+    extracted = [t for t in tables if t.status == TableStatus.EXTRACTED]
+    for entry in spec.content.table:
+        matches = [t for t in extracted if tidy.table_matches(entry, t)]
+        if not matches and entry.required:
+            raise DocumentError(
+                f"expected table {entry.name!r} ({entry.describe_match()}) "
+                f"not found (read with {spec.path})"
+            )
+        for t in matches:
+            t.spec = entry.name
+            out += tidy.table_observations(t, entry, source_id, year)
+    out += tidy.key_figure_observations(figures, source_id)
+    return out

@@ -1,0 +1,90 @@
+"""One file in, its DocumentResult out: tell PDF from web page, open it, assemble it."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from ..model import DocumentError, DocumentResult, Source, SourceKind
+from ..specs.load import Spec
+from ..specs.schema import Family
+from ..text.normalize import slugify
+from .assemble import Content, Reading, assemble
+from .pdf.content import read_content
+from .pdf.pdffile import metadata, open_pdf, page_layouts
+from .pdf.text import reading_order
+from .web.page import read_page
+
+FIRST_PAGES = 3  # a PDF's family and year are read from its first pages
+
+
+def sniff(data: bytes) -> SourceKind:
+    head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if head.startswith(b"%pdf-"):
+        return SourceKind.PDF
+    if head.startswith((b"<!doctype html", b"<html")) or b"<html" in head[:1024]:
+        return SourceKind.HTML
+    return SourceKind.UNKNOWN
+
+
+def read_document(path: Path) -> DocumentResult:
+    """Read ``path``; a DocumentError says in one line why it cannot be read."""
+    data = path.read_bytes()
+    source = Source(
+        source_id=slugify(path.stem),
+        file=path.name,
+        sha256=hashlib.sha256(data).hexdigest(),
+        kind=sniff(data),
+    )
+    return assemble(open_reading(data, source.kind), source)
+
+
+def open_reading(data: bytes, kind: SourceKind) -> Reading:
+    """The document opened by the reader of its kind; DocumentError if it cannot be."""
+    if not data:
+        raise DocumentError("empty file (0 bytes)")
+    if kind == SourceKind.PDF:
+        return _pdf_reading(data)
+    if kind == SourceKind.HTML:
+        return _web_reading(data)
+    raise DocumentError("not a PDF or an HTML page")
+
+
+def _pdf_reading(data: bytes) -> Reading:
+    pdf = open_pdf(data)
+    try:
+        title, created = metadata(pdf)
+        layouts = page_layouts(pdf)
+    finally:
+        pdf.close()
+    first = [s for layout in layouts[:FIRST_PAGES] for s in reading_order(layout.segments)]
+    start = " ".join(" ".join(s.text for s in (layouts[0].segments if layouts else [])).split())
+
+    def read(family: Family | None, spec: Spec | None) -> Content:
+        unnumbered = family.unnumbered_tables if family is not None else True
+        content = read_content(layouts, unnumbered)
+        return Content(content.tables, content.paragraphs)
+
+    return Reading(
+        kind=SourceKind.PDF,
+        text="\n".join(s.text for s in first),
+        meta_title=title,
+        meta_date=created,
+        pages=len(layouts),
+        beginning=f"its first page begins: {start[:80]!r}",
+        read=read,
+    )
+
+
+def _web_reading(data: bytes) -> Reading:
+    page = read_page(data)
+    start = " ".join(page.text.split())[:80]
+    return Reading(
+        kind=SourceKind.HTML,
+        text=f"{page.site}\n{page.text}",
+        meta_title=page.title,
+        meta_date=page.date,
+        pages=None,
+        beginning=f"its article begins: {start!r}",
+        read=lambda family, spec: Content(page.tables, page.paragraphs),
+    )

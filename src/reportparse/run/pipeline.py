@@ -1,0 +1,262 @@
+"""The whole run: every document in raw/, merged, validated, published.
+
+Each document is read once (or taken from the cache); a document that fails
+is reported with its reason after all others have been tried. Nothing is
+published unless every output passes its schema, and, without
+``keep_going``, every document was read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from ..model import DocumentError, DocumentResult, Source, SourceKind, SourceStatus
+from ..output import frames as frame
+from ..output.datasets import DATASETS, FAMILY_DATASETS
+from ..output.merge import merge
+from ..output.publish import publish
+from ..output.validation import Failure, schema, validate, with_checks
+from ..read.document import read_document, sniff
+from ..specs.load import load_spec
+from ..text.normalize import slugify
+from . import manifest
+from .cache import Cache, file_sha256
+from .inputs import DEFAULT_TIMEOUT, Outcome, documents
+from .workers import run_each
+
+
+@dataclass
+class RunResult:
+    outcomes: list[Outcome] = field(default_factory=list)
+    results: list[DocumentResult] = field(default_factory=list)
+    sources: list[Source] = field(default_factory=list)
+    failures: list[Failure] = field(default_factory=list)
+    frames: dict[str, pd.DataFrame] = field(default_factory=dict)
+    published: bool = False
+
+    @property
+    def failed_documents(self) -> list[Outcome]:
+        return [o for o in self.outcomes if o.status == SourceStatus.FAILED]
+
+
+def _failure_source(path: Path, sha: str, message: str) -> Source:
+    data_kind = SourceKind.UNKNOWN
+    try:
+        with open(path, "rb") as f:
+            data_kind = sniff(f.read(2048))
+    except OSError:
+        pass
+    return Source(
+        source_id=slugify(path.stem) or "document",
+        file=path.name,
+        sha256=sha,
+        kind=data_kind,
+        status=SourceStatus.FAILED,
+        message=message,
+    )
+
+
+def read_or_fail(path: Path) -> DocumentResult | Source:
+    """The result of one file, or its failure as a Source with status 'failed'."""
+    sha = file_sha256(path)
+    try:
+        result = read_document(path)
+        result.invalid = validate_document_tables(result)
+        return result
+    except DocumentError as exc:
+        return _failure_source(path, sha, str(exc))
+    except Exception as exc:  # a bug must not stop the other documents
+        return _failure_source(path, sha, f"internal error ({type(exc).__name__}: {exc})")
+
+
+def read_cached(path: Path, store: Cache) -> DocumentResult | Source:
+    """``read_or_fail(path)``, taken from ``store`` where it has it (and stored there)."""
+    sha = file_sha256(path)
+    value = store.get(sha)
+    if value is None:
+        value = read_or_fail(path)
+        store.put(sha, value)
+    return value
+
+
+def run(
+    raw: Path,
+    out: Path,
+    *,
+    keep_going: bool = False,
+    jobs: int = 1,
+    cache_dir: Path | None = None,
+    timeout: float | None = DEFAULT_TIMEOUT,
+    progress: Callable[[int, int, Outcome], None] | None = None,
+    write: bool = True,
+) -> RunResult:
+    """Extract every document of ``raw`` (cached ones from ``cache_dir``; the others in up to
+    ``jobs`` worker processes, each within ``timeout`` seconds), merge, validate, publish
+    (unless ``write`` is False: then everything but the publishing)."""
+    files = documents(raw)
+    store = Cache(cache_dir)
+    run_result = RunResult()
+    values: dict[str, DocumentResult | Source] = {}
+    seen_sha: dict[str, str] = {}
+    todo: list[Path] = []
+    total = len(files)
+    done = 0
+
+    def report(outcome: Outcome) -> None:
+        nonlocal done
+        done += 1
+        run_result.outcomes.append(outcome)
+        if progress:
+            progress(done, total, outcome)
+
+    shas = {p.name: file_sha256(p) for p in files}
+    for p in files:
+        sha = shas[p.name]
+        if sha in seen_sha:
+            continue
+        seen_sha[sha] = p.name
+        cached = store.get(sha)
+        if cached is not None:
+            values[p.name] = _refile(cached, p)
+        else:
+            todo.append(p)
+    for p in files:
+        if p.name in values:
+            v = values[p.name]
+            status = SourceStatus.FAILED if isinstance(v, Source) else SourceStatus.OK
+            msg = v.message if isinstance(v, Source) else v.source.message
+            report(Outcome(p.name, status, msg, 0.0, cached=True))
+    todo.sort(key=lambda p: -p.stat().st_size)  # largest first, so that workers end together
+    for fin in run_each(read_or_fail, todo, jobs=jobs, timeout=timeout):
+        p = fin.path
+        if fin.error:  # timed out or crashed: reported, never cached
+            value = _failure_source(p, shas[p.name], fin.error)
+            _store(None, shas[p.name], value, values, p, report, fin.seconds)
+        else:
+            _store(store, shas[p.name], fin.value, values, p, report, fin.seconds)
+    for p in files:
+        first = seen_sha[shas[p.name]]
+        if first != p.name:
+            report(Outcome(p.name, SourceStatus.SKIPPED, f"same content as {first}"))
+    _finish(run_result, files, values, shas, seen_sha, out if write else None, keep_going)
+    if run_result.published and cache_dir is not None and not run_result.failed_documents:
+        _record(cache_dir, raw, out, files, shas, run_result)
+    return run_result
+
+
+def _record(cache_dir, raw, out, files, shas, run_result: RunResult) -> None:
+    """Remember this clean run, so that a run with nothing changed has nothing to do."""
+    order = {p.name: i for i, p in enumerate(files)}
+    outcomes = sorted(run_result.outcomes, key=lambda o: order[o.file])
+    summary = manifest.Summary(
+        outcomes=[[o.file, o.status, o.message] for o in outcomes],
+        documents=len(run_result.results),
+        observations=len(run_result.frames["observations"]),
+        conflicts=len(run_result.frames["conflicts"]),
+    )
+    manifest.record(cache_dir, raw, out, {p.name: shas[p.name] for p in files}, summary)
+
+
+def _refile(value: DocumentResult | Source, path: Path):
+    """A cached value found for a file of the same bytes under another name."""
+    if isinstance(value, Source):
+        value.file = path.name
+        value.source_id = slugify(path.stem) or value.source_id
+    else:
+        value.source.file = path.name
+    return value
+
+
+def _store(store, sha, value, values, path, report, secs) -> None:
+    if store is not None:
+        store.put(sha, value)
+    values[path.name] = value
+    if isinstance(value, Source):
+        report(Outcome(path.name, SourceStatus.FAILED, value.message, secs))
+    else:
+        report(Outcome(path.name, SourceStatus.OK, value.source.message, secs))
+
+
+def _unique_ids(sources: list[Source]) -> None:
+    """Number repeated source ids (-2, -3, ...): documents read first keep theirs."""
+    taken: set[str] = set()
+    for src in sources:
+        base = src.source_id
+        sid, n = base, 2
+        while sid in taken:
+            sid, n = f"{base}-{n}", n + 1
+        taken.add(sid)
+        src.source_id = sid
+
+
+def _finish(run_result, files, values, shas, seen_sha, out, keep_going) -> RunResult:
+    results = [values[p.name] for p in files if isinstance(values.get(p.name), DocumentResult)]
+    failed = [values[p.name] for p in files if isinstance(values.get(p.name), Source)]
+    skipped = [
+        Source(
+            source_id=slugify(p.stem),
+            file=p.name,
+            sha256=shas[p.name],
+            kind=sniff(p.read_bytes()[:2048]),
+            status=SourceStatus.SKIPPED,
+            message=f"same content as {seen_sha[shas[p.name]]}",
+        )
+        for p in files
+        if seen_sha[shas[p.name]] != p.name
+    ]
+    sources = [r.source for r in results] + failed + skipped
+    _unique_ids(sources)
+    for r in results:
+        for o in r.observations:
+            o.source_id = r.source.source_id
+    published_dates = {r.source.source_id: r.source.published for r in results}
+    observations = [o for r in results for o in r.observations]
+    kept, conflicts = merge(observations, published_dates)
+    frames = {
+        "sources": frame.sources_frame(sources),
+        "tables": frame.tables_frame(results),
+        "table_notes": frame.notes_frame(results),
+        "key_figures": frame.key_figures_frame(results),
+        "observations": frame.observations_frame(kept),
+        "conflicts": frame.conflicts_frame(conflicts),
+    }
+    frames.update({name: frame.family_frame(name, results) for name in FAMILY_DATASETS})
+    printed = frame.printed_tables(results)
+    failures: list[Failure] = []
+    for name in DATASETS:
+        checked, errs = validate(name, frames[name])
+        failures += errs
+        if checked is not None:
+            frames[name] = checked
+    failures += [Failure.from_dict(d) for r in results for d in r.invalid]
+    run_result.results, run_result.sources = results, sources
+    run_result.frames, run_result.failures = frames, failures
+    if failures or (failed and not keep_going) or out is None:
+        return run_result
+    publish(out, frames, printed)
+    run_result.published = True
+    return run_result
+
+
+def validate_document_tables(result: DocumentResult) -> list[dict]:
+    """Failed checks of a document's printed tables and of each mapped table's tidy form
+    (with its spec's cross-checks). Run once per document, with its extraction, so that
+    it is done in parallel and cached."""
+    failures: list[Failure] = []
+    for path, cells in frame.printed_tables([result]).items():
+        df = pd.DataFrame(cells, dtype=str)
+        failures += validate(f"printed table {path}", df, schema("printed_table"))[1]
+    spec = load_spec(result.source.family, result.source.year) if result.source.family else None
+    entries = {e.name: e for e in (spec.content.table if spec else [])}
+    for t in result.tables:
+        if t.spec is None or t.spec not in entries:
+            continue
+        obs = [o for o in result.observations if o.locator.split(" ")[0] == t.table_id]
+        checked = with_checks("table_observations", entries[t.spec].checks)
+        name = f"{result.source.source_id}/{t.table_id} (tidy)"
+        failures += validate(name, frame.observations_frame(obs), checked)[1]
+    return [f.to_dict() for f in failures]

@@ -1,0 +1,254 @@
+"""The schema of every spec file, checked when the file is loaded.
+
+``families.toml``, ``classify.toml`` and ``<family>/<year>.toml`` are read into these
+pydantic models. An unknown key, a wrong type, a regular expression that does not
+compile, or an indicator, unit, gender, group, check or engine setting that the
+contract (``schemas/``, ``contract/checks.py``) or the table engine does not know fails
+the load with the file and the key (``load.SpecError``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import fields
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+
+from ..contract import checks, vocabulary
+from ..read.pdf.settings import TableSettings
+
+
+def _compiles(pattern: str) -> str:
+    try:
+        re.compile(pattern)
+    except re.error as exc:
+        raise ValueError(f"not a valid regular expression ({exc})") from None
+    return pattern
+
+
+def _known(kind: str, allowed):
+    def check(value: str) -> str:
+        known = allowed()
+        if value not in known:
+            raise ValueError(f"unknown {kind} {value!r} (known: {', '.join(sorted(known))})")
+        return value
+
+    return check
+
+
+Pattern = Annotated[str, AfterValidator(_compiles)]
+Indicator = Annotated[str, AfterValidator(_known("indicator", vocabulary.indicators))]
+PublishedUnit = Annotated[str, AfterValidator(_known("unit", vocabulary.units))]
+Gender = Annotated[str, AfterValidator(_known("gender", lambda: vocabulary.dimension("gender")))]
+Group = Annotated[str, AfterValidator(_known("group", lambda: vocabulary.dimension("group")))]
+RowKind = Literal["region", "municipality", "category", "age_group", "gender", "education", "year"]
+
+
+def _with_groups(*names: str):
+    def check(pattern: str) -> str:
+        missing = [n for n in names if f"(?P<{n}>" not in pattern]
+        if missing:
+            raise ValueError(f"the pattern needs the named group(s) {', '.join(missing)}")
+        return pattern
+
+    return AfterValidator(check)
+
+
+class Strict(BaseModel):
+    """Every spec model: unknown keys are errors, values are not changed after loading."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# ---------------------------------------------------------------- families.toml
+
+
+class Family(Strict):
+    id: str = ""  # the key of its table in families.toml
+    name: str
+    kind: Literal["pdf", "html"]
+    parser: Literal["report", "html"]
+    source_id: Annotated[str, Field(pattern=r"\{year\}")]
+    signature: Annotated[list[Pattern], Field(min_length=1)]
+    year: Annotated[list[Annotated[Pattern, _with_groups("year")]], Field(min_length=1)]
+    title: list[Pattern] = []
+    published: list[Annotated[Pattern, _with_groups("date")]] = []
+    unnumbered_tables: bool = False
+    units: list[PublishedUnit] = []
+
+
+# ---------------------------------------------------------------- classify.toml
+
+
+class IndicatorRule(Strict):
+    id: Indicator
+    unit: PublishedUnit
+    patterns: Annotated[list[Pattern], Field(min_length=1)]
+
+    @model_validator(mode="after")
+    def _unit_of_the_indicator(self) -> IndicatorRule:
+        unit = vocabulary.indicator_unit(self.id)
+        if unit != self.unit:
+            raise ValueError(f"{self.id} is counted in {unit}, not {self.unit}")
+        return self
+
+
+class AgeRule(Strict):
+    pattern: Pattern
+    value: str  # "{0}-{1}": built from the pattern's groups
+
+
+class RelativeYear(Strict):
+    pattern: Pattern
+    offset: int
+
+
+class Dimensions(Strict):
+    gender: dict[Gender, list[Pattern]] = {}
+    group: dict[Group, list[Pattern]] = {}
+    education: dict[str, list[Pattern]] = {}
+    category: dict[str, list[Pattern]] = {}
+
+
+class Classifier(Strict):
+    blockers: list[Pattern] = []
+    after_blockers: list[Pattern] = []
+    indicator: Annotated[list[IndicatorRule], Field(min_length=1)]
+    dimensions: Dimensions = Dimensions()
+    age: AgeRule
+    relative_year: list[RelativeYear] = []
+
+
+# ---------------------------------------------------------------- <family>/<year>.toml
+
+
+class CheckCall(BaseModel):
+    """A named cross-check with its parameters: ``{check = "parts_sum_to", ...}``."""
+
+    model_config = ConfigDict(extra="allow", frozen=True)
+    check: str
+
+    @model_validator(mode="after")
+    def _known_check(self) -> CheckCall:
+        if self.check not in checks.CHECKS:
+            known = ", ".join(sorted(checks.CHECKS))
+            raise ValueError(f"unknown check {self.check!r} (known: {known})")
+        required, optional = checks.parameters(self.check)
+        given = set(self.params)
+        if missing := required - given:
+            raise ValueError(f"{self.check} needs {', '.join(sorted(missing))}")
+        if unknown := given - required - optional:
+            raise ValueError(f"{self.check} takes no {', '.join(sorted(unknown))}")
+        return self
+
+    @property
+    def params(self) -> dict:
+        return dict(self.model_extra or {})
+
+
+class ColumnRule(Strict):
+    """What a column holds, for columns whose header text ``match`` finds (first match wins)."""
+
+    match: Pattern
+    skip: bool = False
+    indicator: Indicator | None = None
+    unit: PublishedUnit | None = None
+    gender: Gender | None = None
+    group: Group | None = None
+    category: str | None = None
+    education: str | None = None
+    age_group: str | None = None
+
+    def dimensions(self) -> dict:
+        """The dimensions and indicator the rule sets (not its match, skip or unit)."""
+        names = ("indicator", "gender", "group", "category", "education", "age_group")
+        return {k: getattr(self, k) for k in names if getattr(self, k) is not None}
+
+
+class HeaderValue(Strict):
+    """A value printed in a header cell: ``2025 (N = 26 407)``."""
+
+    pattern: Annotated[Pattern, _with_groups("year", "value")]
+    indicator: Indicator
+    unit: PublishedUnit
+
+
+def _settings_fields() -> set[str]:
+    return {f.name for f in fields(TableSettings)}
+
+
+class TableEntry(Strict):
+    """One printed table of a family's documents and how it maps to observations."""
+
+    name: str
+    caption: Pattern | None = None
+    header: Pattern | None = None
+    rows: RowKind
+    indicator: Indicator | None = None
+    unit: PublishedUnit | None = None
+    required: bool = True
+    year: int | None = None
+    gender: Gender | None = None
+    group: Group | None = None
+    category: str | None = None
+    education: str | None = None
+    checks: list[CheckCall] = []
+    column: list[ColumnRule] = []
+    header_value: list[HeaderValue] = []
+    settings: dict[str, float | int | bool] = {}
+
+    @model_validator(mode="after")
+    def _found_somehow(self) -> TableEntry:
+        if self.caption is None and self.header is None:
+            raise ValueError("a table is found by its caption or its header: give one")
+        if unknown := set(self.settings) - _settings_fields():
+            raise ValueError(f"unknown table engine setting(s): {', '.join(sorted(unknown))}")
+        return self
+
+    def fixed_dimensions(self) -> dict:
+        """Dimensions every observation of the table has."""
+        names = ("group", "gender", "category", "education")
+        return {k: getattr(self, k) for k in names if getattr(self, k) is not None}
+
+    def describe_match(self) -> str:
+        """How the entry finds its table, for messages: "caption like /fylke/"."""
+        parts = [(k, getattr(self, k)) for k in ("caption", "header")]
+        return " and ".join(f"{k} like /{v}/" for k, v in parts if v is not None)
+
+
+class RuleColumns(Strict):
+    """Header patterns of the columns of a rule table (programme rules)."""
+
+    end_goal: Pattern
+    participants: Pattern
+    max_duration: Pattern
+    extension: Pattern
+
+
+class RuleTable(Strict):
+    """A table of programme rules, found by the slide title above it."""
+
+    name: str
+    title: Annotated[Pattern, _with_groups("paragraph")]
+    education_prerequisite: Literal[
+        "with_upper_secondary_or_higher", "without_upper_secondary_or_higher"
+    ]
+    required: bool = True
+
+
+class YearSpec(Strict):
+    """``specs/<family>/<year>.toml``: the tables of a family's documents of a year."""
+
+    table: list[TableEntry] = []
+    rule_columns: RuleColumns | None = None
+    rule_table: list[RuleTable] = []
+
+    @model_validator(mode="after")
+    def _rule_columns_for_rule_tables(self) -> YearSpec:
+        if self.rule_table and self.rule_columns is None:
+            raise ValueError("rule_table needs [rule_columns]")
+        names = [t.name for t in self.table]
+        if len(names) != len(set(names)):
+            raise ValueError("table names must be unique")
+        return self
