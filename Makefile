@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install extract test lint report bench clean
+.PHONY: install extract test test-fast lint report bench clean
 
 install: $(STAMP)
 
@@ -19,6 +19,10 @@ extract: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
+
+# The edit-and-test loop: everything but the tests marked slow (see pyproject.toml).
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -m "not slow"
 
 # A static HTML quality report in report/ (beside extracted/, not part of it).
 report: $(STAMP)

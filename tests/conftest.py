@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import shutil
 from pathlib import Path
 
 import pandas as pd
@@ -33,16 +34,33 @@ def raw_dir() -> Path:
 
 
 @pytest.fixture(scope="session")
-def published(tmp_path_factory):
-    """One pipeline run over raw/ (no cache): its result and the published folder."""
+def corpus_cache(tmp_path_factory) -> Path:
+    """A cache folder that the session's one cold run over raw/ filled (see ``published``)."""
+    return tmp_path_factory.mktemp("corpus-cache")
+
+
+@pytest.fixture(scope="session")
+def published(tmp_path_factory, corpus_cache):
+    """The session's one cold pipeline run over raw/: its result and the published folder.
+    Tests that only read results share it; its cache entries warm ``warm_cache``."""
     from reportparse.run.pipeline import run
 
     out = tmp_path_factory.mktemp("published") / "extracted"
-    result = run(RAW, out, cache_dir=None)
+    result = run(RAW, out, cache_dir=corpus_cache)
     assert result.published, [f.describe() for f in result.failures] + [
         f"{o.file}: {o.message}" for o in result.failed_documents
     ]
+    assert not any(o.cached for o in result.outcomes)  # cold: every document read
     return result, out
+
+
+@pytest.fixture
+def warm_cache(published, corpus_cache, tmp_path) -> Path:
+    """A copy, for one test, of a cache that holds every corpus document already read: a test
+    whose subject is not the reading of the corpus runs the pipeline over it at once."""
+    target = tmp_path / "warm-cache"
+    shutil.copytree(corpus_cache, target, ignore=shutil.ignore_patterns("runs"))
+    return target
 
 
 @pytest.fixture(scope="session")

@@ -37,6 +37,11 @@ def _raw_with(tmp_path, names):
     return raw
 
 
+def _extract(raw, out, cache) -> list[str]:
+    """extract's arguments; the corpus document comes from a warm cache, the bad file is read."""
+    return ["extract", "--raw", str(raw), "--out", str(out), "--cache-dir", str(cache)]
+
+
 def _previous_output(tmp_path):
     out = tmp_path / "extracted"
     out.mkdir()
@@ -45,10 +50,10 @@ def _previous_output(tmp_path):
 
 
 @pytest.mark.parametrize("name", sorted(CASES))
-def test_bad_file_fails_with_one_line_and_leaves_output_alone(tmp_path, name):
+def test_bad_file_fails_with_one_line_and_leaves_output_alone(tmp_path, name, warm_cache):
     raw = _raw_with(tmp_path, [name])
     out = _previous_output(tmp_path)
-    res = CliRunner().invoke(main, ["extract", "--raw", str(raw), "--out", str(out), "--no-cache"])
+    res = CliRunner().invoke(main, _extract(raw, out, warm_cache))
     assert res.exit_code == 1
     assert "Traceback" not in res.output
     errors = [line for line in res.output.splitlines() if line.startswith("error:")]
@@ -59,12 +64,10 @@ def test_bad_file_fails_with_one_line_and_leaves_output_alone(tmp_path, name):
     assert sorted(p.name for p in out.iterdir()) == ["marker.txt"]
 
 
-def test_keep_going_publishes_the_rest_and_records_failures(tmp_path):
+def test_keep_going_publishes_the_rest_and_records_failures(tmp_path, warm_cache):
     raw = _raw_with(tmp_path, sorted(CASES))
     out = _previous_output(tmp_path)
-    res = CliRunner().invoke(
-        main, ["extract", "--raw", str(raw), "--out", str(out), "--no-cache", "--keep-going"]
-    )
+    res = CliRunner().invoke(main, [*_extract(raw, out, warm_cache), "--keep-going"])
     assert res.exit_code == 1  # some documents failed
     assert not (out / "marker.txt").exists()
     sources = (out / "sources.csv").read_text(encoding="utf-8").splitlines()
@@ -74,11 +77,11 @@ def test_keep_going_publishes_the_rest_and_records_failures(tmp_path):
     assert "observations.csv" in {p.name for p in out.iterdir()}
 
 
-def test_same_bytes_twice_is_skipped(tmp_path):
+def test_same_bytes_twice_is_skipped(tmp_path, warm_cache):
     raw = _raw_with(tmp_path, [])
     shutil.copy(raw / GOOD, raw / "zz-copy.pdf")
     out = tmp_path / "out"
-    res = CliRunner().invoke(main, ["extract", "--raw", str(raw), "--out", str(out), "--no-cache"])
+    res = CliRunner().invoke(main, _extract(raw, out, warm_cache))
     assert res.exit_code == 0, res.output
     rows = (out / "sources.csv").read_text(encoding="utf-8").splitlines()[1:]
     skipped = [r for r in rows if ",skipped," in r]

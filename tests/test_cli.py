@@ -22,22 +22,22 @@ def test_every_command_has_help_with_an_example(command):
     assert f"reportparse {command}" in res.output
 
 
-def test_sources_lists_family_year_title_pages_and_hash(tmp_path):
+def test_sources_lists_family_year_title_pages_and_hash(tmp_path, warm_cache):
     raw = tmp_path / "raw"
     raw.mkdir()
     # the file name says nothing; the family and year come from the content
     shutil.copy(RAW / "imdi-nokkeltall-2025.pdf", raw / "download (3).pdf")
-    res = CliRunner().invoke(main, ["sources", "--raw", str(raw), "--no-cache"])
+    res = CliRunner().invoke(main, ["sources", "--raw", str(raw), "--cache-dir", str(warm_cache)])
     assert res.exit_code == 0, res.output
     assert res.output == (
         f"download (3).pdf\tnokkeltall\t2025\tNøkkeltall introduksjonsordningen 2025\t17\t{SHA}\n"
     )
 
 
-def test_extract_then_validate(tmp_path):
+def test_extract_then_validate(tmp_path, warm_cache):
     out = tmp_path / "extracted"
     res = CliRunner().invoke(
-        main, ["extract", "--raw", str(RAW), "--out", str(out), "--cache-dir", str(tmp_path / "c")]
+        main, ["extract", "--raw", str(RAW), "--out", str(out), "--cache-dir", str(warm_cache)]
     )
     assert res.exit_code == 0, res.output
     assert res.output.splitlines()[-1].startswith(f"published {out}: ")

@@ -69,7 +69,7 @@ def test_parquet_matches_csv(published):
     assert table.column("region_code").to_pylist()[0] == "00"
 
 
-def test_failed_validation_publishes_nothing(tmp_path, monkeypatch):
+def test_failed_validation_publishes_nothing(tmp_path, monkeypatch, warm_cache):
     from reportparse.output import validation
 
     out = tmp_path / "extracted"
@@ -83,7 +83,7 @@ def test_failed_validation_publishes_nothing(tmp_path, monkeypatch):
         return real(dataset, df, s)
 
     monkeypatch.setattr("reportparse.run.pipeline.validate", fail_observations)
-    result = run(RAW, out, cache_dir=None)
+    result = run(RAW, out, cache_dir=warm_cache)
     assert not result.published
     assert [p.name for p in out.iterdir()] == ["keep.txt"]
     assert not list(tmp_path.glob(".extracted.*"))

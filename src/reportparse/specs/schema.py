@@ -56,9 +56,10 @@ def _with_groups(*names: str):
 
 
 class Strict(BaseModel):
-    """Every spec model: unknown keys are errors, values are not changed after loading."""
+    """Every spec model: unknown keys are errors, values keep the type the file gives them
+    (a year written "2025" is not a number), and nothing changes after loading."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
 
 
 # ---------------------------------------------------------------- families.toml
