@@ -21,6 +21,7 @@ from itertools import pairwise
 from ...model import TableMethod
 from ...text.normalize import join_lines, normalize_ws
 from ...text.printed import ASTERISKS, CAPTION, is_body_row
+from .geometry import BBox, connected_groups
 from .layout import Box, PageLayout, Rule, Segment
 
 TITLE_SOURCE = re.compile(r"\bKilde\b", re.I)  # picture titles name their source
@@ -173,15 +174,8 @@ def find_structures(layout: PageLayout) -> list[Structure]:
     items: list[tuple[str, object]] = [("h", r) for r in layout.hrules if r.b - r.a > 20]
     items += [("v", r) for r in layout.vrules if r.b - r.a > 4]
     items += [("f", b) for b in layout.fills]
-    parent = list(range(len(items)))
 
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    def bbox(item) -> tuple[float, float, float, float]:
+    def bbox(item) -> BBox:
         kind, o = item
         if kind == "h":
             return o.a, o.pos, o.b, o.pos
@@ -189,18 +183,9 @@ def find_structures(layout: PageLayout) -> list[Structure]:
             return o.pos, o.a, o.pos, o.b
         return o.x0, o.top, o.x1, o.bottom
 
-    boxes = [bbox(it) for it in items]
-    for i in range(len(items)):
-        ax0, at, ax1, ab = boxes[i]
-        for j in range(i + 1, len(items)):
-            bx0, bt, bx1, bb = boxes[j]
-            if ax0 - TOL <= bx1 and bx0 - TOL <= ax1 and at - TOL <= bb and bt - TOL <= ab:
-                parent[find(i)] = find(j)
-    groups: dict[int, list[int]] = {}
-    for i in range(len(items)):
-        groups.setdefault(find(i), []).append(i)
+    groups = connected_groups([bbox(it) for it in items], TOL)
     structures = []
-    for idx in groups.values():
+    for idx in groups:
         hs = [items[i][1] for i in idx if items[i][0] == "h"]
         vs = [items[i][1] for i in idx if items[i][0] == "v"]
         fs = [items[i][1] for i in idx if items[i][0] == "f"]

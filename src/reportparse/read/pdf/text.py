@@ -15,6 +15,7 @@ from itertools import pairwise
 from ...model import Paragraph, ParagraphKind
 from ...text.normalize import join_lines
 from ...text.printed import NOTE_LEAD
+from .geometry import connected_groups
 from .layout import BULLETS, Box, PageLayout, Segment
 
 BULLET_TEXT = re.compile(rf"^[{BULLETS}]$|^[-–o]$")
@@ -26,34 +27,15 @@ SECTION_NUMBER = re.compile(r"^\d+(?:\.\d+)*\.?\s+(?=[A-ZÆØÅ])")
 def graphic_regions(layout: PageLayout, min_items: int = 6) -> list[Box]:
     """Areas covered by clusters of drawing objects: charts, diagrams, flow charts."""
     boxes = layout.drawings
-    parent = list(range(len(boxes)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    order = sorted(range(len(boxes)), key=lambda i: boxes[i].x0)
-    for k, i in enumerate(order):
-        a = boxes[i]
-        for j in order[k + 1 :]:
-            b = boxes[j]
-            if b.x0 > a.x1 + 3:
-                break
-            if b.top <= a.bottom + 3 and a.top <= b.bottom + 3:
-                parent[find(i)] = find(j)
-    groups: dict[int, list[Box]] = {}
-    for i in range(len(boxes)):
-        groups.setdefault(find(i), []).append(boxes[i])
+    groups = connected_groups([(b.x0, b.top, b.x1, b.bottom) for b in boxes], 3)
     return [
         Box(
-            min(b.x0 for b in g),
-            min(b.top for b in g),
-            max(b.x1 for b in g),
-            max(b.bottom for b in g),
+            min(boxes[i].x0 for i in g),
+            min(boxes[i].top for i in g),
+            max(boxes[i].x1 for i in g),
+            max(boxes[i].bottom for i in g),
         )
-        for g in groups.values()
+        for g in groups
         if len(g) >= min_items
     ]
 
