@@ -460,3 +460,22 @@ def results_report_like(path: Path, year: int, tables: dict[str, PrintedTable]) 
     c.showPage()
     c.save()
     return path
+
+
+# ---------------------------------------------------------------- table engine settings
+
+
+def tables_side_by_side(path: Path, tables: list[list[list[str]]], width: float) -> Path:
+    """One slide: the caption "Tabell 9. ..." and under it ruled tables side by side, each of
+    columns ``width`` wide, 8 points apart."""
+    c = Canvas(str(path), pagesize=SLIDE)
+    c.setFont("Helvetica-Bold", 12)
+    c.drawString(20, 500, f"Tabell 9. {len(tables)} tabeller side om side")
+    x = 20.0
+    for rows in tables:
+        widths = [width] * len(rows[0])
+        _grid(c, x, 480, widths, rows)
+        x += sum(widths) + 8
+    c.showPage()
+    c.save()
+    return path

@@ -3,8 +3,18 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from string import ascii_lowercase
 
-from ...model import CellBox, Paragraph, ParagraphKind, Table, TableMethod, TableNote, TableStatus
+from ...model import (
+    CellBox,
+    DocumentError,
+    Paragraph,
+    ParagraphKind,
+    Table,
+    TableMethod,
+    TableNote,
+    TableStatus,
+)
 from ...text.normalize import normalize_ws
 from .layout import Box, PageLayout
 from .settings import (
@@ -26,7 +36,9 @@ class PdfContent:
 
 
 def _table_ids(found: list[FoundTable]) -> list[str]:
-    """``tabell-N``; ``tabell-Na``/``b`` side by side under one caption; ``utabell-pP-K``."""
+    """``tabell-N``; ``tabell-Na``/``b``... side by side under one caption; ``utabell-pP-K``.
+
+    More tables under one caption than letters a-z is a DocumentError."""
     ids: list[str] = []
     per_caption: dict[int, list[int]] = {}
     per_page: dict[int, int] = {}
@@ -37,7 +49,13 @@ def _table_ids(found: list[FoundTable]) -> list[str]:
         if ft.caption is not None and ft.caption.kind == "tabell":
             group = per_caption[id(ft.caption)]
             base = f"tabell-{ft.caption.number}"
-            ids.append(base if len(group) == 1 else base + "abcdefgh"[group.index(i)])
+            if len(group) > len(ascii_lowercase):
+                raise DocumentError(
+                    f"{len(group)} tables side by side under the caption of table "
+                    f"{ft.caption.number} (page {ft.page}): only {len(ascii_lowercase)} "
+                    "can be lettered a-z"
+                )
+            ids.append(base if len(group) == 1 else base + ascii_lowercase[group.index(i)])
         else:
             per_page[ft.page] = per_page.get(ft.page, 0) + 1
             ids.append(f"utabell-p{ft.page}-{per_page[ft.page]}")
