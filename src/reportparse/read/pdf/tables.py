@@ -396,14 +396,14 @@ def _read_boxed(
 
 def _merged_boxes(owner, xs: list[float], ys: list[float], remap: dict[int, int]):
     """One box per cell of a ruled grid, a merged cell spanning the grid cells it owns."""
-    spans: dict[tuple[int, int], list[int]] = {}
+    ends: dict[tuple[int, int], tuple[int, int]] = {}  # owner cell -> last row and column
     for r, row in enumerate(owner):
         for c, key in enumerate(row):
-            span = spans.setdefault(key, [r, c, r, c])
-            span[2], span[3] = max(span[2], r), max(span[3], c)
+            r1, c1 = ends.get(key, (r, c))
+            ends[key] = (max(r1, r), max(c1, c))
     return [
         (remap[r], c, xs[c], ys[r], xs[c1 + 1], ys[r1 + 1])
-        for (r, c), (_, _, r1, c1) in sorted(spans.items())
+        for (r, c), (r1, c1) in sorted(ends.items())
         if r in remap
     ]
 
