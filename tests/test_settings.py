@@ -3,11 +3,18 @@ a spec's overrides of one table's settings."""
 
 from __future__ import annotations
 
+import shutil
+from dataclasses import replace
+from pathlib import Path
+
 import pytest
 
 from reportparse.model import DocumentError
+from reportparse.read.document import read_document, table_settings
 from reportparse.read.pdf.content import read_content
 from reportparse.read.pdf.pdffile import open_pdf, page_layouts
+from reportparse.read.pdf.settings import TABLES
+from reportparse.specs import load
 
 import pdfs
 
@@ -39,3 +46,141 @@ def test_more_tables_side_by_side_than_letters_is_an_error(tmp_path):
     assert str(err.value) == (
         "27 tables side by side under the caption of table 9 (page 1): only 26 can be lettered a-z"
     )
+
+
+# ---------------------------------------------------------------- a spec's overrides
+
+SPECS = Path(__file__).resolve().parents[1] / "src" / "reportparse" / "specs"
+YEARS = [(1980 + i, 100 + 7 * i) for i in range(40)]
+ENTRY = """
+[[table]]
+name = "deltakere-ar"
+caption = 'deltakere per år'
+rows = "year"
+indicator = "participants"
+unit = "persons"
+"""
+
+
+@pytest.fixture
+def specs(tmp_path):
+    """A copy of the package's spec files, to add a year spec to."""
+    folder = tmp_path / "specs"
+    shutil.copytree(SPECS, folder, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
+    return folder
+
+
+def _year_spec(specs, text: str) -> None:
+    (specs / "nokkeltall" / "2026.toml").write_text(text, encoding="utf-8")
+
+
+def test_by_default_rules_far_apart_are_not_one_table(tmp_path, specs):
+    """The long table's two rules lie 565 pt apart, more than max_rule_distance (400 pt):
+    the caption gets the header rule only, and the body is not read."""
+    pdf = pdfs.long_minimal_table(tmp_path / "r.pdf", 2026, YEARS)
+    _year_spec(specs, ENTRY)
+    with load.spec_folder(specs):
+        result = read_document(pdf)
+    assert [(t.table_id, t.cells, t.header_rows) for t in result.tables] == [
+        ("tabell-1", [["År", "Deltakere"]], 0)
+    ]
+    assert result.observations == []
+
+
+def test_a_spec_override_joins_the_rules_of_its_table(tmp_path, specs):
+    pdf = pdfs.long_minimal_table(tmp_path / "r.pdf", 2026, YEARS)
+    _year_spec(specs, ENTRY + "settings = {max_rule_distance = 600}\n")
+    with load.spec_folder(specs):
+        result = read_document(pdf)
+    (table,) = result.tables
+    assert table.cells == [["År", "Deltakere"], *[[str(y), str(n)] for y, n in YEARS]]
+    assert (table.table_id, table.header_rows, table.spec) == ("tabell-1", 1, "deltakere-ar")
+    got = [(o.indicator, o.year, o.value, o.unit, o.locator) for o in result.observations]
+    assert got == [
+        ("participants", y, float(n), "persons", f"tabell-1 r{r} c1")
+        for r, (y, n) in enumerate(YEARS, 1)
+    ]
+
+
+def test_an_override_applies_only_to_tables_its_caption_finds(tmp_path, specs):
+    pdf = pdfs.long_minimal_table(tmp_path / "r.pdf", 2026, YEARS)
+    _year_spec(
+        specs,
+        ENTRY
+        + """
+[[table]]
+name = "deltakere-fylke"
+caption = 'deltakere per fylke'
+rows = "region"
+indicator = "participants"
+unit = "persons"
+required = false
+settings = {max_rule_distance = 600}
+""",
+    )
+    with load.spec_folder(specs):
+        result = read_document(pdf)
+    assert [(t.table_id, t.cells) for t in result.tables] == [("tabell-1", [["År", "Deltakere"]])]
+
+
+@pytest.mark.parametrize(
+    ("settings", "where", "message"),
+    [
+        (
+            "settings = {max_rule_distanse = 600}",
+            "table[0].settings",
+            "unknown table engine setting(s): max_rule_distanse "
+            "(the fields of TableSettings in read/pdf/settings.py)",
+        ),
+        (
+            "settings = {order_row_step = 5}",  # a PageTableSettings field: not per table
+            "table[0].settings",
+            "unknown table engine setting(s): order_row_step "
+            "(the fields of TableSettings in read/pdf/settings.py)",
+        ),
+        (
+            'settings = {max_rule_distance = "600"}',
+            "table[0].settings",
+            "max_rule_distance must be a number, not '600'",
+        ),
+        (
+            "settings = {max_rule_distance = true}",
+            "table[0].settings",
+            "max_rule_distance must be a number, not True",
+        ),
+    ],
+)
+def test_a_bad_setting_fails_the_load_with_file_and_key(specs, settings, where, message):
+    _year_spec(specs, ENTRY + settings + "\n")
+    with load.spec_folder(specs), pytest.raises(load.SpecError) as err:
+        load.year_spec("nokkeltall", 2026)
+    assert str(err.value) == f"specs/nokkeltall/2026.toml: {where}: {message}"
+
+
+def test_settings_need_a_caption_to_apply_to(specs):
+    entry = ENTRY.replace("caption = 'deltakere per år'", "header = 'deltakere'")
+    _year_spec(specs, entry + "settings = {max_rule_distance = 600}\n")
+    with load.spec_folder(specs), pytest.raises(load.SpecError) as err:
+        load.year_spec("nokkeltall", 2026)
+    assert str(err.value) == (
+        "specs/nokkeltall/2026.toml: table[0]: settings apply to the tables under a caption: "
+        "give a caption"
+    )
+
+
+def test_override_values_are_kept_as_the_fields_type(specs):
+    _year_spec(specs, ENTRY + "settings = {max_rule_distance = 600, caption_slack = 7.5}\n")
+    with load.spec_folder(specs):
+        spec = load.load_spec("nokkeltall", 2026)
+    chosen = table_settings(spec)
+    picked = chosen.for_caption("Tabell 1: Deltakere per år")
+    assert picked == replace(TABLES, max_rule_distance=600.0, caption_slack=7.5)
+    assert type(picked.max_rule_distance) is float
+    assert chosen.for_caption("Tabell 2: Deltakere per fylke") is TABLES
+
+
+def test_the_package_specs_are_read_again_after_a_spec_folder(specs):
+    _year_spec(specs, ENTRY)
+    with load.spec_folder(specs):
+        assert load.spec_years("nokkeltall") == (2025, 2026)
+    assert load.spec_years("nokkeltall") == (2025,)
