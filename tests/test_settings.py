@@ -3,7 +3,11 @@ a spec's overrides of one table's settings."""
 
 from __future__ import annotations
 
+import ast
+import dataclasses
+import re
 import shutil
+import typing
 from dataclasses import replace
 from pathlib import Path
 
@@ -11,9 +15,17 @@ import pytest
 
 from reportparse.model import DocumentError
 from reportparse.read.document import read_document, table_settings
+from reportparse.read.pdf import settings as settings_module
 from reportparse.read.pdf.content import read_content
 from reportparse.read.pdf.pdffile import open_pdf, page_layouts
-from reportparse.read.pdf.settings import TABLES
+from reportparse.read.pdf.settings import (
+    TABLES,
+    FileSettings,
+    LayoutSettings,
+    PageTableSettings,
+    TableSettings,
+    TextSettings,
+)
 from reportparse.specs import load
 
 import pdfs
@@ -184,3 +196,67 @@ def test_the_package_specs_are_read_again_after_a_spec_folder(specs):
     with load.spec_folder(specs):
         assert load.spec_years("nokkeltall") == (2025, 2026)
     assert load.spec_years("nokkeltall") == (2025,)
+
+
+# ---------------------------------------------------------------- named, with reasons
+
+ENGINE = Path(settings_module.__file__).parent
+UNIT = re.compile(r"# \((pt|sizes|lines|share|ratio|count|digits|bytes)( of [^)]+)?\) \S")
+SETTINGS = [LayoutSettings, TextSettings, PageTableSettings, TableSettings, FileSettings]
+
+
+def _field_comments() -> dict[str, dict[str, list[str]]]:
+    """Per settings class, per field: the comment lines right above the field."""
+    source = (ENGINE / "settings.py").read_text(encoding="utf-8")
+    lines = source.splitlines()
+    out: dict[str, dict[str, list[str]]] = {}
+    for node in ast.parse(source).body:
+        if not isinstance(node, ast.ClassDef):
+            continue
+        fields = out.setdefault(node.name, {})
+        for item in node.body:
+            if isinstance(item, ast.AnnAssign):
+                above = []
+                i = item.lineno - 2
+                while i >= 0 and lines[i].strip().startswith("#"):
+                    above.insert(0, lines[i].strip())
+                    i -= 1
+                fields[item.target.id] = above
+    return out
+
+
+@pytest.mark.parametrize("cls", SETTINGS, ids=lambda c: c.__name__)
+def test_every_setting_has_its_unit_and_a_reason(cls):
+    comments = _field_comments()[cls.__name__]
+    assert list(comments) == [f.name for f in dataclasses.fields(cls)]
+    for name, above in comments.items():
+        starts = [i for i, line in enumerate(above) if UNIT.match(line)]
+        assert starts, f"{cls.__name__}.{name}: no comment '# (unit) reason' above it"
+        reason = " ".join(line.lstrip("# ") for line in above[starts[-1] :])
+        assert len(reason.split()) >= 6, f"{cls.__name__}.{name}: {reason!r}"
+
+
+@pytest.mark.parametrize("cls", SETTINGS, ids=lambda c: c.__name__)
+def test_every_setting_holds_a_value_of_its_type(cls):
+    hints = typing.get_type_hints(cls)
+    for f in dataclasses.fields(cls):
+        value = getattr(cls(), f.name)
+        assert type(value) is hints[f.name], (f.name, value)
+        assert value > 0, f.name
+
+
+def test_the_engine_has_no_bare_numbers():
+    """Numbers in the engine's functions are settings; only 0, 1 and 2 remain (indices,
+    halves for midpoints and medians, pairs), no number written as a float but 0.0."""
+    bare = []
+    for module in ("layout", "text", "tables", "content", "pdffile", "geometry"):
+        path = ENGINE / f"{module}.py"
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for func in (n for n in ast.walk(tree) if isinstance(n, ast.FunctionDef)):
+            for node in ast.walk(func):
+                if not isinstance(node, ast.Constant) or type(node.value) not in (int, float):
+                    continue
+                allowed = (0, 1, 2) if type(node.value) is int else (0.0,)
+                if node.value not in allowed:
+                    bare.append(f"{module}.py:{node.lineno}: {node.value}")
+    assert bare == []
