@@ -179,6 +179,8 @@ def test_an_html_table_is_printed_with_the_article_text_it_came_from():
         "utabell-p1-1: (no caption)",
         "  source   imdi-nyhet-2030 (nyhet.html, sha256 abababababab…)",
         "  read as  html, 2 rows × 2 columns, 1 header row, status extracted",
+        "  record   body_rows 1, body_cols 1, empty_cells 0, missing_cells 0, unreadable_cells 0, "
+        "rows_without_stub 0, stubs_without_values 0, joined_pages false",
         "",
         "┌───────┬───────┐",
         "│ Fylke │ Andel │",

@@ -12,7 +12,7 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .model import SourceStatus
+from .model import SourceStatus, TableStatus
 from .run.inputs import DEFAULT_TIMEOUT, Outcome
 
 DEFAULT_CACHE = Path(".cache/reportparse")
@@ -43,8 +43,9 @@ def _progress_printer(tty: bool):
         how = how or ("cached" if o.cached else f"{o.seconds:.1f} s")
         note = f" - {o.message}" if o.message else ""
         line = f"[{done}/{total}] {o.file}: {o.status} ({how}){note}"
-        if tty:
-            click.echo("\r\033[K" + line, nl=done == total or o.status != SourceStatus.OK, err=True)
+        if tty:  # a line that says more than "ok" stays; the next one overwrites the others
+            keep = done == total or o.status != SourceStatus.OK or bool(o.message)
+            click.echo("\r\033[K" + line, nl=keep, err=True)
         else:
             click.echo(line, err=True)
 
@@ -131,19 +132,33 @@ def extract(
         raise click.ClickException(str(exc)) from None
     for o in result.failed_documents:
         click.echo(f"error: {o.file}: {o.message}", err=True)
+    for r in result.partial_documents:
+        for problem in r.problems:
+            click.echo(f"error: {r.source.file}: {problem}", err=True)
+    for r in result.results:
+        for t in r.tables:
+            if t.status == TableStatus.UNMAPPED:
+                click.echo(f"notice: {r.source.file}: {t.table_id} {t.reason}", err=True)
     for f in result.failures:
         click.echo(f"invalid: {f.describe()}", err=True)
+    for src in result.left_out:
+        click.echo(f"error: {src.file}: left out: {src.message}", err=True)
     n_obs = len(result.frames.get("observations", []))
+    failed = len(result.failed_documents) + len(result.left_out)
     if result.published:
+        partial = len(result.partial_documents)
         click.echo(
             f"published {out}: {len(result.results)} document(s), {n_obs} observations, "
             f"{len(result.frames['conflicts'])} conflicts"
-            + (f", {len(result.failed_documents)} failed" if result.failed_documents else "")
+            + (f", {partial} partial" if partial else "")
+            + (f", {failed} failed" if failed else "")
         )
     else:
-        reason = "validation failed" if result.failures else "some documents failed"
+        reason = "some tables failed or are incomplete"
+        if result.blocking or failed:
+            reason = "validation failed" if result.blocking else "some documents failed"
         click.echo(f"nothing published ({reason}); {out} is unchanged", err=True)
-    if result.failures or result.failed_documents:
+    if result.failures or failed or result.partial_documents:
         sys.exit(1)
 
 

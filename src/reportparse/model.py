@@ -23,12 +23,15 @@ class SourceKind(StrEnum):
 
 class SourceStatus(StrEnum):
     OK = "ok"
+    PARTIAL = "partial"  # published without its tables that failed or are incomplete (--keep-going)
     FAILED = "failed"
     SKIPPED = "skipped"  # the same bytes as another document
 
 
 class TableStatus(StrEnum):
     EXTRACTED = "extracted"
+    INCOMPLETE = "incomplete"  # read, but not wholly or not surely: ``reason`` says why
+    UNMAPPED = "unmapped"  # read; no spec entry maps it: published as printed, no observations
     IMAGE_ONLY = "image_only"  # printed as a picture: no cells
     FAILED = "failed"
 
@@ -36,6 +39,7 @@ class TableStatus(StrEnum):
 class TableMethod(StrEnum):
     RULED_GRID = "ruled-grid"  # rows and columns from rules and filled cells
     RULES_WHITESPACE = "rules+whitespace"  # horizontal rules; columns from white space
+    WHITESPACE = "whitespace"  # no rules: columns and rows from the alignment of the text
     HTML = "html"  # a <table>
     IMAGE = "image"  # a picture
 
@@ -139,6 +143,16 @@ class CellBox:
 
 
 @dataclass
+class CellIssue:
+    """A body cell of a table that gave no observation, and why."""
+
+    row: int
+    col: int
+    text: str
+    reason: str
+
+
+@dataclass
 class Table:
     table_id: str
     caption: str | None
@@ -152,6 +166,9 @@ class Table:
     spec: str | None = None  # the spec entry that maps it to observations
     cell_boxes: list[CellBox] = field(default_factory=list)  # drawn by `reportparse inspect`
     source_text: str | None = None  # where there is no page to draw: the text it came from
+    reason: str = ""  # why the status is not ``extracted``
+    joined: bool = False  # read from parts on several pages
+    unobserved: list[CellIssue] = field(default_factory=list)  # body cells without observation
 
     def __post_init__(self) -> None:
         _checked(self, "method", TableMethod)
@@ -244,6 +261,9 @@ class DocumentResult:
     observations: list[Observation] = field(default_factory=list)
     datasets: dict[str, list[dict]] = field(default_factory=dict)  # family-specific datasets
     invalid: list[dict] = field(default_factory=list)  # failed checks of its tables (Failure dicts)
+    problems: list[str] = field(
+        default_factory=list
+    )  # why it is partial: tables it lacks or failed
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -255,6 +275,7 @@ class DocumentResult:
             t = dict(t)
             t["notes"] = [TableNote(**n) for n in t["notes"]]
             t["cell_boxes"] = [CellBox(**b) for b in t.get("cell_boxes", [])]
+            t["unobserved"] = [CellIssue(**c) for c in t.get("unobserved", [])]
             tables.append(Table(**t))
         figures = []
         for k in d["key_figures"]:
@@ -268,6 +289,7 @@ class DocumentResult:
             observations=[Observation(**o) for o in d["observations"]],
             datasets=d.get("datasets", {}),
             invalid=d.get("invalid", []),
+            problems=d.get("problems", []),
         )
 
 

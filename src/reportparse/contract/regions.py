@@ -67,3 +67,18 @@ def sentence_patterns(year: int) -> list[tuple[str, str, re.Pattern]]:
             out.append((r.code, r.name, re.compile(rf"(?<!\w){re.escape(r.name)}(?!\w)")))
     out.sort(key=lambda t: -len(t[1]))
     return out
+
+
+def in_force(level: str, year: int) -> list[Region]:
+    """The regions of ``level`` (``county``, ``country``) in force in ``year``, by code."""
+    return sorted((r for r in all_regions() if r.level == level and r.valid(year)), key=_code)
+
+
+def structure_from(level: str, year: int) -> int:
+    """The year the structure of ``level`` in force in ``year`` began: the last year a region
+    of it came into force (the county structure of 2025 is that from 2024)."""
+    return max(r.valid_from for r in in_force(level, year))
+
+
+def _code(r: Region) -> str:
+    return r.code

@@ -14,6 +14,7 @@ from pathlib import Path
 from tabulate import tabulate
 
 from ..model import DocumentError, DocumentResult, Source, SourceKind, Table, TableStatus, pad_rows
+from ..output.frames import cell_issue, table_record
 from ..run.cache import Cache
 from ..run.pipeline import read_cached
 
@@ -58,6 +59,19 @@ def select(tables: list[Table], table_id: str | None, page: int | None) -> list[
     ]
 
 
+def record_lines(table: Table) -> list[str]:
+    """The table's record as ``tables.csv`` has it (``output.frames.table_record``)."""
+    record = table_record(table)
+    unobserved = record.pop("unobserved")
+    counts = ", ".join(f"{k} {str(v).lower()}" for k, v in record.items() if k != "header_rows")
+    lines = [f"  record   {counts}"]
+    if table.reason:
+        lines.append(f"  reason   {table.reason}")
+    if unobserved:
+        lines += [f"  no obs.  {cell_issue(u)}" for u in table.unobserved]
+    return lines
+
+
 def describe(source: Source, table: Table, pictures: list[Path]) -> str:
     """The table's provenance and its cells as text."""
     lines = [f"{table.table_id}: {table.caption or '(no caption)'}"]
@@ -73,6 +87,7 @@ def describe(source: Source, table: Table, pictures: list[Path]) -> str:
         f"  read as  {table.method}, {table.n_rows} rows × {table.n_cols} columns"
         f"{header if table.status == TableStatus.EXTRACTED else ''}, status {table.status}"
     )
+    lines += record_lines(table)
     if table.spec:
         lines.append(f"  spec     {table.spec} ({source.parser})")
     for p in pictures:

@@ -76,7 +76,7 @@ def build(raw: Path, out: Path, cache_dir: Path | None, progress=None) -> RunRes
 def _write(result: RunResult, raw: Path, folder: Path) -> None:
     failures = [f.describe(max_rows=10) for f in result.failures]
     documents = []
-    for r in sorted(result.results, key=lambda r: r.source.source_id):
+    for r in sorted(result.read, key=lambda r: r.source.source_id):
         documents.append({"result": r, "tables": _tables(r, raw, folder, result)})
     failed = [s for s in result.sources if s.status != SourceStatus.OK]
     env = Environment(

@@ -22,7 +22,6 @@ from ..model import (
     STATISTIC_UNITS,
     DocumentError,
     DocumentResult,
-    KeyFigure,
     Observation,
     Paragraph,
     Source,
@@ -33,6 +32,8 @@ from ..model import (
 from ..specs.load import Spec, load_spec
 from ..specs.schema import Family
 from ..text.keyfigures import find_key_figures
+
+UNMAPPED = TableStatus.UNMAPPED
 
 
 @dataclass
@@ -74,10 +75,13 @@ def assemble(reading: Reading, source: Source) -> DocumentResult:
     patterns = regions.sentence_patterns(found.year)
     figures = find_key_figures(content.paragraphs, found.year, units, patterns)
     result = DocumentResult(source=source, tables=content.tables, key_figures=figures)
-    result.observations = observations(content.tables, figures, spec, source.source_id, found.year)
     rule_rows = programme_rules(content.tables, content.paragraphs, spec)
     if rule_rows:
         result.datasets[PROGRAMME_RULES] = rule_rows
+    result.observations = observations(result, spec, found.year)
+    notices = [spec.notice] if spec.notice else []
+    notices += [f"{t.table_id} {t.reason}" for t in result.tables if t.status == UNMAPPED]
+    source.message = "; ".join(notices)
     return result
 
 
@@ -91,24 +95,53 @@ def describe_source(source: Source, found: Detection, spec: Spec) -> None:
     source.message = spec.notice
 
 
-def observations(
-    tables: list[Table], figures: list[KeyFigure], spec: Spec, source_id: str, year: int
-) -> list[Observation]:
+def observations(result: DocumentResult, spec: Spec, year: int) -> list[Observation]:
     """Observations of the mapped tables and the classified key figures.
 
-    A table the spec expects but the document lacks is an error.
+    Each table the spec maps gives its observations, and lists the body cells that give
+    none (``Table.unobserved``); a table whose rows or columns the mapping cannot take is
+    ``incomplete`` and gives none. A table no entry maps is ``unmapped``. A table the engine
+    could not read, and a table the spec expects but the document lacks, make the document
+    partial (``DocumentResult.problems``).
     """
+    tables, source_id = result.tables, result.source.source_id
     out = []
-    extracted = [t for t in tables if t.status == TableStatus.EXTRACTED]
+    readable = (TableStatus.EXTRACTED, TableStatus.UNMAPPED)
+    extracted = [t for t in tables if t.status in readable]
     for entry in spec.content.table:
         matches = [t for t in extracted if tidy.table_matches(entry, t)]
         if not matches and entry.required:
-            raise DocumentError(
-                f"expected table {entry.name!r} ({entry.describe_match()}) "
-                f"not found (read with {spec.path})"
-            )
+            result.problems.append(_not_found(entry, tables, spec))
         for t in matches:
             t.spec = entry.name
-            out += tidy.table_observations(t, entry, source_id, year)
-    out += tidy.key_figure_observations(figures, source_id)
+            mapped = tidy.table_observations(t, entry, source_id, year)
+            t.unobserved = mapped.unobserved
+            if mapped.problems:
+                t.status, t.reason = TableStatus.INCOMPLETE, "; ".join(mapped.problems)
+                continue
+            out += mapped.observations
+    for entry in spec.content.text_table:
+        for t in extracted:
+            if t.spec is None and tidy.table_matches(entry, t):
+                t.spec = entry.name
+    for t in extracted:
+        if t.spec is None:
+            t.status = UNMAPPED
+            where = spec.path or f"the {spec.family} family, which has no spec"
+            t.reason = f"is not mapped by {where}: published as printed"
+    for t in tables:
+        if t.status in (TableStatus.FAILED, TableStatus.INCOMPLETE):
+            result.problems.append(f"{t.table_id}: {t.reason}")
+    out += tidy.key_figure_observations(result.key_figures, source_id)
     return out
+
+
+def _not_found(entry, tables: list[Table], spec: Spec) -> str:
+    """The message for a table the spec expects but the document lacks: the entry and the
+    captions there are."""
+    captions = [t.caption for t in tables if t.caption]
+    found = "; ".join(repr(c) for c in captions) if captions else "none"
+    return (
+        f"expected table {entry.name!r} ({entry.describe_match()}) not found "
+        f"(read with {spec.path}); captions found: {found}"
+    )

@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..model import DocumentError, DocumentResult, Source, SourceKind, SourceStatus
+from ..contract.checks import COMPLETENESS
+from ..model import DocumentError, DocumentResult, Source, SourceKind, SourceStatus, TableStatus
 from ..output import frames as frame
 from ..output.datasets import DATASETS, FAMILY_DATASETS
 from ..output.merge import merge
@@ -37,10 +38,23 @@ class RunResult:
     failures: list[Failure] = field(default_factory=list)
     frames: dict[str, pd.DataFrame] = field(default_factory=dict)
     published: bool = False
+    blocking: list[Failure] = field(default_factory=list)  # failures that stop publishing
+    read: list[DocumentResult] = field(default_factory=list)  # ``results`` and those left out
 
     @property
     def failed_documents(self) -> list[Outcome]:
         return [o for o in self.outcomes if o.status == SourceStatus.FAILED]
+
+    @property
+    def partial_documents(self) -> list[DocumentResult]:
+        """Documents read but for tables that failed, are incomplete or are missing."""
+        return [r for r in self.results if r.source.status == SourceStatus.PARTIAL]
+
+    @property
+    def left_out(self) -> list[Source]:
+        """Documents read, then left out for failing validation (``--keep-going``)."""
+        read = {o.file for o in self.outcomes if o.status != SourceStatus.FAILED}
+        return [s for s in self.sources if s.status == SourceStatus.FAILED and s.file in read]
 
 
 def _failure_source(path: Path, sha: str, message: str) -> Source:
@@ -66,6 +80,11 @@ def read_or_fail(path: Path) -> DocumentResult | Source:
     try:
         result = read_document(path)
         result.invalid = validate_document_tables(result)
+        if result.problems:
+            result.source.status = SourceStatus.PARTIAL
+            result.source.message = "; ".join(
+                filter(None, [*result.problems, result.source.message])
+            )
         return result
     except DocumentError as exc:
         return _failure_source(path, sha, str(exc))
@@ -127,7 +146,7 @@ def run(
     for p in files:
         if p.name in values:
             v = values[p.name]
-            status = SourceStatus.FAILED if isinstance(v, Source) else SourceStatus.OK
+            status = SourceStatus.FAILED if isinstance(v, Source) else v.source.status
             msg = v.message if isinstance(v, Source) else v.source.message
             report(Outcome(p.name, status, msg, 0.0, cached=True))
     todo.sort(key=lambda p: -p.stat().st_size)  # largest first, so that workers end together
@@ -143,7 +162,8 @@ def run(
         if first != p.name:
             report(Outcome(p.name, SourceStatus.SKIPPED, f"same content as {first}"))
     _finish(run_result, files, values, shas, seen_sha, out if write else None, keep_going)
-    if run_result.published and cache_dir is not None and not run_result.failed_documents:
+    clean = not (run_result.failed_documents or run_result.partial_documents or run_result.left_out)
+    if run_result.published and cache_dir is not None and clean:
         _record(cache_dir, raw, out, files, shas, run_result)
     return run_result
 
@@ -178,7 +198,7 @@ def _store(store, sha, value, values, path, report, secs) -> None:
     if isinstance(value, Source):
         report(Outcome(path.name, SourceStatus.FAILED, value.message, secs))
     else:
-        report(Outcome(path.name, SourceStatus.OK, value.source.message, secs))
+        report(Outcome(path.name, value.source.status, value.source.message, secs))
 
 
 def _unique_ids(sources: list[Source]) -> None:
@@ -208,11 +228,41 @@ def _finish(run_result, files, values, shas, seen_sha, out, keep_going) -> RunRe
         for p in files
         if seen_sha[shas[p.name]] != p.name
     ]
-    sources = [r.source for r in results] + failed + skipped
-    _unique_ids(sources)
+    _unique_ids([r.source for r in results] + failed + skipped)
+    run_result.read = list(results)
     for r in results:
         for o in r.observations:
             o.source_id = r.source.source_id
+    frames, printed, failures = _checked_frames(results, failed + skipped)
+    seen = list(failures)
+    while keep_going and failures:
+        bad = _failing(results, failures)
+        if not bad:
+            break  # failures no document can be left out for: nothing is published
+        for r in bad:
+            checks = sorted({f"{f.dataset}: {f.check}" for f in _own(r, failures)})
+            failed.append(_left_out(r, "failed validation: " + "; ".join(checks)))
+        results = [r for r in results if r not in bad]
+        frames, printed, failures = _checked_frames(results, failed + skipped)
+        known = {(f.dataset, f.check, f.column) for f in seen}
+        seen += [f for f in failures if (f.dataset, f.check, f.column) not in known]
+    run_result.results = results
+    run_result.sources = [r.source for r in results] + failed + skipped
+    run_result.frames, run_result.failures = frames, seen
+    run_result.blocking = failures
+    partial = [r for r in results if r.source.status == SourceStatus.PARTIAL]
+    held = (failed or partial) and not keep_going
+    if failures or held or out is None:
+        return run_result
+    publish(out, frames, printed)
+    run_result.published = True
+    return run_result
+
+
+def _checked_frames(results: list[DocumentResult], others: list[Source]):
+    """The published frames of ``results`` (and the sources ``others``), their printed tables
+    and every failed check: the frames' own and those of each document's tables."""
+    sources = [r.source for r in results] + others
     published_dates = {r.source.source_id: r.source.published for r in results}
     observations = [o for r in results for o in r.observations]
     kept, conflicts = merge(observations, published_dates)
@@ -225,7 +275,6 @@ def _finish(run_result, files, values, shas, seen_sha, out, keep_going) -> RunRe
         "conflicts": frame.conflicts_frame(conflicts),
     }
     frames.update({name: frame.family_frame(name, results) for name in FAMILY_DATASETS})
-    printed = frame.printed_tables(results)
     failures: list[Failure] = []
     for name in DATASETS:
         checked, errs = validate(name, frames[name])
@@ -233,30 +282,85 @@ def _finish(run_result, files, values, shas, seen_sha, out, keep_going) -> RunRe
         if checked is not None:
             frames[name] = checked
     failures += [Failure.from_dict(d) for r in results for d in r.invalid]
-    run_result.results, run_result.sources = results, sources
-    run_result.frames, run_result.failures = frames, failures
-    if failures or (failed and not keep_going) or out is None:
-        return run_result
-    publish(out, frames, printed)
-    run_result.published = True
-    return run_result
+    return frames, frame.printed_tables(results), failures
+
+
+def _own(r: DocumentResult, failures: list[Failure]) -> list[Failure]:
+    """The failures that rows of document ``r`` take part in (its tables' checks, and the
+    frames' rows with its source_id)."""
+    mine = [Failure.from_dict(d) for d in r.invalid]
+    sid = r.source.source_id
+    for f in failures:
+        if "source_id" in f.rows.columns and (f.rows["source_id"] == sid).any():
+            mine.append(f)
+    return mine
+
+
+def _failing(results: list[DocumentResult], failures: list[Failure]) -> list[DocumentResult]:
+    """The documents whose rows fail a check; [] where a failure belongs to no document."""
+    bad = [r for r in results if _own(r, failures)]
+    owned = {(f.dataset, f.check) for r in bad for f in _own(r, failures)}
+    if any((f.dataset, f.check) not in owned for f in failures):
+        return []
+    return bad
+
+
+def _left_out(r: DocumentResult, message: str) -> Source:
+    """A document that failed validation, as a failed source (``--keep-going``)."""
+    src = r.source
+    src.status, src.message = SourceStatus.FAILED, message
+    return src
 
 
 def validate_document_tables(result: DocumentResult) -> list[dict]:
-    """Failed checks of a document's printed tables and of each mapped table's tidy form
-    (with its spec's cross-checks). Run once per document, with its extraction, so that
-    it is done in parallel and cached."""
+    """Failed checks of a document: its printed tables and each mapped table's tidy form (with
+    its spec's cross-checks). Each mapped
+    table is checked for completeness too (its spec's ``completeness`` rules and that every
+    body cell gives one observation or a reason): a table that fails is ``incomplete``, gives
+    no observations, and makes the document partial. Run once per document, with its
+    extraction, so that it is done in parallel and cached."""
     failures: list[Failure] = []
     for path, cells in frame.printed_tables([result]).items():
         df = pd.DataFrame(cells, dtype=str)
         failures += validate(f"printed table {path}", df, schema("printed_table"))[1]
     spec = load_spec(result.source.family, result.source.year) if result.source.family else None
     entries = {e.name: e for e in (spec.content.table if spec else [])}
+    sid = result.source.source_id
     for t in result.tables:
-        if t.spec is None or t.spec not in entries:
+        if t.spec not in entries or t.status != TableStatus.EXTRACTED:
             continue
-        obs = [o for o in result.observations if o.locator.split(" ")[0] == t.table_id]
-        checked = with_checks("table_observations", entries[t.spec].checks)
-        name = f"{result.source.source_id}/{t.table_id} (tidy)"
-        failures += validate(name, frame.observations_frame(obs), checked)[1]
+        entry = entries[t.spec]
+        missing = _incompleteness(result, t, entry)
+        if missing:
+            t.status, t.reason = TableStatus.INCOMPLETE, "; ".join(missing)
+            result.problems.append(f"{t.table_id}: {t.reason}")
+            result.observations = [o for o in result.observations if _table_of(o) != t.table_id]
+            continue
+        obs = [o for o in result.observations if _table_of(o) == t.table_id]
+        checked = with_checks("table_observations", entry.checks)
+        failures += validate(f"{sid}/{t.table_id} (tidy)", frame.observations_frame(obs), checked)[
+            1
+        ]
     return [f.to_dict() for f in failures]
+
+
+def _table_of(o) -> str:
+    return o.locator.split(" ")[0]
+
+
+def _incompleteness(result: DocumentResult, table, entry) -> list[str]:
+    """What a mapped table lacks, as its completeness rules (pandera checks of
+    ``table_cells``) name it; [] for a table that is whole."""
+    year = entry.year if entry.year is not None else result.source.year
+    cells = frame.table_cells(table, entry, result.observations, year)
+    checked = with_checks("table_cells", entry.completeness)
+    _, failures = validate(f"{result.source.source_id}/{table.table_id} (cells)", cells, checked)
+    if not failures:
+        return []
+    out = []
+    for call in entry.completeness:
+        out += COMPLETENESS[call.check](cells, **call.params)
+    if any(f.check.startswith("cells_accounted") for f in failures):
+        bad = cells[(cells["col"] > 0)]
+        out.append(f"cells without one observation or a reason: {len(bad)} checked")
+    return out or [f.check for f in failures]

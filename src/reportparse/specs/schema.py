@@ -147,6 +147,17 @@ class CheckCall(BaseModel):
         return dict(self.model_extra or {})
 
 
+class CompletenessCall(CheckCall):
+    """A completeness rule with its parameters: ``{check = "every_region", ...}``."""
+
+    @model_validator(mode="after")
+    def _a_completeness_rule(self) -> CompletenessCall:
+        if self.check not in checks.COMPLETENESS:
+            known = ", ".join(sorted(checks.COMPLETENESS))
+            raise ValueError(f"{self.check!r} is no completeness rule (known: {known})")
+        return self
+
+
 class ColumnRule(Strict):
     """What a column holds, for columns whose header text ``match`` finds (first match wins)."""
 
@@ -209,6 +220,9 @@ class TableEntry(Strict):
     category: str | None = None
     education: str | None = None
     checks: list[CheckCall] = []
+    # what the table must list, checked on every extract (``contract/checks.py``:
+    # every_region, every_category); a table that lacks a row is incomplete
+    completeness: list[CompletenessCall] = []
     column: list[ColumnRule] = []
     header_value: list[HeaderValue] = []
     # overrides of the PDF table engine's TableSettings for the tables under the captions
@@ -232,6 +246,22 @@ class TableEntry(Strict):
         """How the entry finds its table, for messages: "caption like /fylke/"."""
         parts = [(k, getattr(self, k)) for k in ("caption", "header")]
         return " and ".join(f"{k} like /{v}/" for k, v in parts if v is not None)
+
+
+class TextTable(Strict):
+    """A table the family prints that holds no statistics (a programme, an agenda): read and
+    published as printed, mapped to nothing, found as a ``TableEntry`` is."""
+
+    name: str
+    caption: Pattern | None = None
+    header: Pattern | None = None
+    about: str  # what the table is, for whoever reads the spec
+
+    @model_validator(mode="after")
+    def _found_somehow(self) -> TextTable:
+        if self.caption is None and self.header is None:
+            raise ValueError("a table is found by its caption or its header: give one")
+        return self
 
 
 class RuleColumns(Strict):
@@ -258,6 +288,7 @@ class YearSpec(Strict):
     """``specs/<family>/<year>.toml``: the tables of a family's documents of a year."""
 
     table: list[TableEntry] = []
+    text_table: list[TextTable] = []
     rule_columns: RuleColumns | None = None
     rule_table: list[RuleTable] = []
 
@@ -265,7 +296,7 @@ class YearSpec(Strict):
     def _rule_columns_for_rule_tables(self) -> YearSpec:
         if self.rule_table and self.rule_columns is None:
             raise ValueError("rule_table needs [rule_columns]")
-        names = [t.name for t in self.table]
+        names = [t.name for t in [*self.table, *self.text_table]]
         if len(names) != len(set(names)):
             raise ValueError("table names must be unique")
         return self

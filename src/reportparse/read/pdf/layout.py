@@ -17,6 +17,7 @@ from .settings import LAYOUT, LayoutSettings
 BULLETS = "•◆▪●■►➢✓"
 MARKER_TEXT = re.compile(r"^[0-9*†‡,]+$")
 GRAY, RGB = 1, 3  # the number of components of a gray and of an RGB colour
+QUARTER_TURNS = (90, 270)  # a page's /Rotate (degrees) that turns it from portrait to landscape
 
 
 @dataclass
@@ -351,7 +352,10 @@ def build_page_layout(page, number: int, settings: LayoutSettings = LAYOUT) -> P
         for im in page.images
         if im["x1"] > im["x0"] and im["bottom"] > im["top"]
     ]
-    page_area = float(page.width) * float(page.height)
+    width, height = float(page.width), float(page.height)
+    if getattr(page, "rotation", 0) in QUARTER_TURNS:  # a page shown turned: pdfplumber gives
+        width, height = height, width  # its text upright, in the turned page's coordinates
+    page_area = width * height
     drawings = [
         Box(o["x0"], o["top"], o["x1"], o["bottom"])
         for o in [*page.rects, *page.lines, *page.curves]
@@ -359,8 +363,8 @@ def build_page_layout(page, number: int, settings: LayoutSettings = LAYOUT) -> P
     ]
     return PageLayout(
         number=number,
-        width=float(page.width),
-        height=float(page.height),
+        width=width,
+        height=height,
         segments=segments,
         hrules=hrules,
         vrules=vrules,

@@ -206,6 +206,39 @@ class PageTableSettings:
     # right: tops of tables side by side differ by a few points, whatever the font
     order_row_step: float = 5.0
 
+    # tables without column rules: runs of lines that print values after a stub (``blocks.py``)
+    # (share of a segment's height) trimmed above and below before segments are grouped into
+    # printed lines, so that ascenders and descenders do not join two lines
+    line_core: float = 0.2
+    # (sizes) a wider white gap between two lines ends a table: rows of a table stand closer
+    # than the paragraphs around it
+    block_gap: float = 1.5
+    # (count) lines without values between two lines of values that a table may hold: a stub
+    # wrapped over three lines, a group heading
+    wrap_lines: int = 3
+    # (count) lines above a table's first line of values that may be its header: a header of
+    # wrapped cells under a group header
+    header_lines: int = 6
+    # (sizes) a wider white gap above a header line ends the header
+    header_gap: float = 1.5
+    # (sizes) a header line may reach this far past the body's left and right edges: a header
+    # cell is centred over a column narrower than itself
+    header_reach: float = 4.0
+
+    # page furniture and tables over a page break (``furniture.py``, ``content.py``)
+    # (count) lines at the top and at the bottom of a page that may be running heads, feet or
+    # page numbers
+    furniture_lines: int = 2
+    # (pt) a running head or foot is printed at the same height on every page, to this; fixed,
+    # as it is a position on the page, not a distance in text
+    furniture_shift: float = 2.0
+    # (ratio) text under a table printed smaller than this times the table's text is footnotes
+    # or notes: the table may go on on the next page
+    footnote_size: float = 0.9
+    # (sizes) a table's part on the next page stands in its columns to this: columns are set
+    # again on every page, to a point or two
+    continuation_slack: float = 1.0
+
 
 @dataclass(frozen=True)
 class TableSettings:
@@ -251,6 +284,21 @@ class TableSettings:
     header_overlap: float = 1.0
     # (pt) an open table's header starts this far below its caption
     header_gap: float = 0.5
+    # (share) of the lines of a table's body that may cross white space between two columns
+    # (a long stub, a value printed wide) without joining them into one column
+    river_crossing: float = 0.15
+    # (sizes) a segment across two columns is cut at a gap between its glyphs this far into
+    # either column at most: values set closer than the engine's segment gap
+    cut_slack: float = 0.5
+    # (sizes) ... and only at a gap at least this wide: wider than a space between words, so
+    # that a header over several columns stays whole
+    cut_gap: float = 0.5
+    # (sizes) a line of a stub without values stands clearly closer to the line above than to
+    # the line below (it goes on with the row above) by more than this
+    row_gap_margin: float = 0.3
+    # (sizes) a line of text cells without stub goes on with the text cells above it (a text
+    # cell wrapped over lines) when it stands at most this far under them
+    wrap_gap: float = 0.6
 
     # what lies under a caption
     # (sizes of the caption) captions whose tops are this close stand side by side
@@ -262,6 +310,10 @@ class TableSettings:
     # (sizes of the caption) tables whose tops are this close to the first one under a
     # caption stand side by side under it
     side_by_side: float = 3.0
+    # (sizes of the caption) a table without rules starts within this distance under its
+    # caption, and a table ends within this distance over a caption printed under it (room for
+    # a line naming the source)
+    caption_gap: float = 4.0
     # (pt) a picture under a caption may start this far above the caption's bottom
     image_overlap: float = 2.0
     # (sizes of the caption) a picture under a caption starts within this distance of it
