@@ -47,6 +47,7 @@ class Printed:
     repeat_header: bool = True  # print the header again on each page it goes on to
     repeat_caption: str | None = None  # e.g. "Tabell 2 (forts.)" over each part after the first
     text_below: str = ""  # a line under the table ("Kilde: NIR")
+    pages: list[int] = field(default_factory=list)  # the pages it was printed on (by ``report``)
 
     def expected(self) -> list[list[str]]:
         """The cells a reader should give: lines of a cell joined with a space."""
@@ -151,6 +152,7 @@ class Report:
     # ------------------------------------------------------------ tables
 
     def table(self, t: Printed) -> None:
+        t.pages = [self.number]
         xs = [MARGIN]
         for w in t.widths:
             xs.append(xs[-1] + w)
@@ -163,6 +165,7 @@ class Report:
                 if t.rules == "horizontal":
                     self.page.rule(xs[0], xs[-1], self.top)
                 self.new_page()
+                t.pages.append(self.number)
                 if t.repeat_caption:
                     self._caption(t.repeat_caption)
                 if t.repeat_header:
@@ -250,12 +253,34 @@ def county_rows(year: int, national: str = "Nasjonalt", drop: tuple[str, ...] = 
     return rows
 
 
-def county_table(year: int = 2026, **kw) -> Printed:
-    heads = ["Fylke", f"Kvinner {year}", f"Menn {year}", f"Begge kjønn {year}",
-             f"Begge kjønn {year - 1}"]  # fmt: skip
-    national = kw.pop("national", "Nasjonalt")
-    drop = kw.pop("drop", ())
-    return Printed([heads], county_rows(year, national, drop), [120, 75, 75, 85, 85], **kw)
+def county_table(
+    year: int = 2026,
+    heads: list[str] | None = None,
+    national: str = "Nasjonalt",
+    drop: tuple[str, ...] = (),
+    rows: list[list[str]] | None = None,
+    **kw,
+) -> Printed:
+    """The county table (caption "Tabell 2: Resultat per fylke" unless ``caption`` says
+    otherwise): women, men and both genders of ``year``, both of the year before."""
+    heads = heads or ["Fylke", f"Kvinner {year}", f"Menn {year}", f"Begge kjønn {year}",
+                      f"Begge kjønn {year - 1}"]  # fmt: skip
+    body = rows if rows is not None else county_rows(year, national, drop)
+    return Printed([heads], body, [120, 75, 75, 85, 85], **kw)
+
+
+def wide_county_table(years: tuple[int, ...] = (2024, 2025, 2026), **kw) -> Printed:
+    """Women's, men's and all shares of each of ``years``: a table wider than a portrait
+    page."""
+    heads = [f"{g} {y}" for y in years for g in ("Kvinner", "Menn", "Alle")]
+    body = []
+    for i, name in enumerate([*COUNTIES_2024, "Ukjent", "Nasjonalt"]):
+        row = [name]
+        for k in range(len(years)):
+            women, men = 30 + (i + k) % 9, 50 + (i + k) % 7
+            row += [pct(women), pct(men), pct((women + men) // 2)]
+        body.append(row)
+    return Printed([["Fylke", *heads]], body, [110] + [75] * len(heads), **kw)
 
 
 def measures_table(year: int = 2026, wrap: str = "Opplæring i norsk og\nsamfunnskunnskap", **kw):
@@ -277,12 +302,18 @@ def measures_table(year: int = 2026, wrap: str = "Opplæring i norsk og\nsamfunn
 
 
 def report(path: Path, tables: list[Printed], **kw) -> Path:
-    """A Nøkkeltall report: a title page, then a page with a paragraph and the tables."""
+    """A Nøkkeltall report: a title page with a key figure, then a page with a paragraph and
+    the tables."""
     r = Report(path, **kw)
     r.title()
-    r.paragraph(["Rapporten viser resultater for deltakere i introduksjonsprogrammet."])
+    r.paragraph([f"Om lag 21 500 flyktninger deltok i introduksjonsprogram i {r.year}."])
     r.new_page()
     r.paragraph(["Tabellene under viser andelen som gikk over til arbeid eller utdanning."])
     for t in tables:
         r.table(t)
     return r.save()
+
+
+def table_id(t: Printed) -> str:
+    """The id a reader gives a table printed under or over its caption: "tabell-N"."""
+    return "tabell-" + t.caption.split()[1].rstrip(":.")

@@ -95,7 +95,11 @@ def read_region(
         return None
     placed = [_place(line, columns, settings) for line in body]
     head = [[part for s in line for part in _cut(s, columns, settings)] for line in head]
-    head_cells, notes, columns, boxes = header_rows(head, columns, settings)
+    gaps = [top(b) - bottom(a) for a, b in pairwise(lines)]
+    edges = shares(columns, placed, settings)
+    head_cells, notes, columns, boxes = header_rows(
+        head, columns, settings, min(gaps, default=0.0), edges
+    )
     cells: list[list[str]] = [list(r) for r in head_cells]
     rows = body_rows(body, placed, evidence.row_rules, settings)
     for lines_of_row, row in rows:
@@ -161,6 +165,29 @@ def text_columns(body: list[Line], settings: TableSettings) -> list[list[float]]
             else:
                 spans.append([start, x])
     return spans
+
+
+def shares(columns: list[list[float]], placed: list[Cells], settings: TableSettings) -> list[float]:
+    """Where the share of the line of each column ends and the next one's begins, for its
+    header: at the left edge of the next column's values where they are set flush left (a
+    head stands flush left over them), else at the right edge of this column's values (a
+    head set flush left starts right after the values before it; one set flush right or
+    centred ends over its own). Columns that show no alignment of their own (values of one
+    width) follow the others; numbers are set flush right where no column shows one."""
+    aligned: list[str | None] = []
+    for c in range(len(columns)):
+        segs = [s for cells in placed for s in cells.get(c, [])]
+        x0 = max((s.x0 for s in segs), default=0.0) - min((s.x0 for s in segs), default=0.0)
+        x1 = max((s.x1 for s in segs), default=0.0) - min((s.x1 for s in segs), default=0.0)
+        tol = settings.column_gap
+        aligned.append("right" if x1 + tol < x0 else "left" if x0 + tol < x1 else None)
+    known = [a for a in aligned[1:] if a is not None]
+    usual = max(("right", "left"), key=known.count) if known else "right"
+    out = []
+    for c in range(1, len(columns)):
+        flush_left = (aligned[c] or usual) == "left"
+        out.append(columns[c][0] - settings.cell_tolerance if flush_left else columns[c - 1][1])
+    return out
 
 
 def _place(line: Line, columns: list[list[float]], settings: TableSettings) -> Cells:

@@ -25,6 +25,7 @@ from ...model import (
 from ...text.normalize import normalize_ws
 from .alignment import Evidence
 from .furniture import furniture
+from .header import same_header
 from .layout import Box, PageLayout
 from .rules import read_grid
 from .settings import (
@@ -154,7 +155,7 @@ def _continuation(p: PageTables, last: FoundTable | None) -> FoundTable | None:
     else:
         head = before.cells[: before.header_rows]
         grid = p.read_open(cand, settings, None)
-        if grid is None or grid.cells[: grid.header_rows] != head or not head:
+        if grid is None or not same_header(head, grid.cells[: grid.header_rows]):
             columns = tuple(zip(before.col_bounds, before.col_bounds[1:], strict=False))
             if not _within(cand, columns, p.page.continuation_slack):
                 return None
@@ -237,7 +238,7 @@ def _table(tid: str, ft: FoundTable, footnotes, by_marker, notes) -> Table:
 def _continue(first: Table, more: Table) -> None:
     """Append the body rows of a table continued on a later page."""
     body = more.cells[more.header_rows :]
-    if more.cells[: more.header_rows] != first.cells[: first.header_rows]:
+    if not same_header(first.cells[: first.header_rows], more.cells[: more.header_rows]):
         body = more.cells
     offset = len(first.cells) - (len(more.cells) - len(body))
     first.cells.extend(body)

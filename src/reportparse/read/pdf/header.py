@@ -3,39 +3,42 @@
 from __future__ import annotations
 
 from ...text.printed import goes_on
-from .cells import CellNote, cell_text, column_of, overlap
+from .cells import CellNote, cell_text, overlap
 from .layout import Segment
 from .settings import TableSettings
 
 
-def header_rows(lines: list[list[Segment]], columns: list[list[float]], settings: TableSettings):
-    """Header text above a table's body, as one or more header rows.
+def header_rows(
+    lines: list[list[Segment]],
+    columns: list[list[float]],
+    settings: TableSettings,
+    leading: float = 0.0,
+    edges: list[float] | None = None,
+):
+    """Header text above a table's body, as one or more header rows. ``edges`` divide the
+    line between the columns (``alignment.shares``).
 
     Read bottom-up: a segment over one column widens that column; a segment
     over several columns is a group header, a row of its own above the column
-    headers. A stub header over the first column stands in the first row.
+    headers. Other lines are the wrapped lines of one row of cells, but for a line that
+    stands further under the line above than ``leading`` (the white space between the lines
+    of a cell) and whose cells all begin anew: it begins a row of its own. A stub header
+    over the first column stands in the first row.
     Returns the rows, their notes, the widened columns and the cell boxes.
     """
     cols = [list(c) for c in columns]
+    if edges is None:  # each column's share of the line ends where the next one's values begin
+        edges = [c[0] for c in columns[1:]]
     placed: list[tuple[int, Segment, int]] = []  # (line index, segment, span start)
     spans: dict[int, tuple[int, int]] = {}
     for li in range(len(lines) - 1, -1, -1):
-        single: list[Segment] = []
         for s in sorted(lines[li], key=lambda s: s.x0):
-            hit = [
-                i
-                for i, (a, b) in enumerate(cols)
-                if overlap(s.x0, s.x1, a, b) > settings.header_overlap
-            ]
-            if len(hit) > 1:
-                spans[id(s)] = (hit[0], hit[-1])
-                placed.append((li, s, hit[0]))
-            else:
-                single.append(s)
-        for s, c in zip(single, _in_order(single, cols), strict=True):
-            cols[c][0], cols[c][1] = min(cols[c][0], s.x0), max(cols[c][1], s.x1)
-            spans[id(s)] = (c, c)
-            placed.append((li, s, c))
+            first, last = _span(s, cols, edges, settings)
+            if first == last:
+                cols[first][0] = min(cols[first][0], s.x0)
+                cols[first][1] = max(cols[first][1], s.x1)
+            spans[id(s)] = (first, last)
+            placed.append((li, s, first))
     group_lines = {li for li, s, _ in placed if spans[id(s)][0] != spans[id(s)][1]}
     texts: dict[tuple[int, int], str] = {}
     for li, s, c in sorted(placed, key=lambda p: p[1].x0):
@@ -50,7 +53,11 @@ def header_rows(lines: list[list[Segment]], columns: list[list[float]], settings
         is_group = li in group_lines
         mine = {c: t for (line, c), t in texts.items() if line == li}
         under = [c for c in mine if c in above]
-        anew = bool(under) and not any(_goes_on(above[c], mine[c]) for c in under)
+        size = _size(lines[li])
+        apart = li > 0 and _gap(lines, li) > min(
+            leading + settings.row_gap_margin * size, settings.header_row_gap * size
+        )
+        anew = apart and bool(under) and not any(_goes_on(above[c], mine[c]) for c in under)
         if is_group != prev_group or (not is_group and anew):
             row += 1
             prev_group = is_group
@@ -85,37 +92,43 @@ def header_rows(lines: list[list[Segment]], columns: list[list[float]], settings
     return cells, notes, cols, _header_boxes(lines, row_of_line, grouped, spans, cols, stub_rows)
 
 
+def same_header(a: list[list[str]], b: list[list[str]]) -> bool:
+    """Whether two header blocks print the same heads, column by column (however their lines
+    were taken into rows): a header repeated where a table goes on."""
+
+    def heads(rows: list[list[str]]) -> list[str]:
+        width = max((len(r) for r in rows), default=0)
+        return [" ".join(r[c] for r in rows if c < len(r) and r[c]) for c in range(width)]
+
+    return bool(a) and heads(a) == heads(b)
+
+
+def _gap(lines: list[list[Segment]], i: int) -> float:
+    return min(s.top for s in lines[i]) - max(s.bottom for s in lines[i - 1])
+
+
+def _size(line: list[Segment]) -> float:
+    return max(s.size for s in line)
+
+
 def _goes_on(upper: str, lower: str) -> bool:
     """A header cell's next line goes on with it (wrapped), or adds a unit in brackets."""
     return goes_on(upper, lower) or lower.startswith("(")
 
 
-def _in_order(segs: list[Segment], cols: list[list[float]]) -> list[int]:
-    """The column of each of a line's segments (left to right), each further right than the
-    one before where there are columns enough: a header cell set flush left stands nearer
-    the column of values to its left than its own."""
-    if not segs:
-        return []
-    if len(segs) > len(cols):
-        return [column_of(s, cols) for s in segs]
-
-    def cost(s: Segment, c: int) -> float:
-        a, b = cols[c]
-        ov = overlap(s.x0, s.x1, a, b)
-        return -ov if ov > 0 else min(abs(s.x0 - b), abs(a - s.x1))
-
-    # best[k][c]: the least cost of the first k + 1 segments, the k-th in column c
-    best = [[cost(segs[0], c) for c in range(len(cols))]]
-    for k in range(1, len(segs)):
-        row = []
-        for c in range(len(cols)):
-            before = min(best[k - 1][:c], default=None)
-            row.append(float("inf") if before is None else before + cost(segs[k], c))
-        best.append(row)
-    out = [min(range(len(cols)), key=lambda c: best[-1][c])]
-    for k in range(len(segs) - 2, -1, -1):
-        out.insert(0, min(range(out[0]), key=lambda c: best[k][c]))
-    return out
+def _span(
+    s: Segment, cols: list[list[float]], edges: list[float], settings: TableSettings
+) -> tuple[int, int]:
+    """The columns a header segment stands over: every column whose text (values, and the
+    heads placed so far) it overlaps, where that is more than one (a group header); else the
+    column whose share of the line its middle is in."""
+    hit = [
+        i for i, (a, b) in enumerate(cols) if overlap(s.x0, s.x1, a, b) > settings.header_overlap
+    ]
+    if len(hit) > 1:
+        return hit[0], hit[-1]
+    home = sum(1 for e in edges if e < s.cx)
+    return home, home
 
 
 def _header_boxes(lines, row_of_line, grouped, spans, cols, stub_rows: dict[int, int]):

@@ -282,6 +282,10 @@ class TableSettings:
     column_gap: float = 2.0
     # (pt) a header segment overlapping a column by more stands over it
     header_overlap: float = 1.0
+    # (sizes) a header line this far under the line above (or further than the tightest
+    # lines of the table, by row_gap_margin) may begin a header row of its own: the lines of
+    # one cell stand closer, with the font's leading only
+    header_row_gap: float = 0.6
     # (pt) an open table's header starts this far below its caption
     header_gap: float = 0.5
     # (share) of the lines of a table's body that may cross white space between two columns
