@@ -200,10 +200,13 @@ def table_observations(table: Table, entry: TableEntry, source_id: str, doc_year
                 dims = row_dims(entry.rows, label, year)
                 if isinstance(dims, str):
                     why = f"row label {label!r}: {dims}"
-                    _problem(out, f"row {r} ({label!r}): {dims}")
+                    if not any(p.startswith(f"row {r} ") for p in out.problems):
+                        out.problems.append(f"row {r} ({label!r}): {dims}")
                 elif not (col.get("indicator") or entry.indicator):
                     why = "the spec gives this column no indicator"
-                    _problem(out, f"column {c} ({heads[c]!r}): the spec gives it no indicator")
+                    problem = f"column {c} ({heads[c]!r}): the spec gives it no indicator"
+                    if problem not in out.problems:
+                        out.problems.append(problem)
             if why is not None:
                 out.unobserved.append(CellIssue(r, c, cell, why))
                 continue
@@ -217,11 +220,6 @@ def table_observations(table: Table, entry: TableEntry, source_id: str, doc_year
                 )
             )  # fmt: skip
     return out
-
-
-def _problem(out: Mapped, text: str) -> None:
-    if text not in out.problems:
-        out.problems.append(text)
 
 
 def _unobserved(rule, cell: str, label: str) -> str | None:

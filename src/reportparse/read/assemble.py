@@ -140,7 +140,7 @@ def _not_found(entry, tables: list[Table], spec: Spec) -> str:
     """The message for a table the spec expects but the document lacks: the entry and the
     captions there are."""
     captions = [t.caption for t in tables if t.caption]
-    found = "; ".join(repr(c) for c in captions) if captions else "none"
+    found = ", ".join(repr(c) for c in captions) if captions else "none"
     return (
         f"expected table {entry.name!r} ({entry.describe_match()}) not found "
         f"(read with {spec.path}); captions found: {found}"

@@ -360,7 +360,11 @@ def _incompleteness(result: DocumentResult, table, entry) -> list[str]:
     out = []
     for call in entry.completeness:
         out += COMPLETENESS[call.check](cells, **call.params)
-    if any(f.check.startswith("cells_accounted") for f in failures):
-        bad = cells[(cells["col"] > 0)]
-        out.append(f"cells without one observation or a reason: {len(bad)} checked")
+    for f in failures:
+        if f.check.startswith("cells_accounted") and "row" in f.rows.columns:
+            named = ", ".join(
+                f"r{c.row} c{c.col} {c.text!r} ({c.observations} observations)"
+                for c in f.rows.itertuples()
+            )
+            out.append(f"body cells that give not one observation and no reason: {named}")
     return out or [f.check for f in failures]
