@@ -219,7 +219,7 @@ def validate_cmd(out: Path):
     import pandas as pd
 
     from .output.publish import read_published
-    from .output.validation import schema, validate
+    from .output.validation import check_links, schema, validate
 
     if not (out / "datapackage.json").is_file():
         raise click.ClickException(f"{out}: no datapackage.json (not a published folder)")
@@ -227,6 +227,7 @@ def validate_cmd(out: Path):
     failures = []
     for name, df in sorted(frames.items()):
         failures += validate(name, df)[1]
+    failures += check_links(frames)
     for path, df in sorted(printed.items()):
         df = pd.DataFrame(df.fillna("").astype(str))
         failures += validate(f"printed table {path}", df, schema("printed_table"))[1]
