@@ -10,7 +10,7 @@ says null is wrong too.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
@@ -49,7 +49,7 @@ class Score:
     truth: int = 0  # figures the truth classifies
     given: int = 0  # figures classified
     right: int = 0  # classified as the truth says
-    wrong: list = None  # (expression, given, expected)
+    wrong: list = field(default_factory=list)  # (expression, given, expected)
 
     @property
     def precision(self) -> float:
@@ -64,7 +64,7 @@ def score(figures, truth: list[dict]) -> Score:
     """Each truth entry matched to the figure of its sentence, value and unit (and page), in
     order; figures the truth does not list count as given where they are classified."""
     pool = list(figures)
-    out = Score(wrong=[])
+    out = Score()
     for t in truth:
         key = (t.get("page"), t["sentence"], float(t["value"]), t["unit"])
         hit = next(f for f in pool if (f.page, f.sentence, float(f.value), f.unit) == key)
@@ -110,7 +110,7 @@ def test_corpus_classification(results, source_id, truth, given, right):
 
 
 def test_corpus_classification_precision_and_recall(results):
-    total = Score(wrong=[])
+    total = Score()
     for source_id in CORPUS:
         s = score(results[source_id].key_figures, truth_json(source_id, "classification"))
         total.truth, total.given, total.right = (

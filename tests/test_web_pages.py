@@ -242,3 +242,22 @@ def test_mixed_raw_of_pdfs_and_pages_publishes_with_its_conflicts(tmp_path, warm
         "finishers_to_education": {"size": 19, "sum": 1190},
         "finishers_to_work": {"size": 19, "sum": 1480},
     }
+
+
+def test_site_header_and_footer_are_told_by_where_they_stand():
+    html = (
+        '<html><body><div id="header"><p>Meny: 356 kommuner</p></div>'
+        "<div><h1>Introduksjonsprogrammet i 2019</h1>"
+        '<div class="section-header"><h2>Fakta om 2019</h2></div>'
+        "<p>9 120 deltakere avsluttet programmet.</p>"
+        '<div class="box-footer"><p>Kilde: NIR, 2020.</p></div><p>Siste avsnitt.</p></div>'
+        '<div id="footer"><p>Telefon 24 16 88 00</p></div></body></html>'
+    )
+    page = read_page(html.encode())
+    assert [(p.section, p.text) for p in page.paragraphs] == [
+        ("Introduksjonsprogrammet i 2019", "Introduksjonsprogrammet i 2019"),
+        ("Fakta om 2019", "Fakta om 2019"),
+        ("Fakta om 2019", "9 120 deltakere avsluttet programmet."),
+        ("Fakta om 2019", "Kilde: NIR, 2020."),
+        ("Fakta om 2019", "Siste avsnitt."),
+    ]

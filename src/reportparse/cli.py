@@ -194,7 +194,8 @@ def sources(raw: Path, cache_dir: Path, no_cache: bool):
             click.echo(f"{p.name}\tfailed\t{src.message}\t\t\t{src.sha256}")
             continue
         click.echo(
-            f"{p.name}\t{src.family}\t{src.year}\t{src.title}\t{src.pages or ''}\t{src.sha256}"
+            f"{p.name}\t{src.family}\t{'' if src.year is None else src.year}\t{src.title}\t"
+            f"{src.pages or ''}\t{src.sha256}"
         )
     if failed:
         sys.exit(1)

@@ -57,9 +57,12 @@ DROPPED_WORDS = {
     "newsletter", "subscribe", "skip", "informasjonskapsler", "samtykke", "tags", "print",
     "visually", "sr",
 }  # fmt: skip
-# words of the site's own header, footer and menus: furniture unless the block holds the
-# article's headline (an article's own <header class="news__header"> does)
-SITE_WORDS = {"header", "footer", "menu", "meny", "topbar", "masthead", "banner", "sidebar"}
+# words of the site's own header and menus: furniture where the block stands before the
+# headline (an article's own <header class="news__header"> holds it; a "section-header"
+# stands after it); of the site's footer: furniture where no text follows the block
+HEADER_WORDS = {"header", "menu", "meny", "topbar", "masthead"}
+FOOTER_WORDS = {"footer"}
+_TEXT_AFTER = "following::*[self::p or self::li or self::table or self::h2 or self::h3]"
 # a block whose words outside links and headings are at most this many (and fewer than its
 # link words) is a list of links: "Les også", related articles, share links
 LINK_BLOCK_WORDS = 2
@@ -218,7 +221,9 @@ def _is_furniture(el) -> bool:
     words = {w.lower() for w in _WORDS.findall(names)}
     if DROPPED_WORDS & words:
         return True
-    if SITE_WORDS & words and not el.xpath(".//h1"):
+    if HEADER_WORDS & words and el.xpath("following::h1") and not el.xpath(".//h1"):
+        return True
+    if FOOTER_WORDS & words and not el.xpath(f"{_TEXT_AFTER}[normalize-space()]"):
         return True
     return _is_link_list(el)
 
@@ -283,7 +288,8 @@ class _Reader:
     """Walks the article in document order: paragraphs out, tables aside.
 
     A heading is in force until the next one, or until the block it stands in ends: the
-    heading of a fact box or a section does not reach the text after it.
+    heading of a fact box or a section does not reach the text after it (a block that
+    holds nothing but the heading is no section: its heading goes on).
     """
 
     def __init__(self) -> None:
@@ -293,7 +299,7 @@ class _Reader:
         self.headline: str | None = None  # the first <h1>: in force on the whole page
 
     def read(self, el, kind: ParagraphKind = ParagraphKind.BODY) -> None:
-        outer = self.heading
+        outer, first = self.heading, len(self.paragraphs)
         block = _Block(ParagraphKind.HEADING if el.tag in HEADINGS else kind, el.tag)
         block.text(el.text)
         for child in el:
@@ -311,8 +317,9 @@ class _Reader:
                 _inline(child, block)
             block.text(child.tail)
         self._flush(block)
-        if el.tag not in HEADINGS:
-            self.heading = outer
+        added = self.paragraphs[first:]
+        if any(p.kind != ParagraphKind.HEADING for p in added):
+            self.heading = outer  # a section or box ends: so does its heading
 
     def _flush(self, block: _Block) -> None:
         paragraph = _paragraph(block)
