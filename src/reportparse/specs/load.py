@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from pathlib import Path
 
 from pydantic import ValidationError
 
@@ -19,8 +22,32 @@ class SpecError(Exception):
     """A spec file that does not follow its schema; the message names the file and the key."""
 
 
+_folders: list[Path] = []  # folders read instead of the package's specs (``spec_folder``)
+
+
 def _root():
-    return resources.files("reportparse.specs")
+    return _folders[-1] if _folders else resources.files("reportparse.specs")
+
+
+@contextmanager
+def spec_folder(folder: Path) -> Iterator[None]:
+    """Read the spec files from ``folder`` (laid out as the package's ``specs/``: families.toml,
+    classify.toml, <family>/<year>.toml) instead of the package's, in this process (not in
+    worker processes): to try a new or changed year spec, and in tests. The specs loaded here
+    are forgotten on entry and on exit; the key-figure rules compiled from classify.toml
+    (``text.classify``) are not reloaded."""
+    _forget()
+    _folders.append(Path(folder))
+    try:
+        yield
+    finally:
+        _folders.pop()
+        _forget()
+
+
+def _forget() -> None:
+    for loader in (families, classifier, spec_years, year_spec):
+        loader.cache_clear()
 
 
 def _where(loc: tuple) -> str:
