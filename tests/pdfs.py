@@ -460,3 +460,48 @@ def results_report_like(path: Path, year: int, tables: dict[str, PrintedTable]) 
     c.showPage()
     c.save()
     return path
+
+
+# ---------------------------------------------------------------- table engine settings
+
+
+def long_minimal_table(path: Path, year: int, rows: list[tuple[int, int]]) -> Path:
+    """A Nøkkeltall report for ``year`` whose second page holds one minimal table (a rule under
+    the header, one at the bottom) with a body long enough that its two rules lie further
+    apart than the table engine joins by default."""
+    c = Canvas(str(path), pagesize=A4)
+    c.setFont("Helvetica-Bold", 26)
+    c.drawString(25 * mm, 760, f"Nøkkeltall introduksjonsordningen {year}")
+    c.showPage()
+    c.setFont("Helvetica-Oblique", 9)
+    c.drawString(25 * mm, 800, "Tabell 1: Deltakere per år")
+    c.setFont("Helvetica-Bold", 9)
+    c.drawString(25 * mm, 785, "År")
+    c.drawString(60 * mm, 785, "Deltakere")
+    c.line(25 * mm, 780, 90 * mm, 780)
+    y = 767
+    c.setFont("Helvetica", 9)
+    for label, value in rows:
+        c.drawString(25 * mm, y, str(label))
+        c.drawRightString(75 * mm, y, str(value))
+        y -= 14
+    c.line(25 * mm, y + 8, 90 * mm, y + 8)
+    c.showPage()
+    c.save()
+    return path
+
+
+def tables_side_by_side(path: Path, tables: list[list[list[str]]], width: float) -> Path:
+    """One slide: the caption "Tabell 9. ..." and under it ruled tables side by side, each of
+    columns ``width`` wide, 8 points apart."""
+    c = Canvas(str(path), pagesize=SLIDE)
+    c.setFont("Helvetica-Bold", 12)
+    c.drawString(20, 500, f"Tabell 9. {len(tables)} tabeller side om side")
+    x = 20.0
+    for rows in tables:
+        widths = [width] * len(rows[0])
+        _grid(c, x, 480, widths, rows)
+        x += sum(widths) + 8
+    c.showPage()
+    c.save()
+    return path

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 from pathlib import Path
 
 from ..model import DocumentError, DocumentResult, Source, SourceKind
@@ -12,6 +13,7 @@ from ..text.normalize import slugify
 from .assemble import Content, Reading, assemble
 from .pdf.content import read_content
 from .pdf.pdffile import metadata, open_pdf, page_layouts
+from .pdf.settings import TABLES, SettingsByCaption
 from .pdf.text import reading_order
 from .web.page import read_page
 
@@ -62,7 +64,7 @@ def _pdf_reading(data: bytes) -> Reading:
 
     def read(family: Family | None, spec: Spec | None) -> Content:
         unnumbered = family.unnumbered_tables if family is not None else True
-        content = read_content(layouts, unnumbered)
+        content = read_content(layouts, unnumbered, table_settings(spec))
         return Content(content.tables, content.paragraphs)
 
     return Reading(
@@ -76,6 +78,14 @@ def _pdf_reading(data: bytes) -> Reading:
     )
 
 
+def table_settings(spec: Spec | None) -> SettingsByCaption:
+    """The TableSettings of each captioned table: a spec entry's ``settings`` override the
+    defaults for the tables under the captions its ``caption`` pattern finds."""
+    entries = spec.content.table if spec is not None else []
+    overrides = tuple((e.caption, replace(TABLES, **e.settings)) for e in entries if e.settings)
+    return SettingsByCaption(TABLES, overrides)
+
+
 def _web_reading(data: bytes) -> Reading:
     page = read_page(data)
     start = " ".join(page.text.split())[:80]
@@ -87,4 +97,6 @@ def _web_reading(data: bytes) -> Reading:
         pages=None,
         beginning=f"its article begins: {start!r}",
         read=lambda family, spec: Content(page.tables, page.paragraphs),
+        headline=page.title,
+        lead=page.lead,
     )

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from pathlib import Path
 
 from pydantic import ValidationError
 
@@ -19,8 +22,32 @@ class SpecError(Exception):
     """A spec file that does not follow its schema; the message names the file and the key."""
 
 
+_folders: list[Path] = []  # folders read instead of the package's specs (``spec_folder``)
+
+
 def _root():
-    return resources.files("reportparse.specs")
+    return _folders[-1] if _folders else resources.files("reportparse.specs")
+
+
+@contextmanager
+def spec_folder(folder: Path) -> Iterator[None]:
+    """Read the spec files from ``folder`` (laid out as the package's ``specs/``: families.toml,
+    classify.toml, <family>/<year>.toml) instead of the package's, in this process (not in
+    worker processes): to try a new or changed year spec, and in tests. The specs loaded here
+    are forgotten on entry and on exit; the key-figure rules compiled from classify.toml
+    (``text.classify``) are not reloaded."""
+    _forget()
+    _folders.append(Path(folder))
+    try:
+        yield
+    finally:
+        _folders.pop()
+        _forget()
+
+
+def _forget() -> None:
+    for loader in (families, classifier, spec_years, year_spec):
+        loader.cache_clear()
 
 
 def _where(loc: tuple) -> str:
@@ -42,7 +69,7 @@ def _read(path: str):
         raise SpecError(f"specs/{path}: not valid TOML ({exc})") from None
 
 
-def _checked(model, data, path: str):
+def _checked(model, data, path: str, within: tuple = ()):
     try:
         return model.model_validate(data)
     except ValidationError as exc:
@@ -51,7 +78,8 @@ def _checked(model, data, path: str):
         if first["type"] == "extra_forbidden":
             message = "unknown key"
         more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
-        raise SpecError(f"specs/{path}: {_where(first['loc'])}: {message}{more}") from None
+        where = _where((*within, *first["loc"]))
+        raise SpecError(f"specs/{path}: {where}: {message}{more}") from None
 
 
 @cache
@@ -59,7 +87,7 @@ def families() -> tuple[Family, ...]:
     """The document families of ``families.toml``, in the order they are tried."""
     data = _read("families.toml")
     return tuple(
-        _checked(Family, {**body, "id": fid}, "families.toml") for fid, body in data.items()
+        _checked(Family, {**body, "id": fid}, "families.toml", (fid,)) for fid, body in data.items()
     )
 
 

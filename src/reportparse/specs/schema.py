@@ -10,8 +10,7 @@ the load with the file and the key (``load.SpecError``).
 from __future__ import annotations
 
 import re
-from dataclasses import fields
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal, get_type_hints
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
@@ -65,18 +64,36 @@ class Strict(BaseModel):
 # ---------------------------------------------------------------- families.toml
 
 
+Place = Literal["text", "headline", "lead"]
+
+
 class Family(Strict):
     id: str = ""  # the key of its table in families.toml
     name: str
     kind: Literal["pdf", "html"]
     parser: Literal["report", "html"]
-    source_id: Annotated[str, Field(pattern=r"\{year\}")]
+    source_id: str  # with {year}, or {title} for a family without a year
     signature: Annotated[list[Pattern], Field(min_length=1)]
-    year: Annotated[list[Annotated[Pattern, _with_groups("year")]], Field(min_length=1)]
+    subject: list[Pattern] = []
+    headline: list[Pattern] = []
+    dated: bool = True
+    year: list[Annotated[Pattern, _with_groups("year")]] = []
+    year_in: Annotated[list[Place], Field(min_length=1)] = ["text"]
     title: list[Pattern] = []
     published: list[Annotated[Pattern, _with_groups("date")]] = []
     unnumbered_tables: bool = False
     units: list[PublishedUnit] = []
+
+    @model_validator(mode="after")
+    def _year_or_not(self) -> Family:
+        if self.dated and not self.year:
+            raise ValueError("a dated family needs year patterns")
+        if self.dated and "{year}" not in self.source_id:
+            raise ValueError("source_id of a dated family needs {year}")
+        if not self.dated and (self.year or "{title}" not in self.source_id):
+            raise ValueError("a family without a year has no year patterns; its source_id "
+                             "needs {title}")  # fmt: skip
+        return self
 
 
 # ---------------------------------------------------------------- classify.toml
@@ -112,13 +129,25 @@ class Dimensions(Strict):
     category: dict[str, list[Pattern]] = {}
 
 
+class ColumnUnits(Strict):
+    """Words of a table column's header (or its cells) that give the column's unit."""
+
+    percent: list[Pattern] = []
+    persons: list[Pattern] = []
+
+
 class Classifier(Strict):
     blockers: list[Pattern] = []
     after_blockers: list[Pattern] = []
+    undated: list[Pattern] = []
+    back_references: list[Pattern] = []
+    partitives: list[Pattern] = []
     indicator: Annotated[list[IndicatorRule], Field(min_length=1)]
     dimensions: Dimensions = Dimensions()
     age: AgeRule
     relative_year: list[RelativeYear] = []
+    column_units: ColumnUnits = ColumnUnits()
+    column_headers: dict[Indicator, list[Pattern]] = {}
 
 
 # ---------------------------------------------------------------- <family>/<year>.toml
@@ -175,8 +204,23 @@ class HeaderValue(Strict):
     unit: PublishedUnit
 
 
-def _settings_fields() -> set[str]:
-    return {f.name for f in fields(TableSettings)}
+def _table_settings(settings: dict[str, Any]) -> dict[str, Any]:
+    """Overrides of ``TableSettings``: known field names, each value of its field's type."""
+    types = get_type_hints(TableSettings)
+    if unknown := sorted(set(settings) - set(types)):
+        raise ValueError(
+            f"unknown table engine setting(s): {', '.join(unknown)} "
+            "(the fields of TableSettings in read/pdf/settings.py)"
+        )
+    checked = {}
+    for name, value in settings.items():
+        want = types[name]
+        number = want is float and isinstance(value, (int, float))
+        if isinstance(value, bool) != (want is bool) or not (number or isinstance(value, want)):
+            kind = "a number" if want is float else f"of type {want.__name__}"
+            raise ValueError(f"{name} must be {kind}, not {value!r}")
+        checked[name] = float(value) if want is float else value
+    return checked
 
 
 class TableEntry(Strict):
@@ -197,14 +241,16 @@ class TableEntry(Strict):
     checks: list[CheckCall] = []
     column: list[ColumnRule] = []
     header_value: list[HeaderValue] = []
-    settings: dict[str, float | int | bool] = {}
+    # overrides of the PDF table engine's TableSettings for the tables under the captions
+    # that ``caption`` finds (the header pattern plays no part: it is read with them)
+    settings: Annotated[dict[str, Any], AfterValidator(_table_settings)] = {}
 
     @model_validator(mode="after")
     def _found_somehow(self) -> TableEntry:
         if self.caption is None and self.header is None:
             raise ValueError("a table is found by its caption or its header: give one")
-        if unknown := set(self.settings) - _settings_fields():
-            raise ValueError(f"unknown table engine setting(s): {', '.join(sorted(unknown))}")
+        if self.settings and self.caption is None:
+            raise ValueError("settings apply to the tables under a caption: give a caption")
         return self
 
     def fixed_dimensions(self) -> dict:

@@ -3,10 +3,28 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from string import ascii_lowercase
 
-from ...model import CellBox, Paragraph, ParagraphKind, Table, TableMethod, TableNote, TableStatus
+from ...model import (
+    CellBox,
+    DocumentError,
+    Paragraph,
+    ParagraphKind,
+    Table,
+    TableMethod,
+    TableNote,
+    TableStatus,
+)
 from ...text.normalize import normalize_ws
 from .layout import Box, PageLayout
+from .settings import (
+    BY_CAPTION,
+    PAGE_TABLES,
+    TEXT,
+    PageTableSettings,
+    SettingsByCaption,
+    TextSettings,
+)
 from .tables import FoundTable, find_captions, find_tables
 from .text import page_paragraphs
 
@@ -18,7 +36,9 @@ class PdfContent:
 
 
 def _table_ids(found: list[FoundTable]) -> list[str]:
-    """``tabell-N``; ``tabell-Na``/``b`` side by side under one caption; ``utabell-pP-K``."""
+    """``tabell-N``; ``tabell-Na``/``b``... side by side under one caption; ``utabell-pP-K``.
+
+    More tables under one caption than letters a-z is a DocumentError."""
     ids: list[str] = []
     per_caption: dict[int, list[int]] = {}
     per_page: dict[int, int] = {}
@@ -29,14 +49,20 @@ def _table_ids(found: list[FoundTable]) -> list[str]:
         if ft.caption is not None and ft.caption.kind == "tabell":
             group = per_caption[id(ft.caption)]
             base = f"tabell-{ft.caption.number}"
-            ids.append(base if len(group) == 1 else base + "abcdefgh"[group.index(i)])
+            if len(group) > len(ascii_lowercase):
+                raise DocumentError(
+                    f"{len(group)} tables side by side under the caption of table "
+                    f"{ft.caption.number} (page {ft.page}): only {len(ascii_lowercase)} "
+                    "can be lettered a-z"
+                )
+            ids.append(base if len(group) == 1 else base + ascii_lowercase[group.index(i)])
         else:
             per_page[ft.page] = per_page.get(ft.page, 0) + 1
             ids.append(f"utabell-p{ft.page}-{per_page[ft.page]}")
     return ids
 
 
-def _order_key(ft: FoundTable) -> tuple:
+def _order_key(ft: FoundTable, settings: PageTableSettings) -> tuple:
     if ft.grid is not None:
         x0, top, _, _ = ft.grid.bbox
     elif ft.image is not None:
@@ -45,22 +71,33 @@ def _order_key(ft: FoundTable) -> tuple:
         x0, top = ft.caption.x0, ft.caption.top
     if ft.caption is not None and ft.caption.kind == "tabell":
         top = min(top, ft.caption.top)
-    return (ft.page, round(top / 5), x0)
+    return (ft.page, round(top / settings.order_row_step), x0)
 
 
-def read_content(layouts: list[PageLayout], unnumbered_tables: bool) -> PdfContent:
+def read_content(
+    layouts: list[PageLayout],
+    unnumbered_tables: bool,
+    tables: SettingsByCaption = BY_CAPTION,
+    page: PageTableSettings = PAGE_TABLES,
+    text: TextSettings = TEXT,
+) -> PdfContent:
+    """The tables and paragraphs of a PDF's pages. ``tables`` gives the settings of each
+    captioned table (a spec's overrides), ``page`` and ``text`` hold for every page."""
     found: list[FoundTable] = []
     paragraphs: list[Paragraph] = []
     for layout in layouts:
-        page_found = sorted(find_tables(layout, unnumbered_tables), key=_order_key)
+        page_found = sorted(
+            find_tables(layout, unnumbered_tables, tables, page),
+            key=lambda ft: _order_key(ft, page),
+        )
         found += page_found
         exclude = [Box(*ft.grid.bbox) for ft in page_found if ft.grid is not None]
-        for cap in find_captions(layout):
+        for cap in find_captions(layout, page):
             exclude += [Box(s.x0, s.top, s.x1, s.bottom) for s in cap.segments]
         for ft in page_found:
             if ft.caption is not None:
                 exclude += [Box(s.x0, s.top, s.x1, s.bottom) for s in ft.caption.segments]
-        paragraphs += page_paragraphs(layout, exclude)
+        paragraphs += page_paragraphs(layout, exclude, text)
     ids = _table_ids(found)
     footnotes = {(p.page, p.marker): p.text for p in paragraphs if p.kind == ParagraphKind.FOOTNOTE}
     by_marker = {p.marker: p.text for p in paragraphs if p.kind == ParagraphKind.FOOTNOTE}

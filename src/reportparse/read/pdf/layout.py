@@ -12,11 +12,11 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-SUPERSCRIPT_RATIO = 0.8  # a marker glyph is at most this fraction of its neighbour's size
-WORD_GAP = 0.12  # gap (in font sizes) read as a space between glyphs
-SEGMENT_GAP = 1.0  # gap (in font sizes) that splits a line into separate segments
+from .settings import LAYOUT, LayoutSettings
+
 BULLETS = "•◆▪●■►➢✓"
 MARKER_TEXT = re.compile(r"^[0-9*†‡,]+$")
+GRAY, RGB = 1, 3  # the number of components of a gray and of an RGB colour
 
 
 @dataclass
@@ -105,14 +105,8 @@ class PageLayout:
     images: list[Box]
     drawings: list[Box] = field(default_factory=list)
 
-    def body_size(self) -> float:
-        sizes: dict[float, int] = {}
-        for s in self.segments:
-            sizes[round(s.size, 1)] = sizes.get(round(s.size, 1), 0) + len(s.text)
-        return max(sizes, key=sizes.get) if sizes else 10.0
 
-
-def _glyphs(page) -> list[Glyph]:
+def _glyphs(page, settings: LayoutSettings) -> list[Glyph]:
     out = []
     for c in page.chars:
         text = c["text"]
@@ -126,7 +120,7 @@ def _glyphs(page) -> list[Glyph]:
                 x1=c["x1"],
                 top=c["top"],
                 bottom=c["bottom"],
-                size=round(c["size"], 2),
+                size=round(c["size"], settings.glyph_size_digits),
                 bold="Bold" in font or "Black" in font or "Heavy" in font,
                 italic="Italic" in font or "Oblique" in font,
             )
@@ -134,17 +128,17 @@ def _glyphs(page) -> list[Glyph]:
     return out
 
 
-def _runs(glyphs: list[Glyph]) -> list[list[Glyph]]:
+def _runs(glyphs: list[Glyph], settings: LayoutSettings) -> list[list[Glyph]]:
     """Glyphs of one size that follow each other on one baseline."""
-    glyphs = sorted(glyphs, key=lambda g: (round(g.bottom), g.x0))
+    glyphs = sorted(glyphs, key=lambda g: (round(g.bottom / settings.sort_step), g.x0))
     runs: list[list[Glyph]] = []
     for g in glyphs:
         last = runs[-1][-1] if runs else None
         if (
             last is not None
-            and abs(last.size - g.size) < 0.3
-            and abs(last.bottom - g.bottom) < 0.3 * g.size
-            and -0.5 * g.size < g.x0 - last.x1 < 0.6 * g.size
+            and abs(last.size - g.size) < settings.run_size
+            and abs(last.bottom - g.bottom) < settings.run_baseline * g.size
+            and -settings.run_overlap * g.size < g.x0 - last.x1 < settings.run_gap * g.size
         ):
             runs[-1].append(g)
         else:
@@ -152,9 +146,9 @@ def _runs(glyphs: list[Glyph]) -> list[list[Glyph]]:
     return runs
 
 
-def mark_superscripts(glyphs: list[Glyph]) -> None:
+def mark_superscripts(glyphs: list[Glyph], settings: LayoutSettings = LAYOUT) -> None:
     """Flag runs of small, raised marker glyphs printed next to larger text."""
-    runs = _runs(glyphs)
+    runs = _runs(glyphs, settings)
     by_row = sorted(glyphs, key=lambda g: g.top)
     tops = [g.top for g in by_row]
     for run in runs:
@@ -164,39 +158,44 @@ def mark_superscripts(glyphs: list[Glyph]) -> None:
         size = run[0].size
         x0, x1 = run[0].x0, run[-1].x1
         top, bottom = min(g.top for g in run), max(g.bottom for g in run)
-        lo = bisect.bisect_left(tops, top - 3 * size)
-        hi = bisect.bisect_right(tops, bottom + size)
+        lo = bisect.bisect_left(tops, top - settings.marker_above * size)
+        hi = bisect.bisect_right(tops, bottom + settings.marker_below * size)
         for other in by_row[lo:hi]:
-            if other in run or other.text.isspace() or other.size * SUPERSCRIPT_RATIO < size:
+            small = other.size * settings.superscript_ratio < size
+            if other in run or other.text.isspace() or small:
                 continue
-            osize = other.size
-            before = x0 - 0.3 * osize <= other.x1 <= x0 + 0.3 * osize
-            after = x1 - 0.3 * osize <= other.x0 <= x1 + 0.8 * osize
-            raised = bottom < other.bottom - 0.15 * osize and top >= other.top - 0.5 * osize
+            touch = settings.marker_touch * other.size
+            before = x0 - touch <= other.x1 <= x0 + touch
+            after = x1 - touch <= other.x0 <= x1 + settings.marker_after_gap * other.size
+            raised = (
+                bottom < other.bottom - settings.marker_raise * other.size
+                and top >= other.top - settings.marker_max_rise * other.size
+            )
             if (before or after) and raised:
                 for g in run:
                     g.sup = not g.text.isspace()
                 break
 
 
-def _lines(glyphs: list[Glyph]) -> list[list[Glyph]]:
+def _lines(glyphs: list[Glyph], settings: LayoutSettings) -> list[list[Glyph]]:
     """Cluster full-size glyphs by baseline; superscripts join the line they are raised on."""
     normal = sorted((g for g in glyphs if not g.sup), key=lambda g: (g.bottom, g.x0))
     lines: list[list[Glyph]] = []
     for g in normal:
-        for line in reversed(lines[-6:]):
+        for line in reversed(lines[-settings.line_lookback :]):
             ref = line[0]
-            if abs(ref.bottom - g.bottom) < 0.25 * max(ref.size, g.size):
+            if abs(ref.bottom - g.bottom) < settings.line_baseline * max(ref.size, g.size):
                 line.append(g)
                 break
         else:
             lines.append([g])
     for g in (g for g in glyphs if g.sup):
         best, dist = None, None
+        rise, drop = settings.marker_line_rise * g.size, settings.marker_line_drop
         for line in lines:
             top = min(x.top for x in line)
             bottom = max(x.bottom for x in line)
-            if top - 0.3 * g.size <= g.top and g.bottom <= bottom + 0.1:
+            if top - rise <= g.top and g.bottom <= bottom + drop:
                 d = min(abs(x.x0 - g.x1) for x in line) if line else 0
                 d = min(d, min(abs(g.x0 - x.x1) for x in line))
                 if dist is None or d < dist:
@@ -210,21 +209,22 @@ def _lines(glyphs: list[Glyph]) -> list[list[Glyph]]:
     return lines
 
 
-def _split(line: list[Glyph], vrules: list[Rule]) -> list[list[Glyph]]:
+def _split(line: list[Glyph], vrules: list[Rule], settings: LayoutSettings) -> list[list[Glyph]]:
     parts: list[list[Glyph]] = [[]]
     last = None
     for g in line:
         if last is not None:
             size = max(g.size, last.size)
             gap = g.x0 - last.x1
+            slack = settings.rule_in_gap
             rule_between = any(
-                last.x1 - 0.5 <= r.pos <= g.x0 + 0.5 and r.a <= (g.top + g.bottom) / 2 <= r.b
+                last.x1 - slack <= r.pos <= g.x0 + slack and r.a <= (g.top + g.bottom) / 2 <= r.b
                 for r in vrules
             )
             if (
-                (gap > SEGMENT_GAP * size and not last.text.isspace())
+                (gap > settings.segment_gap * size and not last.text.isspace())
                 or rule_between
-                or gap > 2.5 * size
+                or gap > settings.segment_gap_after_space * size
             ):
                 parts.append([])
         if not (g.text.isspace() and not parts[-1]):
@@ -233,7 +233,7 @@ def _split(line: list[Glyph], vrules: list[Rule]) -> list[list[Glyph]]:
     return [p for p in parts if any(not g.text.isspace() for g in p)]
 
 
-def make_segment(glyphs: list[Glyph]) -> Segment:
+def make_segment(glyphs: list[Glyph], settings: LayoutSettings = LAYOUT) -> Segment:
     while glyphs and glyphs[-1].text.isspace():
         glyphs = glyphs[:-1]
     text: list[str] = []
@@ -241,7 +241,9 @@ def make_segment(glyphs: list[Glyph]) -> Segment:
     last = None
     pending_marker = ""
     for g in glyphs:
-        gap_limit = (0.25 if last is not None and last.sup else WORD_GAP) * g.size
+        after_marker = last is not None and last.sup
+        word_gap = settings.word_gap_after_marker if after_marker else settings.word_gap
+        gap_limit = word_gap * g.size
         spaced = last is not None and g.x0 - last.x1 > gap_limit
         if spaced and text and text[-1] != " " and not g.text.isspace() and not g.sup:
             text.append(" ")
@@ -285,11 +287,12 @@ def _add_markers(markers: list[Marker], raw: str, offset: int) -> None:
             markers.append(Marker(part, offset))
 
 
-def _merge_rules(rules: list[Rule]) -> list[Rule]:
+def _merge_rules(rules: list[Rule], settings: LayoutSettings) -> list[Rule]:
     """Join collinear, touching segments into single rules."""
     out: list[Rule] = []
-    for r in sorted(rules, key=lambda r: (round(r.pos), r.a)):
-        if out and abs(out[-1].pos - r.pos) < 1.0 and r.a <= out[-1].b + 2.0:
+    for r in sorted(rules, key=lambda r: (round(r.pos / settings.sort_step), r.a)):
+        collinear = out and abs(out[-1].pos - r.pos) < settings.rule_collinear
+        if collinear and r.a <= out[-1].b + settings.rule_join_gap:
             last = out[-1]
             out[-1] = Rule(last.pos, last.a, max(last.b, r.b))
         else:
@@ -297,51 +300,52 @@ def _merge_rules(rules: list[Rule]) -> list[Rule]:
     return out
 
 
-def _is_white(color) -> bool:
+def _is_white(color, settings: LayoutSettings) -> bool:
     if color is None:
         return False
     if isinstance(color, (int, float)):
-        return color >= 0.99
-    return all(isinstance(c, (int, float)) and c >= 0.99 for c in color) and len(color) in (1, 3)
+        return color >= settings.white
+    light = all(isinstance(c, (int, float)) and c >= settings.white for c in color)
+    return light and len(color) in (GRAY, RGB)
 
 
-def rulings(page) -> tuple[list[Rule], list[Rule], list[Box]]:
+def rulings(page, settings: LayoutSettings = LAYOUT) -> tuple[list[Rule], list[Rule], list[Box]]:
     """Horizontal and vertical rulings from lines and rectangle edges; filled boxes."""
     h: list[Rule] = []
     v: list[Rule] = []
     fills: list[Box] = []
     page_area = float(page.width) * float(page.height)
     for ln in page.lines:
-        if abs(ln["top"] - ln["bottom"]) < 1.5:
+        if abs(ln["top"] - ln["bottom"]) < settings.line_thickness:
             h.append(Rule((ln["top"] + ln["bottom"]) / 2, ln["x0"], ln["x1"]))
-        elif abs(ln["x0"] - ln["x1"]) < 1.5:
+        elif abs(ln["x0"] - ln["x1"]) < settings.line_thickness:
             v.append(Rule((ln["x0"] + ln["x1"]) / 2, ln["top"], ln["bottom"]))
     for r in page.rects:
         w, hgt = r["x1"] - r["x0"], r["bottom"] - r["top"]
-        if w * hgt > 0.5 * page_area:
+        if w * hgt > settings.background_share * page_area:
             continue
-        if hgt < 2.0:
+        if hgt < settings.rect_thickness:
             h.append(Rule((r["top"] + r["bottom"]) / 2, r["x0"], r["x1"]))
             continue
-        if w < 2.0:
+        if w < settings.rect_thickness:
             v.append(Rule((r["x0"] + r["x1"]) / 2, r["top"], r["bottom"]))
             continue
-        if r.get("fill") and not _is_white(r.get("non_stroking_color")):
+        if r.get("fill") and not _is_white(r.get("non_stroking_color"), settings):
             fills.append(Box(r["x0"], r["top"], r["x1"], r["bottom"], r.get("non_stroking_color")))
         h += [Rule(r["top"], r["x0"], r["x1"]), Rule(r["bottom"], r["x0"], r["x1"])]
         v += [Rule(r["x0"], r["top"], r["bottom"]), Rule(r["x1"], r["top"], r["bottom"])]
-    return _merge_rules(h), _merge_rules(v), fills
+    return _merge_rules(h, settings), _merge_rules(v, settings), fills
 
 
-def build_page_layout(page, number: int) -> PageLayout:
-    glyphs = _glyphs(page)
-    mark_superscripts(glyphs)
-    hrules, vrules, fills = rulings(page)
+def build_page_layout(page, number: int, settings: LayoutSettings = LAYOUT) -> PageLayout:
+    glyphs = _glyphs(page, settings)
+    mark_superscripts(glyphs, settings)
+    hrules, vrules, fills = rulings(page, settings)
     segments = []
-    for line in _lines(glyphs):
-        for part in _split(line, vrules):
-            segments.append(make_segment(part))
-    segments.sort(key=lambda s: (round(s.top), s.x0))
+    for line in _lines(glyphs, settings):
+        for part in _split(line, vrules, settings):
+            segments.append(make_segment(part, settings))
+    segments.sort(key=lambda s: (round(s.top / settings.sort_step), s.x0))
     images = [
         Box(im["x0"], im["top"], im["x1"], im["bottom"])
         for im in page.images
@@ -351,7 +355,7 @@ def build_page_layout(page, number: int) -> PageLayout:
     drawings = [
         Box(o["x0"], o["top"], o["x1"], o["bottom"])
         for o in [*page.rects, *page.lines, *page.curves]
-        if (o["x1"] - o["x0"]) * (o["bottom"] - o["top"]) < 0.5 * page_area
+        if (o["x1"] - o["x0"]) * (o["bottom"] - o["top"]) < settings.background_share * page_area
     ]
     return PageLayout(
         number=number,

@@ -10,6 +10,7 @@ from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 
 from ...model import DocumentError
 from .layout import PageLayout, build_page_layout
+from .settings import FILE, LAYOUT, FileSettings, LayoutSettings
 
 # pdfminer logs every recoverable oddity at warning level; the caller reports real failures
 logging.getLogger("pdfminer").setLevel(logging.ERROR)
@@ -22,13 +23,13 @@ def _cause(exc: BaseException) -> BaseException:
     return seen
 
 
-def open_pdf(data: bytes) -> pdfplumber.PDF:
+def open_pdf(data: bytes, settings: FileSettings = FILE) -> pdfplumber.PDF:
     """A pdfplumber document, or DocumentError naming why the bytes are not a readable PDF."""
     if not data:
         raise DocumentError("empty file (0 bytes)")
-    if not data[:1024].lstrip().startswith(b"%PDF-"):
+    if not data[: settings.header_window].lstrip().startswith(b"%PDF-"):
         raise DocumentError("not a PDF (no %PDF header)")
-    if b"%%EOF" not in data[-4096:]:
+    if b"%%EOF" not in data[-settings.eof_window :]:
         raise DocumentError("truncated PDF (the end-of-file marker is missing)")
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
@@ -45,11 +46,11 @@ def open_pdf(data: bytes) -> pdfplumber.PDF:
     return pdf
 
 
-def page_layouts(pdf: pdfplumber.PDF) -> list[PageLayout]:
+def page_layouts(pdf: pdfplumber.PDF, settings: LayoutSettings = LAYOUT) -> list[PageLayout]:
     layouts = []
     for number, page in enumerate(pdf.pages, 1):
         try:
-            layouts.append(build_page_layout(page, number))
+            layouts.append(build_page_layout(page, number, settings))
         except Exception as exc:
             cause = _cause(exc)
             raise DocumentError(

@@ -1,10 +1,305 @@
-"""The table engine's tolerances and thresholds, each with its reason."""
+"""The PDF engine's tolerances and thresholds, each with its reason, as pdfplumber's TableSettings.
+
+Every number the engine's logic compares with is a field here. Each field's comment starts
+with its unit in parentheses, then its reason:
+
+* ``(sizes)``: multiples of the font size of the text concerned (most values: they scale
+  with the print); ``(lines)``: multiples of the median line height;
+* ``(pt)``: PDF points (1/72 inch), where what is measured has no font size (rulings,
+  drawings) or where a font size itself is compared; the comment says which;
+* ``(share)``, ``(ratio)``, ``(count)``, ``(digits)``, ``(bytes)``: as named.
+
+Module-level defaults (``LAYOUT``, ``TEXT``, ``PAGE_TABLES``, ``TABLES``, ``FILE``) are the
+default values of the engine's entry points, which pass them down.
+
+A spec may override fields of ``TableSettings`` for one table: ``settings = {field = value}``
+in a ``[[table]]`` entry of ``specs/<family>/<year>.toml``. Overrides apply to the tables
+found under a caption that the entry's ``caption`` pattern finds (``SettingsByCaption``);
+``PageTableSettings`` are used before any caption is known (finding captions, pictures and
+tables without a caption, ordering the tables of a page) and hold for a whole document.
+"""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
+class LayoutSettings:
+    """Glyphs into lines and segments, footnote markers, rulings (``layout.py``)."""
+
+    # (digits) font sizes are kept to 1/100 pt; further digits are noise of the text matrix
+    glyph_size_digits: int = 2
+    # (pt) glyphs, segments and rules whose positions round to one point sort as one row, left
+    # to right: a difference under a point is drawing noise, whatever the font size
+    sort_step: float = 1.0
+
+    # glyph runs: glyphs of one size that follow each other on one baseline
+    # (pt) font sizes that differ by less are one size; sizes are compared in points, as set
+    run_size: float = 0.3
+    # (sizes) glyphs whose baselines differ by less stand on one baseline
+    run_baseline: float = 0.3
+    # (sizes) a glyph may start this far left of the previous glyph's end (kerning)
+    run_overlap: float = 0.5
+    # (sizes) a glyph may start this far right of the previous glyph's end (a space)
+    run_gap: float = 0.6
+
+    # footnote markers: small glyphs raised above the text they follow
+    # (ratio) a marker is at most this fraction of the size of the text it belongs to
+    superscript_ratio: float = 0.8
+    # (sizes) the text of a marker is looked for from this far above the marker's top
+    marker_above: float = 3.0
+    # (sizes) ... to this far below the marker's bottom
+    marker_below: float = 1.0
+    # (sizes) a marker may overlap its text by this much, or stand this far after it
+    marker_touch: float = 0.3
+    # (sizes) a marker printed before its text (a footnote's number) may stand this far before it
+    marker_after_gap: float = 0.8
+    # (sizes) a marker's bottom is at least this far above the baseline of its text
+    marker_raise: float = 0.15
+    # (sizes) a marker's top is at most this far above the top of its text
+    marker_max_rise: float = 0.5
+
+    # lines and segments
+    # (count) a glyph joins one of the lines begun last: glyphs come by baseline, older lines
+    # lie above; several lines stay open for columns whose baselines interleave
+    line_lookback: int = 6
+    # (sizes) glyphs whose baselines differ by less stand on one line
+    line_baseline: float = 0.25
+    # (sizes) a marker belongs to a line whose top is at most this far below the marker's top
+    marker_line_rise: float = 0.3
+    # (pt) ... and whose bottom the marker passes by less than this: slack for rounding of
+    # glyph boxes, not a distance in the text
+    marker_line_drop: float = 0.1
+    # (pt) a vertical ruling this close to the gap between two glyphs lies between them:
+    # rulings have no font size and are drawn to a fraction of a point
+    rule_in_gap: float = 0.5
+    # (sizes) a wider gap between two glyphs splits a line into segments (table columns)
+    segment_gap: float = 1.0
+    # (sizes) after a space glyph (part of the gap itself), only a gap this wide splits a line
+    segment_gap_after_space: float = 2.5
+    # (sizes) a wider gap between glyphs is read as a space between words
+    word_gap: float = 0.12
+    # (sizes) after a marker, only a gap this wide is a space: a marker's box ends early
+    word_gap_after_marker: float = 0.25
+
+    # rulings and filled boxes
+    # (pt) a drawn line thinner than this is a ruling: drawings have no font size
+    line_thickness: float = 1.5
+    # (pt) a rectangle thinner than this is a ruling drawn as a bar
+    rect_thickness: float = 2.0
+    # (pt) rules on lines less than this apart are collinear
+    rule_collinear: float = 1.0
+    # (pt) collinear rules with a gap no wider than this are one rule (borders drawn per cell)
+    rule_join_gap: float = 2.0
+    # (share) a rectangle or drawing covering more of the page is its background
+    background_share: float = 0.5
+    # (share) a fill whose colour components are all at least this is white: no shading
+    white: float = 0.99
+
+
+@dataclass(frozen=True)
+class TextSettings:
+    """Reading order, paragraphs, graphic regions and bullets (``text.py``)."""
+
+    # (digits) the body size of a page is its most common font size, rounded to this
+    body_size_digits: int = 1
+    # (pt) the body size of a page without text: a usual body size (nothing is read there)
+    fallback_body_size: float = 10.0
+    # (count) a cluster of at least this many drawing objects is a chart or a diagram, not a
+    # frame or a rule
+    graphic_min_items: int = 6
+    # (pt) drawing objects this close belong to one graphic: drawings have no font size
+    graphic_gap: float = 3.0
+    # (pt) text whose centre lies this close outside a region left out (table, chart) is in it:
+    # slack for drawing precision
+    exclude_pad: float = 1.0
+
+    # bullets
+    # (sizes) a bullet whose centre is this close to a segment's, vertically, is on its line
+    bullet_baseline: float = 0.5
+    # (sizes) a bullet at most this far left of a segment starts it
+    bullet_gap: float = 4.0
+
+    # reading order: recursive XY-cuts
+    # (lines) a horizontal gap this high cuts the page into bands read one after the other
+    band_gap: float = 0.9
+    # (lines) a vertical gap this wide cuts a band into columns ...
+    column_gap: float = 1.0
+    # (pt) ... but never a gap narrower than this: with small text, word gaps are not columns
+    column_gap_min: float = 10.0
+    # (pt) any gap wider than this separates two lines of a column (a gap at all: above noise)
+    line_gap: float = 0.01
+
+    # paragraphs
+    # (sizes) the gap between a paragraph's lines where the page gives no usual gap of its own
+    leading_default: float = 0.2
+    # (sizes) a paragraph's lines may be this much further apart than the usual gap
+    leading_slack: float = 0.2
+    # (sizes) a line that starts this far above the previous one (a new column) starts a new
+    # paragraph
+    line_back: float = 0.5
+    # (pt) a change of font size by more starts a paragraph; sizes are compared in points
+    paragraph_size_change: float = 0.6
+    # (pt) bold text larger than the body size by more is a heading; sizes in points
+    heading_size_step: float = 0.4
+
+    # the usual gap between a paragraph's lines, measured per page and font size
+    # (pt) lines whose font sizes differ by less are measured together; sizes in points
+    leading_same_size: float = 0.3
+    # (pt) font sizes are grouped by rounding to this: the usual gap is kept per point size
+    leading_size_step: float = 1.0
+    # (pt) lines whose left edges are this close are measured as lines of one paragraph: room
+    # for a hanging indent, less than a column gap
+    leading_indent: float = 20.0
+    # (pt) lines may overlap by this much (descenders reach into the next line's box)
+    leading_overlap: float = 1.0
+    # (sizes) a larger gap is between paragraphs and is not measured
+    leading_max: float = 2.0
+    # (share) the usual gap is this quantile of the gaps measured: gaps within paragraphs are
+    # the small ones
+    leading_quantile: float = 0.25
+    # (count) with fewer gaps measured, a font size has no usual gap of its own
+    leading_min_samples: int = 2
+
+
+@dataclass(frozen=True)
+class PageTableSettings:
+    """What is found on a page before a table's caption is known (``tables.py``,
+    ``content.py``): caption lines, pictures, tables without a numbered caption, and the order
+    of the tables. One for the whole document; a spec cannot override these per table."""
+
+    # caption lines ("Tabell 2. ..." and its wrapped lines)
+    # (sizes) a caption's next line starts at most this far below the line before
+    caption_line_gap: float = 0.8
+    # (sizes) ... and at least this far below the top of the line before (not the same line)
+    caption_next_line: float = 0.5
+    # (pt) a caption's lines start this close to its first line's left edge: aligned text
+    caption_indent: float = 3.0
+    # (pt) lines whose font sizes differ by less are of one style; sizes in points
+    caption_same_size: float = 0.3
+
+    # pictures
+    # (ratio) a picture longer than this times its height (or higher than this times its
+    # width) is a bar or a line, not a table
+    decoration_aspect: float = 15.0
+    # (share) a picture covering less of the page is a logo or an icon, not a table
+    decoration_area: float = 0.03
+
+    # tables and pictures without a numbered caption
+    # (share) a ruled grid without a caption is a table when this share of its cells hold text
+    min_filled: float = 0.5
+    # (pt) a picture this close under a numbered caption is that caption's; fixed, as pictures
+    # have no font size
+    captioned_image_gap: float = 60.0
+    # (pt) a title line may reach this far into the picture under it: drawing precision
+    title_overlap: float = 2.0
+    # (sizes) a picture's title line ends at most this far above it
+    title_gap: float = 4.0
+    # (sizes) the lines of a title follow each other this closely
+    title_line_gap: float = 0.8
+    # (pt) the lines of a title start this close to each other: aligned text
+    title_indent: float = 3.0
+
+    # (pt) tables whose tops round to one multiple of this stand in one row, read left to
+    # right: tops of tables side by side differ by a few points, whatever the font
+    order_row_step: float = 5.0
+
+
+@dataclass(frozen=True)
 class TableSettings:
-    pass
+    """How the tables under one caption are found and read (``tables.py``). A spec entry may
+    override any field for the tables its caption pattern finds."""
+
+    # rule structures: the rules (and filled boxes) of one printed table
+    # (pt) a shorter horizontal rule is an underline or a tick, not a table's rule: rules
+    # have no font size
+    min_hrule_length: float = 20.0
+    # (pt) a shorter vertical rule is a tick, not a column rule
+    min_vrule_length: float = 4.0
+    # (pt) rules and boxes this close touch, and rules this close are on one line: the
+    # precision tables are drawn with
+    rule_tolerance: float = 2.0
+    # (pt) lone horizontal rules whose ends differ by less are of one width: one minimal table
+    same_width: float = 3.0
+    # (pt) two rules of one minimal table lie at most this far apart: a table body rarely fills
+    # more than half an A4 page; rules further apart belong to different tables
+    max_rule_distance: float = 400.0
+    # (pt) text between two rules that reaches this far past their ends is outside the table
+    text_outside: float = 5.0
+    # (sizes) a blank stretch this high between two rules separates two tables
+    blank_gap: float = 2.5
+    # (pt) the font size a blank stretch is measured in where no text lies between the rules
+    fallback_size: float = 10.0
+
+    # grids and open tables (rules only above and below, columns from white space)
+    # (share of the table's width) a shorter horizontal rule is no row boundary (an underline
+    # under a group header)
+    row_rule_length: float = 0.5
+    # (share) a cell border counts as drawn where rules cover this much of it; less is a
+    # merged cell
+    rule_cover: float = 0.5
+    # (pt) text whose centre lies this far outside a cell or a table still belongs to it
+    cell_tolerance: float = 2.0
+    # (share of a segment's height) trimmed above and below before segments are grouped
+    # into rows, so that ascenders and descenders do not join two rows
+    row_core: float = 0.2
+    # (pt) white space between body values narrower than this does not split a column
+    column_gap: float = 2.0
+    # (pt) a header segment overlapping a column by more stands over it
+    header_overlap: float = 1.0
+    # (pt) an open table's header starts this far below its caption
+    header_gap: float = 0.5
+
+    # what lies under a caption
+    # (sizes of the caption) captions whose tops are this close stand side by side
+    caption_same_line: float = 2.0
+    # (pt) a table, picture or neighbouring caption may reach this far past a caption's column
+    caption_slack: float = 5.0
+    # (pt) a caption's column ends this far before a neighbouring caption's
+    caption_margin: float = 3.0
+    # (sizes of the caption) tables whose tops are this close to the first one under a
+    # caption stand side by side under it
+    side_by_side: float = 3.0
+    # (pt) a picture under a caption may start this far above the caption's bottom
+    image_overlap: float = 2.0
+    # (sizes of the caption) a picture under a caption starts within this distance of it
+    image_gap: float = 5.0
+
+
+@dataclass(frozen=True)
+class FileSettings:
+    """Checks of a PDF file's bytes before it is parsed (``pdffile.py``)."""
+
+    # (bytes) the "%PDF-" header must start within this many bytes, as readers accept
+    header_window: int = 1024
+    # (bytes) the "%%EOF" marker must stand within this many bytes of the end (trailing
+    # garbage after it is common)
+    eof_window: int = 4096
+
+
+LAYOUT = LayoutSettings()
+TEXT = TextSettings()
+PAGE_TABLES = PageTableSettings()
+TABLES = TableSettings()
+FILE = FileSettings()
+
+
+@dataclass(frozen=True)
+class SettingsByCaption:
+    """The TableSettings of each captioned table: those of the first override whose caption
+    pattern is found in the table's caption (case-insensitive, as spec entries match), else
+    the defaults. Tables without a numbered caption are read with the defaults."""
+
+    defaults: TableSettings = TABLES
+    overrides: tuple[tuple[str, TableSettings], ...] = ()
+
+    def for_caption(self, caption: str) -> TableSettings:
+        return next(
+            (s for pattern, s in self.overrides if re.search(pattern, caption, re.I)),
+            self.defaults,
+        )
+
+
+BY_CAPTION = SettingsByCaption()

@@ -21,10 +21,18 @@ from itertools import pairwise
 from ...model import TableMethod
 from ...text.normalize import join_lines, normalize_ws
 from ...text.printed import ASTERISKS, CAPTION, is_body_row
+from .geometry import BBox, connected_groups
 from .layout import Box, PageLayout, Rule, Segment
+from .settings import (
+    BY_CAPTION,
+    PAGE_TABLES,
+    TABLES,
+    PageTableSettings,
+    SettingsByCaption,
+    TableSettings,
+)
 
 TITLE_SOURCE = re.compile(r"\bKilde\b", re.I)  # picture titles name their source
-TOL = 2.0
 
 
 @dataclass
@@ -80,10 +88,10 @@ class Structure:
     def bottom(self) -> float:
         return max([r.pos for r in self.hrules] + [r.b for r in self.vrules])
 
-    @property
-    def boxed(self) -> bool:
+    def boxed(self, settings: TableSettings) -> bool:
         """Has column rules of its own (a grid), not only horizontal rules."""
-        inner = [v for v in self.vrules if self.x0 + TOL < v.pos < self.x1 - TOL]
+        tol = settings.rule_tolerance
+        inner = [v for v in self.vrules if self.x0 + tol < v.pos < self.x1 - tol]
         return bool(inner)
 
 
@@ -112,7 +120,7 @@ class Grid:
 # ---------------------------------------------------------------- captions
 
 
-def find_captions(layout: PageLayout) -> list[Caption]:
+def find_captions(layout: PageLayout, settings: PageTableSettings = PAGE_TABLES) -> list[Caption]:
     """Caption lines ("Tabell 2. ...", "Figur 7: ...") with their wrapped continuation lines."""
     captions = []
     segs = layout.segments
@@ -125,15 +133,17 @@ def find_captions(layout: PageLayout) -> list[Caption]:
         last = seg
         for j in range(i + 1, len(segs)):
             nxt = segs[j]
-            if nxt.top > last.bottom + 0.8 * last.size:
+            if nxt.top > last.bottom + settings.caption_line_gap * last.size:
                 break
             same_style = (
-                abs(nxt.size - seg.size) < 0.3 and nxt.bold == seg.bold and nxt.italic == seg.italic
+                abs(nxt.size - seg.size) < settings.caption_same_size
+                and nxt.bold == seg.bold
+                and nxt.italic == seg.italic
             )
             if (
                 same_style
-                and abs(nxt.x0 - seg.x0) < 3
-                and nxt.top > last.top + 0.5 * last.size
+                and abs(nxt.x0 - seg.x0) < settings.caption_indent
+                and nxt.top > last.top + settings.caption_next_line * last.size
                 and not CAPTION.match(nxt.text)
             ):
                 parts.append(nxt)
@@ -164,24 +174,19 @@ def _overlap(a0: float, a1: float, b0: float, b1: float) -> float:
     return max(0.0, min(a1, b1) - max(a0, b0))
 
 
-def find_structures(layout: PageLayout) -> list[Structure]:
+def find_structures(layout: PageLayout, settings: TableSettings = TABLES) -> list[Structure]:
     """Group the page's rules into table structures.
 
     Rules that touch each other form a grid; horizontal rules of the same
     width stacked under each other (a minimal table) are joined as well.
     """
-    items: list[tuple[str, object]] = [("h", r) for r in layout.hrules if r.b - r.a > 20]
-    items += [("v", r) for r in layout.vrules if r.b - r.a > 4]
+    items: list[tuple[str, object]] = [
+        ("h", r) for r in layout.hrules if r.b - r.a > settings.min_hrule_length
+    ]
+    items += [("v", r) for r in layout.vrules if r.b - r.a > settings.min_vrule_length]
     items += [("f", b) for b in layout.fills]
-    parent = list(range(len(items)))
 
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    def bbox(item) -> tuple[float, float, float, float]:
+    def bbox(item) -> BBox:
         kind, o = item
         if kind == "h":
             return o.a, o.pos, o.b, o.pos
@@ -189,18 +194,9 @@ def find_structures(layout: PageLayout) -> list[Structure]:
             return o.pos, o.a, o.pos, o.b
         return o.x0, o.top, o.x1, o.bottom
 
-    boxes = [bbox(it) for it in items]
-    for i in range(len(items)):
-        ax0, at, ax1, ab = boxes[i]
-        for j in range(i + 1, len(items)):
-            bx0, bt, bx1, bb = boxes[j]
-            if ax0 - TOL <= bx1 and bx0 - TOL <= ax1 and at - TOL <= bb and bt - TOL <= ab:
-                parent[find(i)] = find(j)
-    groups: dict[int, list[int]] = {}
-    for i in range(len(items)):
-        groups.setdefault(find(i), []).append(i)
+    groups = connected_groups([bbox(it) for it in items], settings.rule_tolerance)
     structures = []
-    for idx in groups.values():
+    for idx in groups:
         hs = [items[i][1] for i in idx if items[i][0] == "h"]
         vs = [items[i][1] for i in idx if items[i][0] == "v"]
         fs = [items[i][1] for i in idx if items[i][0] == "f"]
@@ -213,12 +209,12 @@ def find_structures(layout: PageLayout) -> list[Structure]:
     for s in structures:
         for m in merged:
             if (
-                not s.boxed
-                and not m.boxed
-                and abs(m.x0 - s.x0) < 3
-                and abs(m.x1 - s.x1) < 3
-                and 0 <= s.top - m.bottom < 400
-                and not _text_gap_between(layout, m, s)
+                not s.boxed(settings)
+                and not m.boxed(settings)
+                and abs(m.x0 - s.x0) < settings.same_width
+                and abs(m.x1 - s.x1) < settings.same_width
+                and 0 <= s.top - m.bottom < settings.max_rule_distance
+                and not _text_gap_between(layout, m, s, settings)
             ):
                 m.hrules += s.hrules
                 m.vrules += s.vrules
@@ -228,19 +224,22 @@ def find_structures(layout: PageLayout) -> list[Structure]:
     return merged
 
 
-def _text_gap_between(layout: PageLayout, upper: Structure, lower: Structure) -> bool:
+def _text_gap_between(
+    layout: PageLayout, upper: Structure, lower: Structure, settings: TableSettings
+) -> bool:
     """True where a blank stretch or text outside the table separates two rules."""
     segs = [
         s
         for s in layout.segments
         if upper.bottom < s.cy < lower.top and _overlap(s.x0, s.x1, upper.x0, upper.x1) > 0
     ]
-    if any(s.x0 < upper.x0 - 5 or s.x1 > upper.x1 + 5 for s in segs):
+    outside = settings.text_outside
+    if any(s.x0 < upper.x0 - outside or s.x1 > upper.x1 + outside for s in segs):
         return True
     tops = [*sorted(s.top for s in segs), lower.top]
     bottoms = [upper.bottom, *sorted(s.bottom for s in segs)]
-    size = max((s.size for s in segs), default=10.0)
-    return any(t - b > 2.5 * size for t, b in zip(tops, bottoms, strict=True))
+    size = max((s.size for s in segs), default=settings.fallback_size)
+    return any(t - b > settings.blank_gap * size for t, b in zip(tops, bottoms, strict=True))
 
 
 # ---------------------------------------------------------------- grids
@@ -256,20 +255,21 @@ def _cluster(values: list[float], tol: float) -> list[float]:
     return [sum(c) / len(c) for c in out]
 
 
-def _segments_in(layout: PageLayout, x0: float, top: float, x1: float, bottom: float):
+def _segments_in(layout: PageLayout, box: tuple[float, float, float, float], tol: float):
+    x0, top, x1, bottom = box
     return [
         s
         for s in layout.segments
-        if x0 - TOL <= s.cx <= x1 + TOL and top - TOL <= s.cy <= bottom + TOL
+        if x0 - tol <= s.cx <= x1 + tol and top - tol <= s.cy <= bottom + tol
     ]
 
 
-def _line_clusters(segs: list[Segment]) -> list[list[Segment]]:
+def _line_clusters(segs: list[Segment], settings: TableSettings) -> list[list[Segment]]:
     """Group segments into rows by vertical overlap of their cores."""
     rows: list[list[Segment]] = []
     spans: list[tuple[float, float]] = []
     for s in sorted(segs, key=lambda s: s.top):
-        pad = 0.2 * (s.bottom - s.top)
+        pad = settings.row_core * (s.bottom - s.top)
         t, b = s.top + pad, s.bottom - pad
         for i, (rt, rb) in enumerate(spans):
             if t < rb and b > rt:
@@ -296,11 +296,11 @@ def _line_clusters(segs: list[Segment]) -> list[list[Segment]]:
     return [rows[i] for i in order]
 
 
-def _cell_text(segs: list[Segment]) -> tuple[str, list[str]]:
+def _cell_text(segs: list[Segment], settings: TableSettings) -> tuple[str, list[str]]:
     """Cell text from its segments (lines joined, hyphenation undone) and its markers."""
     lines = []
     markers: list[str] = []
-    for row in _line_clusters(segs):
+    for row in _line_clusters(segs, settings):
         row.sort(key=lambda s: s.x0)
         lines.append(" ".join(s.text for s in row))
         markers += [m.text for s in row for m in s.markers]
@@ -311,59 +311,66 @@ def _cell_text(segs: list[Segment]) -> tuple[str, list[str]]:
     return text, markers
 
 
-def _covered(rules: list[Rule], pos: float, a: float, b: float) -> bool:
+def _covered(rules: list[Rule], pos: float, a: float, b: float, settings: TableSettings) -> bool:
     """Whether rules at ``pos`` cover most of the span a..b."""
     span = b - a
     if span <= 0:
         return True
-    cover = sum(_overlap(r.a, r.b, a, b) for r in rules if abs(r.pos - pos) <= TOL)
-    return cover >= 0.5 * span
+    tol = settings.rule_tolerance
+    cover = sum(_overlap(r.a, r.b, a, b) for r in rules if abs(r.pos - pos) <= tol)
+    return cover >= settings.rule_cover * span
 
 
-def read_structure(layout: PageLayout, st: Structure, header_top: float | None) -> Grid | None:
+def read_structure(
+    layout: PageLayout, st: Structure, header_top: float | None, settings: TableSettings
+) -> Grid | None:
     """Read one table structure into a grid.
 
     ``header_top`` is where text above the first rule may start (just under
     the caption); a minimal table prints its header there.
     """
     x0, x1 = st.x0, st.x1
-    ys = _cluster([r.pos for r in st.hrules if r.b - r.a > 0.5 * (x1 - x0)], TOL)
-    if st.boxed:
-        return _read_boxed(layout, st, ys)
-    return _read_open(layout, st, ys, header_top)
+    long_rules = [r.pos for r in st.hrules if r.b - r.a > settings.row_rule_length * (x1 - x0)]
+    ys = _cluster(long_rules, settings.rule_tolerance)
+    if st.boxed(settings):
+        return _read_boxed(layout, st, ys, settings)
+    return _read_open(layout, st, ys, header_top, settings)
 
 
-def _read_boxed(layout: PageLayout, st: Structure, ys: list[float]) -> Grid | None:
+def _read_boxed(
+    layout: PageLayout, st: Structure, ys: list[float], settings: TableSettings
+) -> Grid | None:
     x0, x1 = st.x0, st.x1
-    xs = _cluster([v.pos for v in st.vrules], TOL)
+    xs = _cluster([v.pos for v in st.vrules], settings.rule_tolerance)
     if len(xs) < 2 or len(ys) < 2:
         return None
     xs[0], xs[-1] = min(xs[0], x0), max(xs[-1], x1)
-    segs = _segments_in(layout, xs[0], ys[0], xs[-1], ys[-1])
+    segs = _segments_in(layout, (xs[0], ys[0], xs[-1], ys[-1]), settings.cell_tolerance)
     nrows, ncols = len(ys) - 1, len(xs) - 1
     # merged cells: a missing rule between neighbours joins them
     owner = [[(r, c) for c in range(ncols)] for r in range(nrows)]
     for r in range(nrows):
         for c in range(1, ncols):
-            if not _covered(st.vrules, xs[c], ys[r], ys[r + 1]):
+            if not _covered(st.vrules, xs[c], ys[r], ys[r + 1], settings):
                 owner[r][c] = owner[r][c - 1]
     for r in range(1, nrows):
         for c in range(ncols):
-            if not _covered(st.hrules, ys[r], xs[c], xs[c + 1]) and owner[r][c] == (r, c):
+            drawn = _covered(st.hrules, ys[r], xs[c], xs[c + 1], settings)
+            if not drawn and owner[r][c] == (r, c):
                 up = owner[r - 1][c]
                 if all(owner[r][cc] == (r, cc) for cc in range(c, c + 1)):
                     owner[r][c] = up
     buckets: dict[tuple[int, int], list[Segment]] = {}
     for s in segs:
-        r = _index(ys, s.cy)
-        c = _index(xs, s.cx)
+        r = _index(ys, s.cy, settings.cell_tolerance)
+        c = _index(xs, s.cx, settings.cell_tolerance)
         if r is None or c is None:
             continue
         buckets.setdefault(owner[r][c], []).append(s)
     cells = [["" for _ in range(ncols)] for _ in range(nrows)]
     notes = []
     for (r, c), group in buckets.items():
-        text, markers = _cell_text(group)
+        text, markers = _cell_text(group, settings)
         cells[r][c] = text
         notes += [CellNote(r, c, m) for m in markers]
     # drop rows without any text (e.g. a rule doubled by a cell border)
@@ -389,27 +396,31 @@ def _read_boxed(layout: PageLayout, st: Structure, ys: list[float]) -> Grid | No
 
 def _merged_boxes(owner, xs: list[float], ys: list[float], remap: dict[int, int]):
     """One box per cell of a ruled grid, a merged cell spanning the grid cells it owns."""
-    spans: dict[tuple[int, int], list[int]] = {}
+    ends: dict[tuple[int, int], tuple[int, int]] = {}  # owner cell -> last row and column
     for r, row in enumerate(owner):
         for c, key in enumerate(row):
-            span = spans.setdefault(key, [r, c, r, c])
-            span[2], span[3] = max(span[2], r), max(span[3], c)
+            r1, c1 = ends.get(key, (r, c))
+            ends[key] = (max(r1, r), max(c1, c))
     return [
         (remap[r], c, xs[c], ys[r], xs[c1 + 1], ys[r1 + 1])
-        for (r, c), (_, _, r1, c1) in sorted(spans.items())
+        for (r, c), (r1, c1) in sorted(ends.items())
         if r in remap
     ]
 
 
-def _index(bounds: list[float], v: float) -> int | None:
+def _index(bounds: list[float], v: float, tol: float) -> int | None:
     for i in range(len(bounds) - 1):
-        if bounds[i] - TOL <= v <= bounds[i + 1] + TOL:
+        if bounds[i] - tol <= v <= bounds[i + 1] + tol:
             return i
     return None
 
 
 def _read_open(
-    layout: PageLayout, st: Structure, ys: list[float], header_top: float | None
+    layout: PageLayout,
+    st: Structure,
+    ys: list[float],
+    header_top: float | None,
+    settings: TableSettings,
 ) -> Grid | None:
     """A table with horizontal rules only: columns from the white space between values."""
     x0, x1 = st.x0, st.x1
@@ -418,19 +429,22 @@ def _read_open(
     top = header_top if header_top is not None else ys[0]
     first_rule = ys[0]
     bands: list[tuple[float, float]] = []
-    if top < first_rule - TOL:
+    tol = settings.cell_tolerance
+    if top < first_rule - tol:
         bands.append((top, first_rule))
     bands += list(pairwise(ys))
-    rows_by_band = [_line_clusters(_segments_in(layout, x0, a, x1, b)) for a, b in bands]
+    rows_by_band = [
+        _line_clusters(_segments_in(layout, (x0, a, x1, b), tol), settings) for a, b in bands
+    ]
     rows_by_band = [r for r in rows_by_band if r]
     if not rows_by_band:
         return None
     body_band = rows_by_band[-1]
     header_lines = [line for band in rows_by_band[:-1] for line in band]
-    columns = _text_columns([s for line in body_band for s in line])
+    columns = _text_columns([s for line in body_band for s in line], settings.column_gap)
     if len(columns) < 2:
         return None
-    header_rows, header_notes, columns, boxes = _header_rows(header_lines, columns)
+    header_rows, header_notes, columns, boxes = _header_rows(header_lines, columns, settings)
     cells = [r for r in header_rows]
     notes = list(header_notes)
     for line in body_band:
@@ -441,7 +455,7 @@ def _read_open(
         for s in line:
             groups.setdefault(_nearest_column(columns, s), []).append(s)
         for c, group in groups.items():
-            text, markers = _cell_text(group)
+            text, markers = _cell_text(group, settings)
             row[c] = text
             notes += [CellNote(len(cells), c, m) for m in markers]
         cells.append(row)
@@ -458,12 +472,12 @@ def _read_open(
     )
 
 
-def _text_columns(segs: list[Segment]) -> list[list[float]]:
+def _text_columns(segs: list[Segment], min_gap: float) -> list[list[float]]:
     """Column intervals: x-ranges covered by body text, split where white space runs through."""
     spans = sorted((s.x0, s.x1) for s in segs)
     cols: list[list[float]] = []
     for a, b in spans:
-        if cols and a <= cols[-1][1] + TOL:
+        if cols and a <= cols[-1][1] + min_gap:
             cols[-1][1] = max(cols[-1][1], b)
         else:
             cols.append([a, b])
@@ -481,7 +495,7 @@ def _nearest_column(columns: list[list[float]], s: Segment) -> int:
     return best
 
 
-def _header_rows(lines: list[list[Segment]], columns: list[list[float]]):
+def _header_rows(lines: list[list[Segment]], columns: list[list[float]], settings: TableSettings):
     """Header text above a minimal table, as one or more header rows.
 
     Read bottom-up: a segment over one column widens that column; a segment
@@ -494,7 +508,11 @@ def _header_rows(lines: list[list[Segment]], columns: list[list[float]]):
     spans: dict[int, tuple[int, int]] = {}
     for li in range(len(lines) - 1, -1, -1):
         for s in sorted(lines[li], key=lambda s: s.x0):
-            hit = [i for i, (a, b) in enumerate(cols) if _overlap(s.x0, s.x1, a, b) > 1.0]
+            hit = [
+                i
+                for i, (a, b) in enumerate(cols)
+                if _overlap(s.x0, s.x1, a, b) > settings.header_overlap
+            ]
             if not hit:
                 hit = [_nearest_column(cols, s)]
             if len(hit) == 1:
@@ -521,7 +539,7 @@ def _header_rows(lines: list[list[Segment]], columns: list[list[float]]):
     cells = [["" for _ in cols] for _ in range(nrows)]
     notes = []
     for (r, c), segs in grouped.items():
-        text, markers = _cell_text(segs)
+        text, markers = _cell_text(segs, settings)
         cells[r][c] = text
         notes += [CellNote(r, c, m) for m in markers]
     # a stub header printed at the bottom of the header block stands in the first row
@@ -572,44 +590,64 @@ class FoundTable:
     page: int
 
 
-def _right_limit(caption: Caption, captions: list[Caption], width: float) -> float:
+def _right_limit(
+    caption: Caption, captions: list[Caption], width: float, settings: TableSettings
+) -> float:
     limit = width
     for other in captions:
         if other is caption:
             continue
-        if abs(other.top - caption.top) < 2 * caption.size and other.x0 > caption.x1 - 5:
-            limit = min(limit, other.x0 - 3)
+        same_line = abs(other.top - caption.top) < settings.caption_same_line * caption.size
+        if same_line and other.x0 > caption.x1 - settings.caption_slack:
+            limit = min(limit, other.x0 - settings.caption_margin)
     return limit
 
 
-def _left_limit(caption: Caption, captions: list[Caption]) -> float:
+def _left_limit(caption: Caption, captions: list[Caption], settings: TableSettings) -> float:
     limit = 0.0
     for other in captions:
-        same_line = abs(other.top - caption.top) < 2 * caption.size
-        if other is not caption and same_line and other.x1 < caption.x0 + 5:
-            limit = max(limit, other.x1 + 3)
+        same_line = abs(other.top - caption.top) < settings.caption_same_line * caption.size
+        if other is not caption and same_line and other.x1 < caption.x0 + settings.caption_slack:
+            limit = max(limit, other.x1 + settings.caption_margin)
     return limit
 
 
-def find_tables(layout: PageLayout, unnumbered: bool) -> list[FoundTable]:
+def _rules(st: Structure) -> set[int]:
+    """A structure's rules by identity: structures grouped with other settings share them."""
+    return {id(r) for r in (*st.hrules, *st.vrules)}
+
+
+def find_tables(
+    layout: PageLayout,
+    unnumbered: bool,
+    tables: SettingsByCaption = BY_CAPTION,
+    page: PageTableSettings = PAGE_TABLES,
+) -> list[FoundTable]:
     """Every table of a page: captioned ones, pictures under a table caption, and
-    (where ``unnumbered``) ruled grids without a caption."""
-    captions = find_captions(layout)
-    structures = find_structures(layout)
-    claimed: set[int] = set()
+    (where ``unnumbered``) ruled grids without a caption.
+
+    The tables under a caption are found and read with the settings ``tables`` gives for
+    its caption; where they differ from the defaults, the page's rules are grouped into
+    structures with them as well. Tables without a caption are read with the defaults."""
+    captions = find_captions(layout, page)
+    structures = {tables.defaults: find_structures(layout, tables.defaults)}
+    claimed: set[int] = set()  # the rules of the tables found so far
     found: list[FoundTable] = []
-    table_captions = [c for c in captions if c.kind == "tabell"]
-    for cap in table_captions:
-        left = _left_limit(cap, captions)
-        right = _right_limit(cap, captions, layout.width)
+    for cap in (c for c in captions if c.kind == "tabell"):
+        settings = tables.for_caption(normalize_ws(cap.text))
+        if settings not in structures:
+            structures[settings] = find_structures(layout, settings)
+        left = _left_limit(cap, captions, settings)
+        right = _right_limit(cap, captions, layout.width, settings)
+        slack = settings.caption_slack
         below = [
-            (i, st)
-            for i, st in enumerate(structures)
-            if i not in claimed
+            st
+            for st in structures[settings]
+            if not claimed & _rules(st)
             and st.top > cap.top
-            and st.x0 >= left - 5
-            and st.x1 <= right + 5
-            and _overlap(st.x0, st.x1, cap.x0 - 5, right) > 0
+            and st.x0 >= left - slack
+            and st.x1 <= right + slack
+            and _overlap(st.x0, st.x1, cap.x0 - slack, right) > 0
         ]
         next_cap_top = min(
             (
@@ -619,73 +657,85 @@ def find_tables(layout: PageLayout, unnumbered: bool) -> list[FoundTable]:
             ),
             default=layout.height,
         )
-        below = [(i, st) for i, st in below if st.top < next_cap_top]
-        image = _image_below(layout, cap, left, right, next_cap_top)
-        if not below or (image is not None and image.top < min(st.top for _, st in below)):
+        below = [st for st in below if st.top < next_cap_top]
+        image = _image_below(layout, cap, (left, right, next_cap_top), settings, page)
+        if not below or (image is not None and image.top < min(st.top for st in below)):
             found.append(FoundTable(cap, None, image, layout.number))
             continue
-        first_top = min(st.top for _, st in below)
+        first_top = min(st.top for st in below)
         side_by_side = sorted(
-            (p for p in below if p[1].top - first_top < 3 * cap.size), key=lambda p: p[1].x0
+            (st for st in below if st.top - first_top < settings.side_by_side * cap.size),
+            key=lambda st: st.x0,
         )
-        for i, st in side_by_side:
-            claimed.add(i)
-            grid = read_structure(layout, st, header_top=cap.bottom + 0.5)
+        for st in side_by_side:
+            claimed |= _rules(st)
+            grid = read_structure(layout, st, cap.bottom + settings.header_gap, settings)
             found.append(FoundTable(cap, grid, None, layout.number))
     if unnumbered:
-        for i, st in enumerate(structures):
-            if i in claimed or not st.boxed:
+        defaults = tables.defaults
+        for st in structures[defaults]:
+            if claimed & _rules(st) or not st.boxed(defaults):
                 continue
-            grid = read_structure(layout, st, header_top=None)
-            if grid is None or not _looks_like_table(grid):
+            grid = read_structure(layout, st, None, defaults)
+            if grid is None or not _looks_like_table(grid, page):
                 continue
             found.append(FoundTable(None, grid, None, layout.number))
-        for image, caption in _captioned_images(layout, captions):
+        for image, caption in _captioned_images(layout, captions, page):
             found.append(FoundTable(caption, None, image, layout.number))
     return found
 
 
-def _looks_like_table(grid: Grid) -> bool:
+def _looks_like_table(grid: Grid, settings: PageTableSettings) -> bool:
     filled = sum(1 for row in grid.cells for c in row if c)
     total = sum(len(row) for row in grid.cells)
-    return len(grid.cells) >= 2 and len(grid.cells[0]) >= 2 and filled >= 0.5 * total
+    return (
+        len(grid.cells) >= 2 and len(grid.cells[0]) >= 2 and filled >= settings.min_filled * total
+    )
 
 
-def _is_decoration(img: Box, layout: PageLayout) -> bool:
+def _is_decoration(img: Box, layout: PageLayout, settings: PageTableSettings) -> bool:
     w, h = img.x1 - img.x0, img.bottom - img.top
     if w <= 0 or h <= 0:
         return True
-    if w / h > 15 or h / w > 15:
+    if w / h > settings.decoration_aspect or h / w > settings.decoration_aspect:
         return True
-    return img.area < 0.03 * layout.width * layout.height
+    return img.area < settings.decoration_area * layout.width * layout.height
 
 
 def _image_below(
-    layout: PageLayout, cap: Caption, left: float, right: float, limit: float
+    layout: PageLayout,
+    cap: Caption,
+    within: tuple[float, float, float],
+    settings: TableSettings,
+    page: PageTableSettings,
 ) -> Box | None:
+    """The picture right under a caption, within (left, right, bottom)."""
+    left, right, limit = within
+    slack = settings.caption_slack
     for img in sorted(layout.images, key=lambda b: b.top):
-        if _is_decoration(img, layout):
+        if _is_decoration(img, layout, page):
             continue
-        under = cap.bottom - 2 <= img.top < min(limit, cap.bottom + 5 * cap.size)
-        if under and left - 5 <= img.x0 and img.x1 <= right + 5:
+        start = cap.bottom - settings.image_overlap
+        under = start <= img.top < min(limit, cap.bottom + settings.image_gap * cap.size)
+        if under and left - slack <= img.x0 and img.x1 <= right + slack:
             return img
     return None
 
 
-def _captioned_images(layout: PageLayout, captions: list[Caption]):
+def _captioned_images(layout: PageLayout, captions: list[Caption], settings: PageTableSettings):
     """Pictures with a bold title line right above them and no numbered caption."""
     numbered_tops = [c.bottom for c in captions]
     for img in sorted(layout.images, key=lambda b: (b.top, b.x0)):
-        if _is_decoration(img, layout):
+        if _is_decoration(img, layout, settings):
             continue
-        if any(0 <= img.top - t < 60 for t in numbered_tops):
+        if any(0 <= img.top - t < settings.captioned_image_gap for t in numbered_tops):
             continue
         above = [
             s
             for s in layout.segments
             if s.bold
-            and s.bottom <= img.top + 2
-            and img.top - s.bottom < 4 * s.size
+            and s.bottom <= img.top + settings.title_overlap
+            and img.top - s.bottom < settings.title_gap * s.size
             and _overlap(s.x0, s.x1, img.x0, img.x1) > 0
         ]
         if not above or not any(TITLE_SOURCE.search(s.text) for s in above):
@@ -693,7 +743,8 @@ def _captioned_images(layout: PageLayout, captions: list[Caption]):
         last = max(above, key=lambda s: s.bottom)
         lines = [last]
         for s in sorted(above, key=lambda s: -s.bottom):
-            if s is not last and lines[0].top - s.bottom < 0.8 * s.size and abs(s.x0 - last.x0) < 3:
+            follows = lines[0].top - s.bottom < settings.title_line_gap * s.size
+            if s is not last and follows and abs(s.x0 - last.x0) < settings.title_indent:
                 lines.insert(0, s)
         cap = Caption("bilde", "", join_lines([s.text for s in lines]), lines, [])
         yield img, cap

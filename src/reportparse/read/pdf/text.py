@@ -15,64 +15,49 @@ from itertools import pairwise
 from ...model import Paragraph, ParagraphKind
 from ...text.normalize import join_lines
 from ...text.printed import NOTE_LEAD
+from .geometry import connected_groups
 from .layout import BULLETS, Box, PageLayout, Segment
+from .settings import TEXT, TextSettings
 
 BULLET_TEXT = re.compile(rf"^[{BULLETS}]$|^[-–o]$")
 LEAD_BULLET = re.compile(rf"^(?:[{BULLETS}]|-(?=\s))\s*")
+BULLET = "• "  # how a bullet printed apart from its text starts that text
 DOT_LEADER = re.compile(r"\.{4,}|(?:\. ){4,}|…{2,}")  # a table-of-contents line
 SECTION_NUMBER = re.compile(r"^\d+(?:\.\d+)*\.?\s+(?=[A-ZÆØÅ])")
 
 
-def graphic_regions(layout: PageLayout, min_items: int = 6) -> list[Box]:
+def graphic_regions(layout: PageLayout, settings: TextSettings = TEXT) -> list[Box]:
     """Areas covered by clusters of drawing objects: charts, diagrams, flow charts."""
     boxes = layout.drawings
-    parent = list(range(len(boxes)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    order = sorted(range(len(boxes)), key=lambda i: boxes[i].x0)
-    for k, i in enumerate(order):
-        a = boxes[i]
-        for j in order[k + 1 :]:
-            b = boxes[j]
-            if b.x0 > a.x1 + 3:
-                break
-            if b.top <= a.bottom + 3 and a.top <= b.bottom + 3:
-                parent[find(i)] = find(j)
-    groups: dict[int, list[Box]] = {}
-    for i in range(len(boxes)):
-        groups.setdefault(find(i), []).append(boxes[i])
+    groups = connected_groups([(b.x0, b.top, b.x1, b.bottom) for b in boxes], settings.graphic_gap)
     return [
         Box(
-            min(b.x0 for b in g),
-            min(b.top for b in g),
-            max(b.x1 for b in g),
-            max(b.bottom for b in g),
+            min(boxes[i].x0 for i in g),
+            min(boxes[i].top for i in g),
+            max(boxes[i].x1 for i in g),
+            max(boxes[i].bottom for i in g),
         )
-        for g in groups.values()
-        if len(g) >= min_items
+        for g in groups
+        if len(g) >= settings.graphic_min_items
     ]
 
 
-def _inside(seg: Segment, box: Box, pad: float = 1.0) -> bool:
+def _inside(seg: Segment, box: Box, pad: float) -> bool:
     return box.x0 - pad <= seg.cx <= box.x1 + pad and box.top - pad <= seg.cy <= box.bottom + pad
 
 
-def _attach_bullets(segs: list[Segment]) -> list[Segment]:
+def _attach_bullets(segs: list[Segment], settings: TextSettings) -> list[Segment]:
     """A bullet printed apart from its text starts that text."""
     out = []
     bullets = [s for s in segs if BULLET_TEXT.match(s.text)]
     rest = [s for s in segs if not BULLET_TEXT.match(s.text)]
     for s in rest:
         for b in bullets:
-            if abs(b.cy - s.cy) < 0.5 * s.size and 0 <= s.x0 - b.x1 < 4 * s.size:
-                s.text = "• " + s.text
+            same_line = abs(b.cy - s.cy) < settings.bullet_baseline * s.size
+            if same_line and 0 <= s.x0 - b.x1 < settings.bullet_gap * s.size:
+                s.text = BULLET + s.text
                 for m in s.markers:
-                    m.offset += 2
+                    m.offset += len(BULLET)
                 s.x0 = b.x0
                 bullets.remove(b)
                 break
@@ -80,18 +65,20 @@ def _attach_bullets(segs: list[Segment]) -> list[Segment]:
     return out
 
 
-def reading_order(segs: list[Segment]) -> list[Segment]:
+def reading_order(segs: list[Segment], settings: TextSettings = TEXT) -> list[Segment]:
     """Recursive XY-cut: full-width bands at wide horizontal gaps, then columns."""
     if len(segs) <= 1:
         return list(segs)
     line_h = sorted(s.bottom - s.top for s in segs)[len(segs) // 2]
-    bands = _split(segs, axis="y", min_gap=0.9 * line_h)
+    bands = _split(segs, axis="y", min_gap=settings.band_gap * line_h)
     if len(bands) > 1:
-        return [s for band in bands for s in reading_order(band)]
-    cols = _split(segs, axis="x", min_gap=max(10.0, line_h))
+        return [s for band in bands for s in reading_order(band, settings)]
+    cols = _split(
+        segs, axis="x", min_gap=max(settings.column_gap_min, settings.column_gap * line_h)
+    )
     if len(cols) > 1:
-        return [s for col in cols for s in reading_order(col)]
-    lines = _split(segs, axis="y", min_gap=0.01)
+        return [s for col in cols for s in reading_order(col, settings)]
+    lines = _split(segs, axis="y", min_gap=settings.line_gap)
     if len(lines) > 1:
         return [s for line in lines for s in sorted(line, key=lambda s: s.x0)]
     return sorted(segs, key=lambda s: (s.top, s.x0))
@@ -115,37 +102,52 @@ def _split(segs: list[Segment], axis: str, min_gap: float) -> list[list[Segment]
     return groups
 
 
-def page_paragraphs(layout: PageLayout, exclude: list[Box]) -> list[Paragraph]:
+def body_size(layout: PageLayout, settings: TextSettings = TEXT) -> float:
+    """The font size most of a page's text is printed in."""
+    sizes: dict[float, int] = {}
+    for s in layout.segments:
+        size = round(s.size, settings.body_size_digits)
+        sizes[size] = sizes.get(size, 0) + len(s.text)
+    return max(sizes, key=sizes.get) if sizes else settings.fallback_body_size
+
+
+def page_paragraphs(
+    layout: PageLayout, exclude: list[Box], settings: TextSettings = TEXT
+) -> list[Paragraph]:
     """Paragraphs of a page, leaving out what lies in ``exclude`` (tables, captions, charts)."""
-    body = layout.body_size()
-    regions = exclude + graphic_regions(layout)
+    body = body_size(layout, settings)
+    regions = exclude + graphic_regions(layout, settings)
+    pad = settings.exclude_pad
     segs = [
         s
         for s in layout.segments
-        if not any(_inside(s, b) for b in regions) and not DOT_LEADER.search(s.text)
+        if not any(_inside(s, b, pad) for b in regions) and not DOT_LEADER.search(s.text)
     ]
-    segs = _attach_bullets(segs)
+    segs = _attach_bullets(segs, settings)
     paragraphs: list[Paragraph] = []
     current: list[Segment] = []
 
     def flush() -> None:
         if current:
-            paragraphs.append(_paragraph(layout.number, current, body))
+            paragraphs.append(_paragraph(layout.number, current, body, settings))
             current.clear()
 
-    ordered = reading_order(segs)
-    leading = _leading(ordered)
+    ordered = reading_order(segs, settings)
+    leading = _leading(ordered, settings)
     for seg in ordered:
         if current:
             prev = current[-1]
-            gap_limit = leading.get(round(prev.size), 0.2 * prev.size) + 0.2 * prev.size
+            usual = leading.get(
+                round(prev.size / settings.leading_size_step), settings.leading_default * prev.size
+            )
+            gap_limit = usual + settings.leading_slack * prev.size
             new = (
                 seg.lead_marker is not None
                 or LEAD_BULLET.match(seg.text)
                 or NOTE_LEAD.match(seg.text)
                 or seg.top - prev.bottom > gap_limit
-                or seg.top < prev.top - 0.5 * prev.size
-                or abs(seg.size - prev.size) > 0.6
+                or seg.top < prev.top - settings.line_back * prev.size
+                or abs(seg.size - prev.size) > settings.paragraph_size_change
                 or seg.bold != prev.bold
                 or seg.x0 > prev.x1
             )
@@ -156,17 +158,25 @@ def page_paragraphs(layout: PageLayout, exclude: list[Box]) -> list[Paragraph]:
     return [p for p in paragraphs if p.text]
 
 
-def _leading(ordered: list[Segment]) -> dict[int, float]:
+def _leading(ordered: list[Segment], settings: TextSettings) -> dict[int, float]:
     """The usual gap between lines of one paragraph, per font size, on this page."""
     gaps: dict[int, list[float]] = {}
     for a, b in pairwise(ordered):
         gap = b.top - a.bottom
-        if abs(a.size - b.size) < 0.3 and abs(a.x0 - b.x0) < 20 and -1 < gap < 2 * a.size:
-            gaps.setdefault(round(a.size), []).append(gap)
-    return {size: sorted(g)[len(g) // 4] for size, g in gaps.items() if len(g) >= 2}
+        if (
+            abs(a.size - b.size) < settings.leading_same_size
+            and abs(a.x0 - b.x0) < settings.leading_indent
+            and -settings.leading_overlap < gap < settings.leading_max * a.size
+        ):
+            gaps.setdefault(round(a.size / settings.leading_size_step), []).append(gap)
+    return {
+        size: sorted(g)[int(len(g) * settings.leading_quantile)]
+        for size, g in gaps.items()
+        if len(g) >= settings.leading_min_samples
+    }
 
 
-def _paragraph(page: int, segs: list[Segment], body: float) -> Paragraph:
+def _paragraph(page: int, segs: list[Segment], body: float, settings: TextSettings) -> Paragraph:
     marker = segs[0].lead_marker
     lines = []
     anchors: list[tuple[int, str]] = []
@@ -193,7 +203,7 @@ def _paragraph(page: int, segs: list[Segment], body: float) -> Paragraph:
         kind, marker = ParagraphKind.NOTE, note.group(1)
         text = text[note.end() :]
         anchors = [(max(0, o - note.end()), t) for o, t in anchors]
-    elif segs[0].bold and segs[0].size > body + 0.4:
+    elif segs[0].bold and segs[0].size > body + settings.heading_size_step:
         kind = ParagraphKind.HEADING
         text = SECTION_NUMBER.sub("", text)
     return Paragraph(page, text, kind, marker, anchors, segs[0].top, segs[0].x0)

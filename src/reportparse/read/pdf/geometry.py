@@ -1,0 +1,34 @@
+"""Plane geometry shared by the PDF readers: boxes that touch, grouped."""
+
+from __future__ import annotations
+
+BBox = tuple[float, float, float, float]  # x0, top, x1, bottom (x0 <= x1, top <= bottom)
+
+
+def connected_groups(boxes: list[BBox], gap: float) -> list[list[int]]:
+    """Indices of the boxes in groups of boxes that touch, directly or through others.
+
+    Two boxes touch when they are at most ``gap`` apart in both directions. Groups come in
+    the order of their first box, each with its indices ascending.
+    """
+    parent = list(range(len(boxes)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    order = sorted(range(len(boxes)), key=lambda i: boxes[i][0])
+    for k, i in enumerate(order):
+        ax0, atop, ax1, abottom = boxes[i]
+        for j in order[k + 1 :]:
+            bx0, btop, bx1, bbottom = boxes[j]
+            if bx0 - gap > ax1:
+                break  # sorted by x0: every later box starts further right
+            if ax0 - gap <= bx1 and atop - gap <= bbottom and btop - gap <= abottom:
+                parent[root(i)] = root(j)
+    groups: dict[int, list[int]] = {}
+    for i in range(len(boxes)):
+        groups.setdefault(root(i), []).append(i)
+    return list(groups.values())
