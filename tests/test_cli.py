@@ -131,6 +131,23 @@ def test_validate_prints_failing_check_and_rows(tmp_path, published):
     assert res.output.endswith("failing check(s)\n")
 
 
+def test_validate_checks_the_links_between_datasets(tmp_path, published):
+    _, good = published
+    out = tmp_path / "broken"
+    shutil.copytree(good, out)
+    path = out / "key_figures.csv"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("\nimdi-nyhet-resultater-2017,", "\nimdi-nyhet-2099,"))
+    res = CliRunner().invoke(main, ["validate", "--out", str(out)])
+    assert res.exit_code == 1
+    head = res.output.splitlines()[0]
+    rows = text.count("\nimdi-nyhet-resultater-2017,")
+    assert head == (
+        f"key_figures: foreign_key(source_id -> sources(source_id)): {rows} failing row(s)"
+    )
+    assert res.output.endswith("1 failing check(s)\n")
+
+
 def test_missing_raw_folder_is_a_clear_error(tmp_path):
     res = CliRunner().invoke(
         main, ["extract", "--raw", str(tmp_path / "nope"), "--out", str(tmp_path / "o")]
