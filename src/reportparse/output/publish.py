@@ -26,7 +26,7 @@ from .datasets import DATASETS, FOREIGN_KEYS, PARQUET, PRIMARY_KEYS
 from .validation import schema
 
 CONTRACT_VERSION = "1.0.0"
-PROFILE = "tabular-data-package"  # Data Package v1 with its tabular profile: see _package
+PROFILE = "tabular-data-package"  # Data Package v1 with its tabular profile: see datapackage()
 
 
 def _cell(value) -> str:
