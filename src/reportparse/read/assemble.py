@@ -55,11 +55,16 @@ class Reading:
     pages: int | None
     beginning: str  # how it begins, for the message when no family knows it
     read: Callable[[Family | None, Spec | None], Content]  # its content, with the family's spec
+    headline: str = ""  # a web page's headline and lead (ingress); "" for a PDF
+    lead: str = ""
 
 
 def identify(reading: Reading) -> Detection | None:
     """The family and year of a document (None when no family knows it)."""
-    return detect(reading.text, reading.kind, reading.meta_title, reading.meta_date)
+    return detect(
+        reading.text, reading.kind, reading.meta_title, reading.meta_date, reading.headline,
+        reading.lead,
+    )  # fmt: skip
 
 
 def assemble(reading: Reading, source: Source) -> DocumentResult:
@@ -72,8 +77,9 @@ def assemble(reading: Reading, source: Source) -> DocumentResult:
     source.pages = reading.pages
     content = reading.read(found.family, spec)
     units = STATISTIC_UNITS | frozenset(found.family.units)
-    patterns = regions.sentence_patterns(found.year)
-    figures = find_key_figures(content.paragraphs, found.year, units, patterns)
+    figures = find_key_figures(
+        content.paragraphs, found.year, units, regions.county_names_in, regions.county_in
+    )
     result = DocumentResult(source=source, tables=content.tables, key_figures=figures)
     rule_rows = programme_rules(content.tables, content.paragraphs, spec)
     if rule_rows:
@@ -90,19 +96,20 @@ def describe_source(source: Source, found: Detection, spec: Spec) -> None:
     source.year = found.year
     source.title = found.title
     source.published = found.published
-    source.source_id = found.family.source_id.format(year=found.year)
+    source.source_id = found.source_id
     source.parser = f"{found.family.parser} {__version__}" + (f", {spec.path}" if spec.path else "")
     source.message = spec.notice
 
 
-def observations(result: DocumentResult, spec: Spec, year: int) -> list[Observation]:
+def observations(result: DocumentResult, spec: Spec, year: int | None) -> list[Observation]:
     """Observations of the mapped tables and the classified key figures.
 
     Each table the spec maps gives its observations, and lists the body cells that give
     none (``Table.unobserved``); a table whose rows or columns the mapping cannot take is
-    ``incomplete`` and gives none. A table no entry maps is ``unmapped``. A table the engine
-    could not read, and a table the spec expects but the document lacks, make the document
-    partial (``DocumentResult.problems``).
+    ``incomplete`` and gives none. A family without specs (a generic page) maps a table by
+    its own headers where it can (``tidy.header_entry``). A table nothing maps is
+    ``unmapped``. A table the engine could not read, and a table the spec expects but the
+    document lacks, make the document partial (``DocumentResult.problems``).
     """
     tables, source_id = result.tables, result.source.source_id
     out = []
@@ -113,13 +120,12 @@ def observations(result: DocumentResult, spec: Spec, year: int) -> list[Observat
         if not matches and entry.required:
             result.problems.append(_not_found(entry, tables, spec))
         for t in matches:
-            t.spec = entry.name
-            mapped = tidy.table_observations(t, entry, source_id, year)
-            t.unobserved = mapped.unobserved
-            if mapped.problems:
-                t.status, t.reason = TableStatus.INCOMPLETE, "; ".join(mapped.problems)
-                continue
-            out += mapped.observations
+            out += _mapped(t, entry, source_id, year)
+    if not spec.path:  # a family without specs: a table is mapped by its own headers
+        for t in extracted:
+            entry = tidy.header_entry(t)
+            if entry is not None:
+                out += _mapped(t, entry, source_id, year)
     for entry in spec.content.text_table:
         for t in extracted:
             if t.spec is None and tidy.table_matches(entry, t):
@@ -134,6 +140,18 @@ def observations(result: DocumentResult, spec: Spec, year: int) -> list[Observat
             result.problems.append(f"{t.table_id}: {t.reason}")
     out += tidy.key_figure_observations(result.key_figures, source_id)
     return out
+
+
+def _mapped(t: Table, entry, source_id: str, year: int | None) -> list[Observation]:
+    """The observations of one table as ``entry`` maps it; none from a table the mapping
+    cannot take whole (it becomes incomplete)."""
+    t.spec = entry.name
+    mapped = tidy.table_observations(t, entry, source_id, year)
+    t.unobserved = mapped.unobserved
+    if mapped.problems:
+        t.status, t.reason = TableStatus.INCOMPLETE, "; ".join(mapped.problems)
+        return []
+    return mapped.observations
 
 
 def _not_found(entry, tables: list[Table], spec: Spec) -> str:
