@@ -12,11 +12,11 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from .marks import GRAY, RGB, Mark, page_marks
 from .settings import LAYOUT, LayoutSettings
 
 BULLETS = "•◆▪●■►➢✓"
 MARKER_TEXT = re.compile(r"^[0-9*†‡,]+$")
-GRAY, RGB = 1, 3  # the number of components of a gray and of an RGB colour
 
 
 @dataclass
@@ -103,7 +103,8 @@ class PageLayout:
     vrules: list[Rule]
     fills: list[Box]
     images: list[Box]
-    drawings: list[Box] = field(default_factory=list)
+    drawings: list[Box] = field(default_factory=list)  # the boxes of the marks, no background
+    marks: list[Mark] = field(default_factory=list)  # every path, with its colours
 
 
 def _glyphs(page, settings: LayoutSettings) -> list[Glyph]:
@@ -352,10 +353,11 @@ def build_page_layout(page, number: int, settings: LayoutSettings = LAYOUT) -> P
         if im["x1"] > im["x0"] and im["bottom"] > im["top"]
     ]
     page_area = float(page.width) * float(page.height)
+    marks = page_marks(page, settings)
     drawings = [
-        Box(o["x0"], o["top"], o["x1"], o["bottom"])
-        for o in [*page.rects, *page.lines, *page.curves]
-        if (o["x1"] - o["x0"]) * (o["bottom"] - o["top"]) < settings.background_share * page_area
+        Box(m.x0, m.top, m.x1, m.bottom)
+        for m in marks
+        if m.width * m.height < settings.background_share * page_area
     ]
     return PageLayout(
         number=number,
@@ -367,4 +369,5 @@ def build_page_layout(page, number: int, settings: LayoutSettings = LAYOUT) -> P
         fills=fills,
         images=images,
         drawings=drawings,
+        marks=marks,
     )

@@ -98,6 +98,14 @@ class LayoutSettings:
     # (share) a fill whose colour components are all at least this is white: no shading
     white: float = 0.99
 
+    # marks: the paths of a page with their colours, for charts (``marks.py``)
+    # (digits) colour components are kept to 1/10 000: further digits are noise of the
+    # conversion from gray or CMYK, and no two series of a chart differ by so little
+    colour_digits: int = 4
+    # (digits) the corners of a path that agree to 1/100 pt lie on one side: a bar that a
+    # program writes as a closed path rather than as a rectangle
+    corner_digits: int = 2
+
 
 @dataclass(frozen=True)
 class TextSettings:
