@@ -1,13 +1,40 @@
-"""The page's paths as marks, with their colours as pdfplumber gives them: what the chart
-reader stands on."""
+"""The pieces the chart reader stands on: numbers as printed on labels, colours as pdfplumber
+gives them, and the page's paths as marks."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pdfplumber
+import pytest
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 
+from reportparse.read.pdf.chartparts import printed_number
 from reportparse.read.pdf.marks import page_marks, rgb
+
+
+@pytest.mark.parametrize(
+    ("text", "exact", "half"),
+    [
+        ("43 %", "43", "0.5"),
+        ("2 186", "2186", "0.5"),
+        ("12,5 %", "12.5", "0.05"),
+        ("−4,5", "-4.5", "0.05"),
+        ("0", "0", "0.5"),
+        ("1000", "1000", "0.5"),
+        ("15.25", "15.25", "0.005"),
+    ],
+)
+def test_numbers_as_printed(text, exact, half):
+    number = printed_number(text)
+    assert (number.exact, number.half_unit) == (Decimal(exact), Decimal(half))
+    assert number.value == float(exact)
+
+
+@pytest.mark.parametrize("text", ["2020-2025", "Arbeid", "12 %-poeng", "1 23", "%", "18-24 år"])
+def test_not_numbers(text):
+    assert printed_number(text) is None
 
 
 def test_colours_in_rgb():

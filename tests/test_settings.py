@@ -20,6 +20,7 @@ from reportparse.read.pdf.content import read_content
 from reportparse.read.pdf.pdffile import open_pdf, page_layouts
 from reportparse.read.pdf.settings import (
     TABLES,
+    ChartSettings,
     FileSettings,
     LayoutSettings,
     PageTableSettings,
@@ -202,7 +203,9 @@ def test_the_package_specs_are_read_again_after_a_spec_folder(specs):
 
 ENGINE = Path(settings_module.__file__).parent
 UNIT = re.compile(r"# \((pt|sizes|lines|share|ratio|count|digits|bytes)( of [^)]+)?\) \S")
-SETTINGS = [LayoutSettings, TextSettings, PageTableSettings, TableSettings, FileSettings]
+SETTINGS = [
+    LayoutSettings, TextSettings, PageTableSettings, TableSettings, ChartSettings, FileSettings,
+]  # fmt: skip
 
 
 def _field_comments() -> dict[str, dict[str, list[str]]]:
@@ -249,7 +252,8 @@ def test_the_engine_has_no_bare_numbers():
     """Numbers in the engine's functions are settings; only 0, 1 and 2 remain (indices,
     halves for midpoints and medians, pairs), no number written as a float but 0.0."""
     bare = []
-    for module in ("layout", "text", "tables", "content", "pdffile", "geometry", "marks"):
+    for module in ("layout", "text", "tables", "content", "pdffile", "geometry", "marks",
+                   "charts", "chartparts", "chartreader", "chartcheck"):  # fmt: skip
         path = ENGINE / f"{module}.py"
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for func in (n for n in ast.walk(tree) if isinstance(n, ast.FunctionDef)):

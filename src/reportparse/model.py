@@ -29,6 +29,7 @@ class SourceStatus(StrEnum):
 
 class TableStatus(StrEnum):
     EXTRACTED = "extracted"
+    INCOMPLETE = "incomplete"  # read, but not wholly or not surely: ``reason`` says why
     IMAGE_ONLY = "image_only"  # printed as a picture: no cells
     FAILED = "failed"
 
@@ -38,6 +39,7 @@ class TableMethod(StrEnum):
     RULES_WHITESPACE = "rules+whitespace"  # horizontal rules; columns from white space
     HTML = "html"  # a <table>
     IMAGE = "image"  # a picture
+    VECTOR_CHART = "vector-chart"  # a chart drawn as paths: its value labels
 
 
 class ParagraphKind(StrEnum):
