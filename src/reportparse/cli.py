@@ -240,7 +240,7 @@ def validate_cmd(out: Path):
 
 @main.command()
 @click.argument("file", type=click.Path(path_type=Path, exists=True, dir_okay=False))
-@click.option("--table", "table_id", default=None, help="Only this table (e.g. tabell-2).")
+@click.option("--table", "table_id", default=None, help="Only this table (e.g. tabell-2, figur-7).")
 @click.option("--page", default=None, type=click.IntRange(min=1), help="Only tables on page N.")
 @click.option(
     "--out",
@@ -256,7 +256,9 @@ def inspect(
 ):
     """Show how the tables of FILE were read: a PNG of each table's region with the detected
     rows, columns and cells drawn over the page, and the extracted cells with their provenance.
-    For a web page, the table and the article text it came from.
+    A chart (figur-N) is drawn as read: bars and points, each value label linked to what it
+    labels, and where the value axis puts each label's value. For a web page, the table and
+    the article text it came from.
 
     \b
     Example:

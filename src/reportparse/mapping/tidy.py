@@ -11,7 +11,7 @@ import re
 
 from ..contract import regions
 from ..model import DocumentError, KeyFigure, Observation, Origin, Table, pad_rows
-from ..specs.schema import TableEntry
+from ..specs.schema import RowRule, TableEntry
 from ..text.quantities import parse_number
 
 GENDER_WORDS = {"kvinner": "kvinner", "menn": "menn", "begge kjønn": "alle", "totalt": "alle",
@@ -32,8 +32,11 @@ def header_text(table: Table) -> str:
 
 
 def table_matches(entry: TableEntry, table: Table) -> bool:
-    """Whether a spec entry maps ``table``: by its caption, by its header text (for a table
-    printed without a caption), or both; every pattern the entry gives must match."""
+    """Whether a spec entry maps ``table``: of the entry's kind (a table, or a chart's data
+    table), by its caption, by its header text (for a table printed without a caption), or
+    both; every pattern the entry gives must match."""
+    if entry.kind != table.kind:
+        return False
     patterns = [(entry.caption, table.caption or ""), (entry.header, header_text(table))]
     given = [(p, text) for p, text in patterns if p is not None]
     return bool(given) and all(re.search(p, text, re.I) for p, text in given)
@@ -90,6 +93,14 @@ def column_headers(table: Table) -> list[str]:
             elif owner and c > 0:
                 heads[c].append(owner)
     return [" ".join(h) for h in heads]
+
+
+def _row_rule(entry: TableEntry, label: str, table: Table, r: int) -> RowRule:
+    rule = next((rule for rule in entry.row if re.search(rule.match, label, re.I)), None)
+    if rule is None:
+        where = f"{table.table_id} row {r} ({label!r})"
+        raise DocumentError(f"{where}: no [[table.row]] rule of the spec names its indicator")
+    return rule
 
 
 def _row_dims(kind: str, label: str, year: int, table: Table, r: int) -> dict:
@@ -186,12 +197,18 @@ def table_observations(
             year = col.get("year", year_default)
             dims = {"indicator": entry.indicator, "year": year}
             dims.update({k: v for k, v in col.items() if k != "year"})
-            dims.update(_row_dims(entry.rows, label, year, table, r))
+            cell_unit = unit
+            if entry.rows == "indicator":
+                row_rule = _row_rule(entry, label, table, r)
+                dims["indicator"] = row_rule.indicator
+                cell_unit = row_rule.unit or unit
+            else:
+                dims.update(_row_dims(entry.rows, label, year, table, r))
             if not dims.get("indicator"):
                 raise DocumentError(f"spec for {table.table_id}: no indicator for column {c}")
             out.append(
                 _observation(
-                    base, dims, value, unit, False, source_id=source_id, page=page,
+                    base, dims, value, cell_unit, False, source_id=source_id, page=page,
                     locator=f"{table.table_id} r{r} c{c}", origin=Origin.TABLE,
                 )
             )  # fmt: skip

@@ -39,11 +39,14 @@ def tables_frame(results: list[DocumentResult]) -> pd.DataFrame:
             "n_cols": t.n_cols,
             "method": t.method,
             "status": t.status,
+            "kind": t.kind,
+            "reason": t.reason or None,
         }
         for r in results
         for t in r.tables
     ]
-    cols = ["source_id", "table_id", "caption", "pages", "n_rows", "n_cols", "method", "status"]
+    cols = ["source_id", "table_id", "caption", "pages", "n_rows", "n_cols", "method", "status",
+            "kind", "reason"]  # fmt: skip
     return pd.DataFrame(rows, columns=cols)
 
 
