@@ -208,13 +208,19 @@ def test_an_extracted_figure_gives_its_observations(chart_pdf, figure_spec):
 
 
 def test_a_figure_that_fails_its_check_gives_no_observation(chart_pdf, figure_spec):
-    result = read_document(chart_pdf("grouped_bars", labels=MOVED, heading=HEADING).path)
+    built = chart_pdf("grouped_bars", labels=MOVED, heading=HEADING)
+    result = read_document(built.path)
     (table,) = result.tables
     assert (table.table_id, table.status, table.spec) == ("figur-6", "incomplete", None)
     assert result.observations == []
     row = tables_frame([result]).iloc[0]
     assert (row.kind, row.method, row.status) == ("figure", "vector-chart", "incomplete")
-    assert row.reason.startswith("bar lengths do not follow the value axis: the bar of '2024' ")
+    u = built.per_unit
+    assert row.reason == (
+        "bar lengths do not follow the value axis: the bar of '2024' in 'Menn' is "
+        f"{pt(55 * u)} pt long where its label '44 %' gives {pt(44 * u)} pt "
+        "(3 of 9 labels off the scale)"
+    )
     assert printed_tables([result]) == {}  # no file under tables/ either
 
 
