@@ -389,6 +389,7 @@ def test_table_without_thead_caption_marker_and_foot_note():
         (2, 1, "**", "Anslag."),
     ]
     assert [(p.kind, p.marker, p.text) for p in page.paragraphs] == [
+        ("body", None, "Deltakere etter kjønn"),  # the caption, read as text too
         ("note", "*", "Foreløpige tall"),
         ("footnote", "2", "Inkluderer ukjent kjønn."),
         ("note", "**", "Anslag."),
@@ -408,7 +409,10 @@ def test_caption_printed_above_the_table_and_a_layout_table():
         "tabell-3", "Tabell 3: Måloppnåelse etter alder", 1,
         [["Alder", "Andel"], ["18-24 år", "61 %"]],
     )  # fmt: skip
-    assert [p.text for p in page.paragraphs] == ["Bare én celle"]
+    assert [p.text for p in page.paragraphs] == [
+        "Tabell 3: Måloppnåelse etter alder",
+        "Bare én celle",
+    ]
 
 
 def test_marker_on_a_number_is_split_from_it_and_points_to_its_footnote():

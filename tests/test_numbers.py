@@ -170,3 +170,36 @@ def test_bounds_do_not_change_how_statistics_read():
         (60, "persons", True, "over 60"),
         (25, "percent", True, "under 25 prosent"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Hver tredje gikk rett ut i arbeid.", [(33.3, "percent", True, "Hver tredje")]),
+        ("Tre av ti menn gikk i arbeid.", [(30, "percent", True, "Tre av ti")]),
+        ("Blant dem var nær 7 av 10 i arbeid.", [(70, "percent", True, "nær 7 av 10")]),
+        ("Omkring 8 500 avsluttet.", [(8500, "persons", True, "Omkring 8 500")]),
+        ("Drøyt 6 av 10 menn og vel 4 av 10 kvinner",
+         [(60, "percent", True, "Drøyt 6 av 10"), (40, "percent", True, "vel 4 av 10")]),
+        ("Av snaut 2 800 deltakere", [(2800, "persons", True, "snaut 2 800")]),
+        ("i underkant av halvparten", [(50, "percent", True, "i underkant av halvparten")]),
+        ("to tredjedeler gikk over", [(66.7, "percent", True, "to tredjedeler")]),
+        ("55 pst. gikk direkte over", [(55, "percent", False, "55 pst.")]),
+        ("Det er ett prosentpoeng lavere", [(1, "percentage_points", False, "ett prosentpoeng")]),
+    ],
+)  # fmt: skip
+def test_numbers_in_words_and_approximate_words(sentence, expected):
+    assert stats(sentence) == expected
+
+
+def test_a_file_size_is_no_statistic():
+    assert stats("Last ned rapporten (PDF, 1,8 MB)") == []
+    assert measures("Last ned rapporten (PDF, 1,8 MB)") == [(1.8, "file_size", False, "1,8 MB")]
+
+
+def test_a_numbered_caption_is_one_sentence():
+    text = "Tabell 1. Resultater per fylke for de 5 480 som avsluttet. Neste setning."
+    assert [s for _, s in split_sentences(text)] == [
+        "Tabell 1. Resultater per fylke for de 5 480 som avsluttet.",
+        "Neste setning.",
+    ]

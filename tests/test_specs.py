@@ -20,13 +20,16 @@ def _shipped_year_specs() -> list[tuple[str, int]]:
 
 def test_every_shipped_spec_loads():
     assert [f.id for f in load.families()] == [
-        "nokkeltall", "integreringsloven_slides", "nyhet", "resultatrapport",
+        "nokkeltall", "integreringsloven_slides", "statistikk", "publikasjon", "nyhet",
+        "resultatrapport", "generisk",
     ]  # fmt: skip
-    assert len(load.classifier().indicator) == 10
+    assert [f.id for f in load.families() if not f.dated] == ["generisk"]
+    assert len(load.classifier().indicator) == 12
     shipped = _shipped_year_specs()
     assert shipped == [
         ("nokkeltall", 2025),
         ("integreringsloven_slides", 2025),
+        ("statistikk", 2019),
         ("nyhet", 2017),
         ("resultatrapport", 2021),
     ]
@@ -34,6 +37,7 @@ def test_every_shipped_spec_loads():
     assert tables == {
         ("nokkeltall", 2025): 5,
         ("integreringsloven_slides", 2025): 0,
+        ("statistikk", 2019): 1,
         ("nyhet", 2017): 1,
         ("resultatrapport", 2021): 13,
     }
@@ -188,13 +192,40 @@ NOKKELTALL = "nokkeltall/2025.toml"
             "families.toml",
             "unnumbered_tables = false",
             "unnumbered_table = false",
-            "specs/families.toml: unnumbered_table: unknown key",
+            "specs/families.toml: nokkeltall.unnumbered_table: unknown key",
         ),
         (
             "families.toml",
             "year = ['Nøkkeltall\\s+introduksjonsordningen\\s+(?P<year>\\d{4})']",
             "year = ['Nøkkeltall\\s+introduksjonsordningen\\s+(\\d{4})']",
-            "specs/families.toml: year[0]: the pattern needs the named group(s) year",
+            "specs/families.toml: nokkeltall.year[0]: the pattern needs the named group(s) year",
+        ),
+        (
+            "families.toml",
+            'source_id = "imdi-statistikk-{year}"',
+            'source_id = "imdi-statistikk"',
+            "specs/families.toml: statistikk: source_id of a dated family needs {year}",
+        ),
+        (
+            "families.toml",
+            "dated = false",
+            "dated = false\nyear = ['(?P<year>\\d{4})']",
+            "specs/families.toml: generisk: a family without a year has no year patterns; its "
+            "source_id needs {title}",
+        ),
+        (
+            "families.toml",
+            'year_in = ["headline", "lead"]',
+            'year_in = ["headline", "ingress"]',
+            "specs/families.toml: statistikk.year_in[1]: Input should be 'text', 'headline' or "
+            "'lead'",
+        ),
+        (
+            "classify.toml",
+            "[column_headers]\nparticipants",
+            "[column_headers]\nparticipant",
+            "specs/classify.toml: column_headers.participant.[key]: unknown indicator "
+            "'participant'",
         ),
         (
             "classify.toml",
@@ -229,6 +260,10 @@ NOKKELTALL = "nokkeltall/2025.toml"
         "figure-settings",
         "family-unknown-key",
         "family-year-group",
+        "family-source-id-year",
+        "family-without-year",
+        "family-year-place",
+        "column-header-indicator",
         "indicator-unit",
         "classifier-gender",
     ],

@@ -167,15 +167,25 @@ def _unchanged(raw: Path, out: Path, cache_dir: Path, files: list[Path], tty: bo
 
 @main.command()
 @raw_option()
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "json"]),
+    default="table",
+    show_default=True,
+    help="A table to read, CSV (the columns of sources.csv) or a JSON list.",
+)
 @cache_options
-def sources(raw: Path, cache_dir: Path, no_cache: bool):
-    """List each document in RAW: detected family, reference year, title, pages and sha256.
+def sources(raw: Path, fmt: str, cache_dir: Path, no_cache: bool):
+    """List each document in RAW as read: source id, file, sha256, kind, detected family and
+    reference year, title, publication date, pages, parser, status and message, one column
+    each. Exit status 1 when a document could not be read (its status and reason are shown).
 
     \b
     Example:
-        reportparse sources --raw raw
+        reportparse sources --raw raw --format csv
     """  # fmt: skip
-    from .model import Source
+    from .model import Source, field_names
     from .run.cache import Cache
     from .run.inputs import documents
     from .run.pipeline import read_cached
@@ -185,19 +195,42 @@ def sources(raw: Path, cache_dir: Path, no_cache: bool):
         files = documents(raw)
     except FileNotFoundError as exc:
         raise click.ClickException(str(exc)) from None
-    failed = False
+    found = []
     for p in files:
         value = read_cached(p, store)
         src = value if isinstance(value, Source) else value.source
-        if src.status == SourceStatus.FAILED:
-            failed = True
-            click.echo(f"{p.name}\tfailed\t{src.message}\t\t\t{src.sha256}")
-            continue
-        click.echo(
-            f"{p.name}\t{src.family}\t{src.year}\t{src.title}\t{src.pages or ''}\t{src.sha256}"
-        )
-    if failed:
+        src.file = p.name
+        found.append(src)
+    click.echo(_sources_text(found, field_names(Source), fmt), nl=False)
+    if any(src.status == SourceStatus.FAILED for src in found):
         sys.exit(1)
+
+
+def _sources_text(found: list, columns: list[str], fmt: str) -> str:
+    """The documents as a table, CSV or JSON: one column per field, empty where unknown."""
+    import csv
+    import io
+    import json
+
+    rows = [{c: _plain(getattr(src, c)) for c in columns} for src in found]
+    if fmt == "json":
+        return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
+    cells = [["" if r[c] is None else str(r[c]) for c in columns] for r in rows]
+    if fmt == "csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerows([columns, *cells])
+        return buffer.getvalue()
+    from tabulate import tabulate
+
+    return tabulate(cells, headers=columns, tablefmt="simple", disable_numparse=True) + "\n"
+
+
+def _plain(value):
+    """A field's value for output: an enum as its text, an empty text as None."""
+    if value == "" or value is None:
+        return None
+    return value if isinstance(value, int) else str(value)
 
 
 @main.command(name="validate")
@@ -219,7 +252,7 @@ def validate_cmd(out: Path):
     import pandas as pd
 
     from .output.publish import read_published
-    from .output.validation import schema, validate
+    from .output.validation import check_links, schema, validate
 
     if not (out / "datapackage.json").is_file():
         raise click.ClickException(f"{out}: no datapackage.json (not a published folder)")
@@ -227,6 +260,7 @@ def validate_cmd(out: Path):
     failures = []
     for name, df in sorted(frames.items()):
         failures += validate(name, df)[1]
+    failures += check_links(frames)
     for path, df in sorted(printed.items()):
         df = pd.DataFrame(df.fillna("").astype(str))
         failures += validate(f"printed table {path}", df, schema("printed_table"))[1]

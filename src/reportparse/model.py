@@ -81,6 +81,7 @@ class Unit(StrEnum):
     YEAR = "year"  # a calendar year
     COUNT = "count"  # of countries, municipalities, courses ...
     MONEY = "money"
+    FILE_SIZE = "file_size"  # "1,8 MB" of a download link
     LABEL = "label"  # a section, table or page number
     ORDINAL = "ordinal"
 
@@ -275,6 +276,9 @@ class Paragraph:
     anchors: list[tuple[int, str]] = field(default_factory=list)  # (offset, marker) in text
     top: float = 0.0
     x0: float = 0.0
+    # the heading of the section or box it stands in, where the reader knows where sections
+    # end (web pages); None: the last heading before it
+    section: str | None = None
 
     def __post_init__(self) -> None:
         _checked(self, "kind", ParagraphKind)

@@ -95,8 +95,19 @@ def gender_total_between(df: pd.DataFrame, *, tolerance: float):
 
 
 @_registered
-def parts_sum_to_total(df: pd.DataFrame, *, dimension: str, total: str, tolerance: float):
-    """For one key, the values of the parts of ``dimension`` add up to its ``total`` value."""
+def parts_sum_to_total(
+    df: pd.DataFrame, *, dimension: str, total: str, tolerance: float, unit: str = ""
+):
+    """For one key, the values of the parts of ``dimension`` add up to its ``total`` value.
+
+    ``unit`` restricts the check to the rows of one unit where a table holds counts and
+    shares side by side (the counts of the counties add up, their shares do not).
+    """
+    if unit:
+        rows = df[df["unit"] == unit]
+        return parts_sum_to_total(
+            rows, dimension=dimension, total=total, tolerance=tolerance
+        ).reindex(df.index, fill_value=True)
     keys = _others(dimension)
     is_total = df[dimension] == total
     grouped = df.assign(
@@ -123,6 +134,22 @@ def parts_sum_to(
     sums = rows.groupby(keys, dropna=False)["value"].agg(["sum", "size"])
     bad = (sums["size"] > 1) & ((sums["sum"] - target).abs() > tolerance)
     flagged = _flag_groups(rows, bad, keys)
+    return flagged.reindex(df.index, fill_value=True)
+
+
+@_registered
+def counts_give_share(df: pd.DataFrame, *, parts: list, whole: str, share: str, tolerance: float):
+    """Where one key has the counts ``parts`` (finishers who went to work, to education),
+    their whole (``whole``: finishers) and the printed ``share``, 100 × sum(parts) / whole
+    equals the share within ``tolerance`` (the share's rounding)."""
+    keys = _others("indicator")
+    wanted = df[df["indicator"].isin([*parts, whole, share])]
+    wide = wanted.groupby([*keys, "indicator"], dropna=False)["value"].first().unstack("indicator")
+    if not {*parts, whole, share} <= set(wide.columns):
+        return pd.Series(True, index=df.index)
+    computed = 100 * wide[list(parts)].sum(axis=1, min_count=len(parts)) / wide[whole]
+    bad = computed.notna() & wide[share].notna() & ((computed - wide[share]).abs() > tolerance)
+    flagged = _flag_groups(wanted, bad, keys)
     return flagged.reindex(df.index, fill_value=True)
 
 
@@ -159,3 +186,13 @@ def bounds_ordered(df: pd.DataFrame, *, low_column: str, high_column: str):
     low = pd.to_numeric(df[low_column], errors="coerce")
     high = pd.to_numeric(df[high_column], errors="coerce")
     return ~(low > high).fillna(False).astype(bool)
+
+
+@_registered
+def date_in_own_column(df: pd.DataFrame, *, unit_column: str, date_unit: str):
+    """A row in the unit ``date_unit`` has its date in the column ``date`` and no ``value``;
+    every other row has a ``value`` and no ``date``."""
+    is_date = df[unit_column] == date_unit
+    return (is_date & df["value"].isna() & df["date"].notna()) | (
+        ~is_date & df["value"].notna() & df["date"].isna()
+    )

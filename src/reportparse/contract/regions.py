@@ -59,11 +59,19 @@ def known(code: str, year: int) -> bool:
 
 
 @cache
-def sentence_patterns(year: int) -> list[tuple[str, str, re.Pattern]]:
-    """County names valid in ``year`` as patterns for running text (longest first)."""
-    out = []
-    for r in all_regions():
-        if r.level == "county" and r.valid(year):
-            out.append((r.code, r.name, re.compile(rf"(?<!\w){re.escape(r.name)}(?!\w)")))
-    out.sort(key=lambda t: -len(t[1]))
-    return out
+def _county_names() -> re.Pattern:
+    names = {r.name for r in all_regions() if r.level == "county"}
+    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
+
+
+def county_names_in(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, name) of every county name of any period in ``text`` ("Troms og Finnmark"
+    is one name, not Troms and Finnmark)."""
+    return [(m.start(), m.end(), m.group()) for m in _county_names().finditer(text)]
+
+
+def county_in(name: str, year: int) -> tuple[str, str] | None:
+    """(code, name) of the county called ``name`` in ``year``; None if none was then."""
+    r = lookup(name, year, ("county",))
+    return (r.code, r.name) if r else None

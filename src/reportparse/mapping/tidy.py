@@ -2,16 +2,22 @@
 
 A table's spec entry (``specs/<family>/<year>.toml``) says what its rows are
 and which indicator its cells hold; column headers give year, gender, spor
-and age band by themselves. Nothing here knows a particular report.
+and age band by themselves. A column's unit is read from the page (its cells and
+header, ``column_units`` in ``specs/classify.toml``) and only where the page says
+nothing from the spec; a column rule that names a unit maps columns of that unit only.
+Nothing here knows a particular report.
 """
 
 from __future__ import annotations
 
 import re
+from functools import cache
 
-from ..contract import regions
-from ..model import DocumentError, KeyFigure, Observation, Origin, Table, pad_rows
-from ..specs.schema import RowRule, TableEntry
+from ..contract import regions, vocabulary
+from ..model import DocumentError, KeyFigure, Observation, Origin, Table, Unit, pad_rows
+from ..specs.load import classifier
+from ..specs.schema import ColumnRule, RowRule, TableEntry
+from ..text.classify import indicator_of
 from ..text.quantities import parse_number
 
 GENDER_WORDS = {"kvinner": "kvinner", "menn": "menn", "begge kjønn": "alle", "totalt": "alle",
@@ -134,8 +140,46 @@ def _row_dims(kind: str, label: str, year: int, table: Table, r: int) -> dict:
     raise DocumentError(f"spec: unknown row kind {kind!r}")
 
 
-def _column_rule(entry: TableEntry, header: str):
-    return next((rule for rule in entry.column if re.search(rule.match, header, re.I)), None)
+def _fits(rule_unit: str | None, read: str | None) -> bool:
+    """Whether a rule's unit fits a column read as ``read`` (a difference of shares printed
+    with % is in percentage points)."""
+    if rule_unit is None or read is None or rule_unit == read:
+        return True
+    return (read, rule_unit) == (Unit.PERCENT, Unit.PERCENTAGE_POINTS)
+
+
+def _column_rule(entry: TableEntry, header: str, unit: str | None):
+    """The first rule whose pattern finds ``header`` and whose unit (if it names one) fits
+    the column's unit as read from the page."""
+    for rule in entry.column:
+        if not _fits(rule.unit, unit):
+            continue
+        if re.search(rule.match, header, re.I):
+            return rule
+    return None
+
+
+@cache
+def _unit_words() -> dict[str, list[re.Pattern]]:
+    units = classifier().column_units
+    return {
+        Unit.PERCENT: [re.compile(p, re.I) for p in units.percent],
+        Unit.PERSONS: [re.compile(p, re.I) for p in units.persons],
+    }
+
+
+def column_unit(table: Table, c: int, header: str) -> str | None:
+    """The unit of column ``c`` as the page prints it: percent where its cells print % or
+    its header names a share; persons for whole numbers under a header that counts people;
+    None where the page does not say."""
+    cells = [row[c] for row in table.cells[table.header_rows :] if c < len(row) and row[c]]
+    words = _unit_words()
+    if any("%" in cell for cell in cells) or any(p.search(header) for p in words[Unit.PERCENT]):
+        return Unit.PERCENT
+    whole = [v for cell in cells if (v := _cell_value(cell)) is not None and v == int(v)]
+    if cells and len(whole) == len(cells) and any(p.search(header) for p in words[Unit.PERSONS]):
+        return Unit.PERSONS
+    return None
 
 
 def _observation(base: dict, dims: dict, value: float, unit: str, approximate: bool, **prov):
@@ -181,12 +225,20 @@ def table_observations(
                         )
                     )  # fmt: skip
     for c in range(1, table.n_cols):
-        rule = _column_rule(entry, heads[c])
+        read = column_unit(table, c, heads[c])
+        rule = _column_rule(entry, heads[c], read)
         if rule is not None and rule.skip:
             continue
         col = header_dims(heads[c])
         col.update(rule.dimensions() if rule is not None else {})
-        unit = rule.unit if rule is not None and rule.unit else entry.unit
+        unit = rule.unit if rule is not None and rule.unit else (read or entry.unit)
+        indicator = col.get("indicator", entry.indicator)
+        if indicator and vocabulary.indicator_unit(indicator) != unit:
+            raise DocumentError(
+                f"{table.table_id} column {c} ({heads[c]!r}) is in {unit} on the page, "
+                f"but its spec maps it to {indicator} "
+                f"({vocabulary.indicator_unit(indicator)})"
+            )
         for r in range(table.header_rows, table.n_rows):
             row = table.cells[r]
             label = row[0] if row else ""
@@ -202,6 +254,12 @@ def table_observations(
                 row_rule = _row_rule(entry, label, table, r)
                 dims["indicator"] = row_rule.indicator
                 cell_unit = row_rule.unit or unit
+                if vocabulary.indicator_unit(row_rule.indicator) != cell_unit:
+                    raise DocumentError(
+                        f"{table.table_id} row {r} ({label!r}) is in {cell_unit} on the page, "
+                        f"but its spec maps it to {row_rule.indicator} "
+                        f"({vocabulary.indicator_unit(row_rule.indicator)})"
+                    )
             else:
                 dims.update(_row_dims(entry.rows, label, year, table, r))
             if not dims.get("indicator"):
@@ -213,6 +271,45 @@ def table_observations(
                 )
             )  # fmt: skip
     return out
+
+
+@cache
+def _header_words() -> list[tuple[str, list[re.Pattern]]]:
+    headers = classifier().column_headers
+    return [(ind, [re.compile(p, re.I) for p in pats]) for ind, pats in headers.items()]
+
+
+def _header_indicator(header: str, unit: str) -> str | None:
+    for ind, patterns in _header_words():
+        if vocabulary.indicator_unit(ind) == unit and any(p.search(header) for p in patterns):
+            return ind
+    return indicator_of(header, unit)
+
+
+def header_entry(table: Table) -> TableEntry | None:
+    """How to map a table of a page that has no spec (a generic page), from the table alone:
+    its rows must be years and its caption and headers name no region but the whole
+    country; a column is mapped where the page gives its unit and its header names an
+    indicator of that unit (``column_headers``, then the sentence rules of
+    ``specs/classify.toml``). None when nothing can be mapped so: say nothing."""
+    labels = [row[0].strip() for row in table.cells[table.header_rows :] if row and row[0]]
+    if not labels or not all(re.fullmatch(r"(?:19|20)\d{2}", label) for label in labels):
+        return None
+    if regions.county_names_in(f"{table.caption or ''} {header_text(table)}"):
+        return None
+    heads = column_headers(table)
+    rules = []
+    for c in range(1, table.n_cols):
+        unit = column_unit(table, c, heads[c])
+        indicator = _header_indicator(heads[c], unit) if unit else None
+        match = rf"^{re.escape(heads[c])}$"
+        if indicator is None:
+            rules.append(ColumnRule(match=match, skip=True))
+        else:
+            rules.append(ColumnRule(match=match, indicator=indicator, unit=unit))
+    if all(rule.skip for rule in rules):
+        return None
+    return TableEntry(name="by its headers", header=".", rows="year", required=False, column=rules)
 
 
 def _cell_value(cell: str) -> float | None:

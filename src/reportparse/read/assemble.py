@@ -54,11 +54,16 @@ class Reading:
     pages: int | None
     beginning: str  # how it begins, for the message when no family knows it
     read: Callable[[Family | None, Spec | None], Content]  # its content, with the family's spec
+    headline: str = ""  # a web page's headline and lead (ingress); "" for a PDF
+    lead: str = ""
 
 
 def identify(reading: Reading) -> Detection | None:
     """The family and year of a document (None when no family knows it)."""
-    return detect(reading.text, reading.kind, reading.meta_title, reading.meta_date)
+    return detect(
+        reading.text, reading.kind, reading.meta_title, reading.meta_date, reading.headline,
+        reading.lead,
+    )  # fmt: skip
 
 
 def assemble(reading: Reading, source: Source) -> DocumentResult:
@@ -71,8 +76,9 @@ def assemble(reading: Reading, source: Source) -> DocumentResult:
     source.pages = reading.pages
     content = reading.read(found.family, spec)
     units = STATISTIC_UNITS | frozenset(found.family.units)
-    patterns = regions.sentence_patterns(found.year)
-    figures = find_key_figures(content.paragraphs, found.year, units, patterns)
+    figures = find_key_figures(
+        content.paragraphs, found.year, units, regions.county_names_in, regions.county_in
+    )
     result = DocumentResult(source=source, tables=content.tables, key_figures=figures)
     result.observations = observations(content.tables, figures, spec, source.source_id, found.year)
     rule_rows = programme_rules(content.tables, content.paragraphs, spec)
@@ -86,17 +92,18 @@ def describe_source(source: Source, found: Detection, spec: Spec) -> None:
     source.year = found.year
     source.title = found.title
     source.published = found.published
-    source.source_id = found.family.source_id.format(year=found.year)
+    source.source_id = found.source_id
     source.parser = f"{found.family.parser} {__version__}" + (f", {spec.path}" if spec.path else "")
     source.message = spec.notice
 
 
 def observations(
-    tables: list[Table], figures: list[KeyFigure], spec: Spec, source_id: str, year: int
+    tables: list[Table], figures: list[KeyFigure], spec: Spec, source_id: str, year: int | None
 ) -> list[Observation]:
     """Observations of the mapped tables and the classified key figures.
 
-    A table the spec expects but the document lacks is an error.
+    A table the spec expects but the document lacks is an error. A family without specs
+    (a generic page) maps a table by its own headers where it can (``tidy.header_entry``).
     """
     out = []
     extracted = [t for t in tables if t.status == TableStatus.EXTRACTED]
@@ -110,5 +117,11 @@ def observations(
         for t in matches:
             t.spec = entry.name
             out += tidy.table_observations(t, entry, source_id, year)
+    if not spec.path:  # a family without specs: a table is mapped by its own headers
+        for t in extracted:
+            entry = tidy.header_entry(t)
+            if entry is not None:
+                t.spec = entry.name
+                out += tidy.table_observations(t, entry, source_id, year)
     out += tidy.key_figure_observations(figures, source_id)
     return out

@@ -97,4 +97,6 @@ def _web_reading(data: bytes) -> Reading:
         pages=None,
         beginning=f"its article begins: {start!r}",
         read=lambda family, spec: Content(page.tables, page.paragraphs),
+        headline=page.title,
+        lead=page.lead,
     )

@@ -69,7 +69,7 @@ def _read(path: str):
         raise SpecError(f"specs/{path}: not valid TOML ({exc})") from None
 
 
-def _checked(model, data, path: str):
+def _checked(model, data, path: str, within: tuple = ()):
     try:
         return model.model_validate(data)
     except ValidationError as exc:
@@ -78,7 +78,8 @@ def _checked(model, data, path: str):
         if first["type"] == "extra_forbidden":
             message = "unknown key"
         more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
-        raise SpecError(f"specs/{path}: {_where(first['loc'])}: {message}{more}") from None
+        where = _where((*within, *first["loc"]))
+        raise SpecError(f"specs/{path}: {where}: {message}{more}") from None
 
 
 @cache
@@ -86,7 +87,7 @@ def families() -> tuple[Family, ...]:
     """The document families of ``families.toml``, in the order they are tried."""
     data = _read("families.toml")
     return tuple(
-        _checked(Family, {**body, "id": fid}, "families.toml") for fid, body in data.items()
+        _checked(Family, {**body, "id": fid}, "families.toml", (fid,)) for fid, body in data.items()
     )
 
 

@@ -66,18 +66,36 @@ class Strict(BaseModel):
 # ---------------------------------------------------------------- families.toml
 
 
+Place = Literal["text", "headline", "lead"]
+
+
 class Family(Strict):
     id: str = ""  # the key of its table in families.toml
     name: str
     kind: Literal["pdf", "html"]
     parser: Literal["report", "html"]
-    source_id: Annotated[str, Field(pattern=r"\{year\}")]
+    source_id: str  # with {year}, or {title} for a family without a year
     signature: Annotated[list[Pattern], Field(min_length=1)]
-    year: Annotated[list[Annotated[Pattern, _with_groups("year")]], Field(min_length=1)]
+    subject: list[Pattern] = []
+    headline: list[Pattern] = []
+    dated: bool = True
+    year: list[Annotated[Pattern, _with_groups("year")]] = []
+    year_in: Annotated[list[Place], Field(min_length=1)] = ["text"]
     title: list[Pattern] = []
     published: list[Annotated[Pattern, _with_groups("date")]] = []
     unnumbered_tables: bool = False
     units: list[PublishedUnit] = []
+
+    @model_validator(mode="after")
+    def _year_or_not(self) -> Family:
+        if self.dated and not self.year:
+            raise ValueError("a dated family needs year patterns")
+        if self.dated and "{year}" not in self.source_id:
+            raise ValueError("source_id of a dated family needs {year}")
+        if not self.dated and (self.year or "{title}" not in self.source_id):
+            raise ValueError("a family without a year has no year patterns; its source_id "
+                             "needs {title}")  # fmt: skip
+        return self
 
 
 # ---------------------------------------------------------------- classify.toml
@@ -113,13 +131,25 @@ class Dimensions(Strict):
     category: dict[str, list[Pattern]] = {}
 
 
+class ColumnUnits(Strict):
+    """Words of a table column's header (or its cells) that give the column's unit."""
+
+    percent: list[Pattern] = []
+    persons: list[Pattern] = []
+
+
 class Classifier(Strict):
     blockers: list[Pattern] = []
     after_blockers: list[Pattern] = []
+    undated: list[Pattern] = []
+    back_references: list[Pattern] = []
+    partitives: list[Pattern] = []
     indicator: Annotated[list[IndicatorRule], Field(min_length=1)]
     dimensions: Dimensions = Dimensions()
     age: AgeRule
     relative_year: list[RelativeYear] = []
+    column_units: ColumnUnits = ColumnUnits()
+    column_headers: dict[Indicator, list[Pattern]] = {}
 
 
 # ---------------------------------------------------------------- <family>/<year>.toml

@@ -6,11 +6,20 @@ number or clause break, the words before it back to the previous number or
 clause break, and the whole sentence; for a footnote also the sentence that
 points to it. A number in brackets ("måloppnåelse (53 prosent)") looks back
 before it looks ahead.
+
+It would rather say nothing than something wrong: a statement that is habitual or
+undated ("vanligvis", "de siste årene"), about a subject outside the data set, or whose
+year cannot be told is not classified. A statement's year comes from its own clause,
+then from its sentence (not from a clause it is compared with), then from the context
+the caller gives (its paragraph, its section's heading, the document). A statement
+that refers back ("andelen", "av dem") takes the indicator and dimensions of the
+sentence before it, where that one is classified without ambiguity; its own words win.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -21,7 +30,14 @@ from .quantities import Quantity, calendar_year, quantities
 _CLAUSE_BREAK = re.compile(r",\s+(?!\d)|;\s*|:\s+|\s+mens\s+|\s+men\s+|\s+samt\s+|\s+[–—]\s+")
 # a year after these words is what the figure is compared with, not its own year
 _COMPARISON = re.compile(r"\b(?:fra|enn|siden|mot|sammenlignet med|sammenliknet med)\s+(?:i\s+)?$")
+# a clause that compares ("mot 33 prosent i 2019"): its year is its own figures' only
+_COMPARING_CLAUSE = re.compile(r"^\W*(?:mot|enn|sammenlignet med|sammenliknet med)\b", re.I)
+# a clause that says when ("i 2019, da 55 prosent ..."): it takes the year named before it
+_WHEN_CLAUSE = re.compile(r"^\W*da\b", re.I)
 _BRACKETED = re.compile(r"\([^()]*\d[^()]*\)")
+# in the words after a number, a mention after a conjunction belongs to the next number
+# ("45 pst. og blant mennene 63 pst."), one before it to this one ("62 prosent for menn og")
+_CONJUNCTION = re.compile(r"\s(?:og|eller)\s")
 
 
 @dataclass
@@ -29,6 +45,9 @@ class ClassifierRules:
     indicators: list[tuple[str, str, list[re.Pattern]]]
     blockers: list[re.Pattern]
     after_blockers: list[re.Pattern]
+    undated: list[re.Pattern]
+    back_references: list[re.Pattern]
+    partitives: list[re.Pattern]
     dimensions: dict[str, list[tuple[str, re.Pattern]]]
     age: re.Pattern
     age_value: str
@@ -48,6 +67,9 @@ def classifier_rules() -> ClassifierRules:
         indicators=[(i.id, i.unit, comp(i.patterns)) for i in spec.indicator],
         blockers=comp(spec.blockers),
         after_blockers=comp(spec.after_blockers),
+        undated=comp(spec.undated),
+        back_references=comp(spec.back_references),
+        partitives=comp(spec.partitives),
         dimensions={
             dim: [(value, re.compile(p, flags)) for value, pats in values.items() for p in pats]
             for dim, values in spec.dimensions.model_dump().items()
@@ -59,17 +81,26 @@ def classifier_rules() -> ClassifierRules:
     )
 
 
+# (start, end, name) of the region names of a text; a function of the statement's year that
+# gives the region's (code, name) in force, or None for a name not in force then
+RegionFinder = Callable[[str], list[tuple[int, int, str]]]
+RegionInYear = Callable[[str, int], tuple[str, str] | None]
+
+
 @dataclass
 class Context:
-    """What a sentence is read against: the document's year, the heading above it,
-    the region names in force, and for a footnote the text that points to it."""
+    """What a sentence is read against: the year of its context (paragraph, heading or
+    document), the heading above it, the region names, for a footnote the text that points
+    to it, and the classifications of the sentence before it (for a back-reference)."""
 
     year: int | None
     heading: str = ""
     anchor_prefix: str = ""  # text of the pointing sentence up to the marker
     anchor_sentence: str = ""
     anchor: Classification | None = None  # the number the marker is printed on, classified
-    regions: list[tuple[str, str, re.Pattern]] = field(default_factory=list)  # code, name, pattern
+    find_regions: RegionFinder | None = None
+    region_in: RegionInYear | None = None
+    previous: list[Classification] | None = None  # the figures of the sentence before
 
 
 def _clause_bounds(sentence: str, pos: int) -> tuple[int, int]:
@@ -113,7 +144,8 @@ def _unit_of(indicator: str) -> str | None:
     return next((u for i, u, _ in classifier_rules().indicators if i == indicator), None)
 
 
-def _indicator(text: str, unit: str) -> str | None:
+def indicator_of(text: str, unit: str) -> str | None:
+    """The first indicator of ``unit`` whose patterns ``text`` matches."""
     for ind, ind_unit, patterns in classifier_rules().indicators:
         if ind_unit == unit and any(p.search(text) for p in patterns):
             return ind
@@ -131,9 +163,16 @@ def _nearest(text: str, patterns: list[tuple[str, re.Pattern]], last: bool) -> s
     return best
 
 
+def _own_after(after: str) -> str:
+    """The words after a number that still belong to it (up to a conjunction)."""
+    m = _CONJUNCTION.search(after)
+    return after[: m.start()] if m else after
+
+
 def _dimension(
     patterns: list[tuple[str, re.Pattern]], after: str, before: str, prefix: str, look_back: bool
 ) -> str | None:
+    after = _own_after(after)
     first = [(before, True), (after, False)] if look_back else [(after, False), (before, True)]
     for text, last in [*first, (prefix, True)]:
         found = _nearest(text, patterns, last)
@@ -142,7 +181,44 @@ def _dimension(
     return None
 
 
+def _region_name(
+    finder: RegionFinder, after: str, before: str, prefix: str, look_back: bool
+) -> str | None:
+    """The region named nearest the number, as printed."""
+    after = _own_after(after)
+    first = [(before, True), (after, False)] if look_back else [(after, False), (before, True)]
+    for text, last in [*first, (prefix, True)]:
+        hits = finder(text)
+        if hits:
+            return (hits[-1] if last else hits[0])[2]
+    return None
+
+
+def _compared(sentence: str, y: Quantity) -> bool:
+    """Whether year ``y`` is what something is compared with ("mot 48 prosent i 2019",
+    "fra 2020")."""
+    if _COMPARISON.search(sentence[: y.num_start]):
+        return True
+    c_start, _ = _clause_bounds(sentence, y.num_start)
+    return bool(_COMPARING_CLAUSE.match(sentence[c_start:]))
+
+
+def _grouped(sentence: str, inside: list[Quantity]) -> list[list[Quantity]]:
+    """Years printed as a list ("i 2024 og 2025", "2018 og 2019") make one group."""
+    groups: list[list[Quantity]] = [[inside[0]]]
+    for y in inside[1:]:
+        gap = sentence[groups[-1][-1].num_end : y.num_start]
+        if re.fullmatch(r"\s*(?:,|og|og i|eller)\s*", gap):
+            groups[-1].append(y)
+        else:
+            groups.append([y])
+    return groups
+
+
 def _years(sentence: str, all_q: list[Quantity], q: Quantity) -> list[int]:
+    """The years a sentence gives figure ``q``: its own clause's, else (for a clause that
+    says when, "da ...") the year named just before, else the sentence's own (a year that is
+    compared with does not count)."""
     years = [y for y in all_q if calendar_year(y) is not None]
     if not years:
         return []
@@ -153,28 +229,63 @@ def _years(sentence: str, all_q: list[Quantity], q: Quantity) -> list[int]:
         if c_start <= y.num_start < c_end and not _COMPARISON.search(sentence[: y.num_start])
     ]
     if inside:
-        # years printed as a list ("i 2024 og 2025", "2018 og 2019") all count
-        groups: list[list[Quantity]] = [[inside[0]]]
-        for y in inside[1:]:
-            gap = sentence[groups[-1][-1].num_end : y.num_start]
-            if re.fullmatch(r"\s*(?:,|og|og i|eller)\s*", gap):
-                groups[-1].append(y)
-            else:
-                groups.append([y])
+        groups = _grouped(sentence, inside)
         nearest = min(groups, key=lambda g: min(abs(y.num_start - q.num_start) for y in g))
         return [calendar_year(y) for y in nearest]
-    before = [y for y in years if y.num_start < q.num_start]
+    before = [y for y in years if y.num_start < c_start]
+    if _WHEN_CLAUSE.match(sentence[c_start:]) and before:
+        return [calendar_year(before[-1])]
+    own = [y for y in years if not _compared(sentence, y)]
+    before = [y for y in own if y.num_start < q.num_start]
     if before:
         return [calendar_year(before[-1])]
-    return [calendar_year(years[0])]
+    return [calendar_year(own[0])] if own else []
 
 
-def _year_offset(after: str, before: str) -> int:
-    """-1 for "7 760 året før": a figure whose own words put it in the year before."""
+def main_year(sentence: str) -> int | None:
+    """The year a sentence is about: the one year it names that is not compared with."""
+    found = quantities(sentence)
+    own = {calendar_year(y) for y in found if calendar_year(y) and not _compared(sentence, y)}
+    return own.pop() if len(own) == 1 else None
+
+
+def _relative(after: str, before: str) -> int | None:
+    """-1 for "7 760 året før": a figure whose own words put it in the year before; None
+    when its own words name no relative year."""
     own = f"{before} {after}"
     if re.search(r"\d{4}", own):
-        return 0  # the figure's own clause prints its year
-    return next((offset for p, offset in classifier_rules().relative_years if p.search(own)), 0)
+        return None  # the figure's own clause prints its year
+    return next((offset for p, offset in classifier_rules().relative_years if p.search(own)), None)
+
+
+def _refers_back(sentence: str, figures: list[Quantity], patterns: list[re.Pattern]) -> bool:
+    """Whether the sentence counts a part of what the sentence before counted: "Av dem var
+    9 905 kvinner", "130 av dem"; not "4 820 avsluttet, og 49 prosent av dem" (its own)."""
+    for p in patterns:
+        for m in p.finditer(sentence):
+            earlier = [q for q in figures if q.end <= m.start()]
+            if not earlier:
+                return True
+            if len(earlier) == 1 and not sentence[earlier[0].end : m.start()].strip():
+                return True
+    return False
+
+
+def _referred(previous: list[Classification] | None, unit: str | None) -> Classification | None:
+    """What a back-reference refers to: the classified figures of the sentence before, if
+    they agree on one indicator (of ``unit``, where given). Dimensions they do not agree on
+    are left "alle" and marked unknown by the caller."""
+    found = [c for c in previous or [] if c.indicator]
+    if not found or len({c.indicator for c in found}) != 1:
+        return None
+    if unit is not None and _unit_of(found[0].indicator) != unit:
+        return None
+    return found[0]
+
+
+def _agreed(previous: list[Classification], dim: str) -> str | None:
+    values = {getattr(c, dim) for c in previous if c.indicator}
+    return values.pop() if len(values) == 1 else None
 
 
 def classify(
@@ -189,40 +300,60 @@ def classify(
         return out
     if any(b.search(after) for b in r.after_blockers):
         return out
+    if any(p.search(sentence) for p in r.undated):
+        return out
     look_back = _bracketed(sentence, q)
     order = [before, after] if look_back else [after, before]
     reduced = _reduced(sentence)
     prefix = sentence[: q.start]
-    own = next((i for t in [*order, reduced] if (i := _indicator(t, q.unit))), None)
+    own = next((i for t in [*order, reduced] if (i := indicator_of(t, q.unit))), None)
     anchor = ctx.anchor if ctx.anchor and ctx.anchor.indicator else None
+    partitive = _refers_back(sentence, figures, r.partitives)
+    refers = partitive or any(p.search(sentence) for p in r.back_references)
+    referred = None
+    if partitive:
+        # "av disse", "av dem": a part of what the sentence before counted, which must be known
+        referred = _referred(ctx.previous, None)
+        if referred is None:
+            return out
     indicator = own
     if indicator is None and anchor is not None and _unit_of(anchor.indicator) == q.unit:
         indicator = anchor.indicator
     if indicator is None:
         for text in (ctx.anchor_prefix, ctx.anchor_sentence):
-            indicator = _indicator(text, q.unit) if text else None
+            indicator = indicator_of(text, q.unit) if text else None
             if indicator:
                 break
+    if indicator is None and refers:
+        referred = _referred(ctx.previous, q.unit)
+        indicator = referred.indicator if referred else None
     if indicator is None:
         return out
     # a number that borrows its meaning from elsewhere must not be about a blocked subject
     # itself ("sysselsettingsprosenten ... 58,4" in a footnote to a sentence on arbeid)
     if own is None and any(b.search(ctx.anchor_prefix) or b.search(sentence) for b in r.blockers):
         return out
-    out.indicator = indicator
     years = _years(sentence, all_q, q)
     if not years and anchor is not None:
         years = list(anchor.years)
     if not years and ctx.anchor_sentence:
         years = [y for q in quantities(ctx.anchor_sentence) if (y := calendar_year(q))][:1]
+    offset = _relative(after, before)
     if not years and ctx.year:
         years = [ctx.year]
-    out.years = [y + _year_offset(after, before) for y in years]
+    if not years:
+        return out  # no year to tell: say nothing
+    out.indicator = indicator
+    out.years = [y + (offset or 0) for y in years]
     prefix_ctx = prefix + " " + ctx.anchor_prefix if ctx.anchor_prefix else prefix
     for dim, patterns in r.dimensions.items():
         value = _dimension(patterns, after, before, prefix_ctx, look_back)
         if value is None and anchor is not None and getattr(anchor, dim) != "alle":
             value = getattr(anchor, dim)
+        if value is None and referred is not None:
+            value = _agreed(ctx.previous, dim)
+            if value is None:
+                return Classification()  # the sentence before does not say which
         if value is None and dim == "group" and not ctx.anchor_sentence:
             value = _nearest(ctx.heading, patterns, last=True)
         if value:
@@ -233,13 +364,30 @@ def classify(
         if hits:
             age = r.age_value.format(*hits[-1].groups())
             break
+    if age is None and referred is not None:
+        age = _agreed(ctx.previous, "age_group")
     if age:
         out.age_group = age
-    if ctx.regions:
-        region = _dimension(
-            [(code, p) for code, _name, p in ctx.regions], after, before, prefix, look_back
-        )
-        if region:
-            out.region_code = region
-            out.region_name = next(n for c, n, _ in ctx.regions if c == region)
+    if not _place(out, ctx, after, before, prefix, look_back, referred):
+        return Classification()
     return out
+
+
+def _place(out, ctx, after, before, prefix, look_back, referred) -> bool:
+    """Set the region the statement names (in force in its year); False when it names a
+    region that was not in force then, or one the sentence before leaves unclear."""
+    if ctx.find_regions is None or ctx.region_in is None:
+        return True
+    name = _region_name(ctx.find_regions, after, before, prefix, look_back)
+    if name is None:
+        if referred is not None:
+            codes = {(c.region_code, c.region_name) for c in ctx.previous if c.indicator}
+            if len(codes) != 1:
+                return False
+            out.region_code, out.region_name = codes.pop()
+        return True
+    found = {ctx.region_in(name, y) for y in out.years}
+    if len(found) != 1 or None in found:
+        return False
+    out.region_code, out.region_name = found.pop()
+    return True

@@ -1,11 +1,17 @@
-"""Numeric statements of running text and footnotes, classified where they state an indicator."""
+"""Numeric statements of running text and footnotes, classified where they state an indicator.
+
+Each sentence is read against its context: the year of the sentences before it in its
+paragraph (a lead's first sentence dates its second), else the year its section's
+heading names, else the document's year; and the figures of the sentence before it, for
+a sentence that refers back ("I 2017 var andelen 12 prosent").
+"""
 
 from __future__ import annotations
 
 import re
 
-from ..model import STATISTIC_UNITS, KeyFigure, Paragraph, ParagraphKind
-from .classify import Context, classify
+from ..model import STATISTIC_UNITS, Classification, KeyFigure, Paragraph, ParagraphKind
+from .classify import Context, RegionFinder, RegionInYear, classify, main_year
 from .quantities import quantities
 from .sentences import split_sentences
 
@@ -32,7 +38,7 @@ def _anchors(paragraphs: list[Paragraph]) -> dict[tuple[int | None, str], tuple[
     return out
 
 
-def _anchor_figure(prefix: str, sentence: str, year, heading, region_patterns):
+def _anchor_figure(prefix: str, sentence: str, year, heading, regions):
     """Classification of the number a footnote marker is printed on ("13 000" + marker 25)."""
     if not prefix:
         return None
@@ -41,7 +47,7 @@ def _anchor_figure(prefix: str, sentence: str, year, heading, region_patterns):
     end = len(prefix.rstrip())
     for i, q in enumerate(stats):
         if q.num_end <= end <= q.end + 1:
-            ctx = Context(year=year, heading=heading, regions=region_patterns)
+            ctx = Context(year=year, heading=heading, find_regions=regions[0], region_in=regions[1])
             return classify(sentence, stats, found, i, ctx)
     return None
 
@@ -50,43 +56,57 @@ def find_key_figures(
     paragraphs: list[Paragraph],
     year: int | None,
     units: frozenset[str] = STATISTIC_UNITS,
-    region_patterns: list | None = None,
+    find_regions: RegionFinder | None = None,
+    region_in: RegionInYear | None = None,
 ) -> list[KeyFigure]:
     """Key figures of ``paragraphs`` in reading order.
 
-    ``year`` is the document's reference year, used where a sentence names none.
-    ``units`` are the units kept: the statistics, plus any a family wants.
-    ``region_patterns`` are the names of the regions in force, (code, name, pattern).
+    ``year`` is the document's reference year (None if it has none), used where neither a
+    sentence, its paragraph nor its heading names one. ``units`` are the units kept: the
+    statistics, plus any a family wants. ``find_regions`` finds region names in a text and
+    ``region_in`` says which region a name is in a year.
     """
     anchors = _anchors(paragraphs)
-    region_patterns = region_patterns or []
+    regions = (find_regions, region_in)
     figures: list[KeyFigure] = []
     heading = ""
+    previous: list[Classification] | None = None  # the figures of the sentence before
     for p in paragraphs:
         if p.kind == ParagraphKind.HEADING:
             heading = p.text
+            previous = None  # a back-reference does not reach over a heading
+        section = p.section if p.section is not None else heading
         if p.kind != ParagraphKind.FOOTNOTE and _ONLY_NUMBER.match(p.text):
             continue  # page numbers and stray labels
         prefix, anchor_sentence, anchor = "", "", None
-        if p.kind == ParagraphKind.FOOTNOTE and p.marker:
+        notes = p.kind == ParagraphKind.FOOTNOTE
+        if notes and p.marker:
             prefix, anchor_sentence, anchor_heading = anchors.get((p.page, p.marker), ("", "", ""))
-            anchor = _anchor_figure(prefix, anchor_sentence, year, anchor_heading, region_patterns)
+            anchor = _anchor_figure(prefix, anchor_sentence, year, anchor_heading, regions)
+        # a footnote is read against the document's year and its pointing sentence only
+        context_year = year if notes else (main_year(section) or year)
+        if notes:
+            previous = None
         for _, sentence in split_sentences(p.text):
             found = quantities(sentence)
             kept = [q for q in found if q.unit in units]
             stats = [q for q in kept if q.unit in STATISTIC_UNITS]
             ctx = Context(
-                year=year,
-                heading=heading,
+                year=context_year,
+                heading=section if not notes else heading,
                 anchor_prefix=prefix,
                 anchor_sentence=anchor_sentence,
                 anchor=anchor,
-                regions=region_patterns,
+                find_regions=find_regions,
+                region_in=region_in,
+                previous=previous,
             )
+            classified = []
             for q in kept:
                 cls = None
                 if q.unit in STATISTIC_UNITS:
                     cls = classify(sentence, stats, found, stats.index(q), ctx)
+                    classified.append(cls)
                 figures.append(
                     KeyFigure(
                         page=p.page,
@@ -98,4 +118,7 @@ def find_key_figures(
                         **({"classification": cls} if cls else {}),
                     )
                 )
+            previous = classified
+            if not notes:
+                context_year = main_year(sentence) or context_year
     return figures

@@ -29,10 +29,14 @@ WORD_NUMBERS = {
 FRACTIONS = {
     "halvparten": 50.0, "halvdelen": 50.0, "en tredjedel": 33.3, "to tredjedeler": 66.7,
     "en fjerdedel": 25.0, "tre fjerdedeler": 75.0, "en femtedel": 20.0,
+    # "hver tredje gikk rett ut i arbeid": one in three
+    "hver annen": 50.0, "hver andre": 50.0, "hver tredje": 33.3, "hver fjerde": 25.0,
+    "hver femte": 20.0, "hver sjette": 16.7, "hver sjuende": 14.3, "hver syvende": 14.3,
+    "hver åttende": 12.5, "hver niende": 11.1, "hver tiende": 10.0,
 }  # fmt: skip
 APPROX = (
     r"om ?lag|cirka|ca\.|i overkant av|i overkant|i underkant av|i underkant|nesten|rundt|"
-    r"litt over|litt under|drøyt|snaut|omtrent|anslagsvis|opp mot|nærmere|nær|"
+    r"litt over|litt under|drøyt|snaut|omtrent|omkring|anslagsvis|opp mot|nærmere|nær|vel|"
     r"flere enn|færre enn|mer enn|mindre enn|over|under"
 )
 PERSON_NOUNS = (
@@ -49,6 +53,7 @@ OTHER_UNITS = {
     "minutes": r"minutter|minutt|min\.?",
     "count": r"land|kommuner|kommune|fylker|fylke|kurs|tiltak|vedtak|sider|side",
     "money": r"kroner|kr\.?|mill\.?|millioner|milliarder",
+    "file_size": r"[kMG]B|[kMG]byte",
 }
 # words before an age or a duration that bound it ("fra og med 18", "minst 15 timer")
 BOUNDS = (

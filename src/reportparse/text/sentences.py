@@ -8,6 +8,7 @@ ABBREVIATIONS = {
     "ca", "f.eks", "eks", "evt", "bl.a", "dvs", "jf", "jfr", "nr", "mnd", "osv", "mv", "m.m",
     "pr", "hhv", "ift", "inkl", "ekskl", "tlf", "kap", "prop", "st", "meld", "s", "o.l", "m.fl",
 }  # fmt: skip
+_NUMBERED = re.compile(r"^\s*(?:tabell|figur|tab|fig)\.?\s+\d{1,3}[a-z]?$", re.I)
 _END = re.compile(r"[.!?](?:[»”\"')\]]*)\s+(?=[–—-]?\s*[«\"(]?[A-ZÆØÅ0-9–—])")
 
 
@@ -23,6 +24,8 @@ def split_sentences(text: str) -> list[tuple[int, str]]:
             continue
         if re.fullmatch(r"\d{1,2}", last_word) and re.match(r"\s*[a-zæøå]", text[m.end() :]):
             continue
+        if _NUMBERED.search(head):
+            continue  # "Tabell 1. Resultater per fylke ..." is one caption
         piece = text[start : m.end()].strip()
         if piece:
             out.append((start + len(text[start:]) - len(text[start:].lstrip()), piece))

@@ -1,12 +1,15 @@
 """A saved web page: the article's paragraphs and ``<table>``s, without the site around it.
 
 The article is the page's ``<main>`` (or ``role="main"``), else its largest
-``<article>``, else ``<body>``. Inside it, navigation, forms, scripts, asides,
-footers and blocks marked as share, cookie, feedback or breadcrumb blocks
-(by tag, ARIA role, class, id or label) are left out. What remains is read
-block by block into the same paragraphs the PDF reader gives (headings, body,
-footnotes with their markers), so that key figures and tables go through the
-same code for both kinds of document.
+``<article>``, else ``<body>``. Inside it, navigation, forms, scripts, footers,
+blocks marked as share, cookie, feedback or breadcrumb blocks (by tag, ARIA role,
+class, id or label), the site's header and menus, and blocks that are nothing but
+links under a heading ("Les også", related articles, shortcuts) are left out. A fact
+box or an aside with text of its own is article text. What remains is read block by
+block into the same paragraphs the PDF reader gives (headings, body, footnotes with
+their markers), so that key figures and tables go through the same code for both kinds
+of document; each paragraph knows the heading of the section or box it stands in, and
+a table's caption is a paragraph too (its numbers are key figures).
 """
 
 from __future__ import annotations
@@ -39,7 +42,7 @@ BLOCKS = HEADINGS | {
 }  # fmt: skip
 # never part of the article's text
 DROPPED_TAGS = {
-    "nav", "aside", "footer", "form", "button", "input", "select", "textarea", "label",
+    "nav", "footer", "form", "button", "input", "select", "textarea", "label",
     "script", "style", "noscript", "template", "svg", "iframe", "object", "img", "picture",
     "video", "audio", "canvas", "dialog",
 }  # fmt: skip
@@ -51,12 +54,24 @@ DROPPED_ROLES = {
 DROPPED_WORDS = {
     "share", "sharing", "deling", "social", "cookie", "cookies", "consent", "gdpr", "feedback",
     "tilbakemelding", "breadcrumb", "breadcrumbs", "brodsmulesti", "related", "relaterte",
-    "newsletter", "subscribe", "skip", "informasjonskapsler", "tags", "print", "visually", "sr",
+    "newsletter", "subscribe", "skip", "informasjonskapsler", "samtykke", "tags", "print",
+    "visually", "sr",
 }  # fmt: skip
+# words of the site's own header and menus: furniture where the block stands before the
+# headline (an article's own <header class="news__header"> holds it; a "section-header"
+# stands after it); of the site's footer: furniture where no text follows the block
+HEADER_WORDS = {"header", "menu", "meny", "topbar", "masthead"}
+FOOTER_WORDS = {"footer"}
+_TEXT_AFTER = "following::*[self::p or self::li or self::table or self::h2 or self::h3]"
+# a block whose words outside links and headings are at most this many (and fewer than its
+# link words) is a list of links: "Les også", related articles, share links
+LINK_BLOCK_WORDS = 2
 MARKER = re.compile(r"^\s*(\d{1,2}|\*{1,3}|[a-z])\s*$")
 SENTINEL = "\ue000"  # stands for a footnote marker while whitespace is normalised
-_WORDS = re.compile(r"[a-zæøå]+")
+_WORDS = re.compile(r"[A-ZÆØÅ]?[a-zæøå]+|[A-ZÆØÅ]+(?![a-zæøå])")  # "cookieWarning": 2 words
+_TEXT_WORDS = re.compile(r"\w+")
 _INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")  # soft hyphen, zero-widths
+_LEAD = re.compile(r"^(?:\S+\s+){5,}.*[.!?:]$")  # six words or more, ending as a sentence
 _SITE_SUFFIX = re.compile(r"\s+[|–—-]\s+(?P<site>[^|–—-]+)$")
 
 
@@ -64,7 +79,7 @@ _SITE_SUFFIX = re.compile(r"\s+[|–—-]\s+(?P<site>[^|–—-]+)$")
 class Page:
     """What a web page says: title, site, date from its markup, and its article."""
 
-    title: str
+    title: str  # the headline
     site: str
     date: str  # from meta tags, JSON-LD or <time>; ISO or as written
     paragraphs: list[Paragraph] = field(default_factory=list)
@@ -73,6 +88,18 @@ class Page:
     @property
     def text(self) -> str:
         return "\n".join(p.text for p in self.paragraphs)
+
+    @property
+    def lead(self) -> str:
+        """The lead (ingress): the first paragraph after the headline that reads as sentences
+        (a date line, a byline or a label does not)."""
+        heading = next(
+            (i for i, p in enumerate(self.paragraphs) if p.kind == ParagraphKind.HEADING), -1
+        )
+        for p in self.paragraphs[heading + 1 :]:
+            if p.kind == ParagraphKind.BODY and _LEAD.search(p.text):
+                return p.text
+        return ""
 
 
 def read_page(data: bytes) -> Page:
@@ -140,12 +167,17 @@ def _title(doc, root) -> str:
 
 
 def _site(doc) -> str:
+    """Who publishes the page: its site name in the markup, the <title>'s suffix, the
+    publisher in JSON-LD and the site's logo (the link to its front page)."""
     site = _meta(doc, "og:site_name", "application-name")
     if not site:
         m = _SITE_SUFFIX.search(normalize_ws(doc.findtext(".//title") or ""))
         site = m.group("site") if m else ""
     publishers = [d.get("publisher") for d in _json_ld(doc) if isinstance(d.get("publisher"), dict)]
     names = [p.get("name", "") for p in publishers if p]
+    home = doc.xpath("//a[@href='/']")
+    if home:
+        names += [home[0].text_content(), *home[0].xpath(".//img/@alt")]
     return normalize_ws(" ".join([site, *names]))
 
 
@@ -185,8 +217,28 @@ def _is_furniture(el) -> bool:
         return True
     if el.get("aria-hidden") == "true":
         return True
-    names = " ".join(el.get(a, "") for a in ("class", "id", "aria-label")).lower()
-    return bool(DROPPED_WORDS & set(_WORDS.findall(names)))
+    names = " ".join(el.get(a, "") for a in ("class", "id", "aria-label"))
+    words = {w.lower() for w in _WORDS.findall(names)}
+    if DROPPED_WORDS & words:
+        return True
+    if HEADER_WORDS & words and el.xpath("following::h1") and not el.xpath(".//h1"):
+        return True
+    if FOOTER_WORDS & words and not el.xpath(f"{_TEXT_AFTER}[normalize-space()]"):
+        return True
+    return _is_link_list(el)
+
+
+def _is_link_list(el) -> bool:
+    """A block that is nothing but links (and headings): navigation, not article text."""
+    if el.tag not in BLOCKS or el.tag in HEADINGS or el.tag == "table":
+        return False
+    linked = sum(len(_TEXT_WORDS.findall(t)) for t in el.xpath(".//a//text()"))
+    if not linked:
+        return False
+    own = el.xpath(".//text()[not(ancestor::a) and not(ancestor::h1 or ancestor::h2 or "
+                   "ancestor::h3 or ancestor::h4 or ancestor::h5 or ancestor::h6)]")  # fmt: skip
+    other = sum(len(_TEXT_WORDS.findall(t)) for t in own)
+    return other <= LINK_BLOCK_WORDS and other < linked
 
 
 def _pruned(root):
@@ -206,6 +258,7 @@ class _Block:
     """Inline text gathered for one paragraph; each footnote marker stands as a sentinel."""
 
     kind: ParagraphKind
+    tag: str = ""  # the element it is read from
     parts: list[str] = field(default_factory=list)
     markers: list[str] = field(default_factory=list)
 
@@ -232,14 +285,22 @@ class _FoundTable:
 
 
 class _Reader:
-    """Walks the article in document order: paragraphs out, tables aside."""
+    """Walks the article in document order: paragraphs out, tables aside.
+
+    A heading is in force until the next one, or until the block it stands in ends: the
+    heading of a fact box or a section does not reach the text after it (a block that
+    holds nothing but the heading is no section: its heading goes on).
+    """
 
     def __init__(self) -> None:
         self.paragraphs: list[Paragraph] = []
         self.tables: list[_FoundTable] = []
+        self.heading: str | None = None
+        self.headline: str | None = None  # the first <h1>: in force on the whole page
 
     def read(self, el, kind: ParagraphKind = ParagraphKind.BODY) -> None:
-        block = _Block(ParagraphKind.HEADING if el.tag in HEADINGS else kind)
+        outer, first = self.heading, len(self.paragraphs)
+        block = _Block(ParagraphKind.HEADING if el.tag in HEADINGS else kind, el.tag)
         block.text(el.text)
         for child in el:
             tag = child.tag if isinstance(child.tag, str) else ""
@@ -251,16 +312,25 @@ class _Reader:
                     self._figure(child)
                 else:
                     self.read(child, block.kind)
-                block = _Block(block.kind)
+                block = _Block(block.kind, el.tag)
             else:
                 _inline(child, block)
             block.text(child.tail)
         self._flush(block)
+        added = self.paragraphs[first:]
+        if any(p.kind != ParagraphKind.HEADING for p in added):
+            self.heading = outer  # a section or box ends: so does its heading
 
     def _flush(self, block: _Block) -> None:
         paragraph = _paragraph(block)
-        if paragraph is not None:
-            self.paragraphs.append(paragraph)
+        if paragraph is None:
+            return
+        if paragraph.kind == ParagraphKind.HEADING:
+            self.heading = paragraph.text
+            if self.headline is None and block.tag == "h1":
+                self.headline = paragraph.text
+        paragraph.section = self.heading or self.headline
+        self.paragraphs.append(paragraph)
 
     def _table(self, table, figcaption=None) -> None:
         rows, thead = _rows(table)
@@ -274,8 +344,13 @@ class _Reader:
             caption = figcaption
         if caption is not None:
             found.caption, found.caption_markers = text_and_markers(caption)
+            if found.caption:  # the caption is read as text too: its numbers are key figures
+                section = self.heading or self.headline
+                self.paragraphs.append(
+                    Paragraph(None, found.caption, ParagraphKind.BODY, section=section)
+                )
         elif self.paragraphs and CAPTION.match(self.paragraphs[-1].text):
-            found.caption = self.paragraphs.pop().text  # a "Tabell N: ..." line above it
+            found.caption = self.paragraphs[-1].text  # a "Tabell N: ..." line above it
         found.at = len(self.paragraphs)
         self.tables.append(found)
         for tr in table.xpath("./tfoot/tr"):
