@@ -120,3 +120,20 @@ def test_a_figure_entry_maps_figures_only():
     figure.kind = "figure"
     table = Table("tabell-3", "Tabell 3: Etter gruppe", [12], "ruled-grid", "extracted", cells)
     assert (table_matches(entry, figure), table_matches(entry, table)) == (True, False)
+
+
+def test_a_row_in_another_unit_than_its_indicator_is_an_error():
+    entry = TableEntry.model_validate(
+        {"name": "x", "kind": "figure", "caption": "gruppe", "rows": "indicator",
+         "unit": "percent", "required": False,
+         "row": [{"match": "^arbeid$", "indicator": "finishers"}]}
+    )  # fmt: skip
+    table = Table("figur-3", "Figur 3: Etter gruppe", [12], "vector-chart", "extracted",
+                  cells=[["", "Fra Ukraina"], ["Arbeid", "43 %"]], header_rows=1,
+                  kind="figure")  # fmt: skip
+    with pytest.raises(DocumentError) as err:
+        table_observations(table, entry, "kilde-2025", 2025)
+    assert str(err.value) == (
+        "figur-3 row 1 ('Arbeid') is in percent on the page, but its spec maps it to finishers "
+        "(persons)"
+    )
