@@ -20,6 +20,7 @@ from reportparse.read.pdf.content import read_content
 from reportparse.read.pdf.pdffile import open_pdf, page_layouts
 from reportparse.read.pdf.settings import (
     TABLES,
+    ChartSettings,
     FileSettings,
     LayoutSettings,
     PageTableSettings,
@@ -212,7 +213,9 @@ def test_the_package_specs_are_read_again_after_a_spec_folder(specs):
 
 ENGINE = Path(settings_module.__file__).parent
 UNIT = re.compile(r"# \((pt|sizes|lines|share|ratio|count|digits|bytes)( of [^)]+)?\) \S")
-SETTINGS = [LayoutSettings, TextSettings, PageTableSettings, TableSettings, FileSettings]
+SETTINGS = [
+    LayoutSettings, TextSettings, PageTableSettings, TableSettings, ChartSettings, FileSettings,
+]  # fmt: skip
 
 
 def _field_comments() -> dict[str, dict[str, list[str]]]:

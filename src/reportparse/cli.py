@@ -12,10 +12,11 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .model import SourceStatus, TableStatus
+from .model import SourceStatus, TableKind, TableStatus
 from .run.inputs import DEFAULT_TIMEOUT, Outcome
 
 DEFAULT_CACHE = Path(".cache/reportparse")
+UNREAD = (TableStatus.FAILED, TableStatus.INCOMPLETE)  # a figure in these is a notice
 
 
 def raw_option(help: str = "Folder with the documents (PDF reports, saved HTML pages)."):
@@ -139,6 +140,10 @@ def extract(
         for t in r.tables:
             if t.status == TableStatus.UNMAPPED:
                 click.echo(f"notice: {r.source.file}: {t.table_id} {t.reason}", err=True)
+            elif t.kind == TableKind.FIGURE and t.status in UNREAD:
+                click.echo(
+                    f"notice: {r.source.file}: {t.table_id} is {t.status}: {t.reason}", err=True
+                )
     for f in result.failures:
         click.echo(f"invalid: {f.describe()}", err=True)
     for src in result.left_out:
@@ -289,7 +294,7 @@ def validate_cmd(out: Path):
 
 @main.command()
 @click.argument("file", type=click.Path(path_type=Path, exists=True, dir_okay=False))
-@click.option("--table", "table_id", default=None, help="Only this table (e.g. tabell-2).")
+@click.option("--table", "table_id", default=None, help="Only this table (e.g. tabell-2, figur-7).")
 @click.option("--page", default=None, type=click.IntRange(min=1), help="Only tables on page N.")
 @click.option(
     "--out",
@@ -305,7 +310,9 @@ def inspect(
 ):
     """Show how the tables of FILE were read: a PNG of each table's region with the detected
     rows, columns and cells drawn over the page, and the extracted cells with their provenance.
-    For a web page, the table and the article text it came from.
+    A chart (figur-N) is drawn as read: bars and points, each value label linked to what it
+    labels, and where the value axis puts each label's value. For a web page, the table and
+    the article text it came from.
 
     \b
     Example:

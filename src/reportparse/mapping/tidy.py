@@ -18,7 +18,7 @@ from ..contract import regions, vocabulary
 from ..contract.vocabulary import table_words
 from ..model import CellIssue, KeyFigure, Observation, Origin, Table, Unit, pad_rows
 from ..specs.load import classifier
-from ..specs.schema import ColumnRule, TableEntry, TextTable
+from ..specs.schema import ColumnRule, RowRule, TableEntry, TextTable
 from ..text.classify import indicator_of
 from ..text.printed import missing_reason
 from ..text.quantities import parse_number
@@ -38,8 +38,11 @@ def header_text(table: Table) -> str:
 
 
 def table_matches(entry: TableEntry | TextTable, table: Table) -> bool:
-    """Whether a spec entry maps ``table``: by its caption, by its header text (for a table
-    printed without a caption), or both; every pattern the entry gives must match."""
+    """Whether a spec entry maps ``table``: of the entry's kind (a table, or a chart's data
+    table), by its caption, by its header text (for a table printed without a caption), or
+    both; every pattern the entry gives must match."""
+    if getattr(entry, "kind", "table") != table.kind:
+        return False
     patterns = [(entry.caption, table.caption or ""), (entry.header, header_text(table))]
     given = [(p, text) for p, text in patterns if p is not None]
     return bool(given) and all(re.search(p, text, re.I) for p, text in given)
@@ -103,6 +106,11 @@ def column_headers(table: Table) -> list[str]:
             elif owner and c > 0:
                 heads[c].append(owner)
     return [" ".join(h) for h in heads]
+
+
+def _row_rule(entry: TableEntry, label: str) -> RowRule | None:
+    """The ``[[table.row]]`` rule whose pattern finds a row label (first match wins)."""
+    return next((rule for rule in entry.row if re.search(rule.match, label, re.I)), None)
 
 
 def row_dims(kind: str, label: str, year: int) -> dict | str:
@@ -212,6 +220,7 @@ def table_observations(table: Table, entry: TableEntry, source_id: str, doc_year
     base = entry.fixed_dimensions()
     heads = column_headers(table)
     year_default = entry.year if entry.year is not None else doc_year
+    reported: set[str] = set()  # the rows and columns named in a problem (once each)
     for c in range(1, table.n_cols):
         for hv in entry.header_value:
             for r in range(table.header_rows):
@@ -244,26 +253,42 @@ def table_observations(table: Table, entry: TableEntry, source_id: str, doc_year
                 continue
             why = _unobserved(rule, cell, label)
             year = col.get("year", year_default)
-            dims: dict | str = {}
+            cell_unit, dims, problem = unit, {}, None
             if why is None and wrong_unit:
                 why = f"the column is in {unit} on the page, its indicator {indicator} in {counted}"
                 problem = (
                     f"column {c} ({heads[c]!r}) is in {unit} on the page, but its spec maps it "
                     f"to {indicator} ({counted})"
                 )
-                if problem not in out.problems:
-                    out.problems.append(problem)
-            if why is None:
-                dims = row_dims(entry.rows, label, year)
-                if isinstance(dims, str):
-                    why = f"row label {label!r}: {dims}"
-                    if not any(p.startswith(f"row {r} ") for p in out.problems):
-                        out.problems.append(f"row {r} ({label!r}): {dims}")
+            elif why is None and entry.rows == "indicator":
+                row_rule = _row_rule(entry, label)
+                row_counted = vocabulary.indicator_unit(row_rule.indicator) if row_rule else None
+                cell_unit = (row_rule.unit if row_rule else None) or unit
+                if row_rule is None:
+                    why = "no [[table.row]] rule of the spec names its indicator"
+                    problem = f"row {r} ({label!r}): {why}"
+                elif row_counted != cell_unit:
+                    why = f"the row is in {cell_unit} on the page, its indicator in {row_counted}"
+                    problem = (
+                        f"row {r} ({label!r}) is in {cell_unit} on the page, but its spec maps "
+                        f"it to {row_rule.indicator} ({row_counted})"
+                    )
+                else:
+                    dims = {"indicator": row_rule.indicator}
+            elif why is None:
+                found = row_dims(entry.rows, label, year)
+                if isinstance(found, str):
+                    why = f"row label {label!r}: {found}"
+                    problem = f"row {r} ({label!r}): {found}"
                 elif not (col.get("indicator") or entry.indicator):
                     why = "the spec gives this column no indicator"
                     problem = f"column {c} ({heads[c]!r}): the spec gives it no indicator"
-                    if problem not in out.problems:
-                        out.problems.append(problem)
+                else:
+                    dims = found
+            where = problem.split(" (")[0] if problem else None  # "row 13", "column 2"
+            if where is not None and where not in reported:
+                reported.add(where)
+                out.problems.append(problem)
             if why is not None:
                 out.unobserved.append(CellIssue(r, c, cell, why))
                 continue
@@ -272,8 +297,8 @@ def table_observations(table: Table, entry: TableEntry, source_id: str, doc_year
             full.update(dims)
             out.observations.append(
                 _observation(
-                    base, full, _cell_value(cell), unit, False, source_id=source_id, page=page,
-                    locator=f"{table.table_id} r{r} c{c}", origin=Origin.TABLE,
+                    base, full, _cell_value(cell), cell_unit, False, source_id=source_id,
+                    page=page, locator=f"{table.table_id} r{r} c{c}", origin=Origin.TABLE,
                 )
             )  # fmt: skip
     return out

@@ -30,7 +30,7 @@ PRINTED = (TableStatus.EXTRACTED, TableStatus.UNMAPPED)
 # the columns of tables.csv: what was found, then how it was read (camelot's parsing_report)
 TABLE_COLUMNS = [
     "source_id", "table_id", "caption", "pages", "n_rows", "n_cols", "method", "status",
-    "reason", "header_rows", "body_rows", "body_cols", "empty_cells", "missing_cells",
+    "kind", "reason", "header_rows", "body_rows", "body_cols", "empty_cells", "missing_cells",
     "unreadable_cells", "rows_without_stub", "stubs_without_values", "joined_pages",
     "unobserved",
 ]  # fmt: skip
@@ -105,6 +105,7 @@ def tables_frame(results: list[DocumentResult]) -> pd.DataFrame:
             "n_cols": t.n_cols,
             "method": t.method,
             "status": t.status,
+            "kind": t.kind,
             "reason": t.reason or None,
             **table_record(t),
         }

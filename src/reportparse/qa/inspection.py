@@ -13,7 +13,16 @@ from pathlib import Path
 
 from tabulate import tabulate
 
-from ..model import DocumentError, DocumentResult, Source, SourceKind, Table, TableStatus, pad_rows
+from ..model import (
+    ChartReading,
+    DocumentError,
+    DocumentResult,
+    Source,
+    SourceKind,
+    Table,
+    TableStatus,
+    pad_rows,
+)
 from ..output.frames import cell_issue, table_record
 from ..run.cache import Cache
 from ..run.pipeline import read_cached
@@ -88,6 +97,8 @@ def describe(source: Source, table: Table, pictures: list[Path]) -> str:
         f"{header if table.status == TableStatus.EXTRACTED else ''}, status {table.status}"
     )
     lines += record_lines(table)
+    if table.chart is not None:
+        lines += _chart_lines(table.chart)
     if table.spec:
         lines.append(f"  spec     {table.spec} ({source.parser})")
     for p in pictures:
@@ -103,3 +114,22 @@ def describe(source: Source, table: Table, pictures: list[Path]) -> str:
         text = table.source_text or "(the HTML reader recorded no article text for this table)"
         lines += [f"    {line}" for line in text.splitlines()]
     return "\n".join(lines)
+
+
+def _chart_lines(chart: ChartReading) -> list[str]:
+    """What a chart was read as: its kind, its labels, and each value axis as read."""
+    cells = sum(1 for x in chart.labels if x.col > 0)
+    totals = len(chart.labels) - cells
+    read = f"{cells} value label{'s' * (cells != 1)} on bars and points"
+    if totals:
+        read += f", {totals} total{'s' * (totals != 1)} of stacks (checks, not cells)"
+    lines = [f"  chart    {chart.kind or 'not read'}; {read}"]
+    for scale in chart.scales:
+        series = ", ".join(f"'{name}'" for name in scale.series)
+        zero = -scale.origin if chart.vertical else scale.origin
+        where = "from the top" if chart.vertical else "from the left"
+        lines.append(
+            f"  scale    {series}: 0 at {zero:.1f} pt {where}, 1 = {scale.per_unit:.4g} pt "
+            f"(from the {scale.source})"
+        )
+    return lines

@@ -159,7 +159,7 @@ def _attention(t: Table, failures: list[str], used: set[str]) -> tuple[str, str]
     if failures:
         return "failing", f"{len(failures)} failing check(s)"
     if t.status == TableStatus.INCOMPLETE:
-        return "incomplete", t.reason
+        return "incomplete", f"{t.reason}; nothing published from it"
     if t.status == TableStatus.IMAGE_ONLY:
         return "incomplete", "printed as a picture: no cells read, nothing published from it"
     if t.status == TableStatus.UNMAPPED:

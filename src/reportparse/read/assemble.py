@@ -27,6 +27,7 @@ from ..model import (
     Source,
     SourceKind,
     Table,
+    TableKind,
     TableStatus,
 )
 from ..specs.load import Spec, load_spec
@@ -86,7 +87,14 @@ def assemble(reading: Reading, source: Source) -> DocumentResult:
         result.datasets[PROGRAMME_RULES] = rule_rows
     result.observations = observations(result, spec, found.year)
     notices = [spec.notice] if spec.notice else []
-    notices += [f"{t.table_id} {t.reason}" for t in result.tables if t.status == UNMAPPED]
+    for t in result.tables:
+        if t.status == UNMAPPED:
+            notices.append(f"{t.table_id} {t.reason}")
+        elif t.kind == TableKind.FIGURE and t.status in (
+            TableStatus.FAILED,
+            TableStatus.INCOMPLETE,
+        ):
+            notices.append(f"{t.table_id} is {t.status}: {t.reason}")
     source.message = "; ".join(notices)
     return result
 
@@ -106,7 +114,8 @@ def observations(result: DocumentResult, spec: Spec, year: int | None) -> list[O
 
     Each table the spec maps gives its observations, and lists the body cells that give
     none (``Table.unobserved``); a table whose rows or columns the mapping cannot take is
-    ``incomplete`` and gives none. A family without specs (a generic page) maps a table by
+    ``incomplete`` and gives none (a figure that could not be read whole is a notice). A
+    family without specs (a generic page) maps a table by
     its own headers where it can (``tidy.header_entry``). A table nothing maps is
     ``unmapped``. A table the engine could not read, and a table the spec expects but the
     document lacks, make the document partial (``DocumentResult.problems``).
@@ -135,8 +144,8 @@ def observations(result: DocumentResult, spec: Spec, year: int | None) -> list[O
             t.status = UNMAPPED
             where = spec.path or f"the {spec.family} family, which has no spec"
             t.reason = f"is not mapped by {where}: published as printed"
-    for t in tables:
-        if t.status in (TableStatus.FAILED, TableStatus.INCOMPLETE):
+    for t in tables:  # a figure that could not be read whole is a notice: never required
+        if t.status in (TableStatus.FAILED, TableStatus.INCOMPLETE) and t.kind == TableKind.TABLE:
             result.problems.append(f"{t.table_id}: {t.reason}")
     out += tidy.key_figure_observations(result.key_figures, source_id)
     return out

@@ -41,7 +41,9 @@ Indicator = Annotated[str, AfterValidator(_known("indicator", vocabulary.indicat
 PublishedUnit = Annotated[str, AfterValidator(_known("unit", vocabulary.units))]
 Gender = Annotated[str, AfterValidator(_known("gender", lambda: vocabulary.dimension("gender")))]
 Group = Annotated[str, AfterValidator(_known("group", lambda: vocabulary.dimension("group")))]
-RowKind = Literal["region", "municipality", "category", "age_group", "gender", "education", "year"]
+RowKind = Literal[
+    "region", "municipality", "category", "age_group", "gender", "education", "year", "indicator"
+]
 
 
 def _with_groups(*names: str):
@@ -207,6 +209,15 @@ class ColumnRule(Strict):
         return {k: getattr(self, k) for k in names if getattr(self, k) is not None}
 
 
+class RowRule(Strict):
+    """The indicator of the rows whose label ``match`` finds (first match wins), in a table
+    whose rows are indicators (``rows = "indicator"``)."""
+
+    match: Pattern
+    indicator: Indicator
+    unit: PublishedUnit | None = None
+
+
 class HeaderValue(Strict):
     """A value printed in a header cell: ``2025 (N = 26 407)``."""
 
@@ -235,9 +246,11 @@ def _table_settings(settings: dict[str, Any]) -> dict[str, Any]:
 
 
 class TableEntry(Strict):
-    """One printed table of a family's documents and how it maps to observations."""
+    """One printed table (or the data table of a chart, ``kind = "figure"``) of a family's
+    documents and how it maps to observations."""
 
     name: str
+    kind: Literal["table", "figure"] = "table"
     caption: Pattern | None = None
     header: Pattern | None = None
     rows: RowKind
@@ -254,6 +267,7 @@ class TableEntry(Strict):
     # every_region, every_category); a table that lacks a row is incomplete
     completeness: list[CompletenessCall] = []
     column: list[ColumnRule] = []
+    row: list[RowRule] = []
     header_value: list[HeaderValue] = []
     # overrides of the PDF table engine's TableSettings for the tables under the captions
     # that ``caption`` finds (the header pattern plays no part: it is read with them)
@@ -265,6 +279,16 @@ class TableEntry(Strict):
             raise ValueError("a table is found by its caption or its header: give one")
         if self.settings and self.caption is None:
             raise ValueError("settings apply to the tables under a caption: give a caption")
+        if self.kind == "figure" and self.settings:
+            raise ValueError("settings are the table engine's: a figure has none")
+        if self.kind == "figure" and self.required:
+            raise ValueError(
+                "a figure cannot be required (required = false): a chart printed as a "
+                "picture, or one that fails its self-check, gives no observations and the "
+                "document is read all the same"
+            )
+        if (self.rows == "indicator") != bool(self.row):
+            raise ValueError('rows = "indicator" and [[table.row]] rules go together')
         return self
 
     def fixed_dimensions(self) -> dict:

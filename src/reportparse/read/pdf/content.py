@@ -14,24 +14,31 @@ from string import ascii_lowercase
 
 from ...model import (
     CellBox,
+    ChartLabel,
+    ChartReading,
+    ChartScale,
     DocumentError,
     Paragraph,
     ParagraphKind,
     Table,
+    TableKind,
     TableMethod,
     TableNote,
     TableStatus,
 )
 from ...text.normalize import normalize_ws
 from .alignment import Evidence
+from .charts import Chart, read_charts
 from .furniture import furniture
 from .header import same_header
 from .layout import Box, PageLayout
 from .rules import read_grid
 from .settings import (
     BY_CAPTION,
+    CHARTS,
     PAGE_TABLES,
     TEXT,
+    ChartSettings,
     PageTableSettings,
     SettingsByCaption,
     TextSettings,
@@ -95,13 +102,16 @@ def read_content(
     tables: SettingsByCaption = BY_CAPTION,
     page: PageTableSettings = PAGE_TABLES,
     text: TextSettings = TEXT,
+    charts: ChartSettings = CHARTS,
 ) -> PdfContent:
-    """The tables and paragraphs of a PDF's pages. ``tables`` gives the settings of each
-    captioned table (a spec's overrides), ``page`` and ``text`` hold for every page."""
+    """The tables, figures and paragraphs of a PDF's pages. ``tables`` gives the settings of
+    each captioned table (a spec's overrides), ``page``, ``text`` and ``charts`` hold for
+    every page."""
     furnished = furniture(layouts, page)
     pages = [PageTables(layout, furnished[i], tables, page) for i, layout in enumerate(layouts)]
     under = captions_under([o for p in pages for o in p.options()])
     found: list[FoundTable] = []
+    figures: list[tuple[int, Chart]] = []
     paragraphs: list[Paragraph] = []
     last: FoundTable | None = None  # the last table of the page before, where it ends its page
     for p in pages:
@@ -113,28 +123,109 @@ def read_content(
             page_found += p.unnumbered()
         page_found.sort(key=lambda ft: _order_key(ft, page))
         found += page_found
-        read = [ft for ft in page_found if ft.grid is not None]
-        last = read[-1] if read and p.ends_page(read[-1].grid) else None
+        grids = [ft for ft in page_found if ft.grid is not None]
+        last = grids[-1] if grids and p.ends_page(grids[-1].grid) else None
+        layout = p.layout
+        page_charts = read_charts(p.captions, layout.segments, layout.marks, layout.images, charts)
+        figures += [(layout.number, chart) for chart in page_charts]
         exclude = [Box(*ft.grid.bbox) for ft in page_found if ft.grid is not None]
         for cap in p.captions:
             exclude += [Box(s.x0, s.top, s.x1, s.bottom) for s in cap.segments]
         for ft in page_found:
             if ft.caption is not None:
                 exclude += [Box(s.x0, s.top, s.x1, s.bottom) for s in ft.caption.segments]
-        paragraphs += page_paragraphs(p.layout, exclude, text)
+        for chart in page_charts:  # a drawing and the text read as part of it
+            if chart.method == TableMethod.VECTOR_CHART and chart.bbox is not None:
+                exclude.append(Box(*chart.bbox))
+            exclude += [Box(s.x0, s.top, s.x1, s.bottom) for s in chart.texts]
+        paragraphs += page_paragraphs(layout, exclude, text)
     ids = _table_ids(found)
     footnotes = {(p.page, p.marker): p.text for p in paragraphs if p.kind == ParagraphKind.FOOTNOTE}
     by_marker = {p.marker: p.text for p in paragraphs if p.kind == ParagraphKind.FOOTNOTE}
     notes = [p for p in paragraphs if p.kind == ParagraphKind.NOTE]
-    out: list[Table] = []
+    read: list[tuple[tuple, Table]] = []
     for tid, ft in zip(ids, found, strict=True):
         table = _table(tid, ft, footnotes, by_marker, notes)
-        previous = next((t for t in out if t.table_id == tid), None)
+        previous = next((t for _, t in read if t.table_id == tid), None)
         if previous is not None and previous.status == table.status == TableStatus.EXTRACTED:
             _continue(previous, table)  # the same table on a later page
             continue
-        out.append(table)
-    return PdfContent(out, paragraphs)
+        read.append((_order_key(ft, page), table))
+    for (number, chart), fid in zip(figures, _figure_ids(figures), strict=True):
+        if fid is not None:
+            table = _figure(fid, number, chart, footnotes, by_marker, notes)
+            read.append((_figure_order_key(number, chart, page), table))
+    read.sort(key=lambda pair: pair[0])  # stable: tables before figures of the same place
+    return PdfContent([t for _, t in read], paragraphs)
+
+
+def _figure_ids(figures: list[tuple[int, Chart]]) -> list[str | None]:
+    """``figur-N``; ``figur-Na``/``b``... where one number has several drawings. A caption
+    with nothing drawn next to it (None: left out) where its number has a drawing elsewhere,
+    as an entry in a list of figures has."""
+    drawn: dict[str, list[int]] = {}
+    for i, (_, chart) in enumerate(figures):
+        if chart.status != TableStatus.FAILED:
+            drawn.setdefault(chart.caption.number, []).append(i)
+    ids: list[str | None] = []
+    seen: set[str] = set()
+    for i, (_, chart) in enumerate(figures):
+        number = chart.caption.number
+        group = drawn.get(number, [])
+        if chart.status == TableStatus.FAILED and (group or number in seen):
+            ids.append(None)
+        elif len(group) > 1:
+            if len(group) > len(ascii_lowercase):
+                raise DocumentError(
+                    f"{len(group)} drawings under captions of figure {number}: only "
+                    f"{len(ascii_lowercase)} can be lettered a-z"
+                )
+            ids.append(f"figur-{number}{ascii_lowercase[group.index(i)]}")
+        else:
+            ids.append(f"figur-{number}")
+        seen.add(number)
+    return ids
+
+
+def _figure_order_key(number: int, chart: Chart, settings: PageTableSettings) -> tuple:
+    top, x0 = chart.caption.top, chart.caption.x0
+    if chart.bbox is not None:
+        top, x0 = min(top, chart.bbox[1]), chart.bbox[0]
+    return (number, round(top / settings.order_row_step), x0)
+
+
+def _figure(fid: str, page: int, chart: Chart, footnotes, by_marker, notes) -> Table:
+    """A chart's data table as printed, with its caption's notes and how it was read."""
+    reading = None
+    if chart.method == TableMethod.VECTOR_CHART and chart.bbox is not None:
+        reading = ChartReading(
+            kind=chart.kind,
+            vertical=chart.vertical,
+            labels=[
+                ChartLabel(r.row, r.col, r.text, list(r.element), list(r.label))
+                for r in chart.readings
+            ],
+            scales=[
+                ChartScale(list(s.series), s.origin, s.per_unit, s.source) for s in chart.scales
+            ],
+        )
+    return Table(
+        table_id=fid,
+        caption=normalize_ws(chart.caption.text),
+        pages=[page],
+        method=chart.method,
+        status=chart.status,
+        cells=chart.cells,
+        header_rows=1 if chart.cells else 0,
+        notes=[
+            TableNote(None, None, m, _note_text(m, page, footnotes, by_marker, notes))
+            for m in chart.caption.markers
+        ],
+        bbox=list(chart.bbox) if chart.bbox is not None else None,
+        kind=TableKind.FIGURE,
+        reason=chart.reason,
+        chart=reading,
+    )
 
 
 def _continuation(p: PageTables, last: FoundTable | None) -> FoundTable | None:
