@@ -254,11 +254,13 @@ def test_a_chart_is_drawn_as_read(chart_pdf, tmp_path):
     assert res.exit_code == 0, res.output
     lines = res.output.splitlines()
     assert lines[1] == "figur-7: Figur 7: Overgang etter utdanningsnivå"
-    assert lines[4:7] == [
+    assert lines[4:8] == [
         "  read as  vector-chart, 5 rows × 4 columns, 1 header row, status extracted",
+        "  record   body_rows 4, body_cols 3, empty_cells 0, missing_cells 0, unreadable_cells 0, "
+        "rows_without_stub 0, stubs_without_values 0, joined_pages false",
         "  chart    stacked vertical bars; 12 value labels on bars and points, 4 totals of "
         "stacks (checks, not cells)",
-        f"  scale    'Arbeid', 'Utdanning', 'Begge': 0 at {lines[6].split(' at ')[1][:5]} pt "
+        f"  scale    'Arbeid', 'Utdanning', 'Begge': 0 at {lines[7].split(' at ')[1][:5]} pt "
         f"from the top, 1 = {built.per_unit:.4g} pt (from the tick labels)",
     ]
     assert _printed_grid(res.output)[1] == ["Grunnskole", "22 %", "5 %", "3 %"]
