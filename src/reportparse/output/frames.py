@@ -138,6 +138,7 @@ def table_cells(
                 continue
             rows.append(
                 {
+                    "table_id": table.table_id,
                     "row": r,
                     "col": c,
                     "text": text,

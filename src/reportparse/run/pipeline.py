@@ -15,12 +15,20 @@ from pathlib import Path
 import pandas as pd
 
 from ..contract.checks import COMPLETENESS
-from ..model import DocumentError, DocumentResult, Source, SourceKind, SourceStatus, TableStatus
+from ..model import (
+    DocumentError,
+    DocumentResult,
+    Source,
+    SourceKind,
+    SourceStatus,
+    Table,
+    TableStatus,
+)
 from ..output import frames as frame
 from ..output.datasets import DATASETS, FAMILY_DATASETS
 from ..output.merge import merge
 from ..output.publish import publish
-from ..output.validation import Failure, check_links, schema, validate, with_checks
+from ..output.validation import Failure, check_links, checks_only, schema, validate, with_checks
 from ..read.document import read_document, sniff
 from ..specs.load import load_spec
 from ..text.normalize import slugify
@@ -316,33 +324,35 @@ def _left_out(r: DocumentResult, message: str) -> Source:
 
 def validate_document_tables(result: DocumentResult) -> list[dict]:
     """Failed checks of a document: its printed tables and each mapped table's tidy form (with
-    its spec's cross-checks). Each mapped
-    table is checked for completeness too (its spec's ``completeness`` rules and that every
-    body cell gives one observation or a reason): a table that fails is ``incomplete``, gives
-    no observations, and makes the document partial. Run once per document, with its
-    extraction, so that it is done in parallel and cached."""
+    its spec's cross-checks). Each mapped table is checked for completeness first (its spec's
+    ``completeness`` rules, and that every body cell gives one observation or a reason): a
+    table that fails is ``incomplete``, gives no observations, and makes the document
+    partial. Run once per document, with its extraction, so that it is done in parallel and
+    cached."""
     failures: list[Failure] = []
     for path, cells in frame.printed_tables([result]).items():
         df = pd.DataFrame(cells, dtype=str)
         failures += validate(f"printed table {path}", df, schema("printed_table"))[1]
     spec = load_spec(result.source.family, result.source.year) if result.source.family else None
     entries = {e.name: e for e in (spec.content.table if spec else [])}
+    mapped = [
+        (t, entries[t.spec])
+        for t in result.tables
+        if t.spec in entries and t.status == TableStatus.EXTRACTED
+    ]
+    for t, missing in _incomplete(result, mapped):
+        t.status, t.reason = TableStatus.INCOMPLETE, "; ".join(missing)
+        result.problems.append(f"{t.table_id}: {t.reason}")
+        result.observations = [o for o in result.observations if _table_of(o) != t.table_id]
     sid = result.source.source_id
-    for t in result.tables:
-        if t.spec not in entries or t.status != TableStatus.EXTRACTED:
+    for t, entry in mapped:
+        if t.status != TableStatus.EXTRACTED:
             continue
-        entry = entries[t.spec]
-        missing = _incompleteness(result, t, entry)
-        if missing:
-            t.status, t.reason = TableStatus.INCOMPLETE, "; ".join(missing)
-            result.problems.append(f"{t.table_id}: {t.reason}")
-            result.observations = [o for o in result.observations if _table_of(o) != t.table_id]
-            continue
-        obs = [o for o in result.observations if _table_of(o) == t.table_id]
+        tidy = frame.observations_frame(
+            [o for o in result.observations if _table_of(o) == t.table_id]
+        )
         checked = with_checks("table_observations", entry.checks)
-        failures += validate(f"{sid}/{t.table_id} (tidy)", frame.observations_frame(obs), checked)[
-            1
-        ]
+        failures += validate(f"{sid}/{t.table_id} (tidy)", tidy, checked)[1]
     return [f.to_dict() for f in failures]
 
 
@@ -350,23 +360,40 @@ def _table_of(o) -> str:
     return o.locator.split(" ")[0]
 
 
-def _incompleteness(result: DocumentResult, table, entry) -> list[str]:
-    """What a mapped table lacks, as its completeness rules (pandera checks of
-    ``table_cells``) name it; [] for a table that is whole."""
-    year = entry.year if entry.year is not None else result.source.year
-    cells = frame.table_cells(table, entry, result.observations, year)
-    checked = with_checks("table_cells", entry.completeness)
-    _, failures = validate(f"{result.source.source_id}/{table.table_id} (cells)", cells, checked)
-    if not failures:
+def _incomplete(result: DocumentResult, mapped: list) -> list[tuple[Table, list[str]]]:
+    """The mapped tables that are not whole, each with what it lacks. The body cells of all
+    of them are checked at once (schema ``table_cells``: every cell gives one observation or
+    a reason); then each table with its entry's completeness rules, as pandera checks."""
+    if not mapped:
         return []
-    out = []
-    for call in entry.completeness:
-        out += COMPLETENESS[call.check](cells, **call.params)
+    cells = {
+        t.table_id: frame.table_cells(t, entry, result.observations, _year(entry, result))
+        for t, entry in mapped
+    }
+    sid = result.source.source_id
+    every = pd.concat(cells.values(), ignore_index=True)
+    _, failures = validate(f"{sid} (cells)", every, schema("table_cells"))
+    unaccounted: dict[str, list[str]] = {}
     for f in failures:
-        if f.check.startswith("cells_accounted") and "row" in f.rows.columns:
-            named = ", ".join(
+        for c in f.rows.itertuples() if "table_id" in f.rows.columns else []:
+            unaccounted.setdefault(c.table_id, []).append(
                 f"r{c.row} c{c.col} {c.text!r} ({c.observations} observations)"
-                for c in f.rows.itertuples()
             )
-            out.append(f"body cells that give not one observation and no reason: {named}")
-    return out or [f.check for f in failures]
+    out = []
+    for t, entry in mapped:
+        missing = []
+        if entry.completeness:
+            name = f"{sid}/{t.table_id} (completeness)"
+            if validate(name, cells[t.table_id], checks_only(name, entry.completeness))[1]:
+                for call in entry.completeness:
+                    missing += COMPLETENESS[call.check](cells[t.table_id], **call.params)
+        if t.table_id in unaccounted:
+            named = ", ".join(unaccounted[t.table_id])
+            missing.append(f"body cells that give not one observation and no reason: {named}")
+        if missing:
+            out.append((t, missing))
+    return out
+
+
+def _year(entry, result: DocumentResult) -> int:
+    return entry.year if entry.year is not None else result.source.year
