@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ...text.normalize import normalize_ws
-from .cells import bottom, line_text, printed_lines, top
+from .cells import line_text, printed_lines, top
 from .layout import PageLayout, Segment
 from .settings import PAGE_TABLES, PageTableSettings
 
@@ -51,14 +51,3 @@ def furniture(
                 ids |= {id(s) for s in line}
         out.append(ids)
     return out
-
-
-def content_bounds(layout: PageLayout, furniture_ids: set[int]) -> tuple[float, float]:
-    """The top of a page's first and the bottom of its last line that is not furniture."""
-    segs = [s for s in layout.segments if id(s) not in furniture_ids]
-    if not segs:
-        return 0.0, 0.0
-    return min(s.top for s in segs), max(s.bottom for s in segs)
-
-
-__all__ = ["bottom", "content_bounds", "furniture", "page_lines", "top"]
