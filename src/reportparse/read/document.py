@@ -64,7 +64,9 @@ def _pdf_reading(data: bytes) -> Reading:
 
     def read(family: Family | None, spec: Spec | None) -> Content:
         unnumbered = family.unnumbered_tables if family is not None else True
-        content = read_content(layouts, unnumbered, table_settings(spec))
+        content = read_content(
+            layouts, unnumbered, table_settings(spec), every_table=family is None
+        )
         return Content(content.tables, content.paragraphs)
 
     return Reading(

@@ -62,12 +62,17 @@ def find_blocks(
     settings: PageTableSettings = PAGE_TABLES,
     table: TableSettings = TABLES,
     captions: set[int] = frozenset(),
+    text_rows: bool = False,
 ) -> list[Block]:
     """Every run of lines of values among ``segments`` (top to bottom), with up to
     ``wrap_lines`` lines without values between two of them, the lines after the last one
-    that go on with its stub, and the header lines above the first one."""
+    that go on with its stub, and the header lines above the first one. With ``text_rows``
+    a line of two cells or more is a row too, values or not (a table of text)."""
     lines = printed_lines(segments, settings.line_core)
-    values = [value_line(line) for line in lines]
+    values = [
+        value_line(line) or (text_rows and len(line) > 1 and not stops(line, captions))
+        for line in lines
+    ]
     blocks: list[Block] = []
     i = 0
     while i < len(lines):

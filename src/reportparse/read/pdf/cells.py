@@ -52,6 +52,17 @@ def cluster(values: list[float], tol: float) -> list[float]:
     return [sum(c) / len(c) for c in out]
 
 
+def cluster_spans(spans: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """Spans (a, b) joined where they overlap or touch."""
+    out: list[tuple[float, float]] = []
+    for a, b in sorted(spans):
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
+
+
 def column_of(s: Segment, columns: list[list[float]]) -> int:
     """The column a segment stands in: the one it overlaps most, else the nearest."""
     best, score = 0, None

@@ -103,10 +103,12 @@ def read_content(
     page: PageTableSettings = PAGE_TABLES,
     text: TextSettings = TEXT,
     charts: ChartSettings = CHARTS,
+    every_table: bool = False,
 ) -> PdfContent:
     """The tables, figures and paragraphs of a PDF's pages. ``tables`` gives the settings of
     each captioned table (a spec's overrides), ``page``, ``text`` and ``charts`` hold for
-    every page."""
+    every page. Tables without a caption: the ruled grids where ``unnumbered_tables``, every
+    table the engine finds where ``every_table`` (a PDF no family knows)."""
     furnished = furniture(layouts, page)
     pages = [PageTables(layout, furnished[i], tables, page) for i, layout in enumerate(layouts)]
     under = captions_under([o for p in pages for o in p.options()])
@@ -119,7 +121,9 @@ def read_content(
         more = _continuation(p, last)
         if more is not None:
             page_found.append(more)
-        if unnumbered_tables:
+        if every_table:
+            page_found += p.uncaptioned(page_found)
+        elif unnumbered_tables:
             page_found += p.unnumbered()
         page_found.sort(key=lambda ft: _order_key(ft, page))
         found += page_found

@@ -3,11 +3,24 @@ by cell: columns and rows from the rules, merged cells from missing rules."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from ...model import TableMethod
 from ...text.printed import is_body_row
-from .cells import CellNote, Grid, cell_text, cluster, overlap, segments_in
+from .alignment import Evidence, first_body_line, read_region, value_line
+from .cells import (
+    CellNote,
+    Grid,
+    bottom,
+    cell_text,
+    cluster,
+    cluster_spans,
+    overlap,
+    printed_lines,
+    segments_in,
+    top,
+)
 from .geometry import BBox, connected_groups
 from .layout import Box, PageLayout, Rule, Segment
 from .settings import TABLES, TableSettings
@@ -42,6 +55,19 @@ class Structure:
         tol = settings.rule_tolerance
         inner = [v for v in self.vrules if self.x0 + tol < v.pos < self.x1 - tol]
         return bool(inner)
+
+    def columns(self, settings: TableSettings) -> list[float]:
+        """The x of its column rules: rules that run through ``column_rule`` of its height or
+        more (not a header cell's border alone), those closer than ``column_rule_merge`` as
+        one (a double rule, the edges of an inset cell fill)."""
+        height = self.bottom - self.top
+        xs = []
+        for x in cluster([v.pos for v in self.vrules], settings.rule_tolerance):
+            near = [v for v in self.vrules if abs(v.pos - x) <= settings.rule_tolerance]
+            spans = cluster_spans([(v.a, v.b) for v in near])
+            if sum(b - a for a, b in spans) >= settings.column_rule * height:
+                xs.append(x)
+        return cluster(xs, settings.column_rule_merge)
 
     def rows(self, settings: TableSettings) -> list[float]:
         """The y of its rules that run across most of its width (row boundaries)."""
@@ -139,11 +165,16 @@ def read_grid(
     merged cell; rows without text dropped. None where the rules make no grid of two rows
     and two columns."""
     ys = st.rows(settings)
-    xs = cluster([v.pos for v in st.vrules], settings.rule_tolerance)
-    if len(xs) < 2 or len(ys) < 2:
+    xs = st.columns(settings)
+    tol = settings.rule_tolerance
+    xs = [st.x0, *(x for x in xs if st.x0 + tol < x < st.x1 - tol), st.x1]  # edges undrawn too
+    if len(ys) < 2:
         return None
-    xs[0], xs[-1] = min(xs[0], st.x0), max(xs[-1], st.x1)
     segs = segments_in(segments, (xs[0], ys[0], xs[-1], ys[-1]), settings.cell_tolerance)
+    if _stacked(segs, ys, settings):
+        columns = tuple(pairwise(xs))
+        evidence = replace(rule_evidence(segs, ys, settings), columns=columns)
+        return read_region(segs, settings, evidence, TableMethod.RULED_GRID)
     nrows, ncols = len(ys) - 1, len(xs) - 1
     # merged cells: a missing rule between neighbours joins them
     owner = [[(r, c) for c in range(ncols)] for r in range(nrows)]
@@ -187,6 +218,37 @@ def read_grid(
         row_bounds=ys,
         col_bounds=xs,
         cell_boxes=boxes,
+    )
+
+
+def _stacked(segs: list[Segment], ys: list[float], settings: TableSettings) -> bool:
+    """Whether the rules leave rows of values together: a band between two rules holds
+    several printed lines of values (the rules part groups of rows, not rows)."""
+    lines = printed_lines(segs, settings.row_core)
+    bands: dict[int, int] = {}
+    for line in lines:
+        if value_line(line):
+            band = sum(1 for y in ys if y < (top(line) + bottom(line)) / 2)
+            bands[band] = bands.get(band, 0) + 1
+    return any(n > 1 for n in bands.values())
+
+
+def rule_evidence(segs: list[Segment], rows: list[float], settings: TableSettings) -> Evidence:
+    """Where a table with horizontal rules ends its header and which rules separate its
+    rows: the last rule above its first line of values; the rules between its body lines.
+    A table of text alone has its body under its last rule but one."""
+    lines = printed_lines(segs, settings.row_core)
+    k = first_body_line(lines) if lines else None
+    if k is None:
+        if not rows:
+            return Evidence()
+        return Evidence(header_end=rows[-2] if len(rows) > 1 else rows[0])
+    first = (top(lines[k]) + bottom(lines[k])) / 2
+    last = (top(lines[-1]) + bottom(lines[-1])) / 2
+    above = [r for r in rows if r < first]
+    return Evidence(
+        header_end=max(above) if above else None,
+        row_rules=tuple(r for r in rows if first < r < last),
     )
 
 

@@ -198,6 +198,21 @@ class PageTableSettings:
     # tables and pictures without a numbered caption
     # (share) a ruled grid without a caption is a table when this share of its cells hold text
     min_filled: float = 0.5
+    # (count) aligned text without a caption or a grid is a table with this many rows that
+    # fill two columns or more: two lines that align may be chance
+    min_rows: int = 3
+    # (share) ... and this share of its rows fill two columns or more
+    min_full_rows: float = 0.5
+    # (share) ... and this share of its cells hold text: a chart's labels and scattered words
+    # leave most cells empty
+    min_density: float = 0.35
+    # (sizes) a drawn line that bends or slants by more is a chart's, not a rule
+    chart_tolerance: float = 0.3
+    # (sizes) a filled box at least this thick (a rule is thinner) ...
+    bar_thickness: float = 0.3
+    # (count) ... is a chart's bar where this many such boxes, without text, of one
+    # thickness on one base line, have different lengths
+    chart_bars: int = 3
     # (pt) a picture this close under a numbered caption is that caption's; fixed, as pictures
     # have no font size
     captioned_image_gap: float = 60.0
@@ -232,6 +247,28 @@ class PageTableSettings:
     # (sizes) a header line may reach this far past the body's left and right edges: a header
     # cell is centred over a column narrower than itself
     header_reach: float = 4.0
+
+    # running text (``prose.py``): no table is looked for in it
+    # (share) a segment with at least this share of words of letters is text, not figures
+    prose_letters: float = 0.7
+    # (count) a segment of this many words or more ...
+    prose_words: int = 12
+    # (sizes) ... as wide as this or wider is running text by itself: no cell is so long
+    prose_width: float = 14.0
+    # (count) lines of text stacked at one left edge that may make a paragraph ...
+    prose_lines: int = 3
+    # (count) ... with at least this many words a line (the median) ...
+    prose_line_words: float = 4.0
+    # (share) ... half of them or more filled to this share of the widest: a column of cells
+    # is ragged
+    prose_fill: float = 0.75
+    # (sizes) ... starting this close to each other (a first line's indent) ...
+    prose_indent: float = 1.5
+    # (sizes) ... at most this far apart (the leading of running text) ...
+    prose_gap: float = 1.0
+    # (share) ... and this share of the lines after the first going on in lower case: cells
+    # begin anew, running text goes on
+    prose_lower: float = 0.3
 
     # page furniture and tables over a page break (``furniture.py``, ``content.py``)
     # (count) lines at the top and at the bottom of a page that may be running heads, feet or
@@ -281,6 +318,12 @@ class TableSettings:
     # (share) a cell border counts as drawn where rules cover this much of it; less is a
     # merged cell
     rule_cover: float = 0.5
+    # (share of a grid's height) a vertical rule through less of it is a header cell's
+    # border, not a column rule
+    column_rule: float = 0.5
+    # (pt) column rules closer than this are one: a double rule, the edges of an inset cell
+    # fill; no column is so narrow
+    column_rule_merge: float = 6.0
     # (pt) text whose centre lies this far outside a cell or a table still belongs to it
     cell_tolerance: float = 2.0
     # (share of a segment's height) trimmed above and below before segments are grouped

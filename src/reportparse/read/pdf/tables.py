@@ -23,12 +23,13 @@ from dataclasses import dataclass, field
 
 from ...model import TableMethod
 from ...text.normalize import join_lines, normalize_ws
-from .alignment import Evidence, first_body_line, read_region
+from .alignment import Evidence, read_region
 from .blocks import Block, find_blocks
 from .captions import Caption, find_captions
-from .cells import Grid, bottom, overlap, printed_lines, segments_in, top
+from .cells import Grid, overlap, printed_lines, segments_in
 from .layout import Box, PageLayout, Segment
-from .rules import Structure, find_structures, read_grid
+from .prose import running_text
+from .rules import Structure, find_structures, read_grid, rule_evidence
 from .settings import (
     BY_CAPTION,
     PAGE_TABLES,
@@ -36,6 +37,7 @@ from .settings import (
     SettingsByCaption,
     TableSettings,
 )
+from .tablecheck import looks_like_table
 
 TITLE_SOURCE = re.compile(r"\bKilde\b", re.I)  # picture titles name their source
 RULED_GRID = TableMethod.RULED_GRID
@@ -264,9 +266,11 @@ class PageTables:
         settings: TableSettings,
         start: float | None,
         evidence: Evidence | None = None,
+        pool: list[Segment] | None = None,
     ) -> Grid | None:
         """A table without column rules: its block of aligned text, with the rules of its
-        structure (if any) telling where the header ends and which rows they separate."""
+        structure (if any) telling where the header ends and which rows they separate; the
+        text within the rules is taken from ``pool`` (the page's text no grid holds)."""
         st = cand.structures[0] if cand.structures else None
         if st is None:
             segs = cand.block.segments if cand.block else []
@@ -276,21 +280,66 @@ class PageTables:
         top_y = start if start is not None else cand.top
         bottom_y = max(st.bottom, cand.block.bottom if cand.block else st.bottom)
         box = (st.x0, top_y, st.x1, bottom_y)
-        segs = segments_in(self.open_segments, box, settings.cell_tolerance)
+        pool = self.open_segments if pool is None else pool
+        segs = segments_in(pool, box, settings.cell_tolerance)
         segs = [s for s in segs if id(s) not in self.caption_ids]
         if evidence is None:
-            evidence = _rule_evidence(segs, st.rows(settings), settings)
+            evidence = rule_evidence(segs, st.rows(settings), settings)
         return read_region(segs, settings, evidence, TableMethod.RULES_WHITESPACE)
 
     def unnumbered(self) -> list[FoundTable]:
         """Ruled grids that no caption took, and pictures under a title that names a source."""
+        found = self._grids()
+        for image, caption in _captioned_images(self.layout, self.captions, self.page):
+            found.append(FoundTable(caption, None, image, self.layout.number))
+        return found
+
+    def uncaptioned(self, found: list[FoundTable]) -> list[FoundTable]:
+        """Every table that no caption took (``found``: the page's tables so far): ruled
+        grids, then aligned text with the rules that touch it, where what is read looks like
+        a table. Running text is left out first, so that a table beside it reads as if
+        alone."""
+        out = self._grids()
+        settings = self.tables.defaults
+        boxes = [ft.grid.bbox for ft in [*found, *out] if ft.grid is not None]
+        free = [
+            s
+            for s in self.open_segments
+            if id(s) not in self.caption_ids
+            and id(s) not in self.claimed
+            and not any(_in_box(s, b, settings.cell_tolerance) for b in boxes)
+        ]
+        prose = running_text(free, self.page)
+        free = [s for s in free if id(s) not in prose]
+        structures = [
+            st
+            for st in self.structures[settings]
+            if not self.claimed & st.ids() and not st.boxed(settings)
+        ]
+        for block in find_blocks(free, self.page, settings, self.caption_ids, text_rows=True):
+            if self.claimed & block.ids():
+                continue
+            side = [st for st in structures if _touches(block, [st])]
+            cand = Candidate(side[:1], block)
+            grid = self.read_open(cand, settings, None, pool=free)
+            if grid is None and not side:
+                grid = read_region(block.segments, settings, Evidence(no_header=True))
+            if grid is None or not looks_like_table(grid, self.layout, False, self.page):
+                continue
+            self.claimed |= cand.ids()
+            method = TableMethod.RULES_WHITESPACE if side else TableMethod.WHITESPACE
+            out.append(FoundTable(None, grid, None, self.layout.number, "", settings, method))
+        return out
+
+    def _grids(self) -> list[FoundTable]:
+        """Ruled grids that no caption took."""
         defaults = self.tables.defaults
         found = []
         for st in self.structures[defaults]:
             if self.claimed & st.ids() or not st.boxed(defaults):
                 continue
             grid = read_grid(self.segments, st, defaults)
-            if grid is None or not _looks_like_table(grid, self.page):
+            if grid is None or not looks_like_table(grid, self.layout, True, self.page):
                 continue
             self.claimed |= st.ids()
             found.append(
@@ -298,8 +347,6 @@ class PageTables:
                     None, grid, None, self.layout.number, settings=defaults, method=RULED_GRID
                 )
             )
-        for image, caption in _captioned_images(self.layout, self.captions, self.page):
-            found.append(FoundTable(caption, None, image, self.layout.number))
         return found
 
     # ------------------------------------------------------------ the page's first table
@@ -340,27 +387,13 @@ class PageTables:
         )
 
 
+def _in_box(s: Segment, box: tuple[float, float, float, float], tol: float) -> bool:
+    x0, top_y, x1, bottom_y = box
+    return x0 - tol <= s.cx <= x1 + tol and top_y - tol <= s.cy <= bottom_y + tol
+
+
 def _inside(s: Segment, st: Structure) -> bool:
     return st.x0 <= s.cx <= st.x1 and st.top <= s.cy <= st.bottom
-
-
-def _rule_evidence(segs: list[Segment], rows: list[float], settings: TableSettings) -> Evidence:
-    """Where a table with horizontal rules only ends its header and which rules separate its
-    rows: the last rule above its first line of values; the rules between its body lines.
-    A table of text alone has its body under its last rule but one."""
-    lines = printed_lines(segs, settings.row_core)
-    k = first_body_line(lines) if lines else None
-    if k is None:
-        if not rows:
-            return Evidence()
-        return Evidence(header_end=rows[-2] if len(rows) > 1 else rows[0])
-    first = (top(lines[k]) + bottom(lines[k])) / 2
-    last = (top(lines[-1]) + bottom(lines[-1])) / 2
-    above = [r for r in rows if r < first]
-    return Evidence(
-        header_end=max(above) if above else None,
-        row_rules=tuple(r for r in rows if first < r < last),
-    )
 
 
 def _candidate(
@@ -425,14 +458,6 @@ def _left_limit(caption: Caption, captions: list[Caption], settings: TableSettin
         if other is not caption and same_line and other.x1 < caption.x0 + settings.caption_slack:
             limit = max(limit, other.x1 + settings.caption_margin)
     return limit
-
-
-def _looks_like_table(grid: Grid, settings: PageTableSettings) -> bool:
-    filled = sum(1 for row in grid.cells for c in row if c)
-    total = sum(len(row) for row in grid.cells)
-    return (
-        len(grid.cells) >= 2 and len(grid.cells[0]) >= 2 and filled >= settings.min_filled * total
-    )
 
 
 def _is_decoration(img: Box, layout: PageLayout, settings: PageTableSettings) -> bool:

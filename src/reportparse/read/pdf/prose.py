@@ -1,0 +1,90 @@
+"""Running text among a page's segments, so that no table is looked for in it.
+
+A table's cells line up into columns; so do the lines of a paragraph, and the columns of a
+page set in two or three columns. What tells them apart is the text: a paragraph's lines
+stack at one left edge, close together, with several words each, most filled to the
+paragraph's width, and many going on in lower case from the line above. A column of table
+cells stacks at one edge too, but its cells are short and ragged, and each begins anew.
+A single segment of many words across a wide stretch is running text as well.
+"""
+
+from __future__ import annotations
+
+from statistics import median
+
+from ...text.printed import is_value
+from .cells import bottom, printed_lines, size, top
+from .layout import Segment
+from .settings import PAGE_TABLES, PageTableSettings
+
+
+def words(seg: Segment) -> int:
+    return len(seg.text.split())
+
+
+def texty(seg: Segment, settings: PageTableSettings) -> bool:
+    """A segment whose words are mostly words of letters (not figures)."""
+    parts = seg.text.split()
+    lettered = sum(1 for w in parts if any(ch.isalpha() for ch in w))
+    return bool(parts) and lettered >= settings.prose_letters * len(parts)
+
+
+def long_text(seg: Segment, settings: PageTableSettings) -> bool:
+    """A segment that is running text by itself: many words over a wide stretch, mostly not
+    figures."""
+    parts = seg.text.split()
+    figures = sum(1 for w in parts if is_value(w))
+    return (
+        len(parts) >= settings.prose_words
+        and seg.x1 - seg.x0 >= settings.prose_width * seg.size
+        and 2 * figures < len(parts)
+    )
+
+
+def running_text(segments: list[Segment], settings: PageTableSettings = PAGE_TABLES) -> set[int]:
+    """The ids of the segments that are running text: paragraphs and long lines of text."""
+    lines = printed_lines(segments, settings.line_core)
+    chains: list[list[tuple[int, Segment]]] = []
+    open_chains: dict[int, list[tuple[int, Segment]]] = {}  # id of a chain's last segment
+    for i, line in enumerate(lines):
+        em = size(line)
+        for seg in line:
+            if not texty(seg, settings):
+                continue
+            chain = next(
+                (
+                    c
+                    for c in open_chains.values()
+                    if c[-1][0] < i
+                    and top(line) - bottom(lines[c[-1][0]]) <= settings.prose_gap * em
+                    and abs(c[-1][1].x0 - seg.x0) <= settings.prose_indent * em
+                ),
+                None,
+            )
+            if chain is None:
+                chain = []
+                chains.append(chain)
+            else:
+                del open_chains[id(chain[-1][1])]
+            chain.append((i, seg))
+            open_chains[id(seg)] = chain
+    out = {id(s) for s in segments if long_text(s, settings)}
+    for chain in chains:
+        if _paragraph([s for _, s in chain], settings):
+            out |= {id(s) for _, s in chain}
+    return out
+
+
+def _paragraph(segs: list[Segment], settings: PageTableSettings) -> bool:
+    """Lines stacked at one edge that read as a paragraph: enough of them, with several
+    words each, most filled to the widest, many going on in lower case."""
+    if len(segs) < settings.prose_lines:
+        return False
+    widest = max(s.x1 - s.x0 for s in segs)
+    filled = sum(1 for s in segs if s.x1 - s.x0 >= settings.prose_fill * widest)
+    lower = sum(1 for s in segs[1:] if s.text[:1].islower())
+    return (
+        median(words(s) for s in segs) >= settings.prose_line_words
+        and 2 * filled >= len(segs)
+        and lower >= settings.prose_lower * (len(segs) - 1)
+    )

@@ -1,0 +1,113 @@
+"""Whether what was read without a caption is a table: rows that fill two columns or more,
+and not a chart's labels, a list or a table of contents.
+
+A caption says that a table is there; without one the engine needs the table itself to
+say it. Aligned text makes a table when enough of its rows fill two columns or more and
+enough of its cells hold text; a ruled grid's rules vouch for fewer rows. Three kinds of
+aligned text are no table, however well they line up: the labels of a chart (drawn lines
+that slant or bend among them, or bars), a list (marks, then text) and a table of
+contents (labels, then page numbers that only grow).
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+from .cells import Grid
+from .layout import PageLayout
+from .settings import PAGE_TABLES, PageTableSettings
+
+LIST_MARK = re.compile(r"^([•◦▪■►●○∙·\-–*]|\(?\d{1,2}[.)]|\(?[a-z][.)]|[ivx]+[.)])$", re.I)
+PAGE_NUMBER = re.compile(r"^\d{1,4}$")
+
+
+def looks_like_table(
+    grid: Grid, layout: PageLayout, ruled: bool, settings: PageTableSettings = PAGE_TABLES
+) -> bool:
+    """Whether ``grid`` (read from ``layout`` without a caption) is a table; ``ruled``: read
+    between the rules of a grid."""
+    cells = grid.cells
+    if len(cells) < 2 or max(len(r) for r in cells) < 2:
+        return False
+    width = max(len(r) for r in cells)
+    multi = [r for r in cells if sum(1 for c in r if c) >= 2]
+    filled = sum(1 for r in cells for c in r if c)
+    if ruled:
+        if filled < settings.min_filled * len(cells) * width:
+            return False
+    elif (
+        len(multi) < settings.min_rows
+        or len(multi) < settings.min_full_rows * len(cells)
+        or filled < settings.min_density * len(cells) * width
+    ):
+        return False
+    return not (is_chart(grid, layout, settings) or is_list(cells) or is_contents(cells, settings))
+
+
+def is_chart(grid: Grid, layout: PageLayout, settings: PageTableSettings) -> bool:
+    """Drawn lines that slant or bend among the text (a line chart), or bars: filled boxes
+    without text of one thickness standing on one base line, with different lengths."""
+    x0, top, x1, bottom = grid.bbox
+    size = _size(grid, layout)
+    tol = settings.chart_tolerance * size
+
+    def among(m) -> bool:
+        return m.x0 < x1 and m.x1 > x0 and m.top < bottom and m.bottom > top
+
+    for m in layout.marks:
+        if m.kind in ("curve", "line") and among(m) and _drawn_line(m.pts, tol):
+            return True
+    bars: dict[tuple, set[int]] = {}
+    for m in layout.marks:
+        if m.kind != "rect" or m.fill is None or not among(m):
+            continue
+        if any(m.x0 <= s.cx <= m.x1 and m.top <= s.cy <= m.bottom for s in layout.segments):
+            continue
+        for across, thick, base, length in (
+            (True, m.height, m.x0, m.width),
+            (False, m.width, m.bottom, m.height),
+        ):
+            if thick >= settings.bar_thickness * size:
+                key = (across, round(thick / tol), round(base / tol))
+                bars.setdefault(key, set()).add(round(length / tol))
+    return any(len(lengths) >= settings.chart_bars for lengths in bars.values())
+
+
+def _size(grid: Grid, layout: PageLayout) -> float:
+    x0, top, x1, bottom = grid.bbox
+    sizes = sorted(
+        s.size for s in layout.segments if x0 <= s.cx <= x1 and top <= s.cy <= bottom
+    ) or sorted(s.size for s in layout.segments)
+    return sizes[len(sizes) // 2] if sizes else 0.0  # a grid read from a page has text
+
+
+def _drawn_line(pts, tol: float) -> bool:
+    """A path that is a drawn line (a chart's), not a box or a rule drawn as a path: it has
+    a slanted stretch, or points inside its bounding box."""
+    if len(pts) < 2:
+        return False
+    xs, ys = [x for x, _ in pts], [y for _, y in pts]
+    x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
+    inner = any(x0 + tol < x < x1 - tol and y0 + tol < y < y1 - tol for x, y in pts)
+    slanted = any(abs(xb - xa) > tol and abs(yb - ya) > tol for (xa, ya), (xb, yb) in pairwise(pts))
+    return inner or slanted
+
+
+def is_list(cells: list[list[str]]) -> bool:
+    """Two columns: list marks (bullets, numbers, letters), then text."""
+    multi = [r for r in cells if sum(1 for c in r if c) >= 2]
+    return len(cells[0]) == 2 and all(LIST_MARK.match(r[0]) for r in multi)
+
+
+def is_contents(cells: list[list[str]], settings: PageTableSettings = PAGE_TABLES) -> bool:
+    """Two columns: labels, then page numbers that only grow (as many as a table's rows)."""
+    last = [r[-1] for r in cells if r[-1]]
+    if (
+        len(cells[0]) != 2
+        or len(last) < settings.min_rows
+        or not all(PAGE_NUMBER.match(v) for v in last)
+    ):
+        return False
+    numbers = [int(v) for v in last]
+    return numbers == sorted(numbers)
