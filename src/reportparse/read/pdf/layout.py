@@ -31,6 +31,7 @@ class Glyph:
     bold: bool
     italic: bool
     sup: bool = False
+    upright: bool = True  # False for a glyph set turned (an axis label, a turned head)
 
 
 @dataclass
@@ -63,6 +64,10 @@ class Segment:
     @property
     def cy(self) -> float:
         return (self.top + self.bottom) / 2
+
+    @property
+    def upright(self) -> bool:
+        return all(g.upright for g in self.glyphs)
 
     @property
     def lead_marker(self) -> str | None:
@@ -125,6 +130,7 @@ def _glyphs(page, settings: LayoutSettings) -> list[Glyph]:
                 size=round(c["size"], settings.glyph_size_digits),
                 bold="Bold" in font or "Black" in font or "Heavy" in font,
                 italic="Italic" in font or "Oblique" in font,
+                upright=bool(c.get("upright", True)),
             )
         )
     return out

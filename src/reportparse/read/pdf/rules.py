@@ -51,10 +51,10 @@ class Structure:
         return max([r.pos for r in self.hrules] + [r.b for r in self.vrules])
 
     def boxed(self, settings: TableSettings) -> bool:
-        """Has column rules of its own (a grid), not only horizontal rules."""
+        """Has column rules of its own (a grid), not only horizontal rules (and the borders
+        of a few cells)."""
         tol = settings.rule_tolerance
-        inner = [v for v in self.vrules if self.x0 + tol < v.pos < self.x1 - tol]
-        return bool(inner)
+        return any(self.x0 + tol < x < self.x1 - tol for x in self.columns(settings))
 
     def columns(self, settings: TableSettings) -> list[float]:
         """The x of its column rules: rules that run through ``column_rule`` of its height or
@@ -87,7 +87,9 @@ def find_structures(layout: PageLayout, settings: TableSettings = TABLES) -> lis
     width stacked under each other (a minimal table) are joined as well.
     """
     items: list[tuple[str, object]] = [
-        ("h", r) for r in layout.hrules if r.b - r.a > settings.min_hrule_length
+        ("h", r)
+        for r in layout.hrules
+        if r.b - r.a > settings.min_hrule_length and not _underlines(r, layout, settings)
     ]
     items += [("v", r) for r in layout.vrules if r.b - r.a > settings.min_vrule_length]
     items += [("f", b) for b in layout.fills]
@@ -128,6 +130,18 @@ def find_structures(layout: PageLayout, settings: TableSettings = TABLES) -> lis
         else:
             merged.append(s)
     return merged
+
+
+def _underlines(rule: Rule, layout: PageLayout, settings: TableSettings) -> bool:
+    """Whether a horizontal rule underlines text: it lies under one segment's glyphs, no
+    wider than the segment."""
+    tol = settings.rule_tolerance
+    return any(
+        s.x0 - tol <= rule.a
+        and rule.b <= s.x1 + tol
+        and s.cy < rule.pos <= s.bottom + settings.underline_drop * s.size
+        for s in layout.segments
+    )
 
 
 def _text_gap_between(
@@ -171,6 +185,7 @@ def read_grid(
     if len(ys) < 2:
         return None
     segs = segments_in(segments, (xs[0], ys[0], xs[-1], ys[-1]), settings.cell_tolerance)
+    xs = _without_gutters(xs, segs, settings)
     if _stacked(segs, ys, settings):
         columns = tuple(pairwise(xs))
         evidence = replace(rule_evidence(segs, ys, settings), columns=columns)
@@ -219,6 +234,25 @@ def read_grid(
         col_bounds=xs,
         cell_boxes=boxes,
     )
+
+
+def _without_gutters(xs: list[float], segs: list[Segment], settings: TableSettings) -> list[float]:
+    """Column rules less the gutters between them: a stretch between two rules that holds no
+    text and is narrower than ``gutter`` (white space between the fills of two cells) is
+    no column; its two rules are one."""
+    if not segs:
+        return xs
+    sizes = sorted(s.size for s in segs)
+    narrow = settings.gutter * sizes[len(sizes) // 2]
+    out = [xs[0]]
+    for a, b in pairwise(xs):
+        if any(overlap(s.x0, s.x1, a, b) > 0 for s in segs) or b - a >= narrow:
+            out.append(b)
+        elif len(out) == 1:
+            out[0] = b  # a gutter at the left edge: the grid begins after it
+        elif b < xs[-1]:
+            out[-1] = (a + b) / 2  # at the right edge the grid ends before it
+    return out
 
 
 def _stacked(segs: list[Segment], ys: list[float], settings: TableSettings) -> bool:

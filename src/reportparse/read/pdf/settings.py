@@ -299,6 +299,9 @@ class TableSettings:
     # (pt) rules and boxes this close touch, and rules this close are on one line: the
     # precision tables are drawn with
     rule_tolerance: float = 2.0
+    # (sizes) a rule at most this far under a segment's bottom, no wider than the segment,
+    # underlines it: no table's rule
+    underline_drop: float = 0.3
     # (pt) lone horizontal rules whose ends differ by less are of one width: one minimal table
     same_width: float = 3.0
     # (pt) two rules of one minimal table lie at most this far apart: a table body rarely fills
@@ -324,6 +327,9 @@ class TableSettings:
     # (pt) column rules closer than this are one: a double rule, the edges of an inset cell
     # fill; no column is so narrow
     column_rule_merge: float = 6.0
+    # (sizes) a stretch between two column rules narrower than this that holds no text is a
+    # gutter between the fills of two cells, not a column
+    gutter: float = 1.0
     # (pt) text whose centre lies this far outside a cell or a table still belongs to it
     cell_tolerance: float = 2.0
     # (share of a segment's height) trimmed above and below before segments are grouped

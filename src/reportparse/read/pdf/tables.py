@@ -305,7 +305,8 @@ class PageTables:
         free = [
             s
             for s in self.open_segments
-            if id(s) not in self.caption_ids
+            if s.upright
+            and id(s) not in self.caption_ids
             and id(s) not in self.claimed
             and not any(_in_box(s, b, settings.cell_tolerance) for b in boxes)
         ]
