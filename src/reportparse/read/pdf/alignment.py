@@ -27,7 +27,7 @@ from itertools import pairwise
 
 from ...model import TableMethod
 from ...text.printed import YEAR_CELL, goes_on, is_value
-from .cells import CellNote, Grid, bottom, cell_text, column_of, printed_lines, top
+from .cells import CellNote, Grid, bottom, cell_text, column_of, printed_lines, top, word_spans
 from .header import header_rows
 from .layout import Segment, make_segment
 from .settings import TABLES, TableSettings
@@ -142,14 +142,34 @@ def _split(lines: list[Line], evidence: Evidence) -> int | None:
 def text_columns(body: list[Line], settings: TableSettings) -> list[list[float]]:
     """Column spans: the stretches of x that the body's lines of several segments fill (lines
     of values first), split where white space at least ``column_gap`` wide runs down through
-    all but ``river_crossing`` of them."""
+    all but ``river_crossing`` of them; then split again where white space between the words
+    of segments runs down through them as widely as a column gap (``river_min``, and
+    ``river_spaces`` times the width of their space glyphs): values printed closer than the
+    engine's segment gap, or after a space."""
     multi = [line for line in body if len(line) > 1]
     lines = [line for line in multi if value_line(line)] or multi or body
     allowed = int(settings.river_crossing * len(lines))
+    spans = _rivers([[(s.x0, s.x1) for s in line] for line in lines], allowed, settings.column_gap)
+    words = [[w for s in line for w in word_spans(s)] for line in lines]
+    sizes = sorted(s.size for line in lines for s in line)
+    spaces = sorted(g.x1 - g.x0 for line in lines for s in line for g in s.glyphs if g.text == " ")
+    space = spaces[len(spaces) // 2] if spaces else 0.0
+    wide = max(settings.river_min * sizes[len(sizes) // 2], settings.river_spaces * space)
+    out: list[list[float]] = []
+    for a, b in spans:
+        inside = [[w for w in line if a <= w[0] and w[1] <= b] for line in words]
+        parts = _rivers([line for line in inside if line], allowed, wide)
+        out += parts if len(parts) > 1 else [[a, b]]
+    return out
+
+
+def _rivers(lines: list[list[tuple[float, float]]], allowed: int, gap: float) -> list[list[float]]:
+    """The stretches of x that the lines' spans fill, apart where white space at least
+    ``gap`` wide runs down through all but ``allowed`` of the lines."""
     events: list[tuple[float, int]] = []
     for line in lines:
-        for s in line:
-            events += [(s.x0, 1), (s.x1, -1)]
+        for x0, x1 in line:
+            events += [(x0, 1), (x1, -1)]
     events.sort()
     spans: list[list[float]] = []
     depth = 0
@@ -160,7 +180,7 @@ def text_columns(body: list[Line], settings: TableSettings) -> list[list[float]]
         if not was and depth > allowed:
             start = x
         elif was and depth <= allowed:
-            if spans and start - spans[-1][1] < settings.column_gap:
+            if spans and start - spans[-1][1] < gap:
                 spans[-1][1] = x
             else:
                 spans.append([start, x])

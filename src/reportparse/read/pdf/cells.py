@@ -10,7 +10,7 @@ from ...model import TableMethod
 from ...text.normalize import join_lines, normalize_ws
 from ...text.printed import ASTERISKS
 from .layout import Segment
-from .settings import TableSettings
+from .settings import LAYOUT, TableSettings
 
 BBox = tuple[float, float, float, float]  # x0, top, x1, bottom
 
@@ -61,6 +61,24 @@ def cluster_spans(spans: list[tuple[float, float]]) -> list[tuple[float, float]]
         else:
             out.append((a, b))
     return out
+
+
+def word_spans(s: Segment) -> list[tuple[float, float]]:
+    """The x spans of a segment's words: its glyphs apart at spaces (a space glyph, or white
+    as wide as one)."""
+    spans: list[tuple[float, float]] = []
+    last = None
+    for g in s.glyphs:
+        if g.text.isspace() or g.sup:
+            last = None
+            continue
+        joined = last is not None and g.x0 - last.x1 <= LAYOUT.word_gap * g.size
+        if joined:
+            spans[-1] = (spans[-1][0], max(spans[-1][1], g.x1))
+        else:
+            spans.append((g.x0, g.x1))
+        last = g
+    return spans
 
 
 def column_of(s: Segment, columns: list[list[float]]) -> int:

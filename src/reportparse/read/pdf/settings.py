@@ -337,6 +337,12 @@ class TableSettings:
     row_core: float = 0.2
     # (pt) white space between body values narrower than this does not split a column
     column_gap: float = 2.0
+    # (sizes) white space between the words of segments splits a column where it runs down
+    # through its lines at least this wide ...
+    river_min: float = 0.5
+    # (ratio) ... and this many times the usual space between the words: wider than the
+    # spaces of a phrase that happen to line up
+    river_spaces: float = 1.3
     # (pt) a header segment overlapping a column by more stands over it
     header_overlap: float = 1.0
     # (sizes) a header line this far under the line above (or further than the tightest

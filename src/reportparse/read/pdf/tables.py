@@ -318,10 +318,10 @@ class PageTables:
             if not self.claimed & st.ids() and not st.boxed(settings)
         ]
         for block in find_blocks(free, self.page, settings, self.caption_ids, text_rows=True):
-            if self.claimed & block.ids():
-                continue
             side = [st for st in structures if _touches(block, [st])]
             cand = Candidate(side[:1], block)
+            if self.claimed & cand.ids():
+                continue
             grid = self.read_open(cand, settings, None, pool=free)
             if grid is None and not side:
                 grid = read_region(block.segments, settings, Evidence(no_header=True))
