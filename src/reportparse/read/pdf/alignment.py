@@ -43,6 +43,7 @@ class Evidence:
     header_end: float | None = None  # lines above this y are the header (a rule under it)
     row_rules: tuple[float, ...] = ()  # rules between body rows: no row crosses one
     columns: tuple[tuple[float, float], ...] | None = None  # the columns, where already known
+    column_rules: tuple[float, ...] = ()  # x of rules between columns: no column crosses one
     no_header: bool = False  # every line is body (a table continued without its header)
 
 
@@ -90,7 +91,7 @@ def read_region(
         return None
     columns = [list(c) for c in evidence.columns] if evidence.columns else None
     if columns is None:
-        columns = text_columns(body, settings)
+        columns = text_columns(body, settings, evidence.column_rules)
     if len(columns) < 2:
         return None
     placed = [_place(line, columns, settings) for line in body]
@@ -139,13 +140,16 @@ def _split(lines: list[Line], evidence: Evidence) -> int | None:
 # ---------------------------------------------------------------- columns
 
 
-def text_columns(body: list[Line], settings: TableSettings) -> list[list[float]]:
+def text_columns(
+    body: list[Line], settings: TableSettings, rules: tuple[float, ...] = ()
+) -> list[list[float]]:
     """Column spans: the stretches of x that the body's lines of several segments fill (lines
     of values first), split where white space at least ``column_gap`` wide runs down through
     all but ``river_crossing`` of them; then split again where white space between the words
     of segments runs down through them as widely as a column gap (``river_min``, and
     ``river_spaces`` times the width of their space glyphs): values printed closer than the
-    engine's segment gap, or after a space."""
+    engine's segment gap, or after a space. ``rules``: x of column rules, where the spans
+    are cut too."""
     multi = [line for line in body if len(line) > 1]
     lines = [line for line in multi if value_line(line)] or multi or body
     allowed = int(settings.river_crossing * len(lines))
@@ -160,6 +164,16 @@ def text_columns(body: list[Line], settings: TableSettings) -> list[list[float]]
         inside = [[w for w in line if a <= w[0] and w[1] <= b] for line in words]
         parts = _rivers([line for line in inside if line], allowed, wide)
         out += parts if len(parts) > 1 else [[a, b]]
+    return _apart(out, rules)
+
+
+def _apart(spans: list[list[float]], rules: tuple[float, ...]) -> list[list[float]]:
+    """Column spans cut at the rules between columns."""
+    out = []
+    for a, b in spans:
+        cuts = [x for x in rules if a < x < b]
+        edges = [a, *cuts, b]
+        out += [[x0, x1] for x0, x1 in pairwise(edges)]
     return out
 
 

@@ -186,9 +186,8 @@ def read_grid(
         return None
     segs = segments_in(segments, (xs[0], ys[0], xs[-1], ys[-1]), settings.cell_tolerance)
     xs = _without_gutters(xs, segs, settings)
-    if _stacked(segs, ys, settings):
-        columns = tuple(pairwise(xs))
-        evidence = replace(rule_evidence(segs, ys, settings), columns=columns)
+    if _stacked(segs, ys, settings) or _crowded(segs, xs, settings):
+        evidence = replace(rule_evidence(segs, ys, settings), column_rules=tuple(xs[1:-1]))
         return read_region(segs, settings, evidence, TableMethod.RULED_GRID)
     nrows, ncols = len(ys) - 1, len(xs) - 1
     # merged cells: a missing rule between neighbours joins them
@@ -253,6 +252,18 @@ def _without_gutters(xs: list[float], segs: list[Segment], settings: TableSettin
         elif b < xs[-1]:
             out[-1] = (a + b) / 2  # at the right edge the grid ends before it
     return out
+
+
+def _crowded(segs: list[Segment], xs: list[float], settings: TableSettings) -> bool:
+    """Whether the rules leave columns of values together: a printed line of values has two
+    segments between the same two column rules."""
+    for line in printed_lines(segs, settings.row_core):
+        if not value_line(line):
+            continue
+        between = [sum(1 for x in xs if x < s.cx) for s in line]
+        if len(set(between)) < len(between):
+            return True
+    return False
 
 
 def _stacked(segs: list[Segment], ys: list[float], settings: TableSettings) -> bool:
