@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from ...model import TableMethod
-from ...text.printed import is_body_row
+from ...text.printed import CAPTION, is_body_row
 from .alignment import Evidence, first_body_line, read_region, value_line
 from .cells import (
     CellNote,
@@ -147,7 +147,8 @@ def _underlines(rule: Rule, layout: PageLayout, settings: TableSettings) -> bool
 def _text_gap_between(
     layout: PageLayout, upper: Structure, lower: Structure, settings: TableSettings
 ) -> bool:
-    """True where a blank stretch or text outside the table separates two rules."""
+    """True where a blank stretch, text outside the table or a caption separates two
+    rules."""
     segs = [
         s
         for s in layout.segments
@@ -155,6 +156,8 @@ def _text_gap_between(
     ]
     outside = settings.text_outside
     if any(s.x0 < upper.x0 - outside or s.x1 > upper.x1 + outside for s in segs):
+        return True
+    if any(CAPTION.match(s.text) for s in segs):  # the next table's caption
         return True
     tops = [*sorted(s.top for s in segs), lower.top]
     bottoms = [upper.bottom, *sorted(s.bottom for s in segs)]
