@@ -1,4 +1,4 @@
-"""Benchmark: timings of `reportparse extract` and cell accuracy against the truth.
+"""Benchmark: timings of `reportparse extract`, cell accuracy against the truth, ICDAR 2013.
 
 For each document in RAW: pages, cold and warm seconds of `reportparse extract` on it
 alone (a fresh process each time, as `make extract` runs it); the whole folder cold
@@ -10,7 +10,13 @@ Cell accuracy: every cell's text with whitespace runs collapsed to one space (th
 same for every extractor), the extracted grid laid over the truth at the offset of
 up to three rows and columns that matches best; the matching cells divided by the
 cells of the larger of the two grids, so that both missed and spurious cells count.
-An extractor that finds several tables on the page is scored by its best one.
+An extractor that finds several tables on the page is scored by its best one. The data
+behind a chart (``figur-N``) is scored for reportparse alone: the others read no charts.
+
+Where the ICDAR 2013 table competition set is given (``--icdar DIR``, by default the
+folder ICDAR2013_DIR names), the same run measures reportparse (``reportparse tables``),
+camelot lattice, camelot stream and pdfplumber on it with the competition's structure
+measure (``scripts/icdar.py``).
 
     python scripts/bench.py --raw raw --truth tests/truth --write docs/benchmark.md
 """
@@ -46,12 +52,19 @@ def main() -> None:
     ap.add_argument("--truth", type=Path, default=Path("tests/truth"))
     ap.add_argument("--copies", type=int, default=4, help="copies of raw/ for the --jobs run")
     ap.add_argument("--write", type=Path, help="write the report (markdown) to this file too")
+    ap.add_argument(
+        "--icdar",
+        type=Path,
+        default=os.environ.get("ICDAR2013_DIR") or None,
+        help="the ICDAR 2013 table competition set (default: $ICDAR2013_DIR); skipped if none",
+    )
     args = ap.parse_args()
     files = documents(args.raw)
     lines = ["# Benchmark", "", *machine(), ""]
     lines += timings(files)
     lines += jobs(files, args.copies)
     lines += accuracy(files, args.truth)
+    lines += competition(args.icdar)
     text = "\n".join(lines) + "\n"
     print(text)
     if args.write:
@@ -258,13 +271,15 @@ def accuracy(files: list[Path], truth_root: Path) -> list[str]:
     lines = [
         "## Cell accuracy per table",
         "",
-        "Against the truth of the corpus; see the top of `scripts/bench.py` for the measure.",
+        "Against the truth of the corpus; see the top of `scripts/bench.py` for the measure. "
+        "A figure (`figur-N`, the data behind a chart) is scored for reportparse alone.",
         "",
         f"| document | table | page | {' | '.join(EXTRACTORS)} |",
         f"|---|---|---:|{'---:|' * len(EXTRACTORS)}",
     ]
     notes = []
     totals = {e: [] for e in EXTRACTORS}
+    figures: list[float] = []
     for f in files:
         try:
             found = read(f, Cache(None))
@@ -279,12 +294,20 @@ def accuracy(files: list[Path], truth_root: Path) -> list[str]:
             notes.append(f"- {f.name}: {found.note}; scored on the table engine's tables.")
         ours = {t.table_id: t for t in found.tables}
         cache: dict[int, dict] = {}
-        for meta in json.loads((folder / "tables.json").read_text(encoding="utf-8")):
+        metas = json.loads((folder / "tables.json").read_text(encoding="utf-8"))
+        metas += [{"table_id": p.stem, "figure": True} for p in sorted(folder.glob("figur-*.csv"))]
+        for meta in metas:
             tid = meta["table_id"]
             with open(folder / f"{tid}.csv", encoding="utf-8", newline="") as fh:
                 truth = _grid(csv.reader(fh))
             mine = ours.get(tid)
             scores = {"reportparse": score(truth, _grid(mine.cells)) if mine else 0.0}
+            if meta.get("figure"):
+                figures.append(scores["reportparse"])
+                page = mine.pages[0] if mine and mine.pages else "–"
+                cells = [f"{scores['reportparse']:.1%}", *("–" for _ in EXTRACTORS[1:])]
+                lines.append(f"| {found.source.source_id} | {tid} | {page} | {' | '.join(cells)} |")
+                continue
             page = (meta.get("pages") or [None])[0]
             if page is not None and found.source.kind == "pdf":
                 if page not in cache:
@@ -298,8 +321,72 @@ def accuracy(files: list[Path], truth_root: Path) -> list[str]:
                 f"| {found.source.source_id} | {tid} | {page or '–'} | {' | '.join(cells)} |"
             )
     means = [f"**{sum(v) / len(v):.1%}**" if v else "–" for v in totals.values()]
-    lines.append(f"| **mean** | | | {' | '.join(means)} |")
+    lines.append(f"| **mean of the tables** | | | {' | '.join(means)} |")
+    if figures:
+        mean = f"**{sum(figures) / len(figures):.1%}**"
+        rest = " | ".join("–" for _ in EXTRACTORS[1:])
+        lines.append(f"| **mean of the figures** | | | {mean} | {rest} |")
     return [*lines, "", *notes, ""] if notes else [*lines, ""]
+
+
+# ---------------------------------------------------------------- ICDAR 2013
+
+
+def competition(root: Path | None) -> list[str]:
+    """reportparse and the plain extractors on the ICDAR 2013 set, measured in this run."""
+    import icdar
+
+    head = ["## ICDAR 2013 table competition", ""]
+    if root is None or not root.is_dir():
+        where = f"{root} is not a folder" if root is not None else "ICDAR2013_DIR is not set"
+        return [*head, f"Not measured in this run ({where}; the README says how to get it).", ""]
+    docs = icdar.documents(root)
+    evaluations = []
+    for name, tables_of in icdar.ENGINES.items():
+        start = time.perf_counter()
+        evaluations.append(icdar.evaluate(tables_of, docs, name, _icdar_warning(name)))
+        print(f"icdar: {name}: {time.perf_counter() - start:.0f} s", file=sys.stderr)
+    ours = evaluations[0]
+    peers = [ev.engine for ev in evaluations[1:]]
+    lines = [
+        *head,
+        f"{len(docs)} documents of the competition set, each engine on every page of every "
+        "document, scored with the competition's structure measure (adjacency relations of "
+        "non-empty cells, pooled over the documents; see the top of `scripts/icdar.py`). "
+        "reportparse runs as `reportparse tables` does: no family, no spec.",
+        "",
+        *icdar.summary(evaluations),
+        "",
+        "Mean of the documents' own F1 (each document weighing the same): "
+        + ", ".join(f"{ev.engine} {icdar.mean_f1(ev):.3f}" for ev in evaluations)
+        + ".",
+        "",
+        "The ten documents where reportparse scores lowest:",
+        "",
+        f"| document | precision | recall | F1 | {' | '.join(f'F1 {name}' for name in peers)} |",
+        f"|---|---:|---:|---:|{'---:|' * (len(evaluations) - 1)}",
+    ]
+    f1 = {ev.engine: {d.document.name: d.score.f1 for d in ev.documents} for ev in evaluations}
+    for d in icdar.lowest(ours, 10):
+        s = d.score
+        peers = " | ".join(f"{f1[ev.engine][d.document.name]:.3f}" for ev in evaluations[1:])
+        lines.append(
+            f"| {d.document.name} | {_share(s.precision)} | {_share(s.recall)} | {s.f1:.3f} "
+            f"| {peers} |"
+        )
+    return [*lines, ""]
+
+
+def _share(v: float | None) -> str:
+    return "–" if v is None else f"{v:.3f}"
+
+
+def _icdar_warning(engine: str):
+    def progress(d) -> None:
+        if d.error:
+            print(f"icdar: {engine}: {d.document.name}: {d.error}", file=sys.stderr)
+
+    return progress
 
 
 if __name__ == "__main__":

@@ -1,4 +1,4 @@
-"""Command line: reportparse extract | sources | validate | inspect | report.
+"""Command line: reportparse extract | tables | sources | validate | inspect | report.
 
 Heavy libraries (pandas, pdfplumber) are imported inside the commands that need
 them, so that ``extract`` with nothing to do answers at once.
@@ -183,6 +183,89 @@ def _unchanged(raw: Path, out: Path, cache_dir: Path, files: list[Path], tty: bo
         f"observations, {summary.conflicts} conflicts (unchanged since the last run)"
     )
     return True
+
+
+@main.command()
+@click.argument(
+    "files", nargs=-1, required=True, type=click.Path(path_type=Path, exists=True, dir_okay=False)
+)
+@click.option(
+    "--out",
+    "out",
+    required=True,
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Folder to write into: one folder per file, named by its stem.",
+)
+@click.option("--pages", default=None, help="Only these pages, e.g. 1,3-5 (numbered from 1).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["csv", "json"]),
+    default="csv",
+    show_default=True,
+    help="Each table as CSV or as JSON (with its number of header rows).",
+)
+@click.option(
+    "--jobs",
+    default=1,
+    show_default=True,
+    type=click.IntRange(1, 64),
+    help="Files read in parallel processes.",
+)
+@click.option(
+    "--timeout",
+    default=DEFAULT_TIMEOUT,
+    show_default=True,
+    type=click.FloatRange(min=0, min_open=True),
+    help="Seconds one file may take; a file over the limit fails, the rest go on.",
+)
+def tables(files: tuple[Path, ...], out: Path, pages: str | None, fmt: str, jobs: int,
+           timeout: float):  # fmt: skip
+    """Write every table found in each PDF FILE into OUT, with no family or spec needed:
+    captioned or not, ruled or open. OUT/<file stem>/<table_id>.csv holds a table's cells
+    as printed, header rows first; OUT/<file stem>/tables.json holds each table's quality
+    record (pages, region, method, status, reason, size). Exit status 0 only when every
+    file was read.
+
+    \b
+    Example:
+        reportparse tables report.pdf other.pdf --out tables --pages 2-5
+    """  # fmt: skip
+    from .run.tables import extract_tables, parse_pages
+
+    selected = None
+    if pages is not None:
+        try:
+            selected = parse_pages(pages)
+        except ValueError as exc:
+            raise click.BadParameter(str(exc), param_hint="--pages") from None
+    stems: dict[str, Path] = {}
+    for f in files:
+        if f.stem in stems and stems[f.stem] != f:
+            raise click.ClickException(
+                f"{stems[f.stem]} and {f} would both be written to {out / f.stem}"
+            )
+        stems[f.stem] = f
+    outcomes = extract_tables(
+        list(stems.values()),
+        out,
+        pages=selected,
+        fmt=fmt,
+        jobs=jobs,
+        timeout=timeout,
+        progress=_progress_printer(sys.stderr.isatty()),
+    )
+    failed = [o for o in outcomes if o.status == SourceStatus.FAILED]
+    for o in failed:
+        click.echo(f"error: {o.file}: {o.message}", err=True)
+    n = sum(int(o.message.split()[0]) for o in outcomes if o.status == SourceStatus.OK)
+    read = len(outcomes) - len(failed)
+    click.echo(
+        f"wrote {out}: {n} table{'s' * (n != 1)} from {read} file{'s' * (read != 1)}"
+        + (f", {len(failed)} failed" if failed else "")
+    )
+    if failed:
+        sys.exit(1)
 
 
 @main.command()

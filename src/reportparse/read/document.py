@@ -6,7 +6,7 @@ import hashlib
 from dataclasses import replace
 from pathlib import Path
 
-from ..model import DocumentError, DocumentResult, Source, SourceKind
+from ..model import DocumentError, DocumentResult, Source, SourceKind, Table, TableKind
 from ..specs.load import Spec
 from ..specs.schema import Family
 from ..text.normalize import slugify
@@ -78,6 +78,19 @@ def _pdf_reading(data: bytes) -> Reading:
         beginning=f"its first page begins: {start[:80]!r}",
         read=read,
     )
+
+
+def read_tables(data: bytes, pages: set[int] | None = None) -> list[Table]:
+    """Every table the engine finds in a PDF (on ``pages`` only, where given), captioned or
+    not, with no family or spec: the tables of ``reportparse tables``. DocumentError says in
+    one line why the PDF cannot be read."""
+    pdf = open_pdf(data)
+    try:
+        layouts = page_layouts(pdf, pages=pages)
+    finally:
+        pdf.close()
+    content = read_content(layouts, True, table_settings(None), every_table=True)
+    return [t for t in content.tables if t.kind == TableKind.TABLE]
 
 
 def table_settings(spec: Spec | None) -> SettingsByCaption:

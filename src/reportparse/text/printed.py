@@ -9,10 +9,12 @@ import re
 from ..contract.vocabulary import missing_values
 
 # "Tabell 2: ...", "Tabell 2. ...", "Tabell 2 – ...", and a continued table's "Tabell 2 (forts.)",
-# "Tabell 2 fortsetter"
+# "Tabell 2 fortsetter"; the caption words of other languages too ("Table", "Tab.", "Tabelle",
+# "Tableau"; "Figure", "Fig.")
 CONTINUED = r"\s*\(\s*forts(?:\.|etter)?\s*\)|\s+fortsetter\b|\s+forts\."
 CAPTION = re.compile(
-    r"^(?P<kind>Tabell|Table|Figur|Figure)\s+(?P<num>\d+)(?P<sub>[a-z])?"
+    r"^(?P<kind>Tabell|Tabelle|Tableau|Table|Tab\.|Figur|Figure|Fig\.)\s*(?<=\.|\s)"
+    r"(?P<num>\d+)(?P<sub>[a-z])?"
     rf"(?:\s*[.:]|\s+[–—-](?=\s)|(?P<continued>{CONTINUED}))",
     re.I,
 )

@@ -46,9 +46,17 @@ def open_pdf(data: bytes, settings: FileSettings = FILE) -> pdfplumber.PDF:
     return pdf
 
 
-def page_layouts(pdf: pdfplumber.PDF, settings: LayoutSettings = LAYOUT) -> list[PageLayout]:
+def page_layouts(
+    pdf: pdfplumber.PDF, settings: LayoutSettings = LAYOUT, pages: set[int] | None = None
+) -> list[PageLayout]:
+    """The layout of every page (of ``pages`` only, numbered from 1, where given)."""
+    if pages is not None and not pages & set(range(1, len(pdf.pages) + 1)):
+        wanted = ", ".join(str(n) for n in sorted(pages))
+        raise DocumentError(f"no page {wanted} (the document has {len(pdf.pages)} pages)")
     layouts = []
     for number, page in enumerate(pdf.pages, 1):
+        if pages is not None and number not in pages:
+            continue
         try:
             layouts.append(build_page_layout(page, number, settings))
         except Exception as exc:

@@ -78,7 +78,7 @@ class LayoutSettings:
     # (sizes) a wider gap between two glyphs splits a line into segments (table columns)
     segment_gap: float = 1.0
     # (sizes) after a space glyph (part of the gap itself), only a gap this wide splits a line
-    segment_gap_after_space: float = 1.2
+    segment_gap_after_space: float = 2.5
     # (sizes) a wider gap between glyphs is read as a space between words
     word_gap: float = 0.12
     # (sizes) after a marker, only a gap this wide is a space: a marker's box ends early
