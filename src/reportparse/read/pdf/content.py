@@ -110,7 +110,10 @@ def read_content(
     every page. Tables without a caption: the ruled grids where ``unnumbered_tables``, every
     table the engine finds where ``every_table`` (a PDF no family knows)."""
     furnished = furniture(layouts, page)
-    pages = [PageTables(layout, furnished[i], tables, page) for i, layout in enumerate(layouts)]
+    pages = [
+        PageTables(layout, furnished[i], tables, page, every_table)
+        for i, layout in enumerate(layouts)
+    ]
     under = captions_under([o for p in pages for o in p.options()])
     found: list[FoundTable] = []
     figures: list[tuple[int, Chart]] = []

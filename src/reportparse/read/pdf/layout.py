@@ -289,6 +289,29 @@ def make_segment(glyphs: list[Glyph], settings: LayoutSettings = LAYOUT) -> Segm
     )
 
 
+LEADER = re.compile(r"(?:\.\s?){4,}|(?:…\s?){2,}")  # dots leading from a label to its value
+
+
+def without_leaders(seg: Segment, settings: LayoutSettings = LAYOUT) -> list[Segment]:
+    """A segment less its dot leaders ("Total ........ 12"): the parts before and after each
+    run of dots, as segments of their own; the segment itself where it has none."""
+    text = "".join(g.text for g in seg.glyphs)
+    if not LEADER.search(text):
+        return [seg]
+    starts = [0]
+    for g in seg.glyphs:
+        starts.append(starts[-1] + len(g.text))
+    parts: list[list[Glyph]] = [[]]
+    spans = [m.span() for m in LEADER.finditer(text)]
+    for i, g in enumerate(seg.glyphs):
+        if any(a <= starts[i] < b for a, b in spans):
+            if parts[-1]:
+                parts.append([])
+            continue
+        parts[-1].append(g)
+    return [make_segment(p, settings) for p in parts if any(not g.text.isspace() for g in p)]
+
+
 def _add_markers(markers: list[Marker], raw: str, offset: int) -> None:
     for part in re.split(r"[\s,]+", raw.strip()):
         if part:

@@ -27,7 +27,7 @@ from .alignment import Evidence, read_region
 from .blocks import Block, find_blocks
 from .captions import Caption, find_captions
 from .cells import Grid, overlap, printed_lines, segments_in
-from .layout import Box, PageLayout, Segment
+from .layout import Box, PageLayout, Segment, without_leaders
 from .prose import running_text
 from .rules import Structure, find_structures, read_grid, rule_evidence
 from .settings import (
@@ -41,6 +41,7 @@ from .tablecheck import looks_like_table
 
 TITLE_SOURCE = re.compile(r"\bKilde\b", re.I)  # picture titles name their source
 RULED_GRID = TableMethod.RULED_GRID
+TYPED_RULE = re.compile(r"^[-_=–—]{3,}$")  # a rule typed as a run of dashes
 
 
 @dataclass
@@ -109,6 +110,7 @@ class PageTables:
         furniture: set[int],
         tables: SettingsByCaption = BY_CAPTION,
         page: PageTableSettings = PAGE_TABLES,
+        every_table: bool = False,
     ):
         self.layout = layout
         self.page = page
@@ -122,6 +124,9 @@ class PageTables:
         self.open_segments = [
             s for s in self.segments if not any(_inside(s, st) for st in boxed)
         ]  # text that no ruled grid holds
+        self.every_table = every_table
+        if every_table:  # no running text, dot leaders, turned text or rules typed as text
+            self.open_segments = _plain_text(self.open_segments, page)
         self.claimed: set[int] = set()
         self._options: list[Option] | None = None
 
@@ -152,7 +157,7 @@ class PageTables:
     def _blocks(self, left: float, right: float, settings: TableSettings) -> list[Block]:
         slack = settings.caption_slack
         segs = [s for s in self.open_segments if left - slack <= s.cx <= right + slack]
-        return find_blocks(segs, self.page, settings, self.caption_ids)
+        return find_blocks(segs, self.page, settings, self.caption_ids, self.every_table)
 
     def _in_column(self, x0: float, x1: float, cap: Caption, limits, settings) -> bool:
         left, right = limits
@@ -297,16 +302,14 @@ class PageTables:
     def uncaptioned(self, found: list[FoundTable]) -> list[FoundTable]:
         """Every table that no caption took (``found``: the page's tables so far): ruled
         grids, then aligned text with the rules that touch it, where what is read looks like
-        a table. Running text is left out first, so that a table beside it reads as if
-        alone."""
+        a table."""
         out = self._grids()
         settings = self.tables.defaults
         boxes = [ft.grid.bbox for ft in [*found, *out] if ft.grid is not None]
         free = [
             s
             for s in self.open_segments
-            if s.upright
-            and id(s) not in self.caption_ids
+            if id(s) not in self.caption_ids
             and id(s) not in self.claimed
             and not any(_in_box(s, b, settings.cell_tolerance) for b in boxes)
         ]
@@ -317,7 +320,7 @@ class PageTables:
             for st in self.structures[settings]
             if not self.claimed & st.ids() and not st.boxed(settings)
         ]
-        for block in find_blocks(free, self.page, settings, self.caption_ids, text_rows=True):
+        for block in find_blocks(free, self.page, settings, self.caption_ids, True):
             side = [st for st in structures if _touches(block, [st])]
             cand = Candidate(side[:1], block)
             if self.claimed & cand.ids():
@@ -386,6 +389,16 @@ class PageTables:
         return lines[0][0].lead_marker is not None or all(
             s.size < self.page.footnote_size * body_size for s in under
         )
+
+
+def _plain_text(segments: list[Segment], settings: PageTableSettings) -> list[Segment]:
+    """The text a table may be read from, where any table is looked for: segments less
+    their dot leaders, without running text (so that a table beside it reads as if alone),
+    turned text (axis labels) and rules typed as dashes."""
+    parts = [p for s in segments if s.upright for p in without_leaders(s)]
+    parts = [p for p in parts if not TYPED_RULE.match(p.text)]
+    prose = running_text(parts, settings)
+    return [p for p in parts if id(p) not in prose]
 
 
 def _in_box(s: Segment, box: tuple[float, float, float, float], tol: float) -> bool:
