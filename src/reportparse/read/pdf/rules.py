@@ -165,12 +165,13 @@ def _text_gap_between(
     return any(t - b > settings.blank_gap * size for t, b in zip(tops, bottoms, strict=True))
 
 
-def _covered(rules: list[Rule], pos: float, a: float, b: float, settings: TableSettings) -> bool:
-    """Whether rules at ``pos`` cover most of the span a..b."""
+def _covered(
+    rules: list[Rule], pos: float, a: float, b: float, settings: TableSettings, tol: float
+) -> bool:
+    """Whether rules at ``pos`` (within ``tol``) cover most of the span a..b."""
     span = b - a
     if span <= 0:
         return True
-    tol = settings.rule_tolerance
     cover = sum(overlap(r.a, r.b, a, b) for r in rules if abs(r.pos - pos) <= tol)
     return cover >= settings.rule_cover * span
 
@@ -193,15 +194,17 @@ def read_grid(
         evidence = replace(rule_evidence(segs, ys, settings), column_rules=tuple(xs[1:-1]))
         return read_region(segs, settings, evidence, TableMethod.RULED_GRID)
     nrows, ncols = len(ys) - 1, len(xs) - 1
-    # merged cells: a missing rule between neighbours joins them
+    # merged cells: a missing rule between neighbours joins them (a column rule is any of
+    # the rules taken as one)
+    near = max(tol, settings.column_rule_merge / 2)
     owner = [[(r, c) for c in range(ncols)] for r in range(nrows)]
     for r in range(nrows):
         for c in range(1, ncols):
-            if not _covered(st.vrules, xs[c], ys[r], ys[r + 1], settings):
+            if not _covered(st.vrules, xs[c], ys[r], ys[r + 1], settings, near):
                 owner[r][c] = owner[r][c - 1]
     for r in range(1, nrows):
         for c in range(ncols):
-            drawn = _covered(st.hrules, ys[r], xs[c], xs[c + 1], settings)
+            drawn = _covered(st.hrules, ys[r], xs[c], xs[c + 1], settings, tol)
             if not drawn and owner[r][c] == (r, c):
                 owner[r][c] = owner[r - 1][c]
     buckets: dict[tuple[int, int], list[Segment]] = {}
