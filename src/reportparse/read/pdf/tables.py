@@ -321,7 +321,8 @@ class PageTables:
             if not self.claimed & st.ids() and not st.boxed(settings)
         ]
         for block in find_blocks(free, self.page, settings, self.caption_ids, True):
-            side = [st for st in structures if _touches(block, [st])]
+            wide = settings.row_rule_length * (block.x1 - block.x0)  # not a rule over a total
+            side = [st for st in structures if _touches(block, [st]) and st.x1 - st.x0 >= wide]
             cand = Candidate(side[:1], block)
             if self.claimed & cand.ids():
                 continue
