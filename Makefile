@@ -28,7 +28,8 @@ test-fast: $(STAMP)
 report: $(STAMP)
 	$(BIN)/reportparse report --raw raw --out report
 
-# Cell accuracy of reportparse and plain extractors against the truth, timings: docs/benchmark.md.
+# Cell accuracy of reportparse and plain extractors against the truth, timings, and the ICDAR
+# 2013 table competition where ICDAR2013_DIR names the set (see the README): docs/benchmark.md.
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py --raw raw --truth tests/truth --write docs/benchmark.md
 
