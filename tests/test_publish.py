@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 
+from reportparse.output.outdir import MARKER
 from reportparse.run.pipeline import run
 
 from conftest import RAW, ROOT
@@ -40,7 +41,7 @@ def test_datapackage_describes_every_file(published):
     package = json.loads((out / "datapackage.json").read_text(encoding="utf-8"))
     assert package["contract_version"] == "1.0.0"
     paths = {r["path"] for r in package["resources"]}
-    files = {k for k in _files(out) if k != "datapackage.json"}
+    files = {k for k in _files(out) if k not in ("datapackage.json", MARKER)}
     assert paths == files
     obs = next(r for r in package["resources"] if r["name"] == "observations")
     assert obs["schema"]["primaryKey"] == [

@@ -10,6 +10,7 @@ from lxml import html
 from PIL import Image
 
 from reportparse.cli import main
+from reportparse.output.outdir import MARKER
 from reportparse.qa.quality_report import CORE_INDICATORS
 
 from conftest import RAW
@@ -39,7 +40,7 @@ def test_report_is_written_beside_the_datasets_not_into_them(report, published):
     _, extracted = published
     assert output.splitlines()[-1].startswith(f"report {out / 'index.html'}: ")
     assert out.name == "report" and not (extracted / "index.html").exists()
-    assert sorted(p.name for p in out.iterdir()) == ["charts", "images", "index.html"]
+    assert sorted(p.name for p in out.iterdir()) == [MARKER, "charts", "images", "index.html"]
 
 
 def test_every_document_and_table_is_listed_with_its_picture_and_cells(report, results):

@@ -1,17 +1,15 @@
 """Write the published folder: CSV, Parquet and a Frictionless datapackage.json.
 
 Deterministic (sorted rows, fixed columns, no timestamps) and atomic: files are
-written into a temporary sibling folder that replaces the target only when
-everything is written.
+written into a new sibling folder that is swapped in only when everything is written
+(swap.py), and only into a folder that may be replaced (outdir.py).
 """
 
 from __future__ import annotations
 
 import csv
 import json
-import os
-import shutil
-import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
@@ -21,6 +19,8 @@ import pyarrow.parquet as pq
 from .. import __version__
 from ..model import SourceStatus
 from .datasets import DATASETS, PARQUET, PRIMARY_KEYS
+from .outdir import PACKAGE_NAME, check_out
+from .swap import publish_folder
 from .validation import schema
 
 CONTRACT_VERSION = "1.0.0"
@@ -119,7 +119,7 @@ def datapackage(frames: dict[str, pd.DataFrame], printed: dict[str, list[list[st
     ]
     return {
         "profile": "data-package",
-        "name": "reportparse-introduksjonsprogrammet",
+        "name": PACKAGE_NAME,
         "title": "IMDi: statistikk om introduksjonsprogrammet for flyktninger",
         "description": "Tables, key figures and tidy observations extracted from IMDi's reports "
         "and press releases on the introduction programme, by reportparse.",
@@ -132,13 +132,17 @@ def datapackage(frames: dict[str, pd.DataFrame], printed: dict[str, list[list[st
 
 
 def publish(
-    out: Path, frames: dict[str, pd.DataFrame], printed: dict[str, list[list[str]]]
+    out: Path,
+    frames: dict[str, pd.DataFrame],
+    printed: dict[str, list[list[str]]],
+    *,
+    raw: Path | None = None,
+    notice: Callable[[str], None] = lambda line: None,
 ) -> None:
-    """Write everything into a temporary folder next to ``out``, then swap it in."""
-    out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
-    try:
+    """Write everything into a new folder beside ``out``, then swap it in (swap.py): only
+    where ``out`` may be published into (outdir.py; OutError, PublishError otherwise)."""
+
+    def write(tmp: Path) -> None:
         for name in DATASETS:
             write_frame_csv(tmp / f"{name}.csv", frames[name])
             if name in PARQUET:
@@ -151,23 +155,8 @@ def publish(
         (tmp / "datapackage.json").write_text(
             json.dumps(package, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
         )
-        swap_folder(tmp, out)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
 
-
-def swap_folder(tmp: Path, out: Path) -> None:
-    """Put the finished folder ``tmp`` in the place of ``out`` (removing the old one)."""
-    os.chmod(tmp, 0o755)
-    if out.exists():
-        old = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=out.parent))
-        old.rmdir()
-        out.rename(old)
-        tmp.rename(out)
-        shutil.rmtree(old, ignore_errors=True)
-    else:
-        tmp.rename(out)
+    publish_folder(check_out(Path(out), raw), write, notice=notice)
 
 
 def read_published(folder: Path) -> tuple[dict[str, pd.DataFrame], dict[str, pd.DataFrame]]:

@@ -10,8 +10,7 @@ opens in a browser from the file system.
 
 from __future__ import annotations
 
-import shutil
-import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,7 +19,9 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from ..contract.vocabulary import rows as vocabulary_rows
 from ..model import DocumentResult, SourceKind, SourceStatus, Table, pad_rows
-from ..output.publish import swap_folder
+from ..output.outdir import check_out
+from ..output.swap import publish_folder
+from ..run.limits import DEFAULT_MAX_MEMORY, DEFAULT_TIMEOUT
 from ..run.pipeline import RunResult, run
 
 # the core indicators of the data contract, charted over the years
@@ -58,18 +59,22 @@ class Chart:
     points: int
 
 
-def build(raw: Path, out: Path, cache_dir: Path | None, progress=None) -> RunResult:
-    """Run the pipeline (cached, nothing published) and write the report into ``out``."""
-    result = run(raw, None, keep_going=True, cache_dir=cache_dir, progress=progress, write=False)
-    out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
-    try:
-        _write(result, raw, tmp)
-        swap_folder(tmp, out)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
+def build(
+    raw: Path,
+    out: Path,
+    cache_dir: Path | None,
+    progress=None,
+    *,
+    timeout: float | None = DEFAULT_TIMEOUT,
+    max_memory: int | None = DEFAULT_MAX_MEMORY,
+    notice: Callable[[str], None] = lambda line: None,
+) -> RunResult:
+    """Run the pipeline (cached, nothing published) and write the report into ``out``,
+    swapped in as a whole (output/swap.py)."""
+    result = run(raw, None, keep_going=True, cache_dir=cache_dir, progress=progress,
+                 timeout=timeout, max_memory=max_memory, notice=notice, write=False)  # fmt: skip
+    target = check_out(Path(out), raw)
+    publish_folder(target, lambda folder: _write(result, raw, folder), notice=notice)
     return result
 
 
