@@ -33,8 +33,8 @@ bench: $(STAMP)
 	$(BIN)/python scripts/bench.py --raw raw --truth tests/truth --write docs/benchmark.md
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests scripts
-	$(BIN)/ruff format --check src tests scripts
+	$(BIN)/ruff check src tests scripts setup.py schemas
+	$(BIN)/ruff format --check src tests scripts setup.py schemas
 
 clean:
 	rm -rf $(VENV) .cache .pytest_cache .ruff_cache report inspect

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 
 import pytest
@@ -13,6 +14,7 @@ from reportparse.output.outdir import MARKER, finish_marker
 from conftest import RAW
 
 SHA = "d2a1959d2e907a42d18d375b6755412299c953515b6221452a69e3d7d653a7e9"
+EMPTY = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"  # sha256 of no bytes
 
 
 @pytest.mark.parametrize("command", sorted(main.commands))
@@ -23,16 +25,74 @@ def test_every_command_has_help_with_an_example(command):
     assert f"reportparse {command}" in res.output
 
 
-def test_sources_lists_family_year_title_pages_and_hash(tmp_path, warm_cache):
+def _sources(tmp_path, warm_cache, *options):
     raw = tmp_path / "raw"
     raw.mkdir()
     # the file name says nothing; the family and year come from the content
     shutil.copy(RAW / "imdi-nokkeltall-2025.pdf", raw / "download (3).pdf")
-    res = CliRunner().invoke(main, ["sources", "--raw", str(raw), "--cache-dir", str(warm_cache)])
-    assert res.exit_code == 0, res.output
+    (raw / "broken.pdf").write_bytes(b"")
+    args = ["sources", "--raw", str(raw), "--cache-dir", str(warm_cache), *options]
+    return CliRunner().invoke(main, args)
+
+
+PARSER = "report 0.1.0, specs/nokkeltall/2025.toml"
+
+
+def test_sources_as_csv_one_column_per_field(tmp_path, warm_cache):
+    res = _sources(tmp_path, warm_cache, "--format", "csv")
+    assert res.exit_code == 1  # a document could not be read
     assert res.output == (
-        f"download (3).pdf\tnokkeltall\t2025\tNøkkeltall introduksjonsordningen 2025\t17\t{SHA}\n"
+        "source_id,file,sha256,kind,family,year,title,published,pages,parser,status,message\n"
+        f"broken,broken.pdf,{EMPTY},unknown,,,,,,,failed,empty file (0 bytes)\n"
+        f"imdi-nokkeltall-2025,download (3).pdf,{SHA},pdf,nokkeltall,2025,"
+        f'Nøkkeltall introduksjonsordningen 2025,2026-06-16,17,"{PARSER}",ok,\n'
     )
+
+
+def test_sources_as_json(tmp_path, warm_cache):
+    res = _sources(tmp_path, warm_cache, "--format", "json")
+    assert res.exit_code == 1
+    assert json.loads(res.output) == [
+        {
+            "source_id": "broken", "file": "broken.pdf", "sha256": EMPTY, "kind": "unknown",
+            "family": None, "year": None, "title": None, "published": None, "pages": None,
+            "parser": None, "status": "failed", "message": "empty file (0 bytes)",
+        },
+        {
+            "source_id": "imdi-nokkeltall-2025", "file": "download (3).pdf", "sha256": SHA,
+            "kind": "pdf", "family": "nokkeltall", "year": 2025,
+            "title": "Nøkkeltall introduksjonsordningen 2025", "published": "2026-06-16",
+            "pages": 17, "parser": PARSER, "status": "ok", "message": None,
+        },
+    ]  # fmt: skip
+
+
+def test_sources_as_a_table_with_a_header(tmp_path, warm_cache):
+    res = _sources(tmp_path, warm_cache)  # --format table is the default
+    assert res.exit_code == 1
+    header, rule, broken, report = res.output.splitlines()
+    assert header.split() == [
+        "source_id", "file", "sha256", "kind", "family", "year", "title", "published", "pages",
+        "parser", "status", "message",
+    ]  # fmt: skip
+    assert set(rule) == {"-", " "}
+    # each value starts under its column's header, empty cells are blank
+    starts = {name: header.index(name) for name in header.split()}
+
+    def cell(line: str, name: str) -> str:
+        names = list(starts)
+        i = names.index(name)
+        end = starts[names[i + 1]] if i + 1 < len(names) else None
+        return line[starts[name] : end].strip()
+
+    assert [cell(broken, c) for c in starts] == [
+        "broken", "broken.pdf", EMPTY, "unknown", "", "", "", "", "", "", "failed",
+        "empty file (0 bytes)",
+    ]  # fmt: skip
+    assert [cell(report, c) for c in starts] == [
+        "imdi-nokkeltall-2025", "download (3).pdf", SHA, "pdf", "nokkeltall", "2025",
+        "Nøkkeltall introduksjonsordningen 2025", "2026-06-16", "17", PARSER, "ok", "",
+    ]  # fmt: skip
 
 
 def test_extract_then_validate(tmp_path, warm_cache):
@@ -70,6 +130,23 @@ def test_validate_prints_failing_check_and_rows(tmp_path, published):
     assert "observations: known_values(column=indicator, " in res.output
     assert "share_of_nothing" in res.output
     assert res.output.endswith("failing check(s)\n")
+
+
+def test_validate_checks_the_links_between_datasets(tmp_path, published):
+    _, good = published
+    out = tmp_path / "broken"
+    shutil.copytree(good, out)
+    path = out / "key_figures.csv"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("\nimdi-nyhet-resultater-2017,", "\nimdi-nyhet-2099,"))
+    res = CliRunner().invoke(main, ["validate", "--out", str(out)])
+    assert res.exit_code == 1
+    head = res.output.splitlines()[0]
+    rows = text.count("\nimdi-nyhet-resultater-2017,")
+    assert head == (
+        f"key_figures: foreign_key(source_id -> sources(source_id)): {rows} failing row(s)"
+    )
+    assert res.output.endswith("1 failing check(s)\n")
 
 
 def test_missing_raw_folder_is_a_clear_error(tmp_path):

@@ -58,7 +58,7 @@ def test_parquet_has_the_same_rows_typed(published):
     assert table.column_names == COLUMNS
     types = {f.name: str(f.type) for f in table.schema}
     assert {k: types[k] for k in ("paragraph", "age_min", "max_duration_months", "page")} == {
-        "paragraph": "large_string",
+        "paragraph": "string",
         "age_min": "int64",
         "max_duration_months": "int64",
         "page": "int64",
@@ -84,8 +84,13 @@ def test_datapackage_describes_programme_rules(published):
     fields = {f["name"]: f for f in csv_res["schema"]["fields"]}
     assert list(fields) == COLUMNS
     assert all(f["description"] for f in fields.values())
-    assert fields["age_min"]["type"] == "integer" and "constraints" not in fields["age_min"]
-    assert fields["max_duration_months"]["constraints"] == {"required": True}
+    assert fields["age_min"]["type"] == "integer"
+    assert fields["age_min"]["constraints"] == {"minimum": 0, "maximum": 120}  # not required
+    assert fields["max_duration_months"]["constraints"] == {"required": True, "minimum": 1}
+    assert fields["paragraph"]["constraints"] == {"required": True, "pattern": r"^\d+(?: ?[a-z])?$"}
+    assert csv_res["schema"]["foreignKeys"] == [
+        {"fields": ["source_id"], "reference": {"resource": "sources", "fields": ["source_id"]}}
+    ]
     assert "integreringsloven" in csv_res["description"]
 
 

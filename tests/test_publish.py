@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import filecmp
+import hashlib
 import json
 from pathlib import Path
 
 import pyarrow.parquet as pq
 
+from reportparse.model import KEY
 from reportparse.output.outdir import MARKER
 from reportparse.run.pipeline import run
 
@@ -40,9 +42,11 @@ def test_datapackage_describes_every_file(published):
     _, out = published
     package = json.loads((out / "datapackage.json").read_text(encoding="utf-8"))
     assert package["contract_version"] == "1.0.0"
+    assert package["profile"] == "tabular-data-package"
     paths = {r["path"] for r in package["resources"]}
     files = {k for k in _files(out) if k not in ("datapackage.json", MARKER)}
     assert paths == files
+    assert {r["profile"] for r in package["resources"]} == {"tabular-data-resource"}
     obs = next(r for r in package["resources"] if r["name"] == "observations")
     assert obs["schema"]["primaryKey"] == [
         "indicator", "year", "region_code", "gender", "group", "age_group", "education", "category"
@@ -50,9 +54,80 @@ def test_datapackage_describes_every_file(published):
     fields = {f["name"]: f for f in obs["schema"]["fields"]}
     assert fields["year"]["type"] == "integer"
     assert fields["approximate"]["type"] == "boolean"
+    assert fields["region_code"]["constraints"] == {
+        "required": True, "pattern": r"^(\d{2}|\d{4})$"
+    }  # fmt: skip
     assert all(f["description"] for f in fields.values())
-    sources = {s["path"] for s in package["sources"]}
-    assert sources == {"raw/" + p.name for p in RAW.iterdir() if not p.name.startswith(".")}
+    # the documents, by file name and hash; a path into raw/ would name nothing beside extracted/
+    assert [sorted(s) for s in package["sources"]] == [["file", "sha256", "title"]] * 5
+    assert {s["file"] for s in package["sources"]} == {
+        p.name for p in RAW.iterdir() if not p.name.startswith(".")
+    }
+
+
+def test_every_resource_has_its_bytes_and_hash(published):
+    _, out = published
+    package = json.loads((out / "datapackage.json").read_text(encoding="utf-8"))
+    for res in package["resources"]:
+        data = (out / res["path"]).read_bytes()
+        assert res["hash"] == "sha256:" + hashlib.sha256(data).hexdigest(), res["path"]
+        if res["format"] == "csv":
+            assert res["bytes"] == len(data), res["path"]
+        else:  # Frictionless 5 cannot count a Parquet file's bytes and fails a declared count
+            assert (res["format"], "bytes" in res) == ("parquet", False)
+
+
+def test_every_dataset_has_a_primary_key_and_its_links(published):
+    _, out = published
+    package = json.loads((out / "datapackage.json").read_text(encoding="utf-8"))
+    schemas = {r["name"]: r["schema"] for r in package["resources"] if "-" not in r["name"]}
+    assert {name: s["primaryKey"] for name, s in schemas.items()} == {
+        "sources": ["source_id"],
+        "tables": ["source_id", "table_id"],
+        "table_notes": ["source_id", "table_id", "n"],
+        "key_figures": ["source_id", "n"],
+        "observations": list(KEY),
+        "conflicts": list(KEY),
+        "programme_rules": ["source_id", "paragraph", "end_goal"],
+    }
+    links = {
+        name: [(fk["fields"], fk["reference"]["resource"], fk["reference"]["fields"])
+               for fk in s.get("foreignKeys", [])]
+        for name, s in schemas.items()
+    }  # fmt: skip
+    source = (["source_id"], "sources", ["source_id"])
+    assert links == {
+        "sources": [],
+        "tables": [source],
+        "table_notes": [(["source_id", "table_id"], "tables", ["source_id", "table_id"])],
+        "key_figures": [source],
+        "observations": [source],
+        "conflicts": [(list(KEY), "observations", list(KEY)),
+                      (["kept_source_id"], "sources", ["source_id"])],
+        "programme_rules": [source],
+    }  # fmt: skip
+    fields = {f["name"]: f["type"] for f in schemas["sources"]["fields"]}
+    assert fields["published"] == "date"
+
+
+def test_a_broken_link_fails_before_publishing(published):
+    """The links are checked, not only declared: a conflict whose key names no observation."""
+    from reportparse.output.validation import check_links
+
+    result, _ = published
+    frames = dict(result.frames)
+    assert check_links(frames) == []
+    conflicts = frames["conflicts"].copy()
+    conflicts.loc[0, "year"] = 1999
+    frames["conflicts"] = conflicts
+    (failure,) = check_links(frames)
+    assert failure.dataset == "conflicts"
+    assert failure.check == (
+        "foreign_key(indicator, year, region_code, gender, group, age_group, education, "
+        "category -> observations(indicator, year, region_code, gender, group, age_group, "
+        "education, category))"
+    )
+    assert failure.rows.index.tolist() == [0]
 
 
 def test_parquet_matches_csv(published):
@@ -67,6 +142,8 @@ def test_parquet_matches_csv(published):
         "double",
         "bool",
     )
+    nullable = {f.name: f.nullable for f in table.schema}
+    assert (nullable["year"], nullable["page"]) == (False, True)
     assert table.column("region_code").to_pylist()[0] == "00"
 
 

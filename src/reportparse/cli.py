@@ -266,16 +266,26 @@ def _unchanged(raw: Path, out: Path, cache_dir: Path, listing, tty: bool, timeou
 
 @main.command()
 @raw_option()
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "json"]),
+    default="table",
+    show_default=True,
+    help="A table to read, CSV (the columns of sources.csv) or a JSON list.",
+)
 @cache_options
 @bounds_options
-def sources(raw: Path, cache_dir: Path, no_cache: bool, timeout: float, max_memory: int):
-    """List each document in RAW: detected family, reference year, title, pages and sha256.
+def sources(raw: Path, fmt: str, cache_dir: Path, no_cache: bool, timeout: float, max_memory: int):
+    """List each document in RAW as read: source id, file, sha256, kind, detected family and
+    reference year, title, publication date, pages, parser, status and message, one column
+    each. Exit status 1 when a document could not be read (its status and reason are shown).
 
     \b
     Example:
-        reportparse sources --raw raw
+        reportparse sources --raw raw --format csv
     """  # fmt: skip
-    from .model import Source
+    from .model import Source, field_names
     from .run.cache import Cache
     from .run.inputs import list_documents
     from .run.pipeline import read_cached
@@ -287,24 +297,46 @@ def sources(raw: Path, cache_dir: Path, no_cache: bool, timeout: float, max_memo
         raise fail(str(exc)) from None
     for line in listing.notices:
         say(line, err=True)
-    failed = False
-    found = read_cached(listing, raw, store, timeout=timeout, max_memory=max_memory)
+    found = []
     try:
         with sigterm_as_interrupt():
-            for p, value in found:
-                src = value if isinstance(value, Source) else value.source
-                if src.status == SourceStatus.FAILED:
-                    failed = True
-                    fields = [display(p.name), "failed", src.message, "", "", src.sha256]
-                else:
-                    year = "" if src.year is None else str(src.year)
-                    fields = [display(p.name), src.family, year, src.title, str(src.pages or "")]
-                    fields.append(src.sha256)
-                click.echo("\t".join(safe_line(f) for f in fields))
+            for _, value in read_cached(
+                listing, raw, store, timeout=timeout, max_memory=max_memory
+            ):
+                found.append(value if isinstance(value, Source) else value.source)
     except KeyboardInterrupt as exc:
         _interrupted(exc)
-    if failed:
+    text = _sources_text(found, field_names(Source), fmt)
+    click.echo("\n".join(safe_line(line) for line in text.split("\n")), nl=False)
+    if any(src.status == SourceStatus.FAILED for src in found):
         sys.exit(1)
+
+
+def _sources_text(found: list, columns: list[str], fmt: str) -> str:
+    """The documents as a table, CSV or JSON: one column per field, empty where unknown."""
+    import csv
+    import io
+    import json
+
+    rows = [{c: _plain(getattr(src, c)) for c in columns} for src in found]
+    if fmt == "json":
+        return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
+    cells = [["" if r[c] is None else str(r[c]) for c in columns] for r in rows]
+    if fmt == "csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerows([columns, *cells])
+        return buffer.getvalue()
+    from tabulate import tabulate
+
+    return tabulate(cells, headers=columns, tablefmt="simple", disable_numparse=True) + "\n"
+
+
+def _plain(value):
+    """A field's value for output: an enum as its text, an empty text as None."""
+    if value == "" or value is None:
+        return None
+    return value if isinstance(value, int) else str(value)
 
 
 @main.command(name="validate")
@@ -326,7 +358,7 @@ def validate_cmd(out: Path):
     import pandas as pd
 
     from .output.publish import read_published
-    from .output.validation import schema, validate
+    from .output.validation import check_links, schema, validate
 
     if not (out / "datapackage.json").is_file():
         raise click.ClickException(f"{out}: no datapackage.json (not a published folder)")
@@ -334,6 +366,7 @@ def validate_cmd(out: Path):
     failures = []
     for name, df in sorted(frames.items()):
         failures += validate(name, df)[1]
+    failures += check_links(frames)
     for path, df in sorted(printed.items()):
         df = pd.DataFrame(df.fillna("").astype(str))
         failures += validate(f"printed table {path}", df, schema("printed_table"))[1]

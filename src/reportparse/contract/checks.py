@@ -186,3 +186,13 @@ def bounds_ordered(df: pd.DataFrame, *, low_column: str, high_column: str):
     low = pd.to_numeric(df[low_column], errors="coerce")
     high = pd.to_numeric(df[high_column], errors="coerce")
     return ~(low > high).fillna(False).astype(bool)
+
+
+@_registered
+def date_in_own_column(df: pd.DataFrame, *, unit_column: str, date_unit: str):
+    """A row in the unit ``date_unit`` has its date in the column ``date`` and no ``value``;
+    every other row has a ``value`` and no ``date``."""
+    is_date = df[unit_column] == date_unit
+    return (is_date & df["value"].isna() & df["date"].notna()) | (
+        ~is_date & df["value"].notna() & df["date"].isna()
+    )

@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import os
+from importlib import resources
 from pathlib import Path
 
 
 def schemas_dir() -> Path:
-    """``schemas/`` of the project: $REPORTPARSE_SCHEMAS, else the checkout the package runs from,
-    else ``./schemas``."""
+    """The contract folder: $REPORTPARSE_SCHEMAS where it is set (another contract to check
+    against), else ``schemas/`` as shipped in the package (``reportparse.schemas``: the
+    repository's ``schemas/`` in a checkout, its copy in an installed wheel)."""
     env = os.environ.get("REPORTPARSE_SCHEMAS")
     if env:
         return Path(env)
-    checkout = Path(__file__).resolve().parents[2] / "schemas"
-    if checkout.is_dir():
-        return checkout
-    return Path.cwd() / "schemas"
+    return Path(resources.files("reportparse.schemas"))

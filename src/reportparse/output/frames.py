@@ -4,7 +4,17 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..model import KEY, DocumentResult, Observation, Source, TableStatus, field_names, pad_rows
+from ..model import (
+    KEY,
+    DocumentResult,
+    Observation,
+    Source,
+    TableStatus,
+    Unit,
+    field_names,
+    pad_rows,
+)
+from ..text.dates import figure_date
 from .merge import Conflict
 from .validation import schema
 
@@ -56,26 +66,30 @@ def notes_frame(results: list[DocumentResult]) -> pd.DataFrame:
             "col": n.col,
             "marker": n.marker,
             "note": n.note or None,
+            "n": i,
         }
         for r in results
         for t in r.tables
-        for n in t.notes
+        for i, n in enumerate(t.notes, 1)
     ]
-    cols = ["source_id", "table_id", "row", "col", "marker", "note"]
+    cols = ["source_id", "table_id", "row", "col", "marker", "note", "n"]
     return pd.DataFrame(rows, columns=cols).astype({"row": "Int64", "col": "Int64"})
 
 
 def key_figures_frame(results: list[DocumentResult]) -> pd.DataFrame:
+    """One row per key figure; a date (unit ``date``) in the column ``date``, its ``value``
+    empty; ``n`` numbers each document's figures in reading order."""
     rows = []
     for r in results:
-        for f in r.key_figures:
+        for i, f in enumerate(r.key_figures, 1):
             c = f.classification
+            is_date = f.unit == Unit.DATE
             row = {
                 "source_id": r.source.source_id,
                 "page": f.page,
                 "sentence": f.sentence,
                 "expression": f.expression,
-                "value": float(f.value),
+                "value": None if is_date else float(f.value),
                 "unit": f.unit,
                 "approximate": bool(f.approximate),
             }
@@ -83,9 +97,14 @@ def key_figures_frame(results: list[DocumentResult]) -> pd.DataFrame:
             for k in KF_DIMS:
                 v = getattr(c, k) if k != "year" else (c.years[0] if c.years else None)
                 row[k] = v if classified and v != "" else None
+            row["date"] = figure_date(f.value) if is_date else None
+            row["n"] = i
             rows.append(row)
-    cols = ["source_id", "page", "sentence", "expression", "value", "unit", "approximate", *KF_DIMS]
-    return pd.DataFrame(rows, columns=cols).astype({"page": "Int64", "year": "Int64"})
+    cols = ["source_id", "page", "sentence", "expression", "value", "unit", "approximate",
+            *KF_DIMS, "date", "n"]  # fmt: skip
+    return pd.DataFrame(rows, columns=cols).astype(
+        {"page": "Int64", "year": "Int64", "value": "Float64"}
+    )
 
 
 def observations_frame(observations: list[Observation]) -> pd.DataFrame:

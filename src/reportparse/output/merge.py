@@ -44,16 +44,24 @@ def _reason(kept: Observation, other: Observation, published: dict[str, str]) ->
     return "the first in document order is kept"
 
 
-def merge(
+def ranked(
     observations: list[Observation], published: dict[str, str]
-) -> tuple[list[Observation], list[Conflict]]:
+) -> dict[tuple, list[Observation]]:
+    """Every key's observations in the order of the rule above: the one kept first."""
     groups: dict[tuple, list[Observation]] = {}
     for o in observations:
         groups.setdefault(o.key(), []).append(o)
+    return {k: sorted(group, key=lambda o: _rank(o, published)) for k, group in groups.items()}
+
+
+def merge(
+    observations: list[Observation], published: dict[str, str]
+) -> tuple[list[Observation], list[Conflict]]:
+    groups = ranked(observations, published)
     kept: list[Observation] = []
     conflicts: list[Conflict] = []
     for key in sorted(groups, key=lambda k: tuple(str(x) for x in k)):
-        group = sorted(groups[key], key=lambda o: _rank(o, published))
+        group = groups[key]
         winner = group[0]
         kept.append(winner)
         distinct = {(round(o.value, 6), o.approximate) for o in group}

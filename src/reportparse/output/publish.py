@@ -8,6 +8,7 @@ written into a new sibling folder that is swapped in only when everything is wri
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -18,26 +19,26 @@ import pyarrow.parquet as pq
 
 from .. import __version__
 from ..model import SourceStatus
-from .datasets import DATASETS, PARQUET, PRIMARY_KEYS
+from ..published import arrow_type, from_text, required, table_schema_type, typed
+from .datasets import DATASETS, FOREIGN_KEYS, PARQUET, PRIMARY_KEYS
 from .outdir import PACKAGE_NAME, check_out
 from .swap import publish_folder
 from .validation import schema
 
 CONTRACT_VERSION = "1.0.0"
-FIELD_TYPES = {
-    "str": "string", "string": "string", "int64": "integer", "Int64": "integer",
-    "float64": "number", "bool": "boolean",
-}  # fmt: skip
+PROFILE = "tabular-data-package"  # Data Package v1 with its tabular profile: see datapackage()
 
 
 def _cell(value) -> str:
-    if value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NA:
+    if value is None or value is pd.NA or value is pd.NaT:
+        return ""
+    if isinstance(value, float) and pd.isna(value):
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, float):
         return str(int(value)) if value.is_integer() else repr(value)
-    return str(value)
+    return str(value)  # a date as ISO 8601
 
 
 def write_csv(path: Path, rows: list[list], header: list[str] | None) -> None:
@@ -54,53 +55,111 @@ def write_frame_csv(path: Path, df: pd.DataFrame) -> None:
     write_csv(path, rows, list(df.columns))
 
 
-def write_parquet(path: Path, df: pd.DataFrame) -> None:
-    table = pa_arrow.Table.from_pandas(df, preserve_index=False)
-    table = table.replace_schema_metadata(None)  # no pandas metadata: stable bytes
+def write_parquet(path: Path, df: pd.DataFrame, fields: list[dict]) -> None:
+    """``df`` (in the published types) as Parquet: each column in the Arrow type of its field,
+    not null where the field is required, and the pandas metadata that tells pandas the
+    nullable dtypes (Int64, boolean, string). The bytes depend on the data and the pandas
+    and pyarrow versions only (no timestamps)."""
+    arrow_schema = pa_arrow.schema(
+        [pa_arrow.field(f["name"], arrow_type(f), nullable=not required(f)) for f in fields]
+    )
+    table = pa_arrow.Table.from_pandas(df, schema=arrow_schema, preserve_index=False)
     pq.write_table(table, path, compression="zstd", write_statistics=True)
 
 
-def _fields(dataset: str) -> list[dict]:
-    s = schema(dataset)
+def _constraints(col) -> dict:
+    """The Table Schema constraints of a pandera column: required, unique, enum, pattern,
+    minimum and maximum."""
+    out = {}
+    if not col.nullable:
+        out["required"] = True
+    if col.unique:
+        out["unique"] = True
+    string = table_schema_type(str(col.dtype)) == "string"
+    for check in col.checks:
+        stats = check.statistics
+        if check.name == "isin":
+            out["enum"] = list(stats["allowed_values"])
+        elif check.name == "str_matches" and string:
+            out["pattern"] = stats["pattern"]
+        elif check.name == "in_range":
+            out.update(minimum=stats["min_value"], maximum=stats["max_value"])
+        elif check.name == "greater_than_or_equal_to":
+            out["minimum"] = stats["min_value"]
+    return out
+
+
+def fields(dataset: str) -> list[dict]:
+    """The Table Schema fields of a dataset, from its pandera schema."""
     out = []
-    for name, col in s.columns.items():
-        dtype = str(col.dtype)
-        ftype = FIELD_TYPES.get(dtype, "string" if "str" in dtype else "any")
-        field = {"name": name, "type": ftype, "description": col.description or ""}
-        if not col.nullable:
-            field["constraints"] = {"required": True}
+    for name, col in schema(dataset).columns.items():
+        field = {
+            "name": name,
+            "type": table_schema_type(str(col.dtype)),
+            "description": col.description or "",
+        }
+        if constraints := _constraints(col):
+            field["constraints"] = constraints
         out.append(field)
     return out
 
 
-def datapackage(frames: dict[str, pd.DataFrame], printed: dict[str, list[list[str]]],
-                sources: pd.DataFrame) -> dict:  # fmt: skip
+def _file_facts(path: Path) -> dict:
+    """``bytes`` and ``hash`` of a resource's file. A Parquet file gets its hash only:
+    Frictionless 5 reads Parquet through pyarrow, counts none of its bytes and so fails a
+    declared ``bytes`` (its hash check passes over what it could not measure)."""
+    data = path.read_bytes()
+    facts = {"bytes": len(data)} if path.suffix != ".parquet" else {}
+    return {**facts, "hash": "sha256:" + hashlib.sha256(data).hexdigest()}
+
+
+def _table_schema(name: str) -> dict:
+    out = {"fields": fields(name)}
+    if name in PRIMARY_KEYS:
+        out["primaryKey"] = PRIMARY_KEYS[name]
+    links = [
+        {"fields": own, "reference": {"resource": other, "fields": theirs}}
+        for own, other, theirs in FOREIGN_KEYS.get(name, [])
+    ]
+    if links:
+        out["foreignKeys"] = links
+    return out
+
+
+def datapackage(folder: Path, printed: dict[str, list[list[str]]], sources: pd.DataFrame) -> dict:
+    """The descriptor of the files written into ``folder``.
+
+    Data Package v1 with the tabular profile, because Frictionless 5 checks it against the
+    profile it ships (v2's ``$schema`` is a URL that a validator would fetch) and checks
+    each resource's primary and foreign keys, ``bytes`` and ``hash``."""
     resources = []
     for name in DATASETS:
         formats = ["csv", "parquet"] if name in PARQUET else ["csv"]
         for fmt in formats:
+            path = f"{name}.{fmt}"
             res = {
+                "profile": "tabular-data-resource",
                 "name": name if fmt == "csv" else f"{name}-parquet",
-                "path": f"{name}.{fmt}",
+                "path": path,
                 "format": fmt,
                 "mediatype": "text/csv" if fmt == "csv" else "application/vnd.apache.parquet",
+                **({"encoding": "utf-8"} if fmt == "csv" else {}),
+                **_file_facts(folder / path),
                 "description": schema(name).description or "",
-                "schema": {"fields": _fields(name)},
+                "schema": _table_schema(name),
             }
-            if fmt == "csv":
-                res["encoding"] = "utf-8"
-            if name in PRIMARY_KEYS:
-                res["schema"]["primaryKey"] = PRIMARY_KEYS[name]
             resources.append(res)
     for path, cells in sorted(printed.items()):
         width = max((len(r) for r in cells), default=0)
         resources.append(
             {
+                "profile": "tabular-data-resource",
                 "name": "table-" + path[len("tables/") : -len(".csv")].replace("/", "-"),
                 "path": path,
                 "format": "csv",
                 "mediatype": "text/csv",
                 "encoding": "utf-8",
+                **_file_facts(folder / path),
                 "description": "A table as printed: header rows first, then body rows; "
                 "every cell as text, footnote markers removed.",
                 "dialect": {"header": False},
@@ -113,12 +172,12 @@ def datapackage(frames: dict[str, pd.DataFrame], printed: dict[str, list[list[st
             }
         )
     doc_sources = [
-        {"title": r.title or r.file, "path": f"raw/{r.file}", "sha256": r.sha256}
+        {"title": r.title or r.file, "file": r.file, "sha256": r.sha256}
         for r in sources.itertuples()
         if r.status != SourceStatus.FAILED
     ]
     return {
-        "profile": "data-package",
+        "profile": PROFILE,
         "name": PACKAGE_NAME,
         "title": "IMDi: statistikk om introduksjonsprogrammet for flyktninger",
         "description": "Tables, key figures and tidy observations extracted from IMDi's reports "
@@ -144,14 +203,16 @@ def publish(
 
     def write(tmp: Path) -> None:
         for name in DATASETS:
-            write_frame_csv(tmp / f"{name}.csv", frames[name])
+            columns = fields(name)
+            df = typed(frames[name], columns)
+            write_frame_csv(tmp / f"{name}.csv", df)
             if name in PARQUET:
-                write_parquet(tmp / f"{name}.parquet", frames[name])
+                write_parquet(tmp / f"{name}.parquet", df, columns)
         for path, cells in printed.items():
             target = tmp / path
             target.parent.mkdir(parents=True, exist_ok=True)
             write_csv(target, cells, None)
-        package = datapackage(frames, printed, frames["sources"])
+        package = datapackage(tmp, printed, frames["sources"])
         (tmp / "datapackage.json").write_text(
             json.dumps(package, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
         )
@@ -160,33 +221,19 @@ def publish(
 
 
 def read_published(folder: Path) -> tuple[dict[str, pd.DataFrame], dict[str, pd.DataFrame]]:
-    """The datasets and printed tables of a published folder, typed by its datapackage.json."""
+    """The datasets and printed tables of a published folder, from its CSV files, typed by its
+    datapackage.json."""
     package = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
     frames: dict[str, pd.DataFrame] = {}
     printed: dict[str, pd.DataFrame] = {}
     for res in package["resources"]:
-        path = folder / res["path"]
         if res["format"] != "csv":
             continue
         header = res.get("dialect", {}).get("header", True)
-        df = pd.read_csv(
-            path, dtype=str, keep_default_na=False, header=0 if header else None, encoding="utf-8"
-        )
+        df = pd.read_csv(folder / res["path"], dtype=str, keep_default_na=False,
+                         header=0 if header else None, encoding="utf-8")  # fmt: skip
         if not header:
             printed[res["path"]] = df
             continue
-        for field in res["schema"]["fields"]:
-            name, ftype = field["name"], field["type"]
-            if name not in df:
-                continue
-            col = df[name]
-            if ftype == "integer":
-                df[name] = pd.array([int(v) if v != "" else pd.NA for v in col], dtype="Int64")
-            elif ftype == "number":
-                df[name] = [float(v) if v != "" else float("nan") for v in col]
-            elif ftype == "boolean":
-                df[name] = [v == "true" for v in col]
-            else:
-                df[name] = [v if v != "" else None for v in col]
-        frames[res["name"]] = df
+        frames[res["name"]] = from_text(df, res["schema"]["fields"])
     return frames, printed

@@ -14,7 +14,7 @@ from pandera.errors import SchemaError, SchemaErrors
 from ..contract.checks import CHECKS, parameters
 from ..contract.paths import schemas_dir
 from ..specs.schema import CheckCall
-from .datasets import PRIMARY_KEYS
+from .datasets import FOREIGN_KEYS, PRIMARY_KEYS
 
 
 def _register_checks() -> None:
@@ -104,3 +104,23 @@ def _failures(dataset: str, df: pd.DataFrame, cases: pd.DataFrame) -> list[Failu
         rows = df.loc[index] if index else group.drop(columns=["where"])
         out.append(Failure(dataset, check, column or None, rows))
     return out
+
+
+def check_links(frames: dict[str, pd.DataFrame]) -> list[Failure]:
+    """The links between datasets (``FOREIGN_KEYS``): every row whose columns name no row of
+    the dataset it refers to fails, as a Failure of its dataset."""
+    failures = []
+    for name, links in sorted(FOREIGN_KEYS.items()):
+        if name not in frames:
+            continue
+        df = frames[name]
+        for own, other, theirs in links:
+            if other not in frames:
+                continue
+            known = set(frames[other][theirs].astype(str).itertuples(index=False, name=None))
+            values = df[own].astype(str).itertuples(index=False, name=None)
+            bad = [v not in known for v in values]
+            if any(bad):
+                check = f"foreign_key({', '.join(own)} -> {other}({', '.join(theirs)}))"
+                failures.append(Failure(name, check, None, df[bad]))
+    return failures

@@ -1,11 +1,13 @@
 """A static HTML quality report of a run: what a person checks before trusting the data.
 
-For each document: its tables (the PNG crop of the source with the cells drawn, next
-to the extracted cells, with the table's validation status), its key figures with
-their sentences and pages; for the whole run: the validation failures, the conflicts
-and one small chart per core indicator over the years. It is written to its own
-folder (``report/`` beside ``extracted/``), not into the published datasets, and
-opens in a browser from the file system.
+``index.html`` is the summary: the tables to check first (failing, incomplete, unmapped),
+every document with a link to its own page, the validation failures, a chart of each core
+indicator over the years and the conflicts, each value seen once with its sources. Each
+document has a page of its own (``<source_id>.html``): its tables, those to check first,
+each as the picture of the source next to the cells read, and its key figures with their
+sentences. Numbers are written as printed (2757, 45 %, 20.06.2025). The report is written
+to its own folder (``report/`` beside ``extracted/``), not into the published datasets,
+and opens in a browser from the file system.
 """
 
 from __future__ import annotations
@@ -18,11 +20,14 @@ import pandas as pd
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from ..contract.vocabulary import rows as vocabulary_rows
-from ..model import DocumentResult, SourceKind, SourceStatus, Table, pad_rows
+from ..model import KEY, DocumentResult, Observation, SourceKind, Table, TableStatus, pad_rows
+from ..output.merge import ranked
 from ..output.outdir import check_out
 from ..output.swap import publish_folder
 from ..run.limits import DEFAULT_MAX_MEMORY, DEFAULT_TIMEOUT
 from ..run.pipeline import RunResult, run
+from .charts import draw
+from .values import number, printed
 
 # the core indicators of the data contract, charted over the years
 CORE_INDICATORS = (
@@ -36,18 +41,27 @@ CORE_INDICATORS = (
 )
 ALL = {"region_code": "00", "gender": "alle", "group": "alle", "age_group": "alle",
        "education": "alle"}  # fmt: skip
+# what a table needs from the person checking it, most urgent first
+ATTENTION = ("failing", "incomplete", "unmapped", "ok")
 
 
 @dataclass
 class TableView:
     table: Table
+    source_id: str
     anchor: str
+    state: str = "ok"  # one of ATTENTION
+    reason: str = ""
     images: list[str] = field(default_factory=list)  # paths relative to the report
     failures: list[str] = field(default_factory=list)
 
     @property
     def rows(self) -> list[list[str]]:
         return pad_rows(self.table.cells)
+
+    @property
+    def link(self) -> str:
+        return f"{self.source_id}.html#{self.anchor}"
 
 
 @dataclass
@@ -57,6 +71,22 @@ class Chart:
     unit: str
     image: str | None  # relative path; None when the run has no values for it
     points: int
+
+
+@dataclass
+class SeenValue:
+    """One value of a conflict, as printed, with every place it was read."""
+
+    text: str
+    kept: bool
+    sources: list[str]
+
+
+@dataclass
+class ConflictView:
+    key: dict
+    values: list[SeenValue]
+    reason: str
 
 
 def build(
@@ -78,40 +108,76 @@ def build(
     return result
 
 
-def _write(result: RunResult, raw: Path, folder: Path) -> None:
-    failures = [f.describe(max_rows=10) for f in result.failures]
-    documents = []
-    for r in sorted(result.results, key=lambda r: r.source.source_id):
-        documents.append({"result": r, "tables": _tables(r, raw, folder, result)})
-    failed = [s for s in result.sources if s.status != SourceStatus.OK]
+def _environment() -> Environment:
     env = Environment(
         loader=PackageLoader("reportparse.qa", "templates"),
         autoescape=select_autoescape(["html", "j2"]),
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    html = env.get_template("report.html.j2").render(
+    env.filters["printed"] = printed
+    return env
+
+
+def _write(result: RunResult, raw: Path, folder: Path) -> None:
+    env = _environment()
+    documents = []
+    for r in sorted(result.results, key=lambda r: r.source.source_id):
+        tables = _tables(r, raw, folder, result)
+        documents.append({"source": r.source, "result": r, "tables": tables})
+        html = env.get_template("document.html.j2").render(
+            source=r.source, result=r, tables=_by_attention(tables)
+        )
+        (folder / f"{r.source.source_id}.html").write_text(html, encoding="utf-8")
+    failed = [s for s in result.sources if s.status != "ok"]
+    for s in failed:
+        html = env.get_template("document.html.j2").render(source=s, result=None, tables=[])
+        (folder / f"{s.source_id}.html").write_text(html, encoding="utf-8")
+    to_check = _by_attention([v for d in documents for v in d["tables"] if v.state != "ok"])
+    html = env.get_template("index.html.j2").render(
         documents=documents,
         failed=failed,
-        failures=failures,
-        conflicts=result.frames["conflicts"].to_dict("records"),
+        to_check=to_check,
+        failures=[f.describe(max_rows=10) for f in result.failures],
+        conflicts=_conflicts(result),
         charts=_charts(result.frames["observations"], folder),
         n_observations=len(result.frames["observations"]),
     )
     (folder / "index.html").write_text(html, encoding="utf-8")
 
 
+def _by_attention(views: list[TableView]) -> list[TableView]:
+    return sorted(views, key=lambda v: ATTENTION.index(v.state))  # stable: document order
+
+
+def _used_tables(r: DocumentResult) -> set[str]:
+    """The tables some published row comes from (an observation, a programme rule)."""
+    locators = [o.locator for o in r.observations]
+    locators += [row["locator"] for rows in r.datasets.values() for row in rows]
+    return {loc.split(" ")[0] for loc in locators}
+
+
+def _attention(t: Table, failures: list[str], used: set[str]) -> tuple[str, str]:
+    if t.status == TableStatus.FAILED:
+        return "failing", "the table could not be read"
+    if failures:
+        return "failing", f"{len(failures)} failing check(s)"
+    if t.status == TableStatus.IMAGE_ONLY:
+        return "incomplete", "printed as a picture: no cells read, nothing published from it"
+    if t.table_id not in used:
+        return "unmapped", "cells read, but no observation or rule comes from it"
+    return "ok", "read, valid and mapped" + (f" by the spec entry {t.spec}" if t.spec else "")
+
+
 def _tables(r: DocumentResult, raw: Path, folder: Path, result: RunResult) -> list[TableView]:
     sid = r.source.source_id
+    used = _used_tables(r)
     views = []
     for t in r.tables:
         names = (f"printed table tables/{sid}/{t.table_id}.csv", f"{sid}/{t.table_id} (tidy)")
-        view = TableView(
-            t,
-            anchor=f"{sid}-{t.table_id}",
-            failures=[f.describe(max_rows=10) for f in result.failures if f.dataset in names],
-        )
-        views.append(view)
+        failures = [f.describe(max_rows=10) for f in result.failures if f.dataset in names]
+        state, reason = _attention(t, failures, used)
+        views.append(TableView(t, sid, f"{sid}-{t.table_id}", state, reason, failures=failures))
     if r.source.kind == SourceKind.PDF and views:
         _draw(raw / r.source.file, views, folder, sid)
     return views
@@ -132,17 +198,36 @@ def _draw(pdf_path: Path, views: list[TableView], folder: Path, sid: str) -> Non
                 view.images.append(f"images/{sid}/{name}")
 
 
+def _where(o: Observation) -> str:
+    page = f" p. {o.page}" if o.page is not None else ""
+    return f"{o.source_id}{page} [{o.locator}]"
+
+
+def _conflicts(result: RunResult) -> list[ConflictView]:
+    """Each conflict with every distinct value once, as printed, and the places it was read,
+    in the order of the merge rule (the kept value first)."""
+    published = {r.source.source_id: r.source.published for r in result.results}
+    groups = ranked([o for r in result.results for o in r.observations], published)
+    views = []
+    for row in result.frames["conflicts"].to_dict("records"):
+        key = tuple(int(row[k]) if k == "year" else row[k] for k in KEY)
+        seen: dict[tuple, SeenValue] = {}
+        for i, o in enumerate(groups[key]):
+            text = printed(o.value, o.unit) + (" (approximate)" if o.approximate else "")
+            value = seen.setdefault((number(o.value), o.approximate), SeenValue(text, i == 0, []))
+            if _where(o) not in value.sources:
+                value.sources.append(_where(o))
+        views.append(ConflictView(dict(zip(KEY, key, strict=True)), list(seen.values()),
+                                  row["reason"]))  # fmt: skip
+    return views
+
+
 def _vocabulary() -> dict[str, dict]:
     return {row["id"]: row for row in vocabulary_rows("indicators.csv")}
 
 
 def _charts(observations: pd.DataFrame, folder: Path) -> list[Chart]:
     """One line chart per core indicator: whole country, all groups; a line per category."""
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
     vocab = _vocabulary()
     charts = []
     (folder / "charts").mkdir(exist_ok=True)
@@ -154,23 +239,6 @@ def _charts(observations: pd.DataFrame, folder: Path) -> list[Chart]:
         if df.empty:
             charts.append(Chart(ind, meta["label"], meta["unit"], None, 0))
             continue
-        several = df["category"].nunique() > 1
-        fig, ax = plt.subplots(figsize=(6.4 if several else 4.2, 2.4), dpi=100)
-        for category, g in sorted(df.groupby("category"), key=lambda kv: kv[0] != "alle"):
-            g = g.sort_values("year")
-            ax.plot(g["year"], g["value"], marker="o", label=category)
-            for x, y in zip(g["year"], g["value"], strict=True):
-                ax.annotate(f"{y:g}", (x, y), textcoords="offset points", xytext=(0, 4),
-                            ha="center", fontsize=7)  # fmt: skip
-        years = sorted(df["year"].unique())
-        ax.set_xticks(years, [str(y) for y in years])
-        ax.set_ylabel(meta["unit"], fontsize=8)
-        ax.tick_params(labelsize=7)
-        ax.margins(x=0.15, y=0.2)
-        if several:
-            ax.legend(fontsize=6, loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False)
-        fig.tight_layout()
-        fig.savefig(folder / "charts" / f"{ind}.png", metadata={"Software": None})
-        plt.close(fig)
+        draw(df, str(df["unit"].iloc[0]), folder / "charts" / f"{ind}.png")
         charts.append(Chart(ind, meta["label"], meta["unit"], f"charts/{ind}.png", len(df)))
     return charts

@@ -3,9 +3,9 @@
 A worker is forked from the run (workers.py) and, before it reads its document, calls
 ``enter_worker``: it dies with the run (PR_SET_PDEATHSIG), lets go of the pipes of other
 workers it inherited, takes the default action on SIGINT and SIGTERM, and gets an
-address-space limit (RLIMIT_AS), so that a document that inflates past it fails alone with
-``too large: needed more than 2 GiB``. In the run, ``sigterm_as_interrupt`` makes SIGTERM
-end it the way Ctrl-C does.
+address-space limit (RLIMIT_AS, on top of what it starts with), so that a document that
+inflates past it fails alone with ``too large: needed more than 2 GiB``. In the run,
+``sigterm_as_interrupt`` makes SIGTERM end it the way Ctrl-C does.
 """
 
 from __future__ import annotations
@@ -21,12 +21,12 @@ from contextlib import contextmanager
 
 GiB = 1 << 30
 MiB = 1 << 20
-# Address space of one worker. A forked worker starts at 421 MiB (the interpreter and its
-# libraries); reading the largest corpus report adds 14 MiB (435 MiB reads every document,
-# 429 MiB fails three). 2 GiB leaves a document 1.5 GiB, a hundred times what the largest
-# report uses; --jobs 2 workers stay within 4 GiB, a sixth of this 24 GiB machine that other
-# work shares; and a bomb fails after inflating 2 GiB, in half the time 4 GiB would take,
-# so that even on a loaded machine it is told as too large within the --timeout.
+# Address space one document may use in its worker, on top of the 421 MiB a forked worker
+# starts with (the interpreter and its libraries). Reading the largest corpus report adds
+# 14 MiB (all five read within 14 MiB, three fail within 8). 2 GiB is a hundred times that;
+# --jobs 2 workers stay within 5 GiB, a fifth of this 24 GiB machine that other work
+# shares; and a bomb fails after inflating 2 GiB, in half the time 4 GiB would take, so
+# that even on a loaded machine it is told as too large within the --timeout.
 DEFAULT_MAX_MEMORY = 2 * GiB
 # Seconds one document may take. A corpus document takes 0.1 to 3 s to read (the 18-page
 # imdi-rapport-2021.pdf the longest: 2.4 to 3.0 s with the load average at 4 on 2 cores);
@@ -74,12 +74,22 @@ def die_with_parent(parent: int) -> None:
 
 
 def limit_memory(max_bytes: int) -> None:
-    """At most ``max_bytes`` of address space for this process (soft limit; the hard limit
-    is lowered too, so that the document's code cannot raise it)."""
+    """At most ``max_bytes`` of address space for this process on top of what it holds now
+    (a forked worker holds the run's: the interpreter, its libraries, and whatever the run
+    itself reserved, which differs from one run to another). The hard limit is lowered too,
+    so that the document's code cannot raise it."""
+    limit = address_space() + max_bytes
     _, hard = resource.getrlimit(resource.RLIMIT_AS)
     if hard != resource.RLIM_INFINITY:
-        max_bytes = min(max_bytes, hard)
-    resource.setrlimit(resource.RLIMIT_AS, (max_bytes, max_bytes))
+        limit = min(limit, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
+
+def address_space() -> int:
+    """The bytes of address space this process holds (VmSize)."""
+    with open("/proc/self/statm", "rb") as f:
+        pages = int(f.read().split()[0])
+    return pages * os.sysconf("SC_PAGE_SIZE")
 
 
 def is_out_of_memory(exc: BaseException) -> bool:

@@ -21,7 +21,7 @@ from ..output import frames as frame
 from ..output.datasets import DATASETS, FAMILY_DATASETS
 from ..output.merge import merge
 from ..output.publish import publish
-from ..output.validation import Failure, schema, validate, with_checks
+from ..output.validation import Failure, check_links, schema, validate, with_checks
 from ..read.document import read_document, sniff
 from ..specs.load import load_spec
 from ..text.normalize import slugify
@@ -307,6 +307,8 @@ def _finish(run_result, raw, files, values, shas, seen_sha, out, keep_going, not
         failures += errs
         if checked is not None:
             frames[name] = checked
+    if not failures:
+        failures += check_links(frames)
     failures += [Failure.from_dict(d) for r in results for d in r.invalid]
     run_result.results, run_result.sources = results, sources
     run_result.frames, run_result.failures = frames, failures

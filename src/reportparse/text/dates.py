@@ -35,3 +35,10 @@ def parse_date(text: str) -> str:
         return date(y, mo, d).isoformat()
     except ValueError:
         return ""
+
+
+def figure_date(value: float) -> str:
+    """A key figure in unit ``date`` (the number YYYYMMDD its reader gives) as an ISO date:
+    20250620 -> "2025-06-20"."""
+    n = int(value)
+    return date(n // 10000, n // 100 % 100, n % 100).isoformat()
