@@ -51,6 +51,7 @@ class RunResult:
     failures: list[Failure] = field(default_factory=list)
     frames: dict[str, pd.DataFrame] = field(default_factory=dict)
     published: bool = False
+    paths: dict[str, Path] = field(default_factory=dict)  # each file (as published): its path
 
     @property
     def failed_documents(self) -> list[Outcome]:
@@ -311,6 +312,7 @@ def _finish(run_result, raw, files, values, shas, seen_sha, out, keep_going, not
         failures += check_links(frames)
     failures += [Failure.from_dict(d) for r in results for d in r.invalid]
     run_result.results, run_result.sources = results, sources
+    run_result.paths = {file_name(p): p for p in files}
     run_result.frames, run_result.failures = frames, failures
     if failures or (failed and not keep_going) or out is None:
         return run_result
