@@ -24,7 +24,6 @@ from reportparse.run.workers import run_each
 import bombs
 
 HERE = Path(__file__).parent
-STEP = 256 * MiB
 GENEROUS = 120.0  # s: a bound for things that happen at once; never reached when all is well
 
 
@@ -34,7 +33,7 @@ def read_pdf(path: Path) -> list[str]:
         return [page.extract_text() for page in pdf.pages]
 
 
-LIMIT = 256 * MiB  # a low --max-memory: what a worker may add to what it starts with
+LIMIT = 64 * MiB  # a low --max-memory: what a worker may add to what it starts with
 
 
 def test_a_bomb_fails_alone_as_too_large(tmp_path):

@@ -273,6 +273,7 @@ def test_other_systems_are_told_in_one_line(monkeypatch):
     )
 
 
+@pytest.mark.fsync
 def test_files_are_synced(tmp_path, monkeypatch):
     synced = []
     real = os.fsync

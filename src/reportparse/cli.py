@@ -15,6 +15,7 @@ import click
 
 from . import __version__
 from .model import SourceStatus
+from .output.lock import DEFAULT_LOCK_WAIT
 from .run.inputs import Outcome
 from .run.limits import (
     DEFAULT_MAX_MEMORY,
@@ -95,6 +96,16 @@ def bounds_options(fn):
     )(fn)
 
 
+def lock_wait_option(fn):
+    return click.option(
+        "--lock-wait",
+        default=DEFAULT_LOCK_WAIT,
+        show_default=True,
+        type=click.FloatRange(min=0),
+        help="Seconds to wait while another run publishes into OUT; then give up, naming it.",
+    )(fn)
+
+
 def _progress_printer(tty: bool):
     def show(done: int, total: int, o: Outcome, how: str | None = None) -> None:
         how = how or ("cached" if o.cached else f"{o.seconds:.1f} s")
@@ -108,14 +119,14 @@ def _progress_printer(tty: bool):
     return show
 
 
-def _check_out(out: Path, raw: Path):
+def _check_out(out: Path, raw: Path, lock_wait: float):
     """Where ``--out`` publishes, checked before any document is read; else one line."""
     from .output.outdir import OutError, check_out
     from .output.swap import PublishError, check_supported
 
     try:
         target = check_out(out, raw)
-        check_supported(target)
+        check_supported(target, lock_wait)
     except (OutError, PublishError) as exc:
         raise fail(str(exc)) from None
     return target
@@ -171,6 +182,7 @@ def main() -> None:
 )
 @cache_options
 @bounds_options
+@lock_wait_option
 def extract(
     raw: Path,
     out: Path,
@@ -180,6 +192,7 @@ def extract(
     no_cache: bool,
     timeout: float,
     max_memory: int,
+    lock_wait: float,
 ):
     """Extract every document in RAW into the datasets of the data contract in OUT.
 
@@ -197,7 +210,7 @@ def extract(
     from .run.inputs import list_documents
 
     tty = sys.stderr.isatty()
-    _check_out(out, raw)
+    _check_out(out, raw, lock_wait)
     try:
         listing = list_documents(raw)
     except FileNotFoundError as exc:
@@ -219,6 +232,7 @@ def extract(
                 max_memory=max_memory,
                 progress=_progress_printer(tty),
                 notice=lambda line: say(line, err=True),
+                lock_wait=lock_wait,
             )
     except KeyboardInterrupt as exc:
         _interrupted(exc, out, before)
@@ -441,12 +455,21 @@ def inspect(
     "out",
     default="report",
     show_default=True,
-    type=click.Path(path_type=Path, file_okay=False),
+    type=click.Path(path_type=Path),
     help="Folder for the report (index.html and its pictures); replaced as a whole.",
 )
 @cache_options
 @bounds_options
-def report(raw: Path, out: Path, cache_dir: Path, no_cache: bool, timeout: float, max_memory: int):
+@lock_wait_option
+def report(
+    raw: Path,
+    out: Path,
+    cache_dir: Path,
+    no_cache: bool,
+    timeout: float,
+    max_memory: int,
+    lock_wait: float,
+):
     """Write a static HTML quality report of RAW into OUT (open OUT/index.html in a browser):
     each document's tables as the picture of the source next to the extracted cells, with
     their validation status; key figures with sentences and pages; conflicts; and a chart of
@@ -460,7 +483,7 @@ def report(raw: Path, out: Path, cache_dir: Path, no_cache: bool, timeout: float
     from .output.swap import PublishError
     from .qa.quality_report import build
 
-    _check_out(out, raw)
+    _check_out(out, raw, lock_wait)
     before = _folder_id(out)
     try:
         with sigterm_as_interrupt():
@@ -472,6 +495,7 @@ def report(raw: Path, out: Path, cache_dir: Path, no_cache: bool, timeout: float
                 timeout=timeout,
                 max_memory=max_memory,
                 notice=lambda line: say(line, err=True),
+                lock_wait=lock_wait,
             )
     except KeyboardInterrupt as exc:
         _interrupted(exc, out, before)

@@ -21,6 +21,7 @@ from .. import __version__
 from ..model import SourceStatus
 from ..published import arrow_type, from_text, required, table_schema_type, typed
 from .datasets import DATASETS, FOREIGN_KEYS, PARQUET, PRIMARY_KEYS
+from .lock import DEFAULT_LOCK_WAIT
 from .outdir import PACKAGE_NAME, check_out
 from .swap import publish_folder
 from .validation import schema
@@ -197,6 +198,7 @@ def publish(
     *,
     raw: Path | None = None,
     notice: Callable[[str], None] = lambda line: None,
+    lock_wait: float = DEFAULT_LOCK_WAIT,
 ) -> None:
     """Write everything into a new folder beside ``out``, then swap it in (swap.py): only
     where ``out`` may be published into (outdir.py; OutError, PublishError otherwise)."""
@@ -217,7 +219,7 @@ def publish(
             json.dumps(package, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
         )
 
-    publish_folder(check_out(Path(out), raw), write, notice=notice)
+    publish_folder(check_out(Path(out), raw), write, notice=notice, lock_wait=lock_wait)
 
 
 def read_published(folder: Path) -> tuple[dict[str, pd.DataFrame], dict[str, pd.DataFrame]]:

@@ -22,6 +22,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from ..contract.vocabulary import rows as vocabulary_rows
 from ..model import KEY, DocumentResult, Observation, SourceKind, Table, TableStatus, pad_rows
+from ..output.lock import DEFAULT_LOCK_WAIT
 from ..output.merge import ranked
 from ..output.outdir import check_out
 from ..output.swap import publish_folder
@@ -102,6 +103,7 @@ def build(
     timeout: float | None = DEFAULT_TIMEOUT,
     max_memory: int | None = DEFAULT_MAX_MEMORY,
     notice: Callable[[str], None] = lambda line: None,
+    lock_wait: float = DEFAULT_LOCK_WAIT,
 ) -> RunResult:
     """Run the pipeline (cached, nothing published) and write the report into ``out``,
     swapped in as a whole (output/swap.py)."""
@@ -109,7 +111,9 @@ def build(
                  timeout=timeout, max_memory=max_memory, notice=notice, write=False)  # fmt: skip
     pictures = _pictures(result, raw, timeout, max_memory, notice)
     target = check_out(Path(out), raw)
-    publish_folder(target, lambda folder: _write(result, pictures, folder), notice=notice)
+    publish_folder(
+        target, lambda folder: _write(result, pictures, folder), notice=notice, lock_wait=lock_wait
+    )
     return result
 
 

@@ -19,6 +19,7 @@ import pandas as pd
 from ..model import DocumentError, DocumentResult, Source, SourceKind, SourceStatus
 from ..output import frames as frame
 from ..output.datasets import DATASETS, FAMILY_DATASETS
+from ..output.lock import DEFAULT_LOCK_WAIT
 from ..output.merge import merge
 from ..output.publish import publish
 from ..output.validation import Failure, check_links, schema, validate, with_checks
@@ -144,12 +145,14 @@ def run(
     max_memory: int | None = DEFAULT_MAX_MEMORY,
     progress: Callable[[int, int, Outcome], None] | None = None,
     notice: Callable[[str], None] | None = None,
+    lock_wait: float = DEFAULT_LOCK_WAIT,
     write: bool = True,
 ) -> RunResult:
     """Extract every document of ``raw`` (cached ones from ``cache_dir``; the others in up to
     ``jobs`` worker processes, each within ``timeout`` seconds and ``max_memory`` bytes),
     merge, validate, publish (unless ``write`` is False: then everything but the publishing).
-    ``notice`` hears of what raw/ holds that is not read, and of what publishing cleaned up."""
+    ``notice`` hears of what raw/ holds that is not read, and of what publishing cleaned up;
+    publishing waits at most ``lock_wait`` seconds for another run publishing into ``out``."""
     listing = list_documents(raw)
     say = notice or (lambda line: None)
     for line in listing.notices:
@@ -210,7 +213,8 @@ def run(
             same = f"same content as {file_name(raw / first)}"
             report(Outcome(display(p.name), SourceStatus.SKIPPED, same))
     target = out if write else None
-    _finish(run_result, raw, files, values, shas, seen_sha, target, keep_going, say)
+    publishing = {"raw": raw, "notice": say, "lock_wait": lock_wait}
+    _finish(run_result, files, values, shas, seen_sha, target, keep_going, publishing)
     if run_result.published and cache_dir is not None and not run_result.failed_documents:
         _record(cache_dir, raw, out, files, shas, run_result)
     return run_result
@@ -265,9 +269,10 @@ def _unique_ids(sources: list[Source]) -> None:
         src.source_id = sid
 
 
-def _finish(run_result, raw, files, values, shas, seen_sha, out, keep_going, notice):
+def _finish(run_result, files, values, shas, seen_sha, out, keep_going, publishing: dict):
     """Merge, validate and publish. Rows follow the documents' content (source_id, then
     sha256), never their file names: renaming a file changes only its own ``file``."""
+    raw = publishing["raw"]
     by_content = partial(sorted, key=lambda s: (s.source_id, s.sha256))
     results = [values[p.name] for p in files if isinstance(values.get(p.name), DocumentResult)]
     results.sort(key=lambda r: (r.source.source_id, r.source.sha256))
@@ -316,7 +321,7 @@ def _finish(run_result, raw, files, values, shas, seen_sha, out, keep_going, not
     run_result.frames, run_result.failures = frames, failures
     if failures or (failed and not keep_going) or out is None:
         return run_result
-    publish(out, frames, printed, raw=raw, notice=notice)
+    publish(out, frames, printed, **publishing)
     run_result.published = True
     return run_result
 
