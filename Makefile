@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install extract test test-fast lint report bench clean
+.PHONY: install extract test test-fast lint report bench stress clean
 
 install: $(STAMP)
 
@@ -31,6 +31,11 @@ report: $(STAMP)
 # Cell accuracy of reportparse and plain extractors against the truth, timings: docs/benchmark.md.
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py --raw raw --truth tests/truth --write docs/benchmark.md
+
+# The full-size reliability cases (9 GiB bombs, SIGKILLs while publishing, concurrent runs,
+# killed runs' workers): a few minutes; exit status 1 if a guarantee broke.
+stress: $(STAMP)
+	$(BIN)/python scripts/stress.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests scripts setup.py schemas

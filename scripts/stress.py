@@ -1,25 +1,29 @@
 """The full-size reliability cases that the tests build small (``make stress``).
 
-    python scripts/stress.py [--rounds N] [--skip bombs,kills,concurrent,orphans] [--legacy]
+    python scripts/stress.py [--rounds N] [--skip bombs,kills,runs,concurrent,orphans]
+                             [--legacy]
 
-- bombs: a PDF that inflates to 9 GiB read with the default --max-memory, one worker
-  and then two at once: each fails alone as too large; time to fail and peak memory.
-- kills: a publisher SIGKILLed at random moments while it publishes again and again; a
-  watcher checks all the while that a whole output folder is in place, and the next
-  publish cleans up. ``--legacy`` runs the same against the two-rename publish that this
-  replaces, to show that the watcher sees the gap.
-- concurrent: runs publishing into one folder at once, waiting for the lock or not.
-- orphans: runs with two workers killed with SIGKILL or SIGTERM; no worker may remain.
+- bombs: a PDF that inflates to 9 GiB, read by ``reportparse extract`` with the default
+  --max-memory and --timeout beside a corpus report, with --jobs 1 and with two bombs and
+  --jobs 2: each bomb fails alone as too large, the report is published; time to fail and
+  the largest worker's resident memory.
+- kills: a publisher SIGKILLed at random moments while it publishes (output/swap.py) again
+  and again an output the size of extracted/; a watcher checks all the while that a whole
+  output folder is in place, and the next publish cleans up. ``--legacy`` runs the same
+  against the two-rename publish this replaced, to show that the watcher sees its gap.
+- runs: ``reportparse extract`` over raw/ (from a warm cache) SIGKILLed at random moments,
+  the same watcher comparing every file with a reference run's; then a clean run.
+- concurrent: publishers, then ``reportparse extract`` runs, into one folder at once,
+  waiting for the lock or not (--lock-wait 0).
+- orphans: runs whose two workers never finish (sleeping, or inflating bombs in a real
+  ``extract``) killed with SIGKILL or SIGTERM; no worker may remain.
 
-Publishing and reading use stand-ins (a writer of an output of the corpus's size, a reader
-that extracts every page's text with pdfplumber) until the pipeline calls these modules.
 Exit status 1 if any guarantee was broken.
 """
 
 from __future__ import annotations
 
 import argparse
-import io
 import json
 import mmap
 import os
@@ -38,11 +42,19 @@ sys.path[:0] = [str(ROOT / "src"), str(ROOT / "tests")]
 
 from reportparse.output.outdir import MARKER, PACKAGE_NAME, Target  # noqa: E402
 from reportparse.output.swap import PublishError, publish_folder  # noqa: E402
-from reportparse.run.limits import DEFAULT_MAX_MEMORY, GiB, format_size  # noqa: E402
-from reportparse.run.workers import run_each  # noqa: E402
+from reportparse.run.limits import (  # noqa: E402
+    DEFAULT_MAX_MEMORY,
+    DEFAULT_TIMEOUT,
+    GiB,
+    MiB,
+    format_size,
+)
 
 import bombs  # noqa: E402
 
+RAW = ROOT / "raw"
+CLI = [sys.executable, "-c", "import sys; from reportparse.cli import main; sys.exit(main())"]
+ENV = dict(os.environ, PYTHONPATH=os.pathsep.join([str(ROOT / "src"), str(ROOT / "tests")]))
 # an output the size of extracted/ (31 files, 312 KiB)
 FILES = [f"dataset-{i:02}.csv" for i in range(20)] + [f"tables/doc/t{i}.csv" for i in range(10)]
 FILE_SIZE = 10_000
@@ -60,22 +72,41 @@ def write_output(version: int):
     return write
 
 
-def whole(out: Path) -> str:
-    """'' if ``out`` holds one whole version, else what is wrong ("missing", "partial",
+def versions_in(fd: int) -> set[bytes]:
+    """The versions the stand-in output open as ``fd`` holds; FileNotFoundError if partial."""
+    os.stat(MARKER, dir_fd=fd)
+    found = set()
+    for path in FILES:
+        f = os.open(path, os.O_RDONLY, dir_fd=fd)
+        found.add(os.read(f, 32).split(b"\n")[1])
+        os.close(f)
+    return found
+
+
+def same_as(reference: dict[str, bytes]):
+    """A check that an output open as ``fd`` holds exactly the files of ``reference``."""
+
+    def check(fd: int) -> set[bytes]:
+        for path, data in reference.items():
+            f = os.open(path, os.O_RDONLY, dir_fd=fd)
+            with os.fdopen(f, "rb") as handle:
+                if handle.read() != data:
+                    return {b"changed", path.encode()}
+        return {b"reference"}
+
+    return check
+
+
+def whole(out: Path, read=versions_in) -> str:
+    """'' if ``out`` holds one whole output, else what is wrong ("missing", "partial",
     "mixed"); a folder swapped out while it was being read counts as whole."""
     try:
         fd = os.open(out, os.O_RDONLY | os.O_DIRECTORY)
     except FileNotFoundError:
         return "missing"
     try:
-        versions = set()
         try:
-            os.stat(MARKER, dir_fd=fd)
-            for path in FILES:
-                f = os.open(path, os.O_RDONLY, dir_fd=fd)
-                versions.add(os.read(f, 32).split(b"\n")[1])
-                os.close(f)
-            problem = "" if len(versions) == 1 else "mixed"
+            problem = "" if len(read(fd)) == 1 else "mixed"
         except FileNotFoundError:
             problem = "partial"
         if problem:  # a real problem only if the folder is still the one in place
@@ -89,40 +120,68 @@ def whole(out: Path) -> str:
         os.close(fd)
 
 
+def tree(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def leftovers(parent: Path) -> list[str]:
+    return sorted(p.name for p in parent.iterdir() if ".tmp-" in p.name or ".old-" in p.name)
+
+
+def extract(raw: Path, out: Path, cache: Path | None, *more: str, **kw) -> subprocess.Popen:
+    """``reportparse extract`` started; from the warm ``cache`` without its no-change fast
+    path (its record of the last run is removed), so that every run publishes."""
+    if cache is not None:
+        shutil.rmtree(cache / "runs", ignore_errors=True)
+    where = ["--cache-dir", str(cache)] if cache is not None else ["--no-cache"]
+    args = [*CLI, "extract", "--raw", str(raw), "--out", str(out), *where, *more]
+    return subprocess.Popen(args, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.PIPE, **kw)
+
+
 # ---------------------------------------------------------------- bombs
-
-
-def read_pdf(path: Path) -> int:
-    import pdfplumber
-
-    with pdfplumber.open(io.BytesIO(path.read_bytes())) as pdf:
-        return sum(len(page.chars) for page in pdf.pages)
 
 
 def bombs_case(work: Path) -> list[str]:
     broken = []
     size = 9 * GiB
-    paths = []
-    for name in ("bomb-1.pdf", "bomb-2.pdf"):
-        paths.append(work / name)
-        paths[-1].write_bytes(bombs.inflating_pdf(size))
-    print(f"bombs: {paths[0].stat().st_size} bytes inflating to {format_size(size)}, "
-          f"--max-memory {format_size(DEFAULT_MAX_MEMORY)}")  # fmt: skip
+    report = "imdi-nokkeltall-2025.pdf"
+    data = [bombs.inflating_pdf(size + i * MiB) for i in range(2)]  # not the same bytes
+    print(f"bombs: {len(data[0])} bytes inflating to {format_size(size)}; --max-memory "
+          f"{format_size(DEFAULT_MAX_MEMORY)}, --timeout {DEFAULT_TIMEOUT:g} s")  # fmt: skip
     available = _available()
     for jobs in (1, 2):
-        if available < jobs * DEFAULT_MAX_MEMORY + 2 * GiB:
+        need = jobs * (DEFAULT_MAX_MEMORY + GiB) + 2 * GiB
+        if available < need:
             print(f"  --jobs {jobs}: not run, {format_size(available)} available")
             continue
+        raw = work / f"bombs-{jobs}"
+        raw.mkdir()
+        shutil.copy(RAW / report, raw / report)
+        names = [f"bomb-{i}.pdf" for i in range(1, jobs + 1)]
+        for name, bomb in zip(names, data, strict=False):
+            (raw / name).write_bytes(bomb)
         start = time.perf_counter()
-        done = list(run_each(read_pdf, paths[:jobs], jobs=jobs, timeout=600))
+        run = extract(raw, work / f"out-{jobs}", None, "--jobs", str(jobs), "--keep-going")
+        out, err = run.communicate()
         seconds = time.perf_counter() - start
         peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
-        for f in done:
-            print(f"  --jobs {jobs}: {f.path.name}: {f.error or 'read?!'} after {f.seconds:.1f} s")
-            if not f.error.startswith("too large: needed more than"):
-                broken.append(f"bomb {f.path.name} with --jobs {jobs}: {f.error or 'read'}")
-        print(f"  --jobs {jobs}: all failed after {seconds:.1f} s; "
-              f"largest worker so far {format_size(peak)} resident")  # fmt: skip
+        lines = err.decode().splitlines()
+        for line in lines:
+            if "bomb-" in line and not line.startswith("error:"):
+                print(f"  --jobs {jobs}: {line}")
+        expected = [f"error: {n}: too large: needed more than "
+                    f"{format_size(DEFAULT_MAX_MEMORY)} (--max-memory)" for n in names]  # fmt: skip
+        errors = [line for line in lines if line.startswith("error:")]
+        published = out.decode().startswith(f"published {work / f'out-{jobs}'}: 1 document(s)")
+        print(f"  --jobs {jobs}: run ended after {seconds:.1f} s, exit {run.returncode}, "
+              f"{'the report published' if published else 'NOTHING PUBLISHED'}; largest "
+              f"process so far {format_size(peak)} resident")  # fmt: skip
+        if sorted(errors) != expected or not published or run.returncode != 1:
+            broken.append(f"bombs with --jobs {jobs}: {errors or lines[-3:]}")
     return broken
 
 
@@ -137,7 +196,7 @@ def _available() -> int:
 
 
 def legacy_publish(target: Target, write, step) -> None:
-    """The publish this replaces: rename the output away, then the new one in."""
+    """The publish this replaced: rename the output away, then the new one in."""
     tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.tmp-", dir=target.parent))
     (tmp / MARKER).write_text("{}")
     write(tmp)
@@ -172,6 +231,18 @@ def publisher(target: Target, shared: mmap.mmap, legacy: bool) -> None:
             publish_folder(target, write_output(version), step=step)
 
 
+def watch(out: Path, until: float, seen: dict[str, int], read=versions_in) -> int:
+    """Check ``out`` again and again until ``until``; the number of checks."""
+    checks = 0
+    while True:
+        problem = whole(out, read)
+        checks += 1
+        if problem:
+            seen[problem] = seen.get(problem, 0) + 1
+        if time.monotonic() >= until:
+            return checks
+
+
 def kills_case(work: Path, rounds: int, legacy: bool) -> list[str]:
     label = "kills (legacy two renames)" if legacy else "kills"
     target = Target(work / ("legacy" if legacy else "swap"), "extracted")
@@ -181,7 +252,6 @@ def kills_case(work: Path, rounds: int, legacy: bool) -> list[str]:
     at: dict[str, int] = {}
     seen: dict[str, int] = {}
     checks = 0
-    leftovers_after_next = 0
     rng = random.Random(14)
     for _ in range(rounds):
         pid = os.fork()
@@ -190,41 +260,66 @@ def kills_case(work: Path, rounds: int, legacy: bool) -> list[str]:
                 publisher(target, shared, legacy)
             finally:
                 os._exit(1)
-        deadline = time.monotonic() + rng.uniform(0.0, 0.3)
-        while time.monotonic() < deadline:
-            problem = whole(target.path)
-            checks += 1
-            if problem:
-                seen[problem] = seen.get(problem, 0) + 1
+        checks += watch(target.path, time.monotonic() + rng.uniform(0.0, 0.3), seen)
         os.kill(pid, signal.SIGKILL)
         os.waitpid(pid, 0)
         point = shared[:32].decode().strip()
         at[point] = at.get(point, 0) + 1
-        problem = whole(target.path)
-        checks += 1
-        if problem:
-            seen[problem] = seen.get(problem, 0) + 1
-            if legacy:  # the old code never restores: put it back for the next round
-                shutil.rmtree(target.path, ignore_errors=True)
-                publish_folder(target, write_output(0))
-    left = [p.name for p in target.parent.iterdir() if ".tmp-" in p.name or ".old-" in p.name]
+        checks += watch(target.path, 0, seen)
+        if legacy and whole(target.path):  # the old code never restores: put it back
+            shutil.rmtree(target.path, ignore_errors=True)
+            publish_folder(target, write_output(0))
+    left = leftovers(target.parent)
     notices: list[str] = []
     publish_folder(target, write_output(-1), notice=notices.append)
-    leftovers_after_next = sum(
-        1 for p in target.parent.iterdir() if ".tmp-" in p.name or ".old-" in p.name
-    )
+    after = leftovers(target.parent)
     kills = ", ".join(f"{k} {v}" for k, v in sorted(at.items(), key=lambda kv: -kv[1]))
     print(f"{label}: {rounds} SIGKILLs ({kills}); {checks} checks of the output in place")
-    print(f"  output not whole: {seen or 'never'}; before the last publish "
-          f"{len(left)} leftover(s), after it {leftovers_after_next}")  # fmt: skip
+    print(f"  output not whole: {seen or 'never'}; before the next publish {len(left)} "
+          f"leftover(s), after it {len(after)}")  # fmt: skip
     for line in notices:
         if "left by a killed run" not in line:
             print(f"  {line}")
     broken = []
     if not legacy and seen:
         broken.append(f"kills: the output was not whole {seen}")
-    if leftovers_after_next and not legacy:
-        broken.append(f"{label}: {leftovers_after_next} leftover(s) after a clean publish")
+    if after and not legacy:
+        broken.append(f"{label}: {len(after)} leftover(s) after a clean publish")
+    return broken
+
+
+def runs_case(work: Path, rounds: int) -> list[str]:
+    """``reportparse extract`` SIGKILLed at random moments of its run."""
+    cache, out = work / "runs-cache", work / "runs" / "extracted"
+    out.parent.mkdir()
+    first = extract(RAW, out, cache)
+    first.communicate()
+    reference = tree(out)
+    start = time.monotonic()
+    extract(RAW, out, cache).communicate()
+    length = time.monotonic() - start
+    seen: dict[str, int] = {}
+    checks = 0
+    rng = random.Random(41)
+    for _ in range(rounds):
+        run = extract(RAW, out, cache)
+        checks += watch(out, time.monotonic() + rng.uniform(0.0, length), seen, same_as(reference))
+        run.kill()
+        run.communicate()
+        checks += watch(out, 0, seen, same_as(reference))
+    left = leftovers(out.parent)
+    last = extract(RAW, out, cache)
+    _, err = last.communicate()
+    removed = [line for line in err.decode().splitlines() if "left by a killed run" in line]
+    after = leftovers(out.parent)
+    same = tree(out) == reference
+    print(f"runs: {rounds} runs of extract SIGKILLed within their {length:.1f} s; {checks} "
+          f"checks of the output in place; not whole: {seen or 'never'}")  # fmt: skip
+    print(f"  before the next run {len(left)} leftover(s); it said {len(removed)} removed, "
+          f"left {len(after)}; its output {'is' if same else 'is NOT'} the reference")  # fmt: skip
+    broken = []
+    if seen or after or not same or last.returncode != 0:
+        broken.append(f"runs: not whole {seen}, leftovers {after}, same {same}")
     return broken
 
 
@@ -258,42 +353,109 @@ def concurrent_case(work: Path, runs: int, publishes: int) -> list[str]:
                 failures += json.loads(f.read())
             os.waitpid(pid, 0)
         state = whole(target.path) or "whole"
-        left = [p.name for p in target.parent.iterdir() if ".tmp-" in p.name]
-        print(f"concurrent (--lock-wait {wait:g} s): {runs} runs x {publishes} publishes, "
+        left = leftovers(target.parent)
+        print(f"concurrent publishes (lock wait {wait:g} s): {runs} x {publishes}, "
               f"{len(failures)} refused, output {state}, {len(left)} leftover(s)")  # fmt: skip
         if failures:
             print(f"  e.g. {failures[0]}")
         ok_messages = all(" is publishing into " in f and "gave up after" in f for f in failures)
         if state != "whole" or left or not ok_messages or (wait > 0 and failures):
             broken.append(f"concurrent --lock-wait {wait:g}: {state}, {left}, {failures[:1]}")
+    return broken + concurrent_runs_case(work, runs)
+
+
+def concurrent_runs_case(work: Path, runs: int) -> list[str]:
+    """``reportparse extract`` runs started at once into one folder."""
+    broken = []
+    cache = work / "concurrent-cache"
+    reference = work / "concurrent-reference" / "extracted"
+    reference.parent.mkdir()
+    extract(RAW, reference, cache).communicate()
+    expected = tree(reference)
+    for wait in ("60", "0"):
+        out = work / f"concurrent-runs-{wait}" / "extracted"
+        out.parent.mkdir()
+        started = []
+        for _ in range(runs):  # each from a cache of its own: no run takes the fast path
+            own = work / f"concurrent-cache-{wait}-{len(started)}"
+            shutil.copytree(cache, own)
+            started.append(extract(RAW, out, own, "--lock-wait", wait))
+        ends = [(run.wait(), run.communicate()[1].decode()) for run in started]
+        codes = sorted(code for code, _ in ends)
+        refused = [e.splitlines()[-1] for code, e in ends if code != 0]
+        same = tree(out) == expected
+        left = leftovers(out.parent)
+        print(f"concurrent runs of extract (--lock-wait {wait}): {runs} at once, exit codes "
+              f"{codes}, output {'the reference' if same else 'NOT the reference'}, "
+              f"{len(left)} leftover(s)")  # fmt: skip
+        if refused:
+            print(f"  e.g. {refused[0]}")
+        messages = all(" is publishing into " in line for line in refused)
+        if not same or left or not messages or (wait != "0" and refused):
+            broken.append(f"concurrent runs --lock-wait {wait}: {codes} {refused[:1]} {left}")
     return broken
 
 
 # ---------------------------------------------------------------- orphans
 
 
-def orphans_case(rounds: int) -> list[str]:
+def children(pid: int) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(stat[1]) == pid:
+                found.append(int(entry.name))
+    return found
+
+
+def orphans_case(work: Path, rounds: int) -> list[str]:
     sleepers = ROOT / "tests" / "sleepers.py"
-    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(ROOT / "src"), str(ROOT / "tests")]))
     left = 0
     for n in range(rounds):
         sig = signal.SIGKILL if n % 2 == 0 else signal.SIGTERM
         run = subprocess.Popen(
-            [sys.executable, str(sleepers), "2"], stdout=subprocess.PIPE, env=env
+            [sys.executable, str(sleepers), "2"], stdout=subprocess.PIPE, env=ENV
         )
         pids = [int(run.stdout.readline()) for _ in range(2)]
         run.send_signal(sig)
         run.wait()
-        deadline = time.monotonic() + 60
-        while any(_alive(p) for p in pids) and time.monotonic() < deadline:
-            time.sleep(0.05)
-        alive = [p for p in pids if _alive(p)]
-        left += len(alive)
-        for p in alive:
-            os.kill(p, signal.SIGKILL)
-    print(f"orphans: {rounds} runs with 2 workers killed (SIGKILL, SIGTERM in turn): "
+        left += _outlived(pids)
+    print(f"orphans: {rounds} runs with 2 sleeping workers killed (SIGKILL, SIGTERM in turn): "
           f"{left} worker(s) outlived their run")  # fmt: skip
-    return [f"orphans: {left} workers outlived their run"] if left else []
+    raw = work / "orphans-raw"
+    raw.mkdir()
+    for i, name in enumerate(("bomb-1.pdf", "bomb-2.pdf")):  # not the same bytes
+        (raw / name).write_bytes(bombs.inflating_pdf(9 * GiB + i * MiB))
+    real_left = 0
+    real_rounds = max(2, rounds // 4)
+    for n in range(real_rounds):
+        sig = signal.SIGKILL if n % 2 == 0 else signal.SIGTERM
+        run = extract(raw, work / "orphans-out", None, "--jobs", "2")
+        deadline = time.monotonic() + 120
+        while len(pids := children(run.pid)) < 2 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        if len(pids) < 2:
+            print(f"  round {n}: the run had {len(pids)} worker(s), not 2")
+        run.send_signal(sig)
+        run.communicate()
+        real_left += _outlived(pids)
+    print(f"orphans: {real_rounds} runs of extract killed while 2 workers inflate bombs: "
+          f"{real_left} worker(s) outlived their run")  # fmt: skip
+    return [f"orphans: {left + real_left} workers outlived their run"] if left + real_left else []
+
+
+def _outlived(pids: list[int]) -> int:
+    deadline = time.monotonic() + 60
+    while any(_alive(p) for p in pids) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    alive = [p for p in pids if _alive(p)]
+    for p in alive:
+        os.kill(p, signal.SIGKILL)
+    return len(alive)
 
 
 def _alive(pid: int) -> bool:
@@ -312,6 +474,7 @@ def main() -> int:
     args = ap.parse_args()
     skip = set(filter(None, args.skip.split(",")))
     broken: list[str] = []
+    started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="stress-") as tmp:
         work = Path(tmp)
         if "bombs" not in skip:
@@ -320,13 +483,16 @@ def main() -> int:
             broken += kills_case(work, args.rounds, legacy=False)
             if args.legacy:
                 broken += kills_case(work, args.rounds, legacy=True)
+        if "runs" not in skip:
+            broken += runs_case(work, max(10, args.rounds // 5))
         if "concurrent" not in skip:
             broken += concurrent_case(work, runs=4, publishes=10)
         if "orphans" not in skip:
-            broken += orphans_case(rounds=20)
+            broken += orphans_case(work, rounds=20)
     for line in broken:
         print(f"BROKEN: {line}")
-    print("stress: " + ("guarantees broken" if broken else "every guarantee held"))
+    verdict = "guarantees broken" if broken else "every guarantee held"
+    print(f"stress: {verdict} ({time.perf_counter() - started:.0f} s)")
     return 1 if broken else 0
 
 
