@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -89,18 +87,3 @@ def test_a_link_swapped_in_after_the_listing_is_not_followed(raw):
     os.mkfifo(report)
     with pytest.raises(InputError, match=r"^it is no longer a regular file$"):
         open_document(report, raw)
-
-
-def test_messages_print_under_lc_all_c_without_utf8_mode(tmp_path):
-    script = tmp_path / "say.py"
-    script.write_text(
-        "import sys\n"
-        "from reportparse.run.names import echo\n"
-        "echo('error: bl\\u00e5.html: no article; begins \\'N\\u00f8kkel\\' \\udcff\\nfake line',"
-        " sys.stdout)\n",
-        encoding="utf-8",
-    )
-    env = dict(os.environ, LC_ALL="C", PYTHONUTF8="0", PYTHONPATH=str(HERE.parent / "src"))
-    run = subprocess.run([sys.executable, str(script)], capture_output=True, env=env)
-    assert run.stderr == b""
-    assert run.stdout == b"error: bl\\xe5.html: no article; begins 'N\\xf8kkel' \\xff\\nfake line\n"

@@ -126,7 +126,7 @@ def _check_out(out: Path, raw: Path, lock_wait: float):
 
     try:
         target = check_out(out, raw)
-        check_supported(target, lock_wait)
+        check_supported(target, lock_wait, lambda line: say(line, err=True))
     except (OutError, PublishError) as exc:
         raise fail(str(exc)) from None
     return target

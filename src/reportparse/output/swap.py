@@ -50,7 +50,11 @@ class PublishError(Exception):
     """Publishing could not be done; the message is the one line to show."""
 
 
-def check_supported(target: Target | None = None, lock_wait: float = DEFAULT_LOCK_WAIT) -> None:
+def check_supported(
+    target: Target | None = None,
+    lock_wait: float = DEFAULT_LOCK_WAIT,
+    notice: Notice = lambda line: None,
+) -> None:
     """PublishError unless folders can be exchanged atomically here: Linux, renameat2, and
     (when ``target``'s folder exists) a file system that exchanges two empty test folders
     (under the lock, so that another run's clean-up does not take them away)."""
@@ -63,7 +67,7 @@ def check_supported(target: Target | None = None, lock_wait: float = DEFAULT_LOC
         raise PublishError(f"publishing needs renameat2, unknown on {platform.machine()}")
     if target is not None and target.parent.is_dir():
         try:
-            with lock(target, lock_wait):
+            with lock(target, lock_wait, notice):
                 _probe(target)
         except LockBusy as exc:
             raise PublishError(str(exc)) from None

@@ -22,11 +22,11 @@ from contextlib import contextmanager
 GiB = 1 << 30
 MiB = 1 << 20
 # Address space one document may use in its worker, on top of the 421 MiB a forked worker
-# starts with (the interpreter and its libraries). Reading the largest corpus report adds
-# 14 MiB (all five read within 14 MiB, three fail within 8). 2 GiB is a hundred times that;
-# --jobs 2 workers stay within 5 GiB, a fifth of this 24 GiB machine that other work
-# shares; and a bomb fails after inflating 2 GiB, in half the time 4 GiB would take, so
-# that even on a loaded machine it is told as too large within the --timeout.
+# starts with (the interpreter and its libraries). Reading a corpus document adds at most
+# 13 MiB (imdi-nokkeltall-2025.pdf reads within 13 MiB and fails within 12). 2 GiB is over
+# a hundred times that; --jobs 2 workers stay within 5 GiB, a fifth of this 24 GiB machine
+# that other work shares; and a bomb fails after inflating 2 GiB, in half the time 4 GiB
+# would take, so that even on a loaded machine it is told as too large within --timeout.
 DEFAULT_MAX_MEMORY = 2 * GiB
 # Seconds one document may take. A corpus document takes 0.1 to 3 s to read (the 18-page
 # imdi-rapport-2021.pdf the longest: 2.4 to 3.0 s with the load average at 4 on 2 cores);

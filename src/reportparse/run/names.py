@@ -5,16 +5,14 @@ under ``LC_ALL=C`` without UTF-8 mode), undecodable bytes kept as lone surrogate
 name is shown as the UTF-8 text of its bytes, with every byte that is not UTF-8, every
 control character (a newline would print a fake line) and the backslash written as an
 escape, so that what is printed names exactly one file. Whole messages get the same
-treatment of control characters and stray bytes, and are encoded for the stream they go
-to without ever raising.
+treatment of control characters and stray bytes (``safe_line``); click then writes them in
+the stream's encoding, as UTF-8 where the locale says ASCII.
 """
 
 from __future__ import annotations
 
 import os
 import re
-import sys
-from typing import TextIO
 
 # C0 and C1 controls, DEL, the Unicode line and paragraph separators, and the bidirectional
 # overrides and isolates (which can make a printed name read as another)
@@ -49,20 +47,6 @@ def safe_line(text: str) -> str:
     """A message as one line: control characters and undecodable bytes escaped (a
     backslash is left as it is, since a message is not a name)."""
     return _UNSAFE_LINE.sub(_escape, text)
-
-
-def echo(text: str, stream: TextIO | None = None) -> None:
-    """Print ``text`` as one safe line, in the stream's encoding, escaping what it lacks."""
-    stream = stream or sys.stderr
-    line = safe_line(text) + "\n"
-    encoding = getattr(stream, "encoding", None) or "utf-8"
-    buffer = getattr(stream, "buffer", None)
-    if buffer is None:  # a text-only stream (a test's capture): it takes str
-        stream.write(line.encode(encoding, "backslashreplace").decode(encoding))
-    else:
-        stream.flush()
-        buffer.write(line.encode(encoding, "backslashreplace"))
-        buffer.flush()
 
 
 def _escape(m: re.Match) -> str:
