@@ -33,7 +33,7 @@ from pathlib import Path
 
 from reportparse.qa.inspection import read
 from reportparse.run.cache import Cache
-from reportparse.run.inputs import documents
+from reportparse.run.inputs import list_documents
 from reportparse.text.normalize import normalize_ws
 
 EXE = Path(sys.executable).with_name("reportparse")
@@ -47,7 +47,7 @@ def main() -> None:
     ap.add_argument("--copies", type=int, default=4, help="copies of raw/ for the --jobs run")
     ap.add_argument("--write", type=Path, help="write the report (markdown) to this file too")
     args = ap.parse_args()
-    files = documents(args.raw)
+    files = list_documents(args.raw).documents
     lines = ["# Benchmark", "", *machine(), ""]
     lines += timings(files)
     lines += jobs(files, args.copies)

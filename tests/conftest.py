@@ -1,4 +1,5 @@
-"""Shared fixtures: the corpus documents in raw/ and their truth under tests/truth/."""
+"""Shared fixtures: the corpus documents in raw/ and their truth under tests/truth/, and the
+chart pages the chart tests build."""
 
 from __future__ import annotations
 
@@ -93,3 +94,35 @@ def one(obs: pd.DataFrame, **key) -> pd.Series:
     rows = obs[mask]
     assert len(rows) == 1, (key, rows)
     return rows.iloc[0]
+
+
+@pytest.fixture(scope="session")
+def chart_pdf(tmp_path_factory):
+    """``chart_pdf(kind, **options)``: the page of that chart kind that ``chartpdfs`` builds
+    with matplotlib, made once per session for each set of options."""
+    import chartpdfs
+
+    folder = tmp_path_factory.mktemp("charts")
+    made: dict[tuple, chartpdfs.Built] = {}
+
+    def build(kind: str, **options) -> chartpdfs.Built:
+        key = (kind, repr(sorted(options.items())))
+        if key not in made:
+            made[key] = getattr(chartpdfs, kind)(folder / f"{kind}-{len(made)}.pdf", **options)
+        return made[key]
+
+    return build
+
+
+def read_figures(path: Path) -> dict:
+    """Every figure of a PDF as the PDF reader gives it (a ``Table`` of kind ``figure``), by
+    table id."""
+    from reportparse.read.pdf.content import read_content
+    from reportparse.read.pdf.pdffile import open_pdf, page_layouts
+
+    pdf = open_pdf(path.read_bytes())
+    try:
+        layouts = page_layouts(pdf)
+    finally:
+        pdf.close()
+    return {t.table_id: t for t in read_content(layouts, False).tables if t.kind == "figure"}

@@ -491,6 +491,30 @@ def long_minimal_table(path: Path, year: int, rows: list[tuple[int, int]]) -> Pa
     return path
 
 
+def distant_table(path: Path, year: int, rows: list[tuple[int, int]], gap: float) -> Path:
+    """A Nøkkeltall report for ``year`` whose second page holds one table without rules whose
+    header stands ``gap`` points under its caption: further than the table engine looks for
+    a table without rules by default when ``gap`` is over four times the caption's size."""
+    c = Canvas(str(path), pagesize=A4)
+    c.setFont("Helvetica-Bold", 26)
+    c.drawString(25 * mm, 760, f"Nøkkeltall introduksjonsordningen {year}")
+    c.showPage()
+    c.setFont("Helvetica-Oblique", 9)
+    c.drawString(25 * mm, 800, "Tabell 1: Deltakere per år")
+    y = 800 - 9 - gap
+    c.setFont("Helvetica-Bold", 9)
+    c.drawString(25 * mm, y, "År")
+    c.drawRightString(75 * mm, y, "Deltakere")
+    c.setFont("Helvetica", 9)
+    for label, value in rows:
+        y -= 14
+        c.drawString(25 * mm, y, str(label))
+        c.drawRightString(75 * mm, y, str(value))
+    c.showPage()
+    c.save()
+    return path
+
+
 def tables_side_by_side(path: Path, tables: list[list[list[str]]], width: float) -> Path:
     """One slide: the caption "Tabell 9. ..." and under it ruled tables side by side, each of
     columns ``width`` wide, 8 points apart."""

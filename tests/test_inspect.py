@@ -13,14 +13,22 @@ from reportlab.pdfgen.canvas import Canvas
 
 from reportparse.cli import main
 from reportparse.model import CellBox, Source, Table, pad_rows
-from reportparse.qa import inspection
-from reportparse.qa.pictures import CELL_STROKE, COLUMN_STROKE
+from reportparse.qa import inspection, pictures
+from reportparse.qa.pictures import (
+    CELL_STROKE,
+    COLUMN_STROKE,
+    ELEMENT_STROKE,
+    LABEL_STROKE,
+    SCALE_STROKE,
+    TOTAL_STROKE,
+)
 from reportparse.read.document import read_document
+from test_chart_checks import MOVED
 from test_generalise import COUNTIES
 
 import htmlpages
 import pdfs
-from conftest import RAW
+from conftest import RAW, read_figures
 
 PDFS = sorted(p for p in RAW.iterdir() if p.suffix.lower() == ".pdf")
 PAGE_HEIGHT = A4[1]
@@ -69,7 +77,12 @@ def test_every_table_of_every_pdf_in_raw_is_drawn_and_printed(results, tmp_path)
                 res.output
             )
             assert _printed_grid(res.output) == pad_rows(table.cells)
-            assert {CELL_STROKE, COLUMN_STROKE} <= _colours(png)
+            if table.kind == "figure":
+                drawn = {ELEMENT_STROKE, LABEL_STROKE, SCALE_STROKE}
+                assert drawn <= _colours(png) and CELL_STROKE not in _colours(png)
+            else:
+                assert {CELL_STROKE, COLUMN_STROKE} <= _colours(png)
+                assert ELEMENT_STROKE not in _colours(png)
 
 
 def test_page_option_selects_the_tables_of_one_page(tmp_path):
@@ -78,9 +91,13 @@ def test_page_option_selects_the_tables_of_one_page(tmp_path):
         ["inspect", str(RAW / "imdi-nokkeltall-2025.pdf"), "--page", "15", "--out", str(tmp_path)],
     )
     assert res.exit_code == 0, res.output
-    assert res.output.startswith("tabell-2: Tabell 2: Resultat fylker\n")
+    assert res.output.startswith("figur-7: Figur 7: Resultat fordelt på alder, ")
+    assert "\n\ntabell-2: Tabell 2: Resultat fylker\n" in res.output
     assert "tabell-1:" not in res.output
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["imdi-nokkeltall-2025-tabell-2.png"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "imdi-nokkeltall-2025-figur-7.png",
+        "imdi-nokkeltall-2025-tabell-2.png",
+    ]
 
 
 def test_unknown_table_lists_the_tables_there_are(tmp_path):
@@ -90,7 +107,8 @@ def test_unknown_table_lists_the_tables_there_are(tmp_path):
     )  # fmt: skip
     assert res.exit_code == 1
     assert res.output == (
-        "Error: imdi-nokkeltall-2025.pdf: no such table (tables: tabell-1, tabell-2)\n"
+        "Error: imdi-nokkeltall-2025.pdf: no such table (tables: tabell-1, figur-1, figur-2, "
+        "figur-3, figur-4, figur-5, figur-6, figur-7, tabell-2)\n"
     )
 
 
@@ -179,6 +197,8 @@ def test_an_html_table_is_printed_with_the_article_text_it_came_from():
         "utabell-p1-1: (no caption)",
         "  source   imdi-nyhet-2030 (nyhet.html, sha256 abababababab…)",
         "  read as  html, 2 rows × 2 columns, 1 header row, status extracted",
+        "  record   body_rows 1, body_cols 1, empty_cells 0, missing_cells 0, unreadable_cells 0, "
+        "rows_without_stub 0, stubs_without_values 0, joined_pages false",
         "",
         "┌───────┬───────┐",
         "│ Fylke │ Andel │",
@@ -223,3 +243,56 @@ def test_the_tables_inspect_reads_itself_are_those_extract_read(results):
     assert [(t.table_id, t.pages, t.cells) for t in read] == [
         (t.table_id, t.pages, t.cells) for t in deck.tables
     ]
+
+
+def test_a_chart_is_drawn_as_read(chart_pdf, tmp_path):
+    built = chart_pdf("stacked_columns")
+    res = CliRunner().invoke(
+        main, ["inspect", str(built.path), "--table", "figur-7", "--out", str(tmp_path),
+               "--no-cache"],
+    )  # fmt: skip
+    assert res.exit_code == 0, res.output
+    lines = res.output.splitlines()
+    assert lines[1] == "figur-7: Figur 7: Overgang etter utdanningsnivå"
+    assert lines[4:8] == [
+        "  read as  vector-chart, 5 rows × 4 columns, 1 header row, status extracted",
+        "  record   body_rows 4, body_cols 3, empty_cells 0, missing_cells 0, unreadable_cells 0, "
+        "rows_without_stub 0, stubs_without_values 0, joined_pages false",
+        "  chart    stacked vertical bars; 12 value labels on bars and points, 4 totals of "
+        "stacks (checks, not cells)",
+        f"  scale    'Arbeid', 'Utdanning', 'Begge': 0 at {lines[7].split(' at ')[1][:5]} pt "
+        f"from the top, 1 = {built.per_unit:.4g} pt (from the tick labels)",
+    ]
+    assert _printed_grid(res.output)[1] == ["Grunnskole", "22 %", "5 %", "3 %"]
+    (png,) = tmp_path.iterdir()
+    assert f"  picture  {png}" in lines
+    colours = _colours(png)
+    assert {ELEMENT_STROKE, TOTAL_STROKE, LABEL_STROKE, SCALE_STROKE} <= colours
+    assert CELL_STROKE not in colours
+
+
+def _marks(table):
+    """Per cell label: how far the value axis as read puts its value from the bar's end or
+    the point (the orange line ``inspect`` draws)."""
+    out = {}
+    for x in table.chart.labels:
+        scale = pictures._scale_of(x, table.chart, table.cells[0])
+        (_, y), _ = pictures._scale_mark(x, scale, table.chart.vertical)
+        out[(x.row, x.col)] = round(y - x.element[1], 1)  # from the top of the bar or point
+    return out
+
+
+def test_the_scale_drawn_meets_the_bars_of_a_chart_read_right(chart_pdf):
+    table = read_figures(chart_pdf("bars_and_line").path)["figur-9"]
+    offsets = _marks(table)
+    assert sorted(offsets) == [(r, c) for r in range(1, 6) for c in (1, 2)]
+    assert all(abs(v) <= 0.5 for v in offsets.values()), offsets
+
+
+def test_the_scale_drawn_misses_a_bar_whose_label_was_moved(chart_pdf):
+    built = chart_pdf("grouped_bars", labels=MOVED)
+    table = read_figures(built.path)["figur-6"]
+    offsets = _marks(table)
+    # Menn 2024 shows Kvinner's 44 % on a 55 % bar: the line is 11 % of the axis under its top
+    assert offsets[(2, 2)] == round(11 * built.per_unit, 1)
+    assert [k for k, v in offsets.items() if abs(v) > 0.5] == [(1, 2), (2, 2), (3, 2)]

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from reportparse.mapping.tidy import table_matches, table_observations
+from reportparse.model import CellIssue, Table
+from reportparse.specs.schema import TableEntry
+
 from conftest import one
 
 
@@ -59,8 +63,8 @@ def test_measures_by_category(obs):
 def test_key_figures_become_observations(obs):
     assert one(obs, indicator="finishers", year=2022).value == 2757
     assert one(obs, indicator="starters", year=2024).value == 17095
-    row = one(obs, indicator="share_work", year=2025, group="ukraina")
-    assert (row.value, row.locator[:8]) == (43.0, "sentence")
+    row = one(obs, indicator="share_education", year=2024, group="ovrige")
+    assert (row.value, row.locator[:8]) == (19.0, "sentence")
 
 
 def test_conflicts_record_every_value_and_the_reason(published):
@@ -72,3 +76,65 @@ def test_conflicts_record_every_value_and_the_reason(published):
     assert "36100 from imdi-nokkeltall-2025" in row["values"]
     troms = c[(c.region_code == "55") & (c.year == 2025)].iloc[0]
     assert (troms.kept_value, troms.reason) == (64.0, "an exact value beats an approximate one")
+
+
+def _indicator_rows() -> TableEntry:
+    return TableEntry.model_validate(
+        {"name": "overgang-gruppe", "kind": "figure", "caption": "gruppe", "rows": "indicator",
+         "unit": "percent", "required": False,
+         "row": [{"match": "^arbeid$", "indicator": "share_work"},
+                 {"match": "^antall$", "indicator": "finishers", "unit": "persons"}],
+         "column": [{"match": "ukraina", "group": "ukraina"}]}
+    )  # fmt: skip
+
+
+def test_rows_that_are_indicators_take_them_from_the_row_rules():
+    table = Table("figur-3", "Figur 3: Etter gruppe", [12], "vector-chart", "extracted",
+                  cells=[["", "Fra Ukraina"], ["Arbeid", "43 %"], ["Antall", "1 204"]],
+                  header_rows=1, kind="figure")  # fmt: skip
+    got = [
+        (o.indicator, o.year, o.group, o.value, o.unit, o.locator)
+        for o in table_observations(table, _indicator_rows(), "kilde-2025", 2025).observations
+    ]
+    assert got == [
+        ("share_work", 2025, "ukraina", 43.0, "percent", "figur-3 r1 c1"),
+        ("finishers", 2025, "ukraina", 1204.0, "persons", "figur-3 r2 c1"),
+    ]
+
+
+def test_a_row_no_rule_names_gives_no_observation_and_is_named():
+    table = Table("figur-3", "Figur 3: Etter gruppe", [12], "vector-chart", "extracted",
+                  cells=[["", "Fra Ukraina"], ["Utdanning", "2 %"]], header_rows=1,
+                  kind="figure")  # fmt: skip
+    mapped = table_observations(table, _indicator_rows(), "kilde-2025", 2025)
+    assert (mapped.observations, mapped.problems) == (
+        [], ["row 1 ('Utdanning'): no [[table.row]] rule of the spec names its indicator"]
+    )  # fmt: skip
+    assert mapped.unobserved == [
+        CellIssue(1, 1, "2 %", "no [[table.row]] rule of the spec names its indicator")
+    ]
+
+
+def test_a_figure_entry_maps_figures_only():
+    entry = _indicator_rows()
+    cells = [["", "Fra Ukraina"], ["Arbeid", "43 %"]]
+    figure = Table("figur-3", "Figur 3: Etter gruppe", [12], "vector-chart", "extracted", cells)
+    figure.kind = "figure"
+    table = Table("tabell-3", "Tabell 3: Etter gruppe", [12], "ruled-grid", "extracted", cells)
+    assert (table_matches(entry, figure), table_matches(entry, table)) == (True, False)
+
+
+def test_a_row_in_another_unit_than_its_indicator_gives_no_observation_and_is_named():
+    entry = TableEntry.model_validate(
+        {"name": "x", "kind": "figure", "caption": "gruppe", "rows": "indicator",
+         "unit": "percent", "required": False,
+         "row": [{"match": "^arbeid$", "indicator": "finishers"}]}
+    )  # fmt: skip
+    table = Table("figur-3", "Figur 3: Etter gruppe", [12], "vector-chart", "extracted",
+                  cells=[["", "Fra Ukraina"], ["Arbeid", "43 %"]], header_rows=1,
+                  kind="figure")  # fmt: skip
+    mapped = table_observations(table, entry, "kilde-2025", 2025)
+    assert (mapped.observations, mapped.problems) == (
+        [], ["row 1 ('Arbeid') is in percent on the page, but its spec maps it to finishers "
+             "(persons)"]
+    )  # fmt: skip

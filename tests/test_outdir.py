@@ -67,6 +67,23 @@ def test_an_output_without_marker_is_recognised_by_its_datapackage(work):
     assert check_out(Path("committed"), Path("raw")).name == "committed"
 
 
+def test_files_git_merged_in_are_recognised_by_the_datapackage(work):
+    """A merge brings a new table and the package that lists it, while the marker (from the
+    other branch) lists the old files: the folder is still an output; a file that neither
+    lists is not."""
+    folder = output(work / "extracted")
+    (folder / "tables/doc-a/figur-2.csv").write_text("merged in")
+    package = json.loads((folder / "datapackage.json").read_text())
+    package["resources"].append({"path": "tables/doc-a/figur-2.csv"})
+    (folder / "datapackage.json").write_text(json.dumps(package))
+    assert check_out(Path("extracted"), Path("raw")).name == "extracted"
+    (folder / "tables/doc-a/mine.csv").write_text("mine")
+    assert refusal("extracted") == (
+        "--out extracted holds files that are not reportparse's output "
+        "(tables/doc-a/mine.csv); name a new or empty folder"
+    )
+
+
 def test_raw_itself_inside_it_and_above_it_are_refused(work):
     assert refusal("raw") == "--out raw is the raw folder; name another folder"
     assert refusal("raw/.") == "--out raw is the raw folder; name another folder"

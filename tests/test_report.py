@@ -67,7 +67,9 @@ def test_tables_to_check_come_first_and_link_to_their_page(report):
     ]
     rapport = [("tabell-1", "Tabell 1"), ("utabell-p6-1", ""), ("tabell-4", ""), ("tabell-11", ""),
                ("tabell-12", "")]  # fmt: skip
+    pictured = ["figur-1", "figur-4", "figur-5", "figur-6"]  # charts printed as pictures
     assert [(state, sid, tid) for state, sid, tid, _ in listed] == [
+        *[("incomplete", "imdi-nokkeltall-2025", tid) for tid in pictured],
         *[("incomplete", "imdi-rapport-2021", tid) for tid, _ in rapport],
         ("unmapped", "imdi-integreringsloven-slides-2025", "utabell-p24-1"),
     ]
@@ -292,7 +294,10 @@ def test_a_failed_validation_shows_in_the_report(tmp_path, monkeypatch):
     assert first[4].text_content() == "1 failing check(s)"
     page = html.parse(str(out / "imdi-nokkeltall-2025.html")).getroot()
     articles = page.findall(".//article[@class='table']")
-    assert [a.get("data-table-id") for a in articles] == ["tabell-2", "tabell-1"]  # failing first
+    assert [a.get("data-table-id") for a in articles] == [  # failing first, then to check
+        "tabell-2", "figur-1", "figur-4", "figur-5", "figur-6", "tabell-1", "figur-2", "figur-3",
+        "figur-7",
+    ]  # fmt: skip
     article = page.get_element_by_id("imdi-nokkeltall-2025-tabell-2")
     assert (article.get("data-valid"), article.get("data-state")) == ("false", "failing")
     assert "forced_check" in article.find(".//pre[@class='failure']").text_content()

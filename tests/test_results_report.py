@@ -216,7 +216,8 @@ def _tidy_failures(table, cells=None) -> list[str]:
     entry = next(e for e in spec.content.table if e.name == table.spec)
     if cells is not None:
         table = dataclasses.replace(table, cells=cells)
-    frame = frames.observations_frame(tidy.table_observations(table, entry, SOURCE, 2021))
+    mapped = tidy.table_observations(table, entry, SOURCE, 2021)
+    frame = frames.observations_frame(mapped.observations)
     schema = validation.with_checks("table_observations", entry.checks)
     return [f.check for f in validation.validate("t", frame, schema)[1]]
 

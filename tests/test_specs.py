@@ -35,7 +35,7 @@ def test_every_shipped_spec_loads():
     ]
     tables = {(fam, year): len(load.year_spec(fam, year).table) for fam, year in shipped}
     assert tables == {
-        ("nokkeltall", 2025): 2,
+        ("nokkeltall", 2025): 5,
         ("integreringsloven_slides", 2025): 0,
         ("statistikk", 2019): 1,
         ("nyhet", 2017): 1,
@@ -154,6 +154,41 @@ NOKKELTALL = "nokkeltall/2025.toml"
             "specs/nokkeltall/2025.toml: table[1].year: Input should be a valid integer",
         ),
         (
+            NOKKELTALL,
+            'kind = "figure"\ncaption = \'fordelt på alder\'\nrows = "age_group"\nrequired = false',
+            'kind = "figure"\ncaption = \'fordelt på alder\'\nrows = "age_group"',
+            "specs/nokkeltall/2025.toml: table[4]: a figure cannot be required (required = "
+            "false): a chart printed as a picture, or one that fails its self-check, gives no "
+            "observations and the document is read all the same",
+        ),
+        (
+            NOKKELTALL,
+            'name = "overgang-ar"\nkind = "figure"',
+            'name = "overgang-ar"\nkind = "chart"',
+            "specs/nokkeltall/2025.toml: table[2].kind: Input should be 'table' or 'figure'",
+        ),
+        (
+            NOKKELTALL,
+            'rows = "indicator"\nunit',
+            'rows = "category"\nunit',
+            'specs/nokkeltall/2025.toml: table[3]: rows = "indicator" and [[table.row]] rules '
+            "go together",
+        ),
+        (
+            NOKKELTALL,
+            "  [[table.row]]\n  match = '^arbeid$'\n  indicator = \"share_work\"",
+            "  [[table.row]]\n  match = '^arbeid$'\n  indicator = \"share_arbeid\"",
+            "specs/nokkeltall/2025.toml: table[3].row[0].indicator: unknown indicator "
+            "'share_arbeid' (known: finishers, ",
+        ),
+        (
+            NOKKELTALL,
+            "caption = 'fordelt på alder'",
+            "caption = 'fordelt på alder'\nsettings = {caption_slack = 7.5}",
+            "specs/nokkeltall/2025.toml: table[4]: settings are the table engine's: a figure "
+            "has none",
+        ),
+        (
             "families.toml",
             "unnumbered_tables = false",
             "unnumbered_table = false",
@@ -218,6 +253,11 @@ NOKKELTALL = "nokkeltall/2025.toml"
         "unknown-check",
         "check-parameters",
         "wrong-type",
+        "figure-required",
+        "unknown-table-kind",
+        "indicator-rows-without-row-rules",
+        "row-rule-indicator",
+        "figure-settings",
         "family-unknown-key",
         "family-year-group",
         "family-source-id-year",

@@ -216,6 +216,10 @@ def test_mixed_raw_of_pdfs_and_pages_publishes_with_its_conflicts(tmp_path, warm
         ["participants", 2017, "00", "alle", "alle", 28300, side, exact],
         ["participants", 2024, "00", "alle", "alle", 36139, "imdi-nokkeltall-2025",
          "a printed table beats running text of the same publication"],
+        # Figur 2 of the 2025 report against the pages of earlier years
+        ["share_education", 2020, "00", "alle", "alle", 32, "imdi-nokkeltall-2025", newer],
+        ["share_education", 2021, "00", "alle", "alle", 30, "imdi-nokkeltall-2025", newer],
+        ["share_education", 2022, "00", "alle", "alle", 28, "imdi-nokkeltall-2025", newer],
         ["share_work", 2019, "00", "alle", "alle", 33, "imdi-nyhet-resultater-2020", exact],
         ["share_work_or_education", 2016, "00", "alle", "alle", 49, side, exact],
         ["share_work_or_education", 2017, "00", "alle", "alle", 48, "imdi-nyhet-resultater-2018",

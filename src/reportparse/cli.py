@@ -14,7 +14,7 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .model import SourceStatus
+from .model import SourceStatus, TableKind, TableStatus
 from .output.lock import DEFAULT_LOCK_WAIT
 from .run.inputs import Outcome
 from .run.limits import (
@@ -28,11 +28,17 @@ from .run.limits import (
 from .run.names import display, safe_line
 
 DEFAULT_CACHE = Path(".cache/reportparse")
+UNREAD = (TableStatus.FAILED, TableStatus.INCOMPLETE)  # a figure in these is a notice
 
 
 def say(text: str, err: bool = False, nl: bool = True) -> None:
     """Print one line: control characters and stray bytes escaped, whatever the locale."""
     click.echo(safe_line(text), err=err, nl=nl)
+
+
+def say_lines(text: str, err: bool = False, nl: bool = True) -> None:
+    """Print a block of lines (a table, a failure with its rows), each escaped as by ``say``."""
+    click.echo("\n".join(safe_line(line) for line in text.split("\n")), err=err, nl=nl)
 
 
 def fail(text: str) -> click.ClickException:
@@ -111,8 +117,9 @@ def _progress_printer(tty: bool):
         how = how or ("cached" if o.cached else f"{o.seconds:.1f} s")
         note = f" - {o.message}" if o.message else ""
         line = safe_line(f"[{done}/{total}] {o.file}: {o.status} ({how}){note}")
-        if tty:
-            click.echo("\r\033[K" + line, nl=done == total or o.status != SourceStatus.OK, err=True)
+        if tty:  # a line that says more than "ok" stays; the next one overwrites the others
+            keep = done == total or o.status != SourceStatus.OK or bool(o.message)
+            click.echo("\r\033[K" + line, nl=keep, err=True)
         else:
             click.echo(line, err=True)
 
@@ -240,20 +247,39 @@ def extract(
         raise fail(str(exc)) from None
     for o in result.failed_documents:
         say(f"error: {o.file}: {o.message}", err=True)
+    for r in result.partial_documents:
+        for problem in r.problems:
+            say(f"error: {display(r.source.file)}: {problem}", err=True)
+    for r in result.results:
+        for t in r.tables:
+            if t.status == TableStatus.UNMAPPED:
+                say(f"notice: {display(r.source.file)}: {t.table_id} {t.reason}", err=True)
+            elif t.kind == TableKind.FIGURE and t.status in UNREAD:
+                say(
+                    f"notice: {display(r.source.file)}: {t.table_id} is {t.status}: {t.reason}",
+                    err=True,
+                )
     for f in result.failures:
-        say(f"invalid: {f.describe()}", err=True)
+        say_lines(f"invalid: {f.describe()}", err=True)
+    for src in result.left_out:
+        say(f"error: {display(src.file)}: left out: {src.message}", err=True)
     n_obs = len(result.frames.get("observations", []))
+    failed = len(result.failed_documents) + len(result.left_out)
     shown = display(str(out))
     if result.published:
+        partial = len(result.partial_documents)
         say(
             f"published {shown}: {len(result.results)} document(s), {n_obs} observations, "
             f"{len(result.frames['conflicts'])} conflicts"
-            + (f", {len(result.failed_documents)} failed" if result.failed_documents else "")
+            + (f", {partial} partial" if partial else "")
+            + (f", {failed} failed" if failed else "")
         )
     else:
-        reason = "validation failed" if result.failures else "some documents failed"
+        reason = "some tables failed or are incomplete"
+        if result.blocking or failed:
+            reason = "validation failed" if result.blocking else "some documents failed"
         say(f"nothing published ({reason}); {shown} is unchanged", err=True)
-    if result.failures or result.failed_documents:
+    if result.failures or failed or result.partial_documents:
         sys.exit(1)
 
 
@@ -321,7 +347,7 @@ def sources(raw: Path, fmt: str, cache_dir: Path, no_cache: bool, timeout: float
     except KeyboardInterrupt as exc:
         _interrupted(exc)
     text = _sources_text(found, field_names(Source), fmt)
-    click.echo("\n".join(safe_line(line) for line in text.split("\n")), nl=False)
+    say_lines(text, nl=False)
     if any(src.status == SourceStatus.FAILED for src in found):
         sys.exit(1)
 
@@ -385,16 +411,16 @@ def validate_cmd(out: Path):
         df = pd.DataFrame(df.fillna("").astype(str))
         failures += validate(f"printed table {path}", df, schema("printed_table"))[1]
     for f in failures:
-        click.echo(f.describe())
+        say_lines(f.describe())
     if failures:
         click.echo(f"{len(failures)} failing check(s)", err=True)
         sys.exit(1)
-    click.echo(f"{out}: {len(frames)} datasets and {len(printed)} printed tables are valid")
+    say(f"{display(str(out))}: {len(frames)} datasets and {len(printed)} printed tables are valid")
 
 
 @main.command()
 @click.argument("file", type=click.Path(path_type=Path, exists=True, dir_okay=False))
-@click.option("--table", "table_id", default=None, help="Only this table (e.g. tabell-2).")
+@click.option("--table", "table_id", default=None, help="Only this table (e.g. tabell-2, figur-7).")
 @click.option("--page", default=None, type=click.IntRange(min=1), help="Only tables on page N.")
 @click.option(
     "--out",
@@ -418,7 +444,9 @@ def inspect(
 ):
     """Show how the tables of FILE were read: a PNG of each table's region with the detected
     rows, columns and cells drawn over the page, and the extracted cells with their provenance.
-    For a web page, the table and the article text it came from.
+    A chart (figur-N) is drawn as read: bars and points, each value label linked to what it
+    labels, and where the value axis puts each label's value. For a web page, the table and
+    the article text it came from.
 
     \b
     Example:
@@ -445,7 +473,7 @@ def inspect(
         raise fail(shown.error)
     if shown.note:
         say(f"note: {shown.note}; the tables below are the table engine's", err=True)
-    click.echo("\n".join(safe_line(line) for line in shown.text.split("\n")))
+    say_lines(shown.text)
 
 
 @main.command()

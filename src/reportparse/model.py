@@ -23,12 +23,15 @@ class SourceKind(StrEnum):
 
 class SourceStatus(StrEnum):
     OK = "ok"
+    PARTIAL = "partial"  # published without its tables that failed or are incomplete (--keep-going)
     FAILED = "failed"
     SKIPPED = "skipped"  # the same bytes as another document
 
 
 class TableStatus(StrEnum):
     EXTRACTED = "extracted"
+    INCOMPLETE = "incomplete"  # read, but not wholly or not surely: ``reason`` says why
+    UNMAPPED = "unmapped"  # read; no spec entry maps it: published as printed, no observations
     IMAGE_ONLY = "image_only"  # printed as a picture: no cells
     FAILED = "failed"
 
@@ -36,8 +39,15 @@ class TableStatus(StrEnum):
 class TableMethod(StrEnum):
     RULED_GRID = "ruled-grid"  # rows and columns from rules and filled cells
     RULES_WHITESPACE = "rules+whitespace"  # horizontal rules; columns from white space
+    WHITESPACE = "whitespace"  # no rules: columns and rows from the alignment of the text
     HTML = "html"  # a <table>
     IMAGE = "image"  # a picture
+    VECTOR_CHART = "vector-chart"  # a chart drawn as paths: its value labels
+
+
+class TableKind(StrEnum):
+    TABLE = "table"  # printed as a table
+    FIGURE = "figure"  # the data behind a chart ("Figur N")
 
 
 class ParagraphKind(StrEnum):
@@ -140,6 +150,49 @@ class CellBox:
 
 
 @dataclass
+class CellIssue:
+    """A body cell of a table that gave no observation, and why."""
+
+    row: int
+    col: int
+    text: str
+    reason: str
+
+
+@dataclass
+class ChartLabel:
+    """A chart's value label and what it was read from: the cell (row, col) it gives, or the
+    total of a stack (col 0); boxes as x0, top, x1, bottom in PDF points from the top."""
+
+    row: int
+    col: int
+    text: str
+    element: list[float]  # the bar segment, the whole stack (a total), or the point (no size)
+    label: list[float]
+
+
+@dataclass
+class ChartScale:
+    """A value axis as read: position along it = origin + per_unit * value (points; upwards
+    for standing bars, rightwards for lying ones, as minus ``bottom`` and ``x0``)."""
+
+    series: list[str]
+    origin: float
+    per_unit: float
+    source: str  # "tick labels", or "value labels" where the axis has none
+
+
+@dataclass
+class ChartReading:
+    """How a chart was read, for ``reportparse inspect``."""
+
+    kind: str  # "stacked vertical bars", "vertical bars and line", ...
+    vertical: bool
+    labels: list[ChartLabel] = field(default_factory=list)
+    scales: list[ChartScale] = field(default_factory=list)
+
+
+@dataclass
 class Table:
     table_id: str
     caption: str | None
@@ -153,10 +206,16 @@ class Table:
     spec: str | None = None  # the spec entry that maps it to observations
     cell_boxes: list[CellBox] = field(default_factory=list)  # drawn by `reportparse inspect`
     source_text: str | None = None  # where there is no page to draw: the text it came from
+    kind: TableKind = TableKind.TABLE
+    reason: str = ""  # why the status is not ``extracted``
+    chart: ChartReading | None = None  # a figure read from its drawing
+    joined: bool = False  # read from parts on several pages
+    unobserved: list[CellIssue] = field(default_factory=list)  # body cells without observation
 
     def __post_init__(self) -> None:
         _checked(self, "method", TableMethod)
         _checked(self, "status", TableStatus)
+        _checked(self, "kind", TableKind)
 
     @property
     def n_rows(self) -> int:
@@ -248,6 +307,9 @@ class DocumentResult:
     observations: list[Observation] = field(default_factory=list)
     datasets: dict[str, list[dict]] = field(default_factory=dict)  # family-specific datasets
     invalid: list[dict] = field(default_factory=list)  # failed checks of its tables (Failure dicts)
+    problems: list[str] = field(
+        default_factory=list
+    )  # why it is partial: tables it lacks or failed
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -259,6 +321,12 @@ class DocumentResult:
             t = dict(t)
             t["notes"] = [TableNote(**n) for n in t["notes"]]
             t["cell_boxes"] = [CellBox(**b) for b in t.get("cell_boxes", [])]
+            t["unobserved"] = [CellIssue(**c) for c in t.get("unobserved", [])]
+            if t.get("chart") is not None:
+                c = dict(t["chart"])
+                c["labels"] = [ChartLabel(**x) for x in c["labels"]]
+                c["scales"] = [ChartScale(**x) for x in c["scales"]]
+                t["chart"] = ChartReading(**c)
             tables.append(Table(**t))
         figures = []
         for k in d["key_figures"]:
@@ -272,6 +340,7 @@ class DocumentResult:
             observations=[Observation(**o) for o in d["observations"]],
             datasets=d.get("datasets", {}),
             invalid=d.get("invalid", []),
+            problems=d.get("problems", []),
         )
 
 

@@ -8,6 +8,7 @@ spec naming a check that does not exist fails when it is loaded.
 
 from __future__ import annotations
 
+import functools
 import inspect
 from collections.abc import Callable
 
@@ -18,6 +19,9 @@ from . import regions
 from .vocabulary import vocabulary
 
 CHECKS: dict[str, Callable] = {}
+# completeness rules (a spec entry's ``completeness``): each names what a table lacks; its
+# pandera check, in CHECKS under the same name, passes where the rule names nothing
+COMPLETENESS: dict[str, Callable[..., list[str]]] = {}
 
 
 def _others(dim: str) -> list[str]:
@@ -196,3 +200,83 @@ def date_in_own_column(df: pd.DataFrame, *, unit_column: str, date_unit: str):
     return (is_date & df["value"].isna() & df["date"].notna()) | (
         ~is_date & df["value"].notna() & df["date"].isna()
     )
+
+
+# ---------------------------------------------------------------- completeness of a table
+# These run on the frame of a table's body (``output.frames.table_cells``): one row per cell
+# of its body that is not empty (its stub included), with the row's ``label``, the
+# ``region_code`` and ``category`` the label gives (empty where it gives none), the table's
+# ``year``, the ``observations`` the cell gives and why it gives none (``unobserved``).
+
+
+def _completeness(fn):
+    """Register ``fn`` (a frame and parameters in, what is missing out) as a completeness rule
+    and as the pandera check that passes where it names nothing."""
+    COMPLETENESS[fn.__name__] = fn
+
+    @functools.wraps(fn)
+    def check(df: pd.DataFrame, **params) -> bool:
+        return not fn(df, **params)
+
+    CHECKS[fn.__name__] = check
+    return fn
+
+
+def _labels(df: pd.DataFrame, unknown: pd.Series) -> list[str]:
+    """The row labels (once each, in the order of the rows) where ``unknown`` holds."""
+    rows = df[unknown & (df["col"] == 0)].sort_values("row")
+    return list(dict.fromkeys(rows["label"]))
+
+
+@_completeness
+def every_region(
+    df: pd.DataFrame, *, level: str = "county", national: bool = True, absent: list = ()
+) -> list[str]:
+    """A table whose rows are regions has a row for every region of ``level`` in force in its
+    year (``schemas/regions.csv``) and, where ``national``, for the whole country; the codes
+    in ``absent`` may be left out. A row label that is no region of that year is named."""
+    if df.empty:
+        return ["no rows"]
+    year = int(df["year"].iloc[0])
+    present = set(df["region_code"].dropna())
+    wanted = [*(regions.in_force("country", year) if national else []),
+              *regions.in_force(level, year)]  # fmt: skip
+    missing = [r for r in wanted if r.code not in present and r.code not in absent]
+    out = []
+    if missing:
+        names = ", ".join(f"{r.code} {r.name}" for r in missing)
+        out.append(
+            f"no row for {names} ({level} structure from {regions.structure_from(level, year)})"
+        )
+    unknown = _labels(df, df["region_code"].isna())
+    if unknown:
+        out.append(f"no {level} in force in {year}: {', '.join(map(repr, unknown))}")
+    return out
+
+
+@_completeness
+def every_category(df: pd.DataFrame, *, categories: list) -> list[str]:
+    """A table whose rows are categories has a row for each of ``categories`` (as printed, case
+    aside) and no other, but for a total ("Sum", "I alt")."""
+    wanted = {" ".join(c.split()).casefold(): c for c in categories}
+    labels = df[df["col"] == 0]
+    have = {" ".join(str(v).split()).casefold() for v in labels["label"]}
+    missing = [c for key, c in wanted.items() if key not in have]
+    out = []
+    if missing:
+        out.append(f"no row for {', '.join(map(repr, missing))}")
+    odd = labels["category"].notna() & (labels["category"] != "alle")
+    odd &= ~labels["label"].map(lambda v: " ".join(str(v).split()).casefold() in wanted)
+    unknown = _labels(df, odd.reindex(df.index, fill_value=False))
+    if unknown:
+        out.append(f"unknown categories: {', '.join(map(repr, unknown))}")
+    return out
+
+
+@_registered
+def cells_accounted(df: pd.DataFrame):
+    """Every non-empty value cell of a table's body gives exactly one observation, or none
+    and the reason why (``unobserved``)."""
+    values = df["col"] > 0
+    listed = df["unobserved"].notna() & (df["unobserved"] != "")
+    return ~values | ((df["observations"] == 1) & ~listed) | ((df["observations"] == 0) & listed)

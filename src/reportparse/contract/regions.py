@@ -75,3 +75,18 @@ def county_in(name: str, year: int) -> tuple[str, str] | None:
     """(code, name) of the county called ``name`` in ``year``; None if none was then."""
     r = lookup(name, year, ("county",))
     return (r.code, r.name) if r else None
+
+
+def in_force(level: str, year: int) -> list[Region]:
+    """The regions of ``level`` (``county``, ``country``) in force in ``year``, by code."""
+    return sorted((r for r in all_regions() if r.level == level and r.valid(year)), key=_code)
+
+
+def structure_from(level: str, year: int) -> int:
+    """The year the structure of ``level`` in force in ``year`` began: the last year a region
+    of it came into force (the county structure of 2025 is that from 2024)."""
+    return max(r.valid_from for r in in_force(level, year))
+
+
+def _code(r: Region) -> str:
+    return r.code

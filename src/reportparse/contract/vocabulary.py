@@ -1,4 +1,5 @@
-"""The vocabularies of the contract in ``schemas/``: indicator ids, unit ids and their labels."""
+"""The vocabularies of the contract in ``schemas/``: indicator ids, unit ids and their labels,
+missing-value symbols and the words of printed headers."""
 
 from __future__ import annotations
 
@@ -42,3 +43,21 @@ def dimension(name: str) -> frozenset[str]:
 
     schema = yaml.safe_load((schemas_dir() / "observations.yaml").read_text(encoding="utf-8"))
     return frozenset(schema["columns"][name]["isin"])
+
+
+@cache
+def missing_values() -> dict[str, str]:
+    """The symbols a table prints in place of a number, each with the reason it gives none
+    (``missing_values.csv``: Statistics Norway's standard symbols)."""
+    return {row["symbol"]: row["reason"] for row in rows("missing_values.csv")}
+
+
+@cache
+def table_words(dimension: str) -> dict[str, str]:
+    """Words of printed headers and row labels that name a value of a dimension, lower-cased
+    (``table_words.csv``: ``gender`` "begge kjønn" is "alle"; ``total`` "sum" is "alle")."""
+    return {
+        row["word"].casefold(): row["value"]
+        for row in rows("table_words.csv")
+        if row["dimension"] == dimension
+    }

@@ -168,6 +168,7 @@ def programme_rules(tables: list[Table], paragraphs: list[Paragraph], spec: Spec
             continue
         entry, m = found
         seen.add(entry.name)
+        table.spec = entry.name
         paragraph = normalize_ws(m.group("paragraph"))
         for row in _rows(table, entry, paragraph, spec):
             key = (row["paragraph"], row["end_goal"])

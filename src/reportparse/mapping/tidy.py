@@ -11,18 +11,18 @@ Nothing here knows a particular report.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from functools import cache
 
 from ..contract import regions, vocabulary
-from ..model import DocumentError, KeyFigure, Observation, Origin, Table, Unit, pad_rows
+from ..contract.vocabulary import table_words
+from ..model import CellIssue, KeyFigure, Observation, Origin, Table, Unit, pad_rows
 from ..specs.load import classifier
-from ..specs.schema import ColumnRule, TableEntry
+from ..specs.schema import ColumnRule, RowRule, TableEntry, TextTable
 from ..text.classify import indicator_of
+from ..text.printed import missing_reason
 from ..text.quantities import parse_number
 
-GENDER_WORDS = {"kvinner": "kvinner", "menn": "menn", "begge kjønn": "alle", "totalt": "alle",
-                "alle": "alle", "i alt": "alle", "kvinne": "kvinner", "mann": "menn"}  # fmt: skip
-TOTAL_WORDS = {"sum", "totalt", "i alt", "alle", "total", "samlet"}
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _SPOR = re.compile(r"\bspor\s*-?\s*(\d)\b", re.I)
 _AGE_BAND = re.compile(r"^(\d{1,2})\s*[-–]\s*(\d{1,2})(?:\s*år)?$")
@@ -37,17 +37,25 @@ def header_text(table: Table) -> str:
     return " ".join(c for row in table.cells[: table.header_rows] for c in row if c)
 
 
-def table_matches(entry: TableEntry, table: Table) -> bool:
-    """Whether a spec entry maps ``table``: by its caption, by its header text (for a table
-    printed without a caption), or both; every pattern the entry gives must match."""
+def table_matches(entry: TableEntry | TextTable, table: Table) -> bool:
+    """Whether a spec entry maps ``table``: of the entry's kind (a table, or a chart's data
+    table), by its caption, by its header text (for a table printed without a caption), or
+    both; every pattern the entry gives must match."""
+    if getattr(entry, "kind", "table") != table.kind:
+        return False
     patterns = [(entry.caption, table.caption or ""), (entry.header, header_text(table))]
     given = [(p, text) for p, text in patterns if p is not None]
     return bool(given) and all(re.search(p, text, re.I) for p, text in given)
 
 
+def is_total(label: str) -> bool:
+    """A row label that names the total of its table's rows ("Sum", "I alt")."""
+    return label.strip().casefold() in table_words("total")
+
+
 def age_group(label: str) -> str | None:
     text = label.strip()
-    if text.lower() in TOTAL_WORDS:
+    if is_total(text):
         return "alle"
     m = _AGE_BAND.match(text)
     if m:
@@ -59,19 +67,21 @@ def age_group(label: str) -> str | None:
 
 
 def gender(label: str) -> str | None:
-    return GENDER_WORDS.get(label.strip().lower())
+    return table_words("gender").get(label.strip().casefold())
 
 
 def header_dims(text: str) -> dict:
-    """Dimensions a column header names by itself."""
+    """Dimensions a column header names by itself: its year (before or after other words:
+    "Kvinner 2026", "2026 Kvinner", "2025 (N = 26 407)"), its gender (the words of
+    ``schemas/table_words.csv``, longest first), spor and age band."""
     dims: dict = {}
     years = _YEAR.findall(text)
     if years:
         dims["year"] = int(years[-1])
-    words = text.lower()
-    for word in ("begge kjønn", "kvinner", "menn"):
-        if re.search(rf"\b{word}\b", words):
-            dims["gender"] = GENDER_WORDS[word]
+    words = text.casefold()
+    for word, value in sorted(table_words("gender").items(), key=lambda w: -len(w[0])):
+        if re.search(rf"(?<!\w){re.escape(word)}(?!\w)", words):
+            dims["gender"] = value
             break
     m = _SPOR.search(text)
     if m:
@@ -98,35 +108,36 @@ def column_headers(table: Table) -> list[str]:
     return [" ".join(h) for h in heads]
 
 
-def _row_dims(kind: str, label: str, year: int, table: Table, r: int) -> dict:
-    where = f"{table.table_id} row {r} ({label!r})"
+def _row_rule(entry: TableEntry, label: str) -> RowRule | None:
+    """The ``[[table.row]]`` rule whose pattern finds a row label (first match wins)."""
+    return next((rule for rule in entry.row if re.search(rule.match, label, re.I)), None)
+
+
+def row_dims(kind: str, label: str, year: int) -> dict | str:
+    """The dimensions a row label gives in a table whose rows are ``kind``; where the label
+    is none of them, why (a sentence)."""
     if kind in ("region", "municipality"):
         levels = ("country", "unknown", "county") if kind == "region" else (
             "country", "unknown", "municipality")  # fmt: skip
         reg = regions.lookup(label, year, levels)
         if reg is None:
-            raise DocumentError(f"{where}: not a {kind} in force in {year}")
+            level = "county" if kind == "region" else kind
+            return f"not a {level} in force in {year}"
         return {"region_code": reg.code, "region_name": reg.name}
     if kind == "age_group":
         band = age_group(label)
-        if band is None:
-            raise DocumentError(f"{where}: not an age band")
-        return {"age_group": band}
+        return {"age_group": band} if band is not None else "not an age band"
     if kind == "gender":
         g = gender(label)
-        if g is None:
-            raise DocumentError(f"{where}: not a gender")
-        return {"gender": g}
+        return {"gender": g} if g is not None else "not a gender"
     if kind == "education":
         m = _SPOR.search(label)
         return {"education": f"spor{m.group(1)}" if m else label}
     if kind == "year":
         if not re.fullmatch(r"\d{4}", label.strip()):
-            raise DocumentError(f"{where}: not a year")
+            return "not a year"
         return {"year": int(label)}
-    if kind == "category":
-        return {"category": "alle" if label.lower() in TOTAL_WORDS else label}
-    raise DocumentError(f"spec: unknown row kind {kind!r}")
+    return {"category": "alle" if is_total(label) else label}
 
 
 def _fits(rule_unit: str | None, read: str | None) -> bool:
@@ -190,15 +201,26 @@ def _observation(base: dict, dims: dict, value: float, unit: str, approximate: b
     return Observation(**fields, value=value, unit=unit, approximate=approximate, **prov)
 
 
-def table_observations(
-    table: Table, entry: TableEntry, source_id: str, doc_year: int
-) -> list[Observation]:
-    """Observations of one printed table, as its spec entry maps it."""
-    out: list[Observation] = []
+@dataclass
+class Mapped:
+    """What a printed table gives: its observations; each non-empty body cell that gives
+    none, with the reason; and what keeps the table from being whole (a row label that is no
+    region, a column the spec gives no indicator)."""
+
+    observations: list[Observation] = field(default_factory=list)
+    unobserved: list[CellIssue] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+
+def table_observations(table: Table, entry: TableEntry, source_id: str, doc_year: int) -> Mapped:
+    """Observations of one printed table, as its spec entry maps it: one for each value cell
+    of its body, one for each value printed in a header cell (``header_value``)."""
+    out = Mapped()
     page = table.pages[0] if table.pages else None
     base = entry.fixed_dimensions()
     heads = column_headers(table)
     year_default = entry.year if entry.year is not None else doc_year
+    reported: set[str] = set()  # the rows and columns named in a problem (once each)
     for c in range(1, table.n_cols):
         for hv in entry.header_value:
             for r in range(table.header_rows):
@@ -206,7 +228,7 @@ def table_observations(
                 m = re.search(hv.pattern, cell)
                 if m:
                     dims = {"indicator": hv.indicator, "year": int(m.group("year"))}
-                    out.append(
+                    out.observations.append(
                         _observation(
                             base, dims, parse_number(m.group("value")), hv.unit, False,
                             source_id=source_id, page=page,
@@ -216,38 +238,82 @@ def table_observations(
     for c in range(1, table.n_cols):
         read = column_unit(table, c, heads[c])
         rule = _column_rule(entry, heads[c], read)
-        if rule is not None and rule.skip:
-            continue
         col = header_dims(heads[c])
         col.update(rule.dimensions() if rule is not None else {})
         unit = rule.unit if rule is not None and rule.unit else (read or entry.unit)
         indicator = col.get("indicator", entry.indicator)
-        if indicator and vocabulary.indicator_unit(indicator) != unit:
-            raise DocumentError(
-                f"{table.table_id} column {c} ({heads[c]!r}) is in {unit} on the page, "
-                f"but its spec maps it to {indicator} "
-                f"({vocabulary.indicator_unit(indicator)})"
-            )
+        counted = vocabulary.indicator_unit(indicator) if indicator else None
+        skipped = rule is not None and rule.skip
+        wrong_unit = not skipped and indicator is not None and counted != unit
         for r in range(table.header_rows, table.n_rows):
             row = table.cells[r]
             label = row[0] if row else ""
             cell = row[c] if c < len(row) else ""
-            value = _cell_value(cell)
-            if value is None or not label:
+            if not cell.strip():
                 continue
+            why = _unobserved(rule, cell, label)
             year = col.get("year", year_default)
-            dims = {"indicator": entry.indicator, "year": year}
-            dims.update({k: v for k, v in col.items() if k != "year"})
-            dims.update(_row_dims(entry.rows, label, year, table, r))
-            if not dims.get("indicator"):
-                raise DocumentError(f"spec for {table.table_id}: no indicator for column {c}")
-            out.append(
+            cell_unit, dims, problem = unit, {}, None
+            if why is None and wrong_unit:
+                why = f"the column is in {unit} on the page, its indicator {indicator} in {counted}"
+                problem = (
+                    f"column {c} ({heads[c]!r}) is in {unit} on the page, but its spec maps it "
+                    f"to {indicator} ({counted})"
+                )
+            elif why is None and entry.rows == "indicator":
+                row_rule = _row_rule(entry, label)
+                row_counted = vocabulary.indicator_unit(row_rule.indicator) if row_rule else None
+                cell_unit = (row_rule.unit if row_rule else None) or unit
+                if row_rule is None:
+                    why = "no [[table.row]] rule of the spec names its indicator"
+                    problem = f"row {r} ({label!r}): {why}"
+                elif row_counted != cell_unit:
+                    why = f"the row is in {cell_unit} on the page, its indicator in {row_counted}"
+                    problem = (
+                        f"row {r} ({label!r}) is in {cell_unit} on the page, but its spec maps "
+                        f"it to {row_rule.indicator} ({row_counted})"
+                    )
+                else:
+                    dims = {"indicator": row_rule.indicator}
+            elif why is None:
+                found = row_dims(entry.rows, label, year)
+                if isinstance(found, str):
+                    why = f"row label {label!r}: {found}"
+                    problem = f"row {r} ({label!r}): {found}"
+                elif not (col.get("indicator") or entry.indicator):
+                    why = "the spec gives this column no indicator"
+                    problem = f"column {c} ({heads[c]!r}): the spec gives it no indicator"
+                else:
+                    dims = found
+            where = problem.split(" (")[0] if problem else None  # "row 13", "column 2"
+            if where is not None and where not in reported:
+                reported.add(where)
+                out.problems.append(problem)
+            if why is not None:
+                out.unobserved.append(CellIssue(r, c, cell, why))
+                continue
+            full = {"indicator": entry.indicator, "year": year}
+            full.update({k: v for k, v in col.items() if k != "year"})
+            full.update(dims)
+            out.observations.append(
                 _observation(
-                    base, dims, value, unit, False, source_id=source_id, page=page,
-                    locator=f"{table.table_id} r{r} c{c}", origin=Origin.TABLE,
+                    base, full, _cell_value(cell), cell_unit, False, source_id=source_id,
+                    page=page, locator=f"{table.table_id} r{r} c{c}", origin=Origin.TABLE,
                 )
             )  # fmt: skip
     return out
+
+
+def _unobserved(rule, cell: str, label: str) -> str | None:
+    """Why a non-empty value cell gives no observation, before its row is looked at."""
+    if rule is not None and rule.skip:
+        return f"column skipped by the spec (match {rule.match!r})"
+    if _cell_value(cell) is None:
+        reason = missing_reason(cell)
+        return f"missing value ({reason})" if reason else "not a number"
+    if not label:
+        return "row without stub"
+    return None
 
 
 @cache
@@ -291,7 +357,7 @@ def header_entry(table: Table) -> TableEntry | None:
 
 def _cell_value(cell: str) -> float | None:
     text = cell.strip().replace("−", "-").replace("–", "-")
-    if not text:
+    if not text or missing_reason(cell) is not None:
         return None
     return parse_number(text.replace("%", "").strip())
 

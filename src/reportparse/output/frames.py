@@ -4,19 +4,36 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..mapping import tidy
 from ..model import (
     KEY,
+    CellIssue,
     DocumentResult,
     Observation,
     Source,
+    Table,
     TableStatus,
     Unit,
     field_names,
     pad_rows,
 )
+from ..specs.schema import TableEntry
 from ..text.dates import figure_date
+from ..text.normalize import normalize_ws
+from ..text.printed import missing_reason
+from ..text.quantities import parse_number
 from .merge import Conflict
 from .validation import schema
+
+# the statuses of tables published as printed, under tables/
+PRINTED = (TableStatus.EXTRACTED, TableStatus.UNMAPPED)
+# the columns of tables.csv: what was found, then how it was read (camelot's parsing_report)
+TABLE_COLUMNS = [
+    "source_id", "table_id", "caption", "pages", "n_rows", "n_cols", "method", "status",
+    "kind", "reason", "header_rows", "body_rows", "body_cols", "empty_cells", "missing_cells",
+    "unreadable_cells", "rows_without_stub", "stubs_without_values", "joined_pages",
+    "unobserved",
+]  # fmt: skip
 
 KF_DIMS = ["indicator", "year", "region_code", "region_name", "gender", "group", "age_group",
            "education", "category"]  # fmt: skip
@@ -38,6 +55,45 @@ def sources_frame(sources: list[Source]) -> pd.DataFrame:
     return df.sort_values("source_id", kind="stable").reset_index(drop=True)
 
 
+def _number(text: str) -> bool:
+    text = text.strip().replace("−", "-").replace("–", "-").replace("%", "").strip()
+    return bool(text) and missing_reason(text) is None and parse_number(text) is not None
+
+
+def table_record(t: Table) -> dict:
+    """How a table was read, as camelot's parsing_report tells it: its body (the rows under
+    the header, the columns after the stub), the cells of the body that are empty, a
+    missing-value symbol ("..") or unreadable (text in a column of numbers), rows with values
+    and no stub, stubs with no values, whether it was joined from several pages, and the
+    body cells that gave no observation, each with its reason."""
+    rows = pad_rows(t.cells[t.header_rows :], t.n_cols)
+    stubs = [row[0].strip() for row in rows]
+    body = [[v.strip() for v in row[1:]] for row in rows]
+    numeric = {c for c in range(t.n_cols - 1) if any(_number(row[c]) for row in body)}
+    cells = [(c, v) for row in body for c, v in enumerate(row)]
+    missing = [v for _, v in cells if v and missing_reason(v) is not None]
+    unreadable = [v for c, v in cells if c in numeric and v and not _number(v)]
+    unreadable = [v for v in unreadable if missing_reason(v) is None]
+    filled = [any(row) for row in body]
+    return {
+        "header_rows": t.header_rows,
+        "body_rows": len(body),
+        "body_cols": max(t.n_cols - 1, 0),
+        "empty_cells": sum(1 for _, v in cells if not v),
+        "missing_cells": len(missing),
+        "unreadable_cells": len(unreadable),
+        "rows_without_stub": sum(1 for s, f in zip(stubs, filled, strict=True) if f and not s),
+        "stubs_without_values": sum(1 for s, f in zip(stubs, filled, strict=True) if s and not f),
+        "joined_pages": t.joined,
+        "unobserved": "; ".join(cell_issue(u) for u in t.unobserved) or None,
+    }
+
+
+def cell_issue(u: CellIssue) -> str:
+    """A body cell that gave no observation: "r3 c2 '..': missing value (data not available)"."""
+    return f"r{u.row} c{u.col} {u.text!r}: {u.reason}"
+
+
 def tables_frame(results: list[DocumentResult]) -> pd.DataFrame:
     rows = [
         {
@@ -49,12 +105,52 @@ def tables_frame(results: list[DocumentResult]) -> pd.DataFrame:
             "n_cols": t.n_cols,
             "method": t.method,
             "status": t.status,
+            "kind": t.kind,
+            "reason": t.reason or None,
+            **table_record(t),
         }
         for r in results
         for t in r.tables
     ]
-    cols = ["source_id", "table_id", "caption", "pages", "n_rows", "n_cols", "method", "status"]
-    return pd.DataFrame(rows, columns=cols)
+    return pd.DataFrame(rows, columns=TABLE_COLUMNS)
+
+
+def table_cells(
+    table: Table, entry: TableEntry, observations: list[Observation], year: int
+) -> pd.DataFrame:
+    """The body of a mapped table as its completeness rules see it (``contract/checks.py``):
+    one row per body cell that is not empty, the stub of every body row included."""
+    given: dict[tuple[int, int], int] = {}
+    for o in observations:
+        parts = o.locator.split(" ")
+        if parts[0] == table.table_id and len(parts) == 3:
+            key = (int(parts[1][1:]), int(parts[2][1:]))
+            given[key] = given.get(key, 0) + 1
+    why = {(u.row, u.col): u.reason for u in table.unobserved}
+    rows = []
+    for r in range(table.header_rows, table.n_rows):
+        row = table.cells[r]
+        label = normalize_ws(row[0]) if row else ""
+        dims = tidy.row_dims(entry.rows, label, year) if label else "no stub"
+        dims = dims if isinstance(dims, dict) else {}
+        for c, text in enumerate(row):
+            if c > 0 and not text.strip():
+                continue
+            rows.append(
+                {
+                    "table_id": table.table_id,
+                    "row": r,
+                    "col": c,
+                    "text": text,
+                    "label": label,
+                    "region_code": dims.get("region_code"),
+                    "category": dims.get("category"),
+                    "year": year,
+                    "observations": given.get((r, c), 0),
+                    "unobserved": why.get((r, c)),
+                }
+            )
+    return pd.DataFrame(rows, columns=list(schema("table_cells").columns))
 
 
 def notes_frame(results: list[DocumentResult]) -> pd.DataFrame:
@@ -147,6 +243,6 @@ def printed_tables(results: list[DocumentResult]) -> dict[str, list[list[str]]]:
     out = {}
     for r in results:
         for t in r.tables:
-            if t.status == TableStatus.EXTRACTED:
+            if t.status in PRINTED:
                 out[f"tables/{r.source.source_id}/{t.table_id}.csv"] = pad_rows(t.cells)
     return out

@@ -2,8 +2,8 @@
 
 A run replaces the output folder as a whole, so it may only name a folder that does not
 exist yet, an empty folder, or an earlier output of reportparse: a folder whose every file
-is listed in its marker file (below) or, for an output written before the marker existed,
-in its ``datapackage.json``. Anything else is refused with one line: the raw folder
+is listed in its marker file (below) or in its ``datapackage.json`` (all an output written
+before the marker existed has). Anything else is refused with one line: the raw folder
 itself, a folder inside it or above it, a file, a symbolic link, a folder holding other
 files, a path under a file.
 
@@ -153,14 +153,24 @@ def finish_marker(folder: Path) -> None:
 
 
 def listed_files(folder: Path) -> set[str]:
-    """The files an output in ``folder`` may hold: those its marker lists, or else (an
-    output from before the marker) those its datapackage.json lists; empty for others."""
+    """The files an output in ``folder`` may hold: those its marker lists and those its
+    datapackage.json lists; empty for a folder with neither. An output from before the
+    marker has only the package; one whose files git merged from two branches may have a
+    marker that lists fewer files than its package, and is still an output."""
+    return _marker_files(folder) | _package_files(folder)
+
+
+def _marker_files(folder: Path) -> set[str]:
     try:
         marker = json.loads((folder / MARKER).read_text(encoding="utf-8"))
         if marker.get("written_by") == "reportparse" and isinstance(marker.get("files"), list):
             return {f for f in marker["files"] if isinstance(f, str)} | {MARKER}
     except (OSError, ValueError, AttributeError):
         pass
+    return set()
+
+
+def _package_files(folder: Path) -> set[str]:
     try:
         package = json.loads((folder / PACKAGE).read_text(encoding="utf-8"))
         if package.get("name") != PACKAGE_NAME:

@@ -80,6 +80,14 @@ def with_checks(base: str, extra: list[CheckCall]) -> pa.DataFrameSchema:
     return extended
 
 
+def checks_only(name: str, calls: list[CheckCall]) -> pa.DataFrameSchema:
+    """A schema of named checks alone, no columns: for a frame a schema of schemas/ has
+    checked already (a table's completeness rules on its ``table_cells``)."""
+    return pa.DataFrameSchema(
+        checks=[getattr(pa.Check, c.check)(**c.params) for c in calls], name=name
+    )
+
+
 def validate(dataset: str, df: pd.DataFrame, s: pa.DataFrameSchema | None = None):
     """The validated (coerced) frame and the list of failures; the frame is None on failure."""
     s = s if s is not None else schema(dataset)

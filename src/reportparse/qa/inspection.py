@@ -14,7 +14,17 @@ from pathlib import Path
 
 from tabulate import tabulate
 
-from ..model import DocumentError, DocumentResult, Source, SourceKind, Table, TableStatus, pad_rows
+from ..model import (
+    ChartReading,
+    DocumentError,
+    DocumentResult,
+    Source,
+    SourceKind,
+    Table,
+    TableStatus,
+    pad_rows,
+)
+from ..output.frames import cell_issue, table_record
 from ..run.cache import Cache
 from ..run.inputs import document_sha256, read_document_bytes
 from ..run.names import display
@@ -102,6 +112,19 @@ def select(tables: list[Table], table_id: str | None, page: int | None) -> list[
     ]
 
 
+def record_lines(table: Table) -> list[str]:
+    """The table's record as ``tables.csv`` has it (``output.frames.table_record``)."""
+    record = table_record(table)
+    unobserved = record.pop("unobserved")
+    counts = ", ".join(f"{k} {str(v).lower()}" for k, v in record.items() if k != "header_rows")
+    lines = [f"  record   {counts}"]
+    if table.reason:
+        lines.append(f"  reason   {table.reason}")
+    if unobserved:
+        lines += [f"  no obs.  {cell_issue(u)}" for u in table.unobserved]
+    return lines
+
+
 def describe(source: Source, table: Table, pictures: list[Path]) -> str:
     """The table's provenance and its cells as text."""
     lines = [f"{table.table_id}: {table.caption or '(no caption)'}"]
@@ -117,6 +140,9 @@ def describe(source: Source, table: Table, pictures: list[Path]) -> str:
         f"  read as  {table.method}, {table.n_rows} rows × {table.n_cols} columns"
         f"{header if table.status == TableStatus.EXTRACTED else ''}, status {table.status}"
     )
+    lines += record_lines(table)
+    if table.chart is not None:
+        lines += _chart_lines(table.chart)
     if table.spec:
         lines.append(f"  spec     {table.spec} ({source.parser})")
     for p in pictures:
@@ -132,3 +158,22 @@ def describe(source: Source, table: Table, pictures: list[Path]) -> str:
         text = table.source_text or "(the HTML reader recorded no article text for this table)"
         lines += [f"    {line}" for line in text.splitlines()]
     return "\n".join(lines)
+
+
+def _chart_lines(chart: ChartReading) -> list[str]:
+    """What a chart was read as: its kind, its labels, and each value axis as read."""
+    cells = sum(1 for x in chart.labels if x.col > 0)
+    totals = len(chart.labels) - cells
+    read = f"{cells} value label{'s' * (cells != 1)} on bars and points"
+    if totals:
+        read += f", {totals} total{'s' * (totals != 1)} of stacks (checks, not cells)"
+    lines = [f"  chart    {chart.kind or 'not read'}; {read}"]
+    for scale in chart.scales:
+        series = ", ".join(f"'{name}'" for name in scale.series)
+        zero = -scale.origin if chart.vertical else scale.origin
+        where = "from the top" if chart.vertical else "from the left"
+        lines.append(
+            f"  scale    {series}: 0 at {zero:.1f} pt {where}, 1 = {scale.per_unit:.4g} pt "
+            f"(from the {scale.source})"
+        )
+    return lines

@@ -4,6 +4,11 @@ Drawn with pdfplumber's ``page.to_image`` (rendered by pypdfium2, no system
 packages): row bands (header rows yellow, body rows alternating blue), every
 cell's box in green (a merged cell is one box), the column edges of each cell
 as red lines, and for a table printed as a picture, the picture's frame in purple.
+
+A chart read from its drawing (a figure) is drawn as read: each bar segment and point in
+light green (a stack whose total was read in blue), each value label in magenta with a line
+to what it labels, and in orange, across each bar or point, where the value axis as read puts
+the label's value: on a chart read right, the orange line lies on the bar's end or the point.
 """
 
 from __future__ import annotations
@@ -12,16 +17,25 @@ from pathlib import Path
 
 import pdfplumber
 
-from ..model import CellBox, Table
+from ..model import CellBox, ChartLabel, ChartReading, ChartScale, Table
+from ..read.pdf.chartparts import printed_number
 
 HEADER_FILL = (255, 214, 0, 60)
 ROW_FILLS = ((40, 120, 255, 40), (40, 120, 255, 16))
 CELL_STROKE = (0, 150, 70)
 COLUMN_STROKE = (220, 30, 30)
 PICTURE_STROKE = (140, 40, 200)
+ELEMENT_STROKE = (20, 190, 20)  # a bar segment or a point
+TOTAL_STROKE = (0, 90, 255)  # a stack whose total was read
+LABEL_STROKE = (230, 0, 130)  # a value label and its link
+SCALE_STROKE = (255, 140, 0)  # where the value axis puts the label's value
+POINT_RADIUS = 3.0  # pt: a point is drawn as a small square this far around it
 LEGEND = (
     "drawn: rows as blue bands (header rows yellow), cells as green boxes (a merged cell is "
-    "one box), column edges as red lines, a table printed as a picture in a purple frame"
+    "one box), column edges as red lines, a table printed as a picture in a purple frame; "
+    "for a chart: bars and points light green (a stack with its total blue), value labels "
+    "magenta with a line to what they label, and in orange where the value axis puts each "
+    "label's value"
 )
 
 
@@ -50,6 +64,9 @@ def draw_table(
         if not boxes and (table.bbox is None or number != table.pages[0]):
             continue
         page = pdf.pages[number - 1]
+        if table.chart is not None:
+            out.append((number, _draw_chart(page, table, table.chart, resolution)))
+            continue
         im = page.crop(_region(boxes, table.bbox, page)).to_image(resolution=resolution)
         if boxes:
             _draw_cells(im, boxes, table.header_rows)
@@ -80,6 +97,67 @@ def _draw_cells(im, boxes: list[CellBox], header_rows: int) -> None:
     for b in boxes:  # column edges where cells have them: none through a merged cell
         for x in (b.x0, b.x1):
             im.draw_line([(x, b.top), (x, b.bottom)], stroke=COLUMN_STROKE, stroke_width=2)
+
+
+def _draw_chart(page, table: Table, chart: ChartReading, resolution: int):
+    labels = [CellBox(0, 0, 0, *x.label) for x in chart.labels]
+    region = _region([*labels, CellBox(0, 0, 0, *table.bbox)], table.bbox, page)
+    im = page.crop(region).to_image(resolution=resolution)
+    names = table.cells[0] if table.cells else []
+    for x in sorted(chart.labels, key=lambda x: x.col > 0):  # stacks under their segments
+        x0, top, x1, bottom = _point_box(x.element)
+        stroke = TOTAL_STROKE if x.col == 0 else ELEMENT_STROKE
+        im.draw_rect((x0, top, x1, bottom), fill=(0, 0, 0, 0), stroke=stroke, stroke_width=2)
+        im.draw_rect(tuple(x.label), fill=(0, 0, 0, 0), stroke=LABEL_STROKE, stroke_width=1)
+        im.draw_line([_centre(x.label), _centre(x.element)], stroke=LABEL_STROKE, stroke_width=1)
+        scale = _scale_of(x, chart, names)
+        if scale is not None:
+            im.draw_line(_scale_mark(x, scale, chart.vertical), stroke=SCALE_STROKE, stroke_width=2)
+    return im
+
+
+def _point_box(box: list[float]) -> tuple[float, float, float, float]:
+    """A bar's box as it is; a point (a box of no size) as a small square around it."""
+    x0, top, x1, bottom = box
+    if x1 - x0 > 0 and bottom - top > 0:
+        return x0, top, x1, bottom
+    r = POINT_RADIUS
+    return x0 - r, top - r, x1 + r, bottom + r
+
+
+def _centre(box: list[float]) -> tuple[float, float]:
+    return (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
+
+
+def _scale_of(x: ChartLabel, chart: ChartReading, names: list[str]) -> ChartScale | None:
+    """The scale of a label's series; for a stack's total, the scale of its segments."""
+    if x.col > 0:
+        series = names[x.col] if x.col < len(names) else None
+        return next((s for s in chart.scales if series in s.series), None)
+    x0, top, x1, bottom = x.element
+    for other in chart.labels:
+        ox0, otop, ox1, obottom = other.element
+        inside = x0 <= ox0 and ox1 <= x1 and top <= otop and obottom <= bottom
+        if other.col > 0 and other.row == x.row and inside:
+            return _scale_of(other, chart, names)
+    return None
+
+
+def _scale_mark(x: ChartLabel, scale: ChartScale, vertical: bool) -> list[tuple[float, float]]:
+    """A line across the bar or point where the scale puts the label's value: from the bar's
+    end at its baseline side (a point: from the axis origin), its value in points further."""
+    x0, top, x1, bottom = _point_box(x.element)
+    near, far = (-bottom, -top) if vertical else (x0, x1)
+    number = printed_number(x.text)
+    value = number.value if number is not None else 0.0
+    if x.element[0] == x.element[2]:  # a point
+        start = scale.origin
+    else:  # a bar: its length from the end nearer the baseline
+        start = near if abs(near - scale.origin) <= abs(far - scale.origin) else far
+    at = start + scale.per_unit * value
+    if vertical:
+        return [(x0, -at), (x1, -at)]
+    return [(at, top), (at, bottom)]
 
 
 def save_table_images(pdf_path: Path, table: Table, folder: Path, stem: str) -> list[Path]:

@@ -131,7 +131,7 @@ def _environment() -> Environment:
 def _write(result: RunResult, pictures: dict[str, list[Picture]], folder: Path) -> None:
     env = _environment()
     documents = []
-    for r in sorted(result.results, key=lambda r: r.source.source_id):
+    for r in sorted(result.read, key=lambda r: r.source.source_id):  # left out ones too
         tables = _tables(r, pictures.get(r.source.source_id, []), folder, result)
         documents.append({"source": r.source, "result": r, "tables": tables})
         html = env.get_template("document.html.j2").render(
@@ -139,7 +139,8 @@ def _write(result: RunResult, pictures: dict[str, list[Picture]], folder: Path) 
         )
         (folder / f"{r.source.source_id}.html").write_text(html, encoding="utf-8")
     failed = [s for s in result.sources if s.status != "ok"]
-    for s in failed:
+    read = {id(r.source) for r in result.read}
+    for s in (s for s in failed if id(s) not in read):
         html = env.get_template("document.html.j2").render(source=s, result=None, tables=[])
         (folder / f"{s.source_id}.html").write_text(html, encoding="utf-8")
     to_check = _by_attention([v for d in documents for v in d["tables"] if v.state != "ok"])
@@ -168,11 +169,15 @@ def _used_tables(r: DocumentResult) -> set[str]:
 
 def _attention(t: Table, failures: list[str], used: set[str]) -> tuple[str, str]:
     if t.status == TableStatus.FAILED:
-        return "failing", "the table could not be read"
+        return "failing", t.reason or "the table could not be read"
     if failures:
         return "failing", f"{len(failures)} failing check(s)"
+    if t.status == TableStatus.INCOMPLETE:
+        return "incomplete", f"{t.reason}; nothing published from it"
     if t.status == TableStatus.IMAGE_ONLY:
         return "incomplete", "printed as a picture: no cells read, nothing published from it"
+    if t.status == TableStatus.UNMAPPED:
+        return "unmapped", t.reason
     if t.table_id not in used:
         return "unmapped", "cells read, but no observation or rule comes from it"
     return "ok", "read, valid and mapped" + (f" by the spec entry {t.spec}" if t.spec else "")
@@ -205,7 +210,7 @@ def _pictures(
     drawn within the bounds gets none, with a notice."""
     docs = {
         result.paths[r.source.file]: r
-        for r in result.results
+        for r in result.read
         if r.source.kind == SourceKind.PDF and r.tables
     }
 

@@ -22,17 +22,19 @@ from ..model import (
     STATISTIC_UNITS,
     DocumentError,
     DocumentResult,
-    KeyFigure,
     Observation,
     Paragraph,
     Source,
     SourceKind,
     Table,
+    TableKind,
     TableStatus,
 )
 from ..specs.load import Spec, load_spec
 from ..specs.schema import Family
 from ..text.keyfigures import find_key_figures
+
+UNMAPPED = TableStatus.UNMAPPED
 
 
 @dataclass
@@ -80,10 +82,20 @@ def assemble(reading: Reading, source: Source) -> DocumentResult:
         content.paragraphs, found.year, units, regions.county_names_in, regions.county_in
     )
     result = DocumentResult(source=source, tables=content.tables, key_figures=figures)
-    result.observations = observations(content.tables, figures, spec, source.source_id, found.year)
     rule_rows = programme_rules(content.tables, content.paragraphs, spec)
     if rule_rows:
         result.datasets[PROGRAMME_RULES] = rule_rows
+    result.observations = observations(result, spec, found.year)
+    notices = [spec.notice] if spec.notice else []
+    for t in result.tables:
+        if t.status == UNMAPPED:
+            notices.append(f"{t.table_id} {t.reason}")
+        elif t.kind == TableKind.FIGURE and t.status in (
+            TableStatus.FAILED,
+            TableStatus.INCOMPLETE,
+        ):
+            notices.append(f"{t.table_id} is {t.status}: {t.reason}")
+    source.message = "; ".join(notices)
     return result
 
 
@@ -97,31 +109,66 @@ def describe_source(source: Source, found: Detection, spec: Spec) -> None:
     source.message = spec.notice
 
 
-def observations(
-    tables: list[Table], figures: list[KeyFigure], spec: Spec, source_id: str, year: int | None
-) -> list[Observation]:
+def observations(result: DocumentResult, spec: Spec, year: int | None) -> list[Observation]:
     """Observations of the mapped tables and the classified key figures.
 
-    A table the spec expects but the document lacks is an error. A family without specs
-    (a generic page) maps a table by its own headers where it can (``tidy.header_entry``).
+    Each table the spec maps gives its observations, and lists the body cells that give
+    none (``Table.unobserved``); a table whose rows or columns the mapping cannot take is
+    ``incomplete`` and gives none (a figure that could not be read whole is a notice). A
+    family without specs (a generic page) maps a table by
+    its own headers where it can (``tidy.header_entry``). A table nothing maps is
+    ``unmapped``. A table the engine could not read, and a table the spec expects but the
+    document lacks, make the document partial (``DocumentResult.problems``).
     """
+    tables, source_id = result.tables, result.source.source_id
     out = []
-    extracted = [t for t in tables if t.status == TableStatus.EXTRACTED]
+    readable = (TableStatus.EXTRACTED, TableStatus.UNMAPPED)
+    extracted = [t for t in tables if t.status in readable]
     for entry in spec.content.table:
         matches = [t for t in extracted if tidy.table_matches(entry, t)]
         if not matches and entry.required:
-            raise DocumentError(
-                f"expected table {entry.name!r} ({entry.describe_match()}) "
-                f"not found (read with {spec.path})"
-            )
+            result.problems.append(_not_found(entry, tables, spec))
         for t in matches:
-            t.spec = entry.name
-            out += tidy.table_observations(t, entry, source_id, year)
+            out += _mapped(t, entry, source_id, year)
     if not spec.path:  # a family without specs: a table is mapped by its own headers
         for t in extracted:
             entry = tidy.header_entry(t)
             if entry is not None:
+                out += _mapped(t, entry, source_id, year)
+    for entry in spec.content.text_table:
+        for t in extracted:
+            if t.spec is None and tidy.table_matches(entry, t):
                 t.spec = entry.name
-                out += tidy.table_observations(t, entry, source_id, year)
-    out += tidy.key_figure_observations(figures, source_id)
+    for t in extracted:
+        if t.spec is None:
+            t.status = UNMAPPED
+            where = spec.path or f"the {spec.family} family, which has no spec"
+            t.reason = f"is not mapped by {where}: published as printed"
+    for t in tables:  # a figure that could not be read whole is a notice: never required
+        if t.status in (TableStatus.FAILED, TableStatus.INCOMPLETE) and t.kind == TableKind.TABLE:
+            result.problems.append(f"{t.table_id}: {t.reason}")
+    out += tidy.key_figure_observations(result.key_figures, source_id)
     return out
+
+
+def _mapped(t: Table, entry, source_id: str, year: int | None) -> list[Observation]:
+    """The observations of one table as ``entry`` maps it; none from a table the mapping
+    cannot take whole (it becomes incomplete)."""
+    t.spec = entry.name
+    mapped = tidy.table_observations(t, entry, source_id, year)
+    t.unobserved = mapped.unobserved
+    if mapped.problems:
+        t.status, t.reason = TableStatus.INCOMPLETE, "; ".join(mapped.problems)
+        return []
+    return mapped.observations
+
+
+def _not_found(entry, tables: list[Table], spec: Spec) -> str:
+    """The message for a table the spec expects but the document lacks: the entry and the
+    captions there are."""
+    captions = [t.caption for t in tables if t.caption]
+    found = ", ".join(repr(c) for c in captions) if captions else "none"
+    return (
+        f"expected table {entry.name!r} ({entry.describe_match()}) not found "
+        f"(read with {spec.path}); captions found: {found}"
+    )

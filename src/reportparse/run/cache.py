@@ -1,10 +1,10 @@
 """Per-document cache of extraction results, keyed by content hash and parser fingerprint.
 
-The fingerprint covers the package's code, its specs, the region table and the
-versions of the libraries that read the files, so that any change to how
-documents are read invalidates old entries. Each entry carries a digest of its
-own payload: a corrupt, truncated or edited entry is ignored (and rebuilt by
-the caller), never trusted.
+The fingerprint covers the package's code, its specs, the contract's schemas and vocabularies
+(regions, missing-value symbols, header words) and the versions of the libraries that read
+the files, so that any change to how documents are read invalidates old entries. Each entry
+carries a digest of its own payload: a corrupt, truncated or edited entry is ignored (and
+rebuilt by the caller), never trusted.
 """
 
 from __future__ import annotations
@@ -37,9 +37,10 @@ def versions(distributions: tuple[str, ...]) -> str:
 @cache
 def fingerprint() -> str:
     h = hashlib.sha256(versions(READERS).encode())
-    files = sorted(
-        [*PACKAGE.rglob("*.py"), *PACKAGE.rglob("*.toml"), schemas_dir() / "regions.csv"]
-    )
+    # what a document's reading depends on: the code, the specs, and the contract's
+    # vocabularies and schemas (regions, missing-value symbols, header words, table checks)
+    schemas = [*schemas_dir().glob("*.csv"), *schemas_dir().glob("*.yaml")]
+    files = sorted([*PACKAGE.rglob("*.py"), *PACKAGE.rglob("*.toml"), *schemas])
     for f in files:
         if f.is_file():
             h.update(str(f.relative_to(PACKAGE) if f.is_relative_to(PACKAGE) else f.name).encode())

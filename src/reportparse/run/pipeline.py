@@ -16,13 +16,22 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..model import DocumentError, DocumentResult, Source, SourceKind, SourceStatus
+from ..contract.checks import COMPLETENESS
+from ..model import (
+    DocumentError,
+    DocumentResult,
+    Source,
+    SourceKind,
+    SourceStatus,
+    Table,
+    TableStatus,
+)
 from ..output import frames as frame
 from ..output.datasets import DATASETS, FAMILY_DATASETS
 from ..output.lock import DEFAULT_LOCK_WAIT
 from ..output.merge import merge
 from ..output.publish import publish
-from ..output.validation import Failure, check_links, schema, validate, with_checks
+from ..output.validation import Failure, check_links, checks_only, schema, validate, with_checks
 from ..read.document import read_document, sniff
 from ..specs.load import load_spec
 from ..text.normalize import slugify
@@ -52,11 +61,26 @@ class RunResult:
     failures: list[Failure] = field(default_factory=list)
     frames: dict[str, pd.DataFrame] = field(default_factory=dict)
     published: bool = False
+    blocking: list[Failure] = field(default_factory=list)  # failures that stop publishing
+    read: list[DocumentResult] = field(default_factory=list)  # ``results`` and those left out
     paths: dict[str, Path] = field(default_factory=dict)  # each file (as published): its path
 
     @property
     def failed_documents(self) -> list[Outcome]:
         return [o for o in self.outcomes if o.status == SourceStatus.FAILED]
+
+    @property
+    def partial_documents(self) -> list[DocumentResult]:
+        """Documents read but for tables that failed, are incomplete or are missing."""
+        return [r for r in self.results if r.source.status == SourceStatus.PARTIAL]
+
+    @property
+    def left_out(self) -> list[Source]:
+        """Documents read, then left out for failing validation (``--keep-going``)."""
+        read = {o.file for o in self.outcomes if o.status != SourceStatus.FAILED}  # as shown
+        return [
+            s for s in self.sources if s.status == SourceStatus.FAILED and display(s.file) in read
+        ]
 
 
 def file_name(path: Path) -> str:
@@ -94,6 +118,11 @@ def read_or_fail(path: Path, raw: Path | None = None) -> DocumentResult | Source
         sha = hashlib.sha256(data).hexdigest()
         result = read_document(path, data, file_name(path))
         result.invalid = validate_document_tables(result)
+        if result.problems:
+            result.source.status = SourceStatus.PARTIAL
+            result.source.message = "; ".join(
+                filter(None, [*result.problems, result.source.message])
+            )
         return result
     except Exception as exc:
         if is_out_of_memory(exc):
@@ -195,7 +224,7 @@ def run(
     for p in files:
         if p.name in values and p.name not in refused:
             v = values[p.name]
-            status = SourceStatus.FAILED if isinstance(v, Source) else SourceStatus.OK
+            status = SourceStatus.FAILED if isinstance(v, Source) else v.source.status
             msg = v.message if isinstance(v, Source) else v.source.message
             report(Outcome(display(p.name), status, msg, 0.0, cached=True))
     todo.sort(key=lambda p: -p.stat().st_size)  # largest first, so that workers end together
@@ -215,7 +244,8 @@ def run(
     target = out if write else None
     publishing = {"raw": raw, "notice": say, "lock_wait": lock_wait}
     _finish(run_result, files, values, shas, seen_sha, target, keep_going, publishing)
-    if run_result.published and cache_dir is not None and not run_result.failed_documents:
+    clean = not (run_result.failed_documents or run_result.partial_documents or run_result.left_out)
+    if run_result.published and cache_dir is not None and clean:
         _record(cache_dir, raw, out, files, shas, run_result)
     return run_result
 
@@ -254,7 +284,11 @@ def _store(store, sha, value, values, path, report, secs) -> None:
     if isinstance(value, Source):
         report(Outcome(display(path.name), SourceStatus.FAILED, value.message, secs))
     else:
-        report(Outcome(display(path.name), SourceStatus.OK, value.source.message, secs))
+        report(Outcome(display(path.name), value.source.status, value.source.message, secs))
+
+
+def _by_content(sources) -> list[Source]:
+    return sorted(sources, key=lambda s: (s.source_id, s.sha256))
 
 
 def _unique_ids(sources: list[Source]) -> None:
@@ -273,11 +307,10 @@ def _finish(run_result, files, values, shas, seen_sha, out, keep_going, publishi
     """Merge, validate and publish. Rows follow the documents' content (source_id, then
     sha256), never their file names: renaming a file changes only its own ``file``."""
     raw = publishing["raw"]
-    by_content = partial(sorted, key=lambda s: (s.source_id, s.sha256))
     results = [values[p.name] for p in files if isinstance(values.get(p.name), DocumentResult)]
     results.sort(key=lambda r: (r.source.source_id, r.source.sha256))
-    failed = by_content([values[p.name] for p in files if isinstance(values.get(p.name), Source)])
-    skipped = by_content(
+    failed = _by_content([values[p.name] for p in files if isinstance(values.get(p.name), Source)])
+    skipped = _by_content(
         Source(
             source_id=slugify(Path(file_name(p)).stem) or "document",
             file=file_name(p),
@@ -289,11 +322,42 @@ def _finish(run_result, files, values, shas, seen_sha, out, keep_going, publishi
         for p in files
         if seen_sha[shas[p.name]] != p.name
     )
-    sources = [r.source for r in results] + failed + skipped
-    _unique_ids(sources)
+    _unique_ids([r.source for r in results] + failed + skipped)
+    run_result.paths = {file_name(p): p for p in files}
+    run_result.read = list(results)
     for r in results:
         for o in r.observations:
             o.source_id = r.source.source_id
+    frames, printed, failures = _checked_frames(results, failed + skipped)
+    seen = list(failures)
+    while keep_going and failures:
+        bad = _failing(results, failures)
+        if not bad:
+            break  # failures no document can be left out for: nothing is published
+        for r in bad:
+            checks = sorted({f"{f.dataset}: {f.check}" for f in _own(r, failures)})
+            failed.append(_left_out(r, "failed validation: " + "; ".join(checks)))
+        results = [r for r in results if r not in bad]
+        frames, printed, failures = _checked_frames(results, failed + skipped)
+        known = {(f.dataset, f.check, f.column) for f in seen}
+        seen += [f for f in failures if (f.dataset, f.check, f.column) not in known]
+    run_result.results = results
+    run_result.sources = [r.source for r in results] + failed + skipped
+    run_result.frames, run_result.failures = frames, seen
+    run_result.blocking = failures
+    partial = [r for r in results if r.source.status == SourceStatus.PARTIAL]
+    held = (failed or partial) and not keep_going
+    if failures or held or out is None:
+        return run_result
+    publish(out, frames, printed, **publishing)
+    run_result.published = True
+    return run_result
+
+
+def _checked_frames(results: list[DocumentResult], others: list[Source]):
+    """The published frames of ``results`` (and the sources ``others``), their printed tables
+    and every failed check: the frames' own and those of each document's tables."""
+    sources = [r.source for r in results] + others
     published_dates = {r.source.source_id: r.source.published for r in results}
     observations = [o for r in results for o in r.observations]
     kept, conflicts = merge(observations, published_dates)
@@ -306,7 +370,6 @@ def _finish(run_result, files, values, shas, seen_sha, out, keep_going, publishi
         "conflicts": frame.conflicts_frame(conflicts),
     }
     frames.update({name: frame.family_frame(name, results) for name in FAMILY_DATASETS})
-    printed = frame.printed_tables(results)
     failures: list[Failure] = []
     for name in DATASETS:
         checked, errs = validate(name, frames[name])
@@ -316,31 +379,108 @@ def _finish(run_result, files, values, shas, seen_sha, out, keep_going, publishi
     if not failures:
         failures += check_links(frames)
     failures += [Failure.from_dict(d) for r in results for d in r.invalid]
-    run_result.results, run_result.sources = results, sources
-    run_result.paths = {file_name(p): p for p in files}
-    run_result.frames, run_result.failures = frames, failures
-    if failures or (failed and not keep_going) or out is None:
-        return run_result
-    publish(out, frames, printed, **publishing)
-    run_result.published = True
-    return run_result
+    return frames, frame.printed_tables(results), failures
+
+
+def _own(r: DocumentResult, failures: list[Failure]) -> list[Failure]:
+    """The failures that rows of document ``r`` take part in (its tables' checks, and the
+    frames' rows with its source_id)."""
+    mine = [Failure.from_dict(d) for d in r.invalid]
+    sid = r.source.source_id
+    for f in failures:
+        if "source_id" in f.rows.columns and (f.rows["source_id"] == sid).any():
+            mine.append(f)
+    return mine
+
+
+def _failing(results: list[DocumentResult], failures: list[Failure]) -> list[DocumentResult]:
+    """The documents whose rows fail a check; [] where a failure belongs to no document."""
+    bad = [r for r in results if _own(r, failures)]
+    owned = {(f.dataset, f.check) for r in bad for f in _own(r, failures)}
+    if any((f.dataset, f.check) not in owned for f in failures):
+        return []
+    return bad
+
+
+def _left_out(r: DocumentResult, message: str) -> Source:
+    """A document that failed validation, as a failed source (``--keep-going``)."""
+    src = r.source
+    src.status, src.message = SourceStatus.FAILED, message
+    return src
 
 
 def validate_document_tables(result: DocumentResult) -> list[dict]:
-    """Failed checks of a document's printed tables and of each mapped table's tidy form
-    (with its spec's cross-checks). Run once per document, with its extraction, so that
-    it is done in parallel and cached."""
+    """Failed checks of a document: its printed tables and each mapped table's tidy form (with
+    its spec's cross-checks). Each mapped table is checked for completeness first (its spec's
+    ``completeness`` rules, and that every body cell gives one observation or a reason): a
+    table that fails is ``incomplete``, gives no observations, and makes the document
+    partial. Run once per document, with its extraction, so that it is done in parallel and
+    cached."""
     failures: list[Failure] = []
     for path, cells in frame.printed_tables([result]).items():
         df = pd.DataFrame(cells, dtype=str)
         failures += validate(f"printed table {path}", df, schema("printed_table"))[1]
     spec = load_spec(result.source.family, result.source.year) if result.source.family else None
     entries = {e.name: e for e in (spec.content.table if spec else [])}
-    for t in result.tables:
-        if t.spec is None or t.spec not in entries:
+    mapped = [
+        (t, entries[t.spec])
+        for t in result.tables
+        if t.spec in entries and t.status == TableStatus.EXTRACTED
+    ]
+    for t, missing in _incomplete(result, mapped):
+        t.status, t.reason = TableStatus.INCOMPLETE, "; ".join(missing)
+        result.problems.append(f"{t.table_id}: {t.reason}")
+        result.observations = [o for o in result.observations if _table_of(o) != t.table_id]
+    sid = result.source.source_id
+    for t, entry in mapped:
+        if t.status != TableStatus.EXTRACTED:
             continue
-        obs = [o for o in result.observations if o.locator.split(" ")[0] == t.table_id]
-        checked = with_checks("table_observations", entries[t.spec].checks)
-        name = f"{result.source.source_id}/{t.table_id} (tidy)"
-        failures += validate(name, frame.observations_frame(obs), checked)[1]
+        tidy = frame.observations_frame(
+            [o for o in result.observations if _table_of(o) == t.table_id]
+        )
+        checked = with_checks("table_observations", entry.checks)
+        failures += validate(f"{sid}/{t.table_id} (tidy)", tidy, checked)[1]
     return [f.to_dict() for f in failures]
+
+
+def _table_of(o) -> str:
+    return o.locator.split(" ")[0]
+
+
+def _incomplete(result: DocumentResult, mapped: list) -> list[tuple[Table, list[str]]]:
+    """The mapped tables that are not whole, each with what it lacks. The body cells of all
+    of them are checked at once (schema ``table_cells``: every cell gives one observation or
+    a reason); then each table with its entry's completeness rules, as pandera checks."""
+    if not mapped:
+        return []
+    cells = {
+        t.table_id: frame.table_cells(t, entry, result.observations, _year(entry, result))
+        for t, entry in mapped
+    }
+    sid = result.source.source_id
+    every = pd.concat(cells.values(), ignore_index=True)
+    _, failures = validate(f"{sid} (cells)", every, schema("table_cells"))
+    unaccounted: dict[str, list[str]] = {}
+    for f in failures:
+        for c in f.rows.itertuples() if "table_id" in f.rows.columns else []:
+            unaccounted.setdefault(c.table_id, []).append(
+                f"r{c.row} c{c.col} {c.text!r} ({c.observations} observations)"
+            )
+    out = []
+    for t, entry in mapped:
+        missing = []
+        if entry.completeness:
+            name = f"{sid}/{t.table_id} (completeness)"
+            if validate(name, cells[t.table_id], checks_only(name, entry.completeness))[1]:
+                for call in entry.completeness:
+                    missing += COMPLETENESS[call.check](cells[t.table_id], **call.params)
+        if t.table_id in unaccounted:
+            named = ", ".join(unaccounted[t.table_id])
+            missing.append(f"body cells that give not one observation and no reason: {named}")
+        if missing:
+            out.append((t, missing))
+    return out
+
+
+def _year(entry, result: DocumentResult) -> int:
+    return entry.year if entry.year is not None else result.source.year

@@ -41,7 +41,9 @@ Indicator = Annotated[str, AfterValidator(_known("indicator", vocabulary.indicat
 PublishedUnit = Annotated[str, AfterValidator(_known("unit", vocabulary.units))]
 Gender = Annotated[str, AfterValidator(_known("gender", lambda: vocabulary.dimension("gender")))]
 Group = Annotated[str, AfterValidator(_known("group", lambda: vocabulary.dimension("group")))]
-RowKind = Literal["region", "municipality", "category", "age_group", "gender", "education", "year"]
+RowKind = Literal[
+    "region", "municipality", "category", "age_group", "gender", "education", "year", "indicator"
+]
 
 
 def _with_groups(*names: str):
@@ -177,6 +179,17 @@ class CheckCall(BaseModel):
         return dict(self.model_extra or {})
 
 
+class CompletenessCall(CheckCall):
+    """A completeness rule with its parameters: ``{check = "every_region", ...}``."""
+
+    @model_validator(mode="after")
+    def _a_completeness_rule(self) -> CompletenessCall:
+        if self.check not in checks.COMPLETENESS:
+            known = ", ".join(sorted(checks.COMPLETENESS))
+            raise ValueError(f"{self.check!r} is no completeness rule (known: {known})")
+        return self
+
+
 class ColumnRule(Strict):
     """What a column holds, for columns whose header text ``match`` finds (first match wins)."""
 
@@ -194,6 +207,15 @@ class ColumnRule(Strict):
         """The dimensions and indicator the rule sets (not its match, skip or unit)."""
         names = ("indicator", "gender", "group", "category", "education", "age_group")
         return {k: getattr(self, k) for k in names if getattr(self, k) is not None}
+
+
+class RowRule(Strict):
+    """The indicator of the rows whose label ``match`` finds (first match wins), in a table
+    whose rows are indicators (``rows = "indicator"``)."""
+
+    match: Pattern
+    indicator: Indicator
+    unit: PublishedUnit | None = None
 
 
 class HeaderValue(Strict):
@@ -224,9 +246,11 @@ def _table_settings(settings: dict[str, Any]) -> dict[str, Any]:
 
 
 class TableEntry(Strict):
-    """One printed table of a family's documents and how it maps to observations."""
+    """One printed table (or the data table of a chart, ``kind = "figure"``) of a family's
+    documents and how it maps to observations."""
 
     name: str
+    kind: Literal["table", "figure"] = "table"
     caption: Pattern | None = None
     header: Pattern | None = None
     rows: RowKind
@@ -239,7 +263,11 @@ class TableEntry(Strict):
     category: str | None = None
     education: str | None = None
     checks: list[CheckCall] = []
+    # what the table must list, checked on every extract (``contract/checks.py``:
+    # every_region, every_category); a table that lacks a row is incomplete
+    completeness: list[CompletenessCall] = []
     column: list[ColumnRule] = []
+    row: list[RowRule] = []
     header_value: list[HeaderValue] = []
     # overrides of the PDF table engine's TableSettings for the tables under the captions
     # that ``caption`` finds (the header pattern plays no part: it is read with them)
@@ -251,6 +279,16 @@ class TableEntry(Strict):
             raise ValueError("a table is found by its caption or its header: give one")
         if self.settings and self.caption is None:
             raise ValueError("settings apply to the tables under a caption: give a caption")
+        if self.kind == "figure" and self.settings:
+            raise ValueError("settings are the table engine's: a figure has none")
+        if self.kind == "figure" and self.required:
+            raise ValueError(
+                "a figure cannot be required (required = false): a chart printed as a "
+                "picture, or one that fails its self-check, gives no observations and the "
+                "document is read all the same"
+            )
+        if (self.rows == "indicator") != bool(self.row):
+            raise ValueError('rows = "indicator" and [[table.row]] rules go together')
         return self
 
     def fixed_dimensions(self) -> dict:
@@ -262,6 +300,22 @@ class TableEntry(Strict):
         """How the entry finds its table, for messages: "caption like /fylke/"."""
         parts = [(k, getattr(self, k)) for k in ("caption", "header")]
         return " and ".join(f"{k} like /{v}/" for k, v in parts if v is not None)
+
+
+class TextTable(Strict):
+    """A table the family prints that holds no statistics (a programme, an agenda): read and
+    published as printed, mapped to nothing, found as a ``TableEntry`` is."""
+
+    name: str
+    caption: Pattern | None = None
+    header: Pattern | None = None
+    about: str  # what the table is, for whoever reads the spec
+
+    @model_validator(mode="after")
+    def _found_somehow(self) -> TextTable:
+        if self.caption is None and self.header is None:
+            raise ValueError("a table is found by its caption or its header: give one")
+        return self
 
 
 class RuleColumns(Strict):
@@ -288,6 +342,7 @@ class YearSpec(Strict):
     """``specs/<family>/<year>.toml``: the tables of a family's documents of a year."""
 
     table: list[TableEntry] = []
+    text_table: list[TextTable] = []
     rule_columns: RuleColumns | None = None
     rule_table: list[RuleTable] = []
 
@@ -295,7 +350,7 @@ class YearSpec(Strict):
     def _rule_columns_for_rule_tables(self) -> YearSpec:
         if self.rule_table and self.rule_columns is None:
             raise ValueError("rule_table needs [rule_columns]")
-        names = [t.name for t in self.table]
+        names = [t.name for t in [*self.table, *self.text_table]]
         if len(names) != len(set(names)):
             raise ValueError("table names must be unique")
         return self

@@ -1,21 +1,57 @@
 """Conventions of printed tables and notes that PDF and web readers share: captions,
-footnote markers written as asterisks, notes that start with them, and numeric cells."""
+footnote markers written as asterisks, notes that start with them, numeric cells and the
+symbols printed in place of a number (``schemas/missing_values.csv``)."""
 
 from __future__ import annotations
 
 import re
 
+from ..contract.vocabulary import missing_values
+
+# "Tabell 2: ...", "Tabell 2. ...", "Tabell 2 – ...", and a continued table's "Tabell 2 (forts.)",
+# "Tabell 2 fortsetter"
+CONTINUED = r"\s*\(\s*forts(?:\.|etter)?\s*\)|\s+fortsetter\b|\s+forts\."
 CAPTION = re.compile(
-    r"^(?P<kind>Tabell|Table|Figur|Figure)\s+(?P<num>\d+)(?P<sub>[a-z])?\s*[.:]", re.I
+    r"^(?P<kind>Tabell|Table|Figur|Figure)\s+(?P<num>\d+)(?P<sub>[a-z])?"
+    rf"(?:\s*[.:]|\s+[–—-](?=\s)|(?P<continued>{CONTINUED}))",
+    re.I,
 )
 # "Andel*" or "**Totalt": asterisks that mark a note, not part of the text
 ASTERISKS = re.compile(r"(?<=\S)(\*{1,3})(?=\s|$|[),.;:])|^(\*{1,3})(?=\S)")
 # a note printed under a table or a page: "* Tall fra 2020"
 NOTE_LEAD = re.compile(r"^(\*{1,3})\s*(?=\S)")
 NUMERIC_CELL = re.compile(r"^[-−–]?\s?\d[\d ]*(?:[,.]\d+)?\s?%?$|^$")
+YEAR_CELL = re.compile(r"^(?:19|20)\d{2}$")
+# the last word of a line whose text goes on in the next line: a hyphen, a comma, a word
+# that cannot end a label ("Opplæring i norsk og" / "samfunnskunnskap")
+GOES_ON = re.compile(
+    r"(?:[-–,(/&]|\b(?:og|eller|i|av|for|til|med|på|om|fra|etter|ved|under|over|som|uten|per|"
+    r"and|or|of|the|in|for|to|with|by|from|per|a|an))$",
+    re.I,
+)
 
 
 def is_body_row(row: list[str]) -> bool:
     """A row whose cells after the stub are all numbers (or empty), and at least one is given."""
     values = [c for c in row[1:] if c]
     return bool(values) and all(NUMERIC_CELL.match(c) for c in values)
+
+
+def missing_reason(text: str) -> str | None:
+    """Why a cell holds no number, where it holds a missing-value symbol ("..": data not
+    available); None for any other text."""
+    return missing_values().get(text.strip())
+
+
+def is_value(text: str) -> bool:
+    """A number or a missing-value symbol: what a table prints in a value cell."""
+    text = text.strip()
+    return bool(text) and (bool(NUMERIC_CELL.match(text)) or missing_reason(text) is not None)
+
+
+def goes_on(upper: str, lower: str) -> bool:
+    """Whether ``lower`` continues the text of ``upper`` on the next printed line: ``upper``
+    ends in a hyphen, comma or a word that cannot end a label, or ``lower`` starts in lower
+    case."""
+    upper, lower = upper.strip(), lower.strip()
+    return bool(upper and lower) and (bool(GOES_ON.search(upper)) or lower[0].islower())

@@ -1,4 +1,11 @@
-"""A PDF report in one pass: its tables (with ids, notes and provenance) and its paragraphs."""
+"""A PDF report in one pass: its tables (with ids, notes and provenance) and its paragraphs.
+
+A table that goes on over a page break is published as one table with every page it is on:
+under a caption that repeats its number ("Tabell 2 (forts.)"), or with no caption at all
+where the table before ends its page and the next page begins with rules or aligned text in
+its columns (its header repeated or not; running heads, page numbers and footnotes on the
+way are left out).
+"""
 
 from __future__ import annotations
 
@@ -7,25 +14,36 @@ from string import ascii_lowercase
 
 from ...model import (
     CellBox,
+    ChartLabel,
+    ChartReading,
+    ChartScale,
     DocumentError,
     Paragraph,
     ParagraphKind,
     Table,
+    TableKind,
     TableMethod,
     TableNote,
     TableStatus,
 )
 from ...text.normalize import normalize_ws
+from .alignment import Evidence
+from .charts import Chart, read_charts
+from .furniture import furniture
+from .header import same_header
 from .layout import Box, PageLayout
+from .rules import read_grid
 from .settings import (
     BY_CAPTION,
+    CHARTS,
     PAGE_TABLES,
     TEXT,
+    ChartSettings,
     PageTableSettings,
     SettingsByCaption,
     TextSettings,
 )
-from .tables import FoundTable, find_captions, find_tables
+from .tables import Candidate, FoundTable, PageTables, captions_under
 from .text import page_paragraphs
 
 
@@ -37,16 +55,20 @@ class PdfContent:
 
 def _table_ids(found: list[FoundTable]) -> list[str]:
     """``tabell-N``; ``tabell-Na``/``b``... side by side under one caption; ``utabell-pP-K``.
+    A table's continuation on a later page has its table's id.
 
     More tables under one caption than letters a-z is a DocumentError."""
     ids: list[str] = []
     per_caption: dict[int, list[int]] = {}
     per_page: dict[int, int] = {}
+    index = {id(ft): i for i, ft in enumerate(found)}
     for i, ft in enumerate(found):
-        if ft.caption is not None and ft.caption.kind == "tabell":
+        if ft.caption is not None and ft.caption.kind == "tabell" and ft.continues is None:
             per_caption.setdefault(id(ft.caption), []).append(i)
     for i, ft in enumerate(found):
-        if ft.caption is not None and ft.caption.kind == "tabell":
+        if ft.continues is not None:
+            ids.append(ids[index[id(ft.continues)]])
+        elif ft.caption is not None and ft.caption.kind == "tabell":
             group = per_caption[id(ft.caption)]
             base = f"tabell-{ft.caption.number}"
             if len(group) > len(ascii_lowercase):
@@ -69,7 +91,7 @@ def _order_key(ft: FoundTable, settings: PageTableSettings) -> tuple:
         x0, top = ft.image.x0, ft.image.top
     else:
         x0, top = ft.caption.x0, ft.caption.top
-    if ft.caption is not None and ft.caption.kind == "tabell":
+    if ft.caption is not None and ft.caption.kind == "tabell" and ft.continues is None:
         top = min(top, ft.caption.top)
     return (ft.page, round(top / settings.order_row_step), x0)
 
@@ -80,37 +102,169 @@ def read_content(
     tables: SettingsByCaption = BY_CAPTION,
     page: PageTableSettings = PAGE_TABLES,
     text: TextSettings = TEXT,
+    charts: ChartSettings = CHARTS,
 ) -> PdfContent:
-    """The tables and paragraphs of a PDF's pages. ``tables`` gives the settings of each
-    captioned table (a spec's overrides), ``page`` and ``text`` hold for every page."""
+    """The tables, figures and paragraphs of a PDF's pages. ``tables`` gives the settings of
+    each captioned table (a spec's overrides), ``page``, ``text`` and ``charts`` hold for
+    every page."""
+    furnished = furniture(layouts, page)
+    pages = [PageTables(layout, furnished[i], tables, page) for i, layout in enumerate(layouts)]
+    under = captions_under([o for p in pages for o in p.options()])
     found: list[FoundTable] = []
+    figures: list[tuple[int, Chart]] = []
     paragraphs: list[Paragraph] = []
-    for layout in layouts:
-        page_found = sorted(
-            find_tables(layout, unnumbered_tables, tables, page),
-            key=lambda ft: _order_key(ft, page),
-        )
+    last: FoundTable | None = None  # the last table of the page before, where it ends its page
+    for p in pages:
+        page_found = p.read(under)
+        more = _continuation(p, last)
+        if more is not None:
+            page_found.append(more)
+        if unnumbered_tables:
+            page_found += p.unnumbered()
+        page_found.sort(key=lambda ft: _order_key(ft, page))
         found += page_found
+        grids = [ft for ft in page_found if ft.grid is not None]
+        last = grids[-1] if grids and p.ends_page(grids[-1].grid) else None
+        layout = p.layout
+        page_charts = read_charts(p.captions, layout.segments, layout.marks, layout.images, charts)
+        figures += [(layout.number, chart) for chart in page_charts]
         exclude = [Box(*ft.grid.bbox) for ft in page_found if ft.grid is not None]
-        for cap in find_captions(layout, page):
+        for cap in p.captions:
             exclude += [Box(s.x0, s.top, s.x1, s.bottom) for s in cap.segments]
         for ft in page_found:
             if ft.caption is not None:
                 exclude += [Box(s.x0, s.top, s.x1, s.bottom) for s in ft.caption.segments]
+        for chart in page_charts:  # a drawing and the text read as part of it
+            if chart.method == TableMethod.VECTOR_CHART and chart.bbox is not None:
+                exclude.append(Box(*chart.bbox))
+            exclude += [Box(s.x0, s.top, s.x1, s.bottom) for s in chart.texts]
         paragraphs += page_paragraphs(layout, exclude, text)
     ids = _table_ids(found)
     footnotes = {(p.page, p.marker): p.text for p in paragraphs if p.kind == ParagraphKind.FOOTNOTE}
     by_marker = {p.marker: p.text for p in paragraphs if p.kind == ParagraphKind.FOOTNOTE}
     notes = [p for p in paragraphs if p.kind == ParagraphKind.NOTE]
-    tables: list[Table] = []
+    read: list[tuple[tuple, Table]] = []
     for tid, ft in zip(ids, found, strict=True):
         table = _table(tid, ft, footnotes, by_marker, notes)
-        previous = next((t for t in tables if t.table_id == tid), None)
+        previous = next((t for _, t in read if t.table_id == tid), None)
         if previous is not None and previous.status == table.status == TableStatus.EXTRACTED:
-            _continue(previous, table)  # the same caption again: the table goes on
+            _continue(previous, table)  # the same table on a later page
             continue
-        tables.append(table)
-    return PdfContent(tables, paragraphs)
+        read.append((_order_key(ft, page), table))
+    for (number, chart), fid in zip(figures, _figure_ids(figures), strict=True):
+        if fid is not None:
+            table = _figure(fid, number, chart, footnotes, by_marker, notes)
+            read.append((_figure_order_key(number, chart, page), table))
+    read.sort(key=lambda pair: pair[0])  # stable: tables before figures of the same place
+    return PdfContent([t for _, t in read], paragraphs)
+
+
+def _figure_ids(figures: list[tuple[int, Chart]]) -> list[str | None]:
+    """``figur-N``; ``figur-Na``/``b``... where one number has several drawings. A caption
+    with nothing drawn next to it (None: left out) where its number has a drawing elsewhere,
+    as an entry in a list of figures has."""
+    drawn: dict[str, list[int]] = {}
+    for i, (_, chart) in enumerate(figures):
+        if chart.status != TableStatus.FAILED:
+            drawn.setdefault(chart.caption.number, []).append(i)
+    ids: list[str | None] = []
+    seen: set[str] = set()
+    for i, (_, chart) in enumerate(figures):
+        number = chart.caption.number
+        group = drawn.get(number, [])
+        if chart.status == TableStatus.FAILED and (group or number in seen):
+            ids.append(None)
+        elif len(group) > 1:
+            if len(group) > len(ascii_lowercase):
+                raise DocumentError(
+                    f"{len(group)} drawings under captions of figure {number}: only "
+                    f"{len(ascii_lowercase)} can be lettered a-z"
+                )
+            ids.append(f"figur-{number}{ascii_lowercase[group.index(i)]}")
+        else:
+            ids.append(f"figur-{number}")
+        seen.add(number)
+    return ids
+
+
+def _figure_order_key(number: int, chart: Chart, settings: PageTableSettings) -> tuple:
+    top, x0 = chart.caption.top, chart.caption.x0
+    if chart.bbox is not None:
+        top, x0 = min(top, chart.bbox[1]), chart.bbox[0]
+    return (number, round(top / settings.order_row_step), x0)
+
+
+def _figure(fid: str, page: int, chart: Chart, footnotes, by_marker, notes) -> Table:
+    """A chart's data table as printed, with its caption's notes and how it was read."""
+    reading = None
+    if chart.method == TableMethod.VECTOR_CHART and chart.bbox is not None:
+        reading = ChartReading(
+            kind=chart.kind,
+            vertical=chart.vertical,
+            labels=[
+                ChartLabel(r.row, r.col, r.text, list(r.element), list(r.label))
+                for r in chart.readings
+            ],
+            scales=[
+                ChartScale(list(s.series), s.origin, s.per_unit, s.source) for s in chart.scales
+            ],
+        )
+    return Table(
+        table_id=fid,
+        caption=normalize_ws(chart.caption.text),
+        pages=[page],
+        method=chart.method,
+        status=chart.status,
+        cells=chart.cells,
+        header_rows=1 if chart.cells else 0,
+        notes=[
+            TableNote(None, None, m, _note_text(m, page, footnotes, by_marker, notes))
+            for m in chart.caption.markers
+        ],
+        bbox=list(chart.bbox) if chart.bbox is not None else None,
+        kind=TableKind.FIGURE,
+        reason=chart.reason,
+        chart=reading,
+    )
+
+
+def _continuation(p: PageTables, last: FoundTable | None) -> FoundTable | None:
+    """The part of ``last`` (the table that ended the page before) that this page begins
+    with: rules or aligned text that no caption took, first on the page, in its columns.
+    Its header is dropped where it repeats the table's; else it has none."""
+    if last is None or last.grid is None:
+        return None
+    cand = p.opening()
+    if cand is None:
+        return None
+    root = last.continues or last
+    settings = last.settings or p.tables.defaults
+    before = last.grid
+    if cand.structures and cand.structures[0].boxed(settings):
+        grid = read_grid(p.segments, cand.structures[0], settings)
+        fits = grid is not None and len(grid.cells[0]) == len(before.cells[0])
+    else:
+        head = before.cells[: before.header_rows]
+        grid = p.read_open(cand, settings, None)
+        if grid is None or not same_header(head, grid.cells[: grid.header_rows]):
+            columns = tuple(zip(before.col_bounds, before.col_bounds[1:], strict=False))
+            if not _within(cand, columns, p.page.continuation_slack):
+                return None
+            grid = p.read_open(cand, settings, None, Evidence(columns=columns, no_header=True))
+        fits = grid is not None and len(grid.cells[0]) == len(before.cells[0])
+    if not fits:
+        return None
+    p.claimed |= cand.ids()
+    return FoundTable(root.caption, grid, None, p.layout.number, settings=settings, continues=root)
+
+
+def _within(cand: Candidate, columns, slack: float) -> bool:
+    """Whether every segment of a candidate's text stands in one of ``columns`` (x0, x1)."""
+    segs = cand.block.segments if cand.block else []
+    return bool(segs) and all(
+        any(a - slack * s.size <= s.x0 and s.x1 <= b + slack * s.size for a, b in columns)
+        for s in segs
+    )
 
 
 def _note_text(marker: str, page: int, footnotes, by_marker, notes: list[Paragraph]) -> str:
@@ -125,12 +279,12 @@ def _note_text(marker: str, page: int, footnotes, by_marker, notes: list[Paragra
 def _table(tid: str, ft: FoundTable, footnotes, by_marker, notes) -> Table:
     caption = normalize_ws(ft.caption.text) if ft.caption is not None else None
     table_notes: list[TableNote] = []
-    if ft.caption is not None:
+    if ft.caption is not None and ft.continues is None:
         for m in ft.caption.markers:
             table_notes.append(
                 TableNote(None, None, m, _note_text(m, ft.page, footnotes, by_marker, notes))
             )
-    if ft.grid is None:
+    if ft.grid is None and ft.image is not None:
         box = ft.image
         return Table(
             table_id=tid,
@@ -138,7 +292,18 @@ def _table(tid: str, ft: FoundTable, footnotes, by_marker, notes) -> Table:
             pages=[ft.page],
             method=TableMethod.IMAGE,
             status=TableStatus.IMAGE_ONLY,
-            bbox=[box.x0, box.top, box.x1, box.bottom] if box else None,
+            bbox=[box.x0, box.top, box.x1, box.bottom],
+        )
+    if ft.grid is None:
+        cap = ft.caption
+        return Table(
+            table_id=tid,
+            caption=caption,
+            pages=[ft.page],
+            method=ft.method,
+            status=TableStatus.FAILED,
+            bbox=[cap.x0, cap.top, cap.x1, cap.bottom] if cap is not None else None,
+            reason=ft.reason,
         )
     grid = ft.grid
     for n in grid.notes:
@@ -164,11 +329,12 @@ def _table(tid: str, ft: FoundTable, footnotes, by_marker, notes) -> Table:
 def _continue(first: Table, more: Table) -> None:
     """Append the body rows of a table continued on a later page."""
     body = more.cells[more.header_rows :]
-    if more.cells[: more.header_rows] != first.cells[: first.header_rows]:
+    if not same_header(first.cells[: first.header_rows], more.cells[: more.header_rows]):
         body = more.cells
     offset = len(first.cells) - (len(more.cells) - len(body))
     first.cells.extend(body)
     first.pages.extend(p for p in more.pages if p not in first.pages)
+    first.joined = True
     for n in more.notes:
         if n.row is not None:
             first.notes.append(TableNote(n.row + offset, n.col, n.marker, n.note))

@@ -12,11 +12,12 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from .marks import GRAY, RGB, Mark, page_marks
 from .settings import LAYOUT, LayoutSettings
 
 BULLETS = "•◆▪●■►➢✓"
 MARKER_TEXT = re.compile(r"^[0-9*†‡,]+$")
-GRAY, RGB = 1, 3  # the number of components of a gray and of an RGB colour
+QUARTER_TURNS = (90, 270)  # a page's /Rotate (degrees) that turns it from portrait to landscape
 
 
 @dataclass
@@ -103,7 +104,8 @@ class PageLayout:
     vrules: list[Rule]
     fills: list[Box]
     images: list[Box]
-    drawings: list[Box] = field(default_factory=list)
+    drawings: list[Box] = field(default_factory=list)  # the boxes of the marks, no background
+    marks: list[Mark] = field(default_factory=list)  # every path, with its colours
 
 
 def _glyphs(page, settings: LayoutSettings) -> list[Glyph]:
@@ -351,20 +353,25 @@ def build_page_layout(page, number: int, settings: LayoutSettings = LAYOUT) -> P
         for im in page.images
         if im["x1"] > im["x0"] and im["bottom"] > im["top"]
     ]
-    page_area = float(page.width) * float(page.height)
+    width, height = float(page.width), float(page.height)
+    if getattr(page, "rotation", 0) in QUARTER_TURNS:  # a page shown turned: pdfplumber gives
+        width, height = height, width  # its text upright, in the turned page's coordinates
+    page_area = width * height
+    marks = page_marks(page, settings)
     drawings = [
-        Box(o["x0"], o["top"], o["x1"], o["bottom"])
-        for o in [*page.rects, *page.lines, *page.curves]
-        if (o["x1"] - o["x0"]) * (o["bottom"] - o["top"]) < settings.background_share * page_area
+        Box(m.x0, m.top, m.x1, m.bottom)
+        for m in marks
+        if m.width * m.height < settings.background_share * page_area
     ]
     return PageLayout(
         number=number,
-        width=float(page.width),
-        height=float(page.height),
+        width=width,
+        height=height,
         segments=segments,
         hrules=hrules,
         vrules=vrules,
         fills=fills,
         images=images,
         drawings=drawings,
+        marks=marks,
     )

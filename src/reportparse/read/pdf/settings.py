@@ -9,8 +9,8 @@ with its unit in parentheses, then its reason:
   drawings) or where a font size itself is compared; the comment says which;
 * ``(share)``, ``(ratio)``, ``(count)``, ``(digits)``, ``(bytes)``: as named.
 
-Module-level defaults (``LAYOUT``, ``TEXT``, ``PAGE_TABLES``, ``TABLES``, ``FILE``) are the
-default values of the engine's entry points, which pass them down.
+Module-level defaults (``LAYOUT``, ``TEXT``, ``PAGE_TABLES``, ``TABLES``, ``CHARTS``,
+``FILE``) are the default values of the engine's entry points, which pass them down.
 
 A spec may override fields of ``TableSettings`` for one table: ``settings = {field = value}``
 in a ``[[table]]`` entry of ``specs/<family>/<year>.toml``. Overrides apply to the tables
@@ -97,6 +97,14 @@ class LayoutSettings:
     background_share: float = 0.5
     # (share) a fill whose colour components are all at least this is white: no shading
     white: float = 0.99
+
+    # marks: the paths of a page with their colours, for charts (``marks.py``)
+    # (digits) colour components are kept to 1/10 000: further digits are noise of the
+    # conversion from gray or CMYK, and no two series of a chart differ by so little
+    colour_digits: int = 4
+    # (digits) the corners of a path that agree to 1/100 pt lie on one side: a bar that a
+    # program writes as a closed path rather than as a rectangle
+    corner_digits: int = 2
 
 
 @dataclass(frozen=True)
@@ -206,6 +214,39 @@ class PageTableSettings:
     # right: tops of tables side by side differ by a few points, whatever the font
     order_row_step: float = 5.0
 
+    # tables without column rules: runs of lines that print values after a stub (``blocks.py``)
+    # (share of a segment's height) trimmed above and below before segments are grouped into
+    # printed lines, so that ascenders and descenders do not join two lines
+    line_core: float = 0.2
+    # (sizes) a wider white gap between two lines ends a table: rows of a table stand closer
+    # than the paragraphs around it
+    block_gap: float = 1.5
+    # (count) lines without values between two lines of values that a table may hold: a stub
+    # wrapped over three lines, a group heading
+    wrap_lines: int = 3
+    # (count) lines above a table's first line of values that may be its header: a header of
+    # wrapped cells under a group header
+    header_lines: int = 6
+    # (sizes) a wider white gap above a header line ends the header
+    header_gap: float = 1.5
+    # (sizes) a header line may reach this far past the body's left and right edges: a header
+    # cell is centred over a column narrower than itself
+    header_reach: float = 4.0
+
+    # page furniture and tables over a page break (``furniture.py``, ``content.py``)
+    # (count) lines at the top and at the bottom of a page that may be running heads, feet or
+    # page numbers
+    furniture_lines: int = 2
+    # (pt) a running head or foot is printed at the same height on every page, to this; fixed,
+    # as it is a position on the page, not a distance in text
+    furniture_shift: float = 2.0
+    # (ratio) text under a table printed smaller than this times the table's text is footnotes
+    # or notes: the table may go on on the next page
+    footnote_size: float = 0.9
+    # (sizes) a table's part on the next page stands in its columns to this: columns are set
+    # again on every page, to a point or two
+    continuation_slack: float = 1.0
+
 
 @dataclass(frozen=True)
 class TableSettings:
@@ -249,8 +290,27 @@ class TableSettings:
     column_gap: float = 2.0
     # (pt) a header segment overlapping a column by more stands over it
     header_overlap: float = 1.0
+    # (sizes) a header line this far under the line above (or further than the tightest
+    # lines of the table, by row_gap_margin) may begin a header row of its own: the lines of
+    # one cell stand closer, with the font's leading only
+    header_row_gap: float = 0.6
     # (pt) an open table's header starts this far below its caption
     header_gap: float = 0.5
+    # (share) of the lines of a table's body that may cross white space between two columns
+    # (a long stub, a value printed wide) without joining them into one column
+    river_crossing: float = 0.15
+    # (sizes) a segment across two columns is cut at a gap between its glyphs this far into
+    # either column at most: values set closer than the engine's segment gap
+    cut_slack: float = 0.5
+    # (sizes) ... and only at a gap at least this wide: wider than a space between words, so
+    # that a header over several columns stays whole
+    cut_gap: float = 0.5
+    # (sizes) a line of a stub without values stands clearly closer to the line above than to
+    # the line below (it goes on with the row above) by more than this
+    row_gap_margin: float = 0.3
+    # (sizes) a line of text cells without stub goes on with the text cells above it (a text
+    # cell wrapped over lines) when it stands at most this far under them
+    wrap_gap: float = 0.6
 
     # what lies under a caption
     # (sizes of the caption) captions whose tops are this close stand side by side
@@ -262,10 +322,91 @@ class TableSettings:
     # (sizes of the caption) tables whose tops are this close to the first one under a
     # caption stand side by side under it
     side_by_side: float = 3.0
+    # (sizes of the caption) a table without rules starts within this distance under its
+    # caption, and a table ends within this distance over a caption printed under it (room for
+    # a line naming the source)
+    caption_gap: float = 4.0
     # (pt) a picture under a caption may start this far above the caption's bottom
     image_overlap: float = 2.0
     # (sizes of the caption) a picture under a caption starts within this distance of it
     image_gap: float = 5.0
+
+
+@dataclass(frozen=True)
+class ChartSettings:
+    """How a vector chart is found next to its "Figur" caption and read (``charts.py``,
+    ``chartreader.py``, ``chartcheck.py``). Lengths scale with a font size or with the chart,
+    never with one file's points."""
+
+    # the drawing
+    # (sizes of the caption) a chart is printed within a few lines of its caption, above or
+    # below it
+    caption_reach: float = 4.0
+    # (sizes of the caption) the paths of one chart are closer than a blank line; two
+    # drawings are not
+    cluster_gap: float = 1.5
+    # (count) a group of fewer paths is a rule, a frame or a logo, not a chart
+    min_marks: int = 4
+
+    # text (in the size of the text concerned)
+    # (sizes) tick and category labels are printed just outside the axes they belong to
+    text_reach: float = 1.5
+    # (sizes) a swatch, a tick mark or a legend row is centred on its text's line to half a
+    # line
+    align: float = 0.5
+    # (sizes) a label may overlap the edge it is printed beside (a bar's end, an axis) by a
+    # quarter line
+    overlap: float = 0.25
+    # (sizes) a thinner path is a line: an axis, a gridline, a tick mark, a line swatch
+    thin: float = 0.15
+
+    # the legend (in the size of the legend's text)
+    # (sizes) a swatch is printed right before its text, a space or so apart
+    legend_gap: float = 1.5
+    # (sizes) a swatch is about one line high; most bars are higher
+    swatch_height: float = 1.5
+    # (sizes) a swatch is a few characters wide; most bars are wider or longer
+    swatch_width: float = 4.0
+    # (share of a colour channel) one program writes a series' colour the same way in its
+    # bars and its swatch
+    colour_tolerance: float = 0.02
+    # (share of a colour channel) a fill this light in every channel is the background,
+    # not a series
+    white: float = 0.98
+
+    # bars and lines
+    # (share of a bar's width) the segments of one stack share their side edges
+    edge_tolerance: float = 0.05
+    # (sizes) stacked segments touch, and every bar starts on the baseline, to a sixth of
+    # a line of the chart's text
+    join_tolerance: float = 0.15
+    # (share of the data's extent) a line across half the data is an axis or a gridline
+    gridline_share: float = 0.5
+
+    # value labels (in the label's size)
+    # (sizes) a label printed on a bar's end sits within a line of that end
+    label_reach: float = 1.0
+    # (sizes) a point's label is printed right next to the point
+    point_reach: float = 1.5
+    # (sizes) a second point within a line of the nearest one is a rival reading, not a
+    # farther one
+    point_margin: float = 1.0
+
+    # axes (in the label's size)
+    # (sizes) category labels are printed within two lines of the axis
+    category_reach: float = 2.0
+    # (sizes) the baselines of one wrapped label's lines are 1.2 to 1.5 sizes apart
+    line_gap: float = 1.6
+    # (count) any two tick labels lie on a straight line; three or more test that they are
+    # an axis
+    min_ticks: int = 3
+    # (sizes) a tick label is centred on its tick mark to half a line
+    tick_tolerance: float = 0.5
+
+    # the self-check
+    # (share of the plot's length) paths are written to a fraction of a point: 0.5 % of a
+    # plot's length along the value axis is far above that
+    drawing_tolerance: float = 0.005
 
 
 @dataclass(frozen=True)
@@ -289,6 +430,7 @@ LAYOUT = LayoutSettings()
 TEXT = TextSettings()
 PAGE_TABLES = PageTableSettings()
 TABLES = TableSettings()
+CHARTS = ChartSettings()
 FILE = FileSettings()
 
 

@@ -1,0 +1,341 @@
+"""The table engine's core: a region of a page read into cells from the alignment of its text.
+
+Every table without column rules is read here, whatever found it: a caption with no rules
+under it, a table with horizontal rules only, a table continued on the next page. The
+callers give the region's segments and what else they know (``Evidence``: a rule under the
+header, rules between rows, the columns of the part on the page before); the text does
+the rest:
+
+* printed lines from baselines (``cells.printed_lines``);
+* the body begins at the first line that prints values (numbers or missing-value symbols)
+  after its stub; lines above it are the header, except the first lines of a stub whose
+  values stand on its last line;
+* columns are the stretches of x that the body's lines fill, split where white space runs
+  down through them (a river); a segment that crosses a river in a line or two is cut there;
+* rows: a line with a stub and values begins a row; a line with a stub only joins the row
+  above where its text goes on from it, the row below where the row below goes on from it,
+  or stands alone (a stub without values); a line with values and no stub takes the stub
+  lines around it (values set in the middle of a wrapped stub);
+* the header lines become header rows: a header cell over several columns is a row of its
+  own above the column heads (``header.py``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import pairwise
+
+from ...model import TableMethod
+from ...text.printed import YEAR_CELL, goes_on, is_value
+from .cells import CellNote, Grid, bottom, cell_text, column_of, printed_lines, top
+from .header import header_rows
+from .layout import Segment, make_segment
+from .settings import TABLES, TableSettings
+
+Line = list[Segment]
+Cells = dict[int, list[Segment]]
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What a caller knows of a region besides its text."""
+
+    header_end: float | None = None  # lines above this y are the header (a rule under it)
+    row_rules: tuple[float, ...] = ()  # rules between body rows: no row crosses one
+    columns: tuple[tuple[float, float], ...] | None = None  # the columns, where already known
+    no_header: bool = False  # every line is body (a table continued without its header)
+
+
+NO_EVIDENCE = Evidence()
+
+
+def value_line(line: Line) -> bool:
+    """A line that prints values after its first segment, not only years (a header of years)."""
+    values = [s.text for s in line[1:] if is_value(s.text)]
+    return bool(values) and not all(YEAR_CELL.match(v) for v in values)
+
+
+def first_body_line(lines: list[Line]) -> int | None:
+    """The index of the first body line: the first line of values, or the first line of the
+    stub whose values it prints on the stub's last line."""
+    k = next((i for i, line in enumerate(lines) if value_line(line)), None)
+    if k is None:
+        return None
+    values_start = lines[k][1].x0
+    while k > 0 and len(lines[k - 1]) == 1 and lines[k - 1][0].x1 < values_start:
+        if not goes_on(lines[k - 1][0].text, lines[k][0].text):
+            break
+        if lines[k - 1][0].bold != lines[k][0].bold:
+            break
+        k -= 1
+    return k
+
+
+def read_region(
+    segments: list[Segment],
+    settings: TableSettings = TABLES,
+    evidence: Evidence = NO_EVIDENCE,
+    method: TableMethod = TableMethod.WHITESPACE,
+) -> Grid | None:
+    """The cells of the table printed by ``segments``; None where they print no table (no
+    body line, fewer than two columns)."""
+    lines = printed_lines(segments, settings.row_core)
+    if not lines:
+        return None
+    split = _split(lines, evidence)
+    if split is None:
+        return None
+    head, body = lines[:split], lines[split:]
+    if not body:
+        return None
+    columns = [list(c) for c in evidence.columns] if evidence.columns else None
+    if columns is None:
+        columns = text_columns(body, settings)
+    if len(columns) < 2:
+        return None
+    placed = [_place(line, columns, settings) for line in body]
+    head = [[part for s in line for part in _cut(s, columns, settings)] for line in head]
+    gaps = [top(b) - bottom(a) for a, b in pairwise(lines)]
+    edges = shares(columns, placed, settings)
+    head_cells, notes, columns, boxes = header_rows(
+        head, columns, settings, min(gaps, default=0.0), edges
+    )
+    cells: list[list[str]] = [list(r) for r in head_cells]
+    rows = body_rows(body, placed, evidence.row_rules, settings)
+    for lines_of_row, row in rows:
+        r = len(cells)
+        row_top = min(top(line) for line in lines_of_row)
+        row_bottom = max(bottom(line) for line in lines_of_row)
+        boxes += [(r, c, a, row_top, b, row_bottom) for c, (a, b) in enumerate(columns)]
+        texts = ["" for _ in columns]
+        for c, segs in row.items():
+            texts[c], markers = cell_text(segs, settings)
+            notes += [CellNote(r, c, m) for m in markers]
+        cells.append(texts)
+    x0 = min(min(s.x0 for s in line) for line in lines)
+    x1 = max(max(s.x1 for s in line) for line in lines)
+    return Grid(
+        cells=cells,
+        header_rows=len(head_cells),
+        method=method,
+        bbox=(min(x0, columns[0][0]), top(lines[0]), max(x1, columns[-1][1]), bottom(lines[-1])),
+        notes=notes,
+        row_bounds=[top(lines[split]), *(bottom(rows[i][0][-1]) for i in range(len(rows)))],
+        col_bounds=[c[0] for c in columns] + [columns[-1][1]],
+        cell_boxes=boxes,
+    )
+
+
+def _split(lines: list[Line], evidence: Evidence) -> int | None:
+    """Where the body begins: under the header rule where there is one, else at the first
+    body line."""
+    if evidence.no_header:
+        return 0
+    if evidence.header_end is not None:
+        return sum(1 for line in lines if (top(line) + bottom(line)) / 2 < evidence.header_end)
+    return first_body_line(lines)
+
+
+# ---------------------------------------------------------------- columns
+
+
+def text_columns(body: list[Line], settings: TableSettings) -> list[list[float]]:
+    """Column spans: the stretches of x that the body's lines of several segments fill (lines
+    of values first), split where white space at least ``column_gap`` wide runs down through
+    all but ``river_crossing`` of them."""
+    multi = [line for line in body if len(line) > 1]
+    lines = [line for line in multi if value_line(line)] or multi or body
+    allowed = int(settings.river_crossing * len(lines))
+    events: list[tuple[float, int]] = []
+    for line in lines:
+        for s in line:
+            events += [(s.x0, 1), (s.x1, -1)]
+    events.sort()
+    spans: list[list[float]] = []
+    depth = 0
+    start = 0.0
+    for x, step in events:
+        was = depth > allowed
+        depth += step
+        if not was and depth > allowed:
+            start = x
+        elif was and depth <= allowed:
+            if spans and start - spans[-1][1] < settings.column_gap:
+                spans[-1][1] = x
+            else:
+                spans.append([start, x])
+    return spans
+
+
+def shares(columns: list[list[float]], placed: list[Cells], settings: TableSettings) -> list[float]:
+    """Where the share of the line of each column ends and the next one's begins, for its
+    header: at the left edge of the next column's values where they are set flush left (a
+    head stands flush left over them), else at the right edge of this column's values (a
+    head set flush left starts right after the values before it; one set flush right or
+    centred ends over its own). Columns that show no alignment of their own (values of one
+    width) follow the others; numbers are set flush right where no column shows one."""
+    aligned: list[str | None] = []
+    for c in range(len(columns)):
+        segs = [s for cells in placed for s in cells.get(c, [])]
+        x0 = max((s.x0 for s in segs), default=0.0) - min((s.x0 for s in segs), default=0.0)
+        x1 = max((s.x1 for s in segs), default=0.0) - min((s.x1 for s in segs), default=0.0)
+        tol = settings.column_gap
+        aligned.append("right" if x1 + tol < x0 else "left" if x0 + tol < x1 else None)
+    known = [a for a in aligned[1:] if a is not None]
+    usual = max(("right", "left"), key=known.count) if known else "right"
+    out = []
+    for c in range(1, len(columns)):
+        flush_left = (aligned[c] or usual) == "left"
+        out.append(columns[c][0] - settings.cell_tolerance if flush_left else columns[c - 1][1])
+    return out
+
+
+def _place(line: Line, columns: list[list[float]], settings: TableSettings) -> Cells:
+    """A body line's segments by column; a segment across the white space between two columns
+    is cut at the widest gap between its glyphs there."""
+    cells: Cells = {}
+    for seg in line:
+        for part in _cut(seg, columns, settings):
+            cells.setdefault(column_of(part, columns), []).append(part)
+    return cells
+
+
+def _cut(seg: Segment, columns: list[list[float]], settings: TableSettings) -> list[Segment]:
+    glyphs = seg.glyphs
+    ink = [i for i, g in enumerate(glyphs) if not g.text.isspace()]
+    slack = settings.cut_slack * seg.size
+    for (_, a1), (b0, _) in pairwise(columns):
+        if not (seg.x0 < a1 and seg.x1 > b0):
+            continue
+        cuts = [
+            (glyphs[j].x0 - glyphs[i].x1, j)
+            for i, j in pairwise(ink)
+            if glyphs[j].x0 - glyphs[i].x1 >= settings.cut_gap * seg.size
+            and a1 - slack <= (glyphs[i].x1 + glyphs[j].x0) / 2 <= b0 + slack
+        ]
+        if cuts:
+            _, at = max(cuts)
+            return [make_segment(glyphs[:at]), *_cut(make_segment(glyphs[at:]), columns, settings)]
+    return [seg]
+
+
+# ---------------------------------------------------------------- rows
+
+
+def _band(line: Line, rules: tuple[float, ...]) -> int:
+    mid = (top(line) + bottom(line)) / 2
+    return sum(1 for y in rules if y < mid)
+
+
+def _stub_text(cells: Cells) -> str:
+    return " ".join(s.text for s in cells.get(0, []))
+
+
+def body_rows(
+    lines: list[Line], placed: list[Cells], rules: tuple[float, ...], settings: TableSettings
+) -> list[tuple[list[Line], Cells]]:
+    """The body's rows: each with its lines, and its segments by column."""
+    n = len(lines)
+    band = [_band(line, rules) for line in lines]
+    stub_only = [list(c) == [0] for c in placed]
+    has_values = [any(c > 0 for c in cells) for cells in placed]
+    centre = [(top(line) + bottom(line)) / 2 for line in lines]
+    owner = list(range(n))
+    # values set in the middle of a wrapped stub: the stub lines around them
+    for i in range(n):
+        if not has_values[i] or 0 in placed[i]:
+            continue
+        for step in (-1, 1):
+            k = i + step
+            while 0 <= k < n and band[k] == band[i] and stub_only[k] and owner[k] == k:
+                other = k + step
+                while 0 <= other < n and stub_only[other]:
+                    other += step
+                nearer = 0 <= other < n and band[other] == band[k] and 0 in placed[other]
+                if nearer and abs(centre[other] - centre[k]) < abs(centre[i] - centre[k]):
+                    break
+                owner[k] = i
+                k += step
+    rows: list[tuple[list[Line], Cells]] = []
+    row_of: dict[int, int] = {}
+    lead: list[int] = []  # stub lines that begin the next row
+    for i in range(n):
+        if owner[i] != i:
+            continue
+        above = row_of.get(i - 1) if i > 0 and band[i - 1] == band[i] else None
+        if stub_only[i]:
+            below = (
+                i + 1 if i + 1 < n and band[i + 1] == band[i] and owner[i + 1] == i + 1 else None
+            )
+            if above is not None and _continues(rows[above][1], placed[i], lines, i, settings):
+                _join(rows[above], lines[i], placed[i])
+                row_of[i] = above
+                continue
+            if below is not None and 0 in placed[below] and _leads(placed[i], placed[below]):
+                lead.append(i)
+                continue
+        elif (
+            0 not in placed[i]
+            and above is not None
+            and not lead
+            and _wraps(rows[above][1], placed[i], lines, i, settings)
+        ):
+            _join(rows[above], lines[i], placed[i])
+            row_of[i] = above
+            continue
+        row: tuple[list[Line], Cells] = ([], {})
+        for k in [*lead, i]:
+            _join(row, lines[k], placed[k])
+            row_of[k] = len(rows)
+        lead = []
+        rows.append(row)
+    for k in lead:  # stub lines at the end that lead nowhere: rows of their own
+        row_of[k] = len(rows)
+        rows.append(([lines[k]], {c: list(s) for c, s in placed[k].items()}))
+    for k in range(n):
+        if owner[k] != k:
+            target = rows[row_of[owner[k]]]
+            _join(target, lines[k], placed[k], before=k < owner[k])
+    return rows
+
+
+def _join(row: tuple[list[Line], Cells], line: Line, cells: Cells, before: bool = False) -> None:
+    lines, by_col = row
+    if before:
+        lines.insert(0, line)
+    else:
+        lines.append(line)
+    for c, segs in cells.items():
+        by_col[c] = [*segs, *by_col.get(c, [])] if before else [*by_col.get(c, []), *segs]
+
+
+def _gap(lines: list[Line], i: int, j: int) -> float:
+    """The white space between lines i and j (i above j)."""
+    return top(lines[j]) - bottom(lines[i])
+
+
+def _continues(row: Cells, cells: Cells, lines: list[Line], i: int, settings) -> bool:
+    """Whether a stub line goes on with the stub of the row above: its text goes on from the
+    row's, or it stands clearly closer to the line above than to the line below."""
+    if goes_on(_stub_text(row), _stub_text(cells)):
+        return True
+    if i + 1 >= len(lines):
+        return False
+    size = lines[i][0].size
+    return _gap(lines, i - 1, i) + settings.row_gap_margin * size < _gap(lines, i, i + 1)
+
+
+def _leads(cells: Cells, below: Cells) -> bool:
+    """Whether a stub line begins the stub of the row below (the row's values stand on its
+    last line): the row below's stub goes on from it, in the same style."""
+    upper, lower = cells[0][0], below[0][0]
+    return upper.bold == lower.bold and goes_on(_stub_text(cells), _stub_text(below))
+
+
+def _wraps(row: Cells, cells: Cells, lines: list[Line], i: int, settings) -> bool:
+    """Whether a line without stub goes on with text cells of the row above (a text cell
+    wrapped over lines): every cell it has is text, under a cell of that row, and close."""
+    texts = [s.text for segs in cells.values() for s in segs]
+    if any(is_value(t) for t in texts) or any(c not in row for c in cells):
+        return False
+    return _gap(lines, i - 1, i) <= settings.wrap_gap * lines[i][0].size

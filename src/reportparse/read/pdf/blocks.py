@@ -1,0 +1,127 @@
+"""Where a table without column rules stands: runs of printed lines that print values after a
+stub, with the lines of their wrapped stubs and the header lines above them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ...text.printed import CAPTION, NOTE_LEAD, goes_on
+from .alignment import text_columns, value_line
+from .cells import bottom, printed_lines, size, top
+from .layout import Segment
+from .settings import PAGE_TABLES, TABLES, PageTableSettings, TableSettings
+
+Line = list[Segment]
+
+
+@dataclass
+class Block:
+    """Printed lines that may hold a table: header candidates, then the body."""
+
+    lines: list[Line]
+    body: int  # index of the first line of values
+
+    @property
+    def segments(self) -> list[Segment]:
+        return [s for line in self.lines for s in line]
+
+    @property
+    def x0(self) -> float:
+        return min(s.x0 for s in self.segments)
+
+    @property
+    def x1(self) -> float:
+        return max(s.x1 for s in self.segments)
+
+    @property
+    def top(self) -> float:
+        return top(self.lines[0])
+
+    @property
+    def bottom(self) -> float:
+        return bottom(self.lines[-1])
+
+    def ids(self) -> set[int]:
+        return {id(s) for s in self.segments}
+
+
+def stops(line: Line, captions: set[int]) -> bool:
+    """A line no table runs through: a line of a caption (``captions``: its segments), a
+    footnote (it starts with its marker) or a note ("* ...")."""
+    first = line[0]
+    return bool(
+        any(id(s) in captions for s in line)
+        or CAPTION.match(first.text)
+        or first.lead_marker is not None
+        or NOTE_LEAD.match(first.text)
+    )
+
+
+def find_blocks(
+    segments: list[Segment],
+    settings: PageTableSettings = PAGE_TABLES,
+    table: TableSettings = TABLES,
+    captions: set[int] = frozenset(),
+) -> list[Block]:
+    """Every run of lines of values among ``segments`` (top to bottom), with up to
+    ``wrap_lines`` lines without values between two of them, the lines after the last one
+    that go on with its stub, and the header lines above the first one."""
+    lines = printed_lines(segments, settings.line_core)
+    values = [value_line(line) for line in lines]
+    blocks: list[Block] = []
+    i = 0
+    while i < len(lines):
+        if not values[i]:
+            i += 1
+            continue
+        start = last = i
+        between = 0
+        j = i + 1
+        while j < len(lines):
+            if top(lines[j]) - bottom(lines[j - 1]) > settings.block_gap * size(lines[j - 1]):
+                break
+            if values[j]:
+                last, between = j, 0
+            elif stops(lines[j], captions) or between >= settings.wrap_lines:
+                break
+            else:
+                between += 1
+            j += 1
+        end = last
+        while end + 1 < j and goes_on(lines[end][0].text, lines[end + 1][0].text):
+            end += 1
+        first = _header_start(lines, start, end, settings, table, captions)
+        blocks.append(Block(lines[first : end + 1], start - first))
+        i = end + 1
+    return blocks
+
+
+def _header_start(
+    lines: list[Line],
+    start: int,
+    end: int,
+    settings: PageTableSettings,
+    table: TableSettings,
+    captions: set[int],
+) -> int:
+    """The first header line above the body ``lines[start:end+1]``: lines close above it,
+    within its width (and a little beyond), that are no caption, footnote or note, and print
+    no text across its stub and values (a line of running text)."""
+    body = [s for line in lines[start : end + 1] for s in line]
+    reach = settings.header_reach * size(lines[start])
+    x0, x1 = min(s.x0 for s in body) - reach, max(s.x1 for s in body) + reach
+    columns = text_columns(lines[start : end + 1], table)
+    stub_end, values_start = columns[0][1], columns[1][0] if len(columns) > 1 else columns[0][1]
+    first = start
+    while first > 0 and start - first < settings.header_lines:
+        line = lines[first - 1]
+        if top(lines[first]) - bottom(line) > settings.header_gap * size(line):
+            break
+        if stops(line, captions):
+            break
+        if min(s.x0 for s in line) < x0 or max(s.x1 for s in line) > x1:
+            break
+        if any(s.x0 < stub_end and s.x1 > values_start for s in line):
+            break
+        first -= 1
+    return first

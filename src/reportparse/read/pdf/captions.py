@@ -1,0 +1,83 @@
+"""Caption lines of tables and figures ("Tabell 2. ...", "Figur 7: ...") with their wrapped
+lines; a caption that says its table goes on from an earlier page ("Tabell 2 (forts.)")."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ...text.normalize import join_lines
+from ...text.printed import CAPTION
+from .layout import PageLayout, Segment
+from .settings import PAGE_TABLES, PageTableSettings
+
+
+@dataclass
+class Caption:
+    kind: str  # "tabell" or "figur"
+    number: str
+    text: str
+    segments: list[Segment]
+    markers: list[str]
+    continued: bool = False  # "Tabell 2 (forts.)": the table goes on from an earlier page
+
+    @property
+    def x0(self) -> float:
+        return min(s.x0 for s in self.segments)
+
+    @property
+    def x1(self) -> float:
+        return max(s.x1 for s in self.segments)
+
+    @property
+    def top(self) -> float:
+        return min(s.top for s in self.segments)
+
+    @property
+    def bottom(self) -> float:
+        return max(s.bottom for s in self.segments)
+
+    @property
+    def size(self) -> float:
+        return self.segments[0].size
+
+
+def find_captions(layout: PageLayout, settings: PageTableSettings = PAGE_TABLES) -> list[Caption]:
+    """Caption lines ("Tabell 2. ...", "Figur 7: ...") with their wrapped continuation lines."""
+    captions = []
+    segs = layout.segments
+    used: set[int] = set()
+    for i, seg in enumerate(segs):
+        m = CAPTION.match(seg.text)
+        if not m or i in used:
+            continue
+        parts = [seg]
+        last = seg
+        for j in range(i + 1, len(segs)):
+            nxt = segs[j]
+            if nxt.top > last.bottom + settings.caption_line_gap * last.size:
+                break
+            same_style = (
+                abs(nxt.size - seg.size) < settings.caption_same_size
+                and nxt.bold == seg.bold
+                and nxt.italic == seg.italic
+            )
+            if (
+                same_style
+                and abs(nxt.x0 - seg.x0) < settings.caption_indent
+                and nxt.top > last.top + settings.caption_next_line * last.size
+                and not CAPTION.match(nxt.text)
+            ):
+                parts.append(nxt)
+                used.add(j)
+                last = nxt
+        captions.append(
+            Caption(
+                kind="tabell" if m.group("kind").lower().startswith("tab") else "figur",
+                number=m.group("num") + (m.group("sub") or ""),
+                text=join_lines([p.text for p in parts]),
+                segments=parts,
+                markers=[mk.text for p in parts for mk in p.markers],
+                continued=m.group("continued") is not None,
+            )
+        )
+    return captions

@@ -1,0 +1,135 @@
+"""What every table reader of the PDF engine gives, and the steps they share: a grid of cell
+texts (header rows first) with its notes and where each cell was read; text segments grouped
+into printed lines, and a cell's segments into its text."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ...model import TableMethod
+from ...text.normalize import join_lines, normalize_ws
+from ...text.printed import ASTERISKS
+from .layout import Segment
+from .settings import TableSettings
+
+BBox = tuple[float, float, float, float]  # x0, top, x1, bottom
+
+
+@dataclass
+class CellNote:
+    row: int | None
+    col: int | None
+    marker: str
+
+
+@dataclass
+class Grid:
+    """A table read from the page: rows of cell texts, header rows first."""
+
+    cells: list[list[str]]
+    header_rows: int
+    method: TableMethod
+    bbox: BBox
+    notes: list[CellNote] = field(default_factory=list)
+    row_bounds: list[float] = field(default_factory=list)
+    col_bounds: list[float] = field(default_factory=list)
+    # (row, col, x0, top, x1, bottom) of every cell as read: a merged cell is one box
+    cell_boxes: list[tuple[int, int, float, float, float, float]] = field(default_factory=list)
+
+
+def overlap(a0: float, a1: float, b0: float, b1: float) -> float:
+    return max(0.0, min(a1, b1) - max(a0, b0))
+
+
+def cluster(values: list[float], tol: float) -> list[float]:
+    """Values closer than ``tol`` to their neighbour, as the mean of each run."""
+    out: list[list[float]] = []
+    for v in sorted(values):
+        if out and v - out[-1][-1] <= tol:
+            out[-1].append(v)
+        else:
+            out.append([v])
+    return [sum(c) / len(c) for c in out]
+
+
+def column_of(s: Segment, columns: list[list[float]]) -> int:
+    """The column a segment stands in: the one it overlaps most, else the nearest."""
+    best, score = 0, None
+    for i, (a, b) in enumerate(columns):
+        ov = overlap(s.x0, s.x1, a, b)
+        dist = 0.0 if ov > 0 else min(abs(s.x0 - b), abs(a - s.x1))
+        key = (-ov, dist)
+        if score is None or key < score:
+            best, score = i, key
+    return best
+
+
+def segments_in(segments: list[Segment], box: BBox, tol: float) -> list[Segment]:
+    """The segments whose centre lies in ``box`` (or within ``tol`` of it)."""
+    x0, top, x1, bottom = box
+    return [
+        s for s in segments if x0 - tol <= s.cx <= x1 + tol and top - tol <= s.cy <= bottom + tol
+    ]
+
+
+def printed_lines(segs: list[Segment], core: float) -> list[list[Segment]]:
+    """Segments grouped into printed lines by vertical overlap of their cores (their height
+    less ``core`` of it above and below: ascenders and descenders do not join two lines), top
+    to bottom, each line left to right."""
+    rows: list[list[Segment]] = []
+    spans: list[tuple[float, float]] = []
+    for s in sorted(segs, key=lambda s: s.top):
+        pad = core * (s.bottom - s.top)
+        t, b = s.top + pad, s.bottom - pad
+        for i in range(len(rows) - 1, -1, -1):
+            rt, rb = spans[i]
+            if t < rb and b > rt:
+                rows[i].append(s)
+                spans[i] = (min(rt, t), max(rb, b))
+                break
+        else:
+            rows.append([s])
+            spans.append((t, b))
+    # growing can make a line overlap the next one
+    merged: list[list[Segment]] = []
+    merged_spans: list[tuple[float, float]] = []
+    for i in sorted(range(len(rows)), key=lambda i: spans[i][0]):
+        t, b = spans[i]
+        if merged and t < merged_spans[-1][1]:
+            merged[-1] += rows[i]
+            merged_spans[-1] = (merged_spans[-1][0], max(merged_spans[-1][1], b))
+        else:
+            merged.append(list(rows[i]))
+            merged_spans.append((t, b))
+    return [sorted(line, key=lambda s: s.x0) for line in merged]
+
+
+def cell_text(segs: list[Segment], settings: TableSettings) -> tuple[str, list[str]]:
+    """Cell text from its segments (lines joined, hyphenation undone) and its markers."""
+    lines = []
+    markers: list[str] = []
+    for row in printed_lines(segs, settings.row_core):
+        lines.append(" ".join(s.text for s in row))
+        markers += [m.text for s in row for m in s.markers]
+    text = join_lines(lines)
+    for m in ASTERISKS.finditer(text):
+        markers.append(m.group(1) or m.group(2))
+    text = normalize_ws(ASTERISKS.sub("", text))
+    return text, markers
+
+
+def line_text(line: list[Segment]) -> str:
+    return " ".join(s.text for s in line)
+
+
+def top(line: list[Segment]) -> float:
+    return min(s.top for s in line)
+
+
+def bottom(line: list[Segment]) -> float:
+    return max(s.bottom for s in line)
+
+
+def size(line: list[Segment]) -> float:
+    sizes = sorted(s.size for s in line)
+    return sizes[len(sizes) // 2]

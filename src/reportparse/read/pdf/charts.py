@@ -1,0 +1,178 @@
+"""Vector charts read into the table of their value labels.
+
+A chart exported to PDF from Excel, Word, PowerPoint or matplotlib is drawn as paths (bars,
+lines, legend swatches) and text (value labels, category labels, legend, axis ticks). Next to
+a "Figur N" caption this module finds the drawing and its text; ``chartreader`` tells the
+parts apart by geometry and colour, and ``chartcheck`` checks the reading. The result is the
+chart's data as printed: one row per category in the order drawn, one column per series
+named as in the legend, the value labels as cells, an empty stub header.
+
+A chart that can be read in two ways, or fails a check, is ``incomplete`` with the reason; a
+picture is ``image_only``; a caption with nothing drawn next to it is ``failed``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from ...model import TableMethod, TableStatus
+from .captions import Caption
+from .chartcheck import Scale, check_bars, check_points, check_totals
+from .chartparts import Rect, Unreadable, bbox, centre
+from .chartreader import ChartReader
+from .geometry import connected_groups
+from .layout import Box, Segment
+from .marks import Mark
+from .settings import CHARTS, ChartSettings
+
+PICTURE = "the chart is a picture (raster image); its values are not read"
+NOTHING = "no drawing next to the caption"
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A label and what it was read from: a cell (row, col), or a stack's total (col 0)."""
+
+    row: int
+    col: int
+    text: str
+    element: Rect  # the bar segment, the whole stack (a total) or the point
+    label: Rect
+
+
+@dataclass
+class Chart:
+    caption: Caption
+    status: TableStatus
+    reason: str = ""
+    method: TableMethod = TableMethod.VECTOR_CHART
+    cells: list[list[str]] = field(default_factory=list)
+    kind: str = ""  # "stacked vertical bars", "vertical bars and line", ...
+    vertical: bool = True  # bars stand on a horizontal category axis; lines run left to right
+    bbox: Rect | None = None
+    readings: list[Reading] = field(default_factory=list)
+    scales: list[Scale] = field(default_factory=list)
+    texts: list[Segment] = field(default_factory=list)  # the text read as part of the chart
+
+
+def read_charts(
+    captions: Sequence[Caption],
+    texts: Sequence[Segment],
+    marks: Sequence[Mark],
+    images: Sequence[Box] = (),
+    settings: ChartSettings = CHARTS,
+) -> list[Chart]:
+    """The chart of every "Figur" caption of a page. ``captions`` are all the page's captions:
+    a drawing belongs to the caption nearest to it."""
+    drawings: dict[float, list] = {}
+    out = []
+    for caption in captions:
+        if caption.kind != "figur":
+            continue
+        gap = settings.cluster_gap * caption.size
+        if gap not in drawings:
+            drawings[gap] = _drawings(marks, captions, gap, settings)
+        out.append(_read(caption, captions, texts, drawings[gap], images, settings))
+    return out
+
+
+def _read(caption, captions, texts, drawings, images, s: ChartSettings) -> Chart:
+    others = [c for c in captions if c is not caption]
+    candidates = drawings + [((im.x0, im.top, im.x1, im.bottom), None) for im in images]
+    found = _nearest(caption, candidates, others, s)
+    if found is None:
+        return Chart(caption, TableStatus.FAILED, NOTHING)
+    box, group = found
+    if group is None:
+        return Chart(caption, TableStatus.IMAGE_ONLY, PICTURE, TableMethod.IMAGE, bbox=box)
+    chart = Chart(caption, TableStatus.EXTRACTED, bbox=box)
+    reader = ChartReader(_texts_near(box, texts, captions, s), group, s)
+    try:
+        reader.read()
+        chart.scales = check_bars(reader) + check_points(reader)
+        check_totals(reader)
+        chart.kind, chart.vertical = reader.kind(), reader.frame.vertical
+        chart.cells, readings = reader.table()
+        chart.readings = [Reading(*r) for r in readings]
+    except Unreadable as exc:
+        reader.problems = [str(exc)]
+        chart.cells, chart.readings, chart.scales = [], [], []
+    chart.texts = list(reader.used.values())
+    if reader.problems:
+        chart.status, chart.reason = TableStatus.INCOMPLETE, "; ".join(reader.problems)
+    return chart
+
+
+# ---------------------------------------------------------------- the drawing
+
+
+def _drawings(marks, captions, gap: float, s: ChartSettings) -> list[tuple[Rect, list[Mark]]]:
+    """Groups of marks closer than ``gap``; a mark around a caption is the page, not a chart."""
+    centres = [centre(c) for c in captions]
+    usable = [
+        m
+        for m in marks
+        if not any(m.x0 <= x <= m.x1 and m.top <= y <= m.bottom for x, y in centres)
+    ]
+    groups = connected_groups([(m.x0, m.top, m.x1, m.bottom) for m in usable], gap)
+    return [
+        (bbox([usable[i] for i in g]), [usable[i] for i in g])
+        for g in groups
+        if len(g) >= s.min_marks
+    ]
+
+
+def _nearest(caption, candidates, others, s: ChartSettings):
+    """The drawing or picture right above or below the caption, not nearer to another one."""
+    best = None
+    for box, group in candidates:
+        gap = _gap(caption, box, s)
+        if gap is None or gap > s.caption_reach * caption.size:
+            continue
+        if any(_between(o, caption, box) or _nearer(o, box, gap, s) for o in others):
+            continue
+        if best is None or gap < best[0]:
+            best = (gap, box, group)
+    return None if best is None else best[1:]
+
+
+def _gap(caption, box: Rect, s: ChartSettings) -> float | None:
+    """Vertical gap from the caption to a box above or below it that it overlaps in x."""
+    x0, top, x1, bottom = box
+    if min(x1, caption.x1) <= max(x0, caption.x0):
+        return None
+    slack = s.align * caption.size
+    if top >= caption.bottom - slack:
+        return max(0.0, top - caption.bottom)
+    if bottom <= caption.top + slack:
+        return max(0.0, caption.top - bottom)
+    return None
+
+
+def _nearer(other, box: Rect, gap: float, s: ChartSettings) -> bool:
+    theirs = _gap(other, box, s)
+    return theirs is not None and theirs < gap
+
+
+def _between(other, caption, box: Rect) -> bool:
+    """Another caption stands between the caption and the box, over or under the box."""
+    x0, top, x1, bottom = box
+    mid = (other.top + other.bottom) / 2
+    lo, hi = sorted(((caption.top + caption.bottom) / 2, (top + bottom) / 2))
+    return lo < mid < hi and min(x1, other.x1) > max(x0, other.x0)
+
+
+def _texts_near(box: Rect, texts, captions, s: ChartSettings) -> list[Segment]:
+    """The drawing's own text: inside it or just outside, and not a caption."""
+    x0, top, x1, bottom = box
+    out = []
+    for t in texts:
+        pad = s.text_reach * t.size
+        cx, cy = centre(t)
+        if any(c.x0 <= cx <= c.x1 and c.top <= cy <= c.bottom for c in captions):
+            continue
+        across = t.x1 >= x0 - pad and t.x0 <= x1 + pad
+        if across and t.bottom >= top - pad and t.top <= bottom + pad:
+            out.append(t)
+    return out

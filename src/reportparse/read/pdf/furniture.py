@@ -1,0 +1,53 @@
+"""Page furniture: running heads and feet, and page numbers. A table is never read into them,
+and a table that goes on to the next page goes on after them."""
+
+from __future__ import annotations
+
+import re
+
+from ...text.normalize import normalize_ws
+from .cells import line_text, printed_lines, top
+from .layout import PageLayout, Segment
+from .settings import PAGE_TABLES, PageTableSettings
+
+PAGE_NUMBER = re.compile(r"^(?:side|page|s\.)?\s*\d{1,4}(?:\s*(?:av|of|/)\s*\d{1,4})?$", re.I)
+
+
+def _signature(line: list[Segment]) -> str:
+    return re.sub(r"\d+", "#", normalize_ws(line_text(line))).casefold()
+
+
+def page_lines(layout: PageLayout, settings: PageTableSettings) -> list[list[Segment]]:
+    return printed_lines(layout.segments, settings.line_core)
+
+
+def furniture(
+    layouts: list[PageLayout], settings: PageTableSettings = PAGE_TABLES
+) -> list[set[int]]:
+    """Per page, the ids of its segments that are furniture: among the first and last lines
+    of a page, a page number alone ("7", "Side 7 av 20"), or a line with words that another
+    page prints at the same height, digits aside (a running head or foot)."""
+    edges: list[list[list[Segment]]] = []
+    for layout in layouts:
+        lines = page_lines(layout, settings)
+        n = settings.furniture_lines
+        edges.append(lines[:n] + [ln for ln in lines[n:][-n:]])
+    seen: dict[str, list[tuple[int, float]]] = {}
+    for page, lines in enumerate(edges):
+        for line in lines:
+            seen.setdefault(_signature(line), []).append((page, top(line)))
+    out: list[set[int]] = []
+    for page, lines in enumerate(edges):
+        ids: set[int] = set()
+        for line in lines:
+            sig = _signature(line)
+            repeated = any(
+                other != page and abs(y - top(line)) <= settings.furniture_shift
+                for other, y in seen[sig]
+            )
+            if PAGE_NUMBER.match(line_text(line).strip()) or (
+                repeated and re.search(r"[^\W\d_]", sig)
+            ):
+                ids |= {id(s) for s in line}
+        out.append(ids)
+    return out

@@ -1,0 +1,103 @@
+"""The paths of a page as marks: box, fill and stroke colour, and points.
+
+This is what the page layout keeps of the drawings (rectangles, lines, curves) so that a
+chart can be read: a bar is known by its box and fill colour, a line series by its stroke
+colour and points. Colours are RGB triples in 0..1.
+
+A colour is taken only where the path uses it: the fill colour of a filled path, the
+stroke colour of a stroked one. pdfplumber reports the graphics state's last fill colour
+on stroke-only paths too, and that colour belongs to some other path.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .settings import LAYOUT, LayoutSettings
+
+Colour = tuple[float, float, float]
+GRAY, RGB, CMYK = 1, 3, 4  # the number of components of a colour in each colour space
+CLOSED_BOX = 5  # the points of a closed four-corner path: the first repeated at the end
+CORNERS = 4
+
+
+@dataclass(frozen=True)
+class Mark:
+    kind: str  # "rect", "line" or "curve"
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    fill: Colour | None  # the fill colour of a filled path
+    stroke: Colour | None  # the stroke colour of a stroked path
+    pts: tuple[tuple[float, float], ...] = ()  # the path's points (x, top)
+
+    @property
+    def cx(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+    @property
+    def cy(self) -> float:
+        return (self.top + self.bottom) / 2
+
+    @property
+    def width(self) -> float:
+        return self.x1 - self.x0
+
+    @property
+    def height(self) -> float:
+        return self.bottom - self.top
+
+
+def rgb(colour, settings: LayoutSettings = LAYOUT) -> Colour | None:
+    """A pdfplumber colour (gray, RGB or CMYK, a number or a tuple) as RGB; None if unknown."""
+    if isinstance(colour, (int, float)):
+        colour = (colour,)
+    if not isinstance(colour, (tuple, list)) or not all(
+        isinstance(c, (int, float)) for c in colour
+    ):
+        return None  # a pattern, or a colour space pdfminer does not resolve
+    if len(colour) == GRAY:
+        values = (colour[0],) * RGB
+    elif len(colour) == RGB:
+        values = tuple(colour)
+    elif len(colour) == CMYK:
+        c, m, y, k = colour
+        values = ((1 - c) * (1 - k), (1 - m) * (1 - k), (1 - y) * (1 - k))
+    else:
+        return None
+    return tuple(round(float(min(1, max(0, v))), settings.colour_digits) for v in values)
+
+
+def _is_box(pts, settings: LayoutSettings) -> bool:
+    """A closed path of four corners with axis-parallel sides (a bar drawn as a path)."""
+    corners = list(pts)
+    if len(corners) == CLOSED_BOX and corners[0] == corners[-1]:
+        corners = corners[:CORNERS]
+    if len(corners) != CORNERS:
+        return False
+    xs = {round(x, settings.corner_digits) for x, _ in corners}
+    ys = {round(y, settings.corner_digits) for _, y in corners}
+    return len(xs) == len(ys) == 2
+
+
+def page_marks(page, settings: LayoutSettings = LAYOUT) -> list[Mark]:
+    """Every rectangle, line and curve of a pdfplumber page, with its colours."""
+    marks = []
+    for kind, objects in (("rect", page.rects), ("line", page.lines), ("curve", page.curves)):
+        for o in objects:
+            pts = tuple((float(x), float(y)) for x, y in o.get("pts") or ())
+            box = kind == "curve" and o.get("fill") and _is_box(pts, settings)
+            marks.append(
+                Mark(
+                    kind="rect" if box else kind,
+                    x0=float(o["x0"]),
+                    top=float(o["top"]),
+                    x1=float(o["x1"]),
+                    bottom=float(o["bottom"]),
+                    fill=rgb(o.get("non_stroking_color"), settings) if o.get("fill") else None,
+                    stroke=rgb(o.get("stroking_color"), settings) if o.get("stroke") else None,
+                    pts=pts,
+                )
+            )
+    return marks
