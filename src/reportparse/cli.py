@@ -21,6 +21,7 @@ from .run.limits import (
     DEFAULT_MAX_MEMORY,
     DEFAULT_TIMEOUT,
     Terminated,
+    Unsupported,
     format_size,
     parse_size,
     sigterm_as_interrupt,
@@ -346,6 +347,8 @@ def sources(raw: Path, fmt: str, cache_dir: Path, no_cache: bool, timeout: float
                 found.append(value if isinstance(value, Source) else value.source)
     except KeyboardInterrupt as exc:
         _interrupted(exc)
+    except Unsupported as exc:  # not Linux
+        raise fail(str(exc)) from None
     text = _sources_text(found, field_names(Source), fmt)
     say_lines(text, nl=False)
     if any(src.status == SourceStatus.FAILED for src in found):
@@ -466,6 +469,8 @@ def inspect(
             [done] = run_each(work, [real], jobs=1, timeout=timeout, max_memory=max_memory)
     except KeyboardInterrupt as exc:
         _interrupted(exc)
+    except Unsupported as exc:  # not Linux
+        raise fail(str(exc)) from None
     if done.error:  # timed out, too large
         raise fail(f"{display(file.name)}: {done.error}")
     shown = done.value
