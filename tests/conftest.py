@@ -33,8 +33,8 @@ def truth_json(source_id: str, name: str):
 def _publish_without_waiting_for_the_disk(request, monkeypatch):
     """Publishing fsyncs every file and folder before the swap (output/swap.py), a quarter of
     a second each time on this disk; tests publish dozens of times and none cuts the power.
-    Tests marked ``fsync`` (those of publishing itself) keep it, and so does a run of the
-    command outside the test process."""
+    A test marked ``fsync`` (test_swap's, that every file and folder is flushed) keeps it,
+    and so does a run of the command outside the test process."""
     if request.node.get_closest_marker("fsync") is None:
         from reportparse.output import swap
 
