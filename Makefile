@@ -17,12 +17,15 @@ $(STAMP): pyproject.toml
 extract: $(STAMP)
 	$(BIN)/reportparse extract --raw raw --out extracted
 
+# The tests run in one process per core (pytest-xdist), at most four.
+TEST_PROCESSES := -n auto --maxprocesses 4
+
 test: $(STAMP)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest $(TEST_PROCESSES)
 
 # The edit-and-test loop: everything but the tests marked slow (see pyproject.toml).
 test-fast: $(STAMP)
-	$(BIN)/python -m pytest -m "not slow"
+	$(BIN)/python -m pytest $(TEST_PROCESSES) -m "not slow"
 
 # A static HTML quality report in report/ (beside extracted/, not part of it).
 report: $(STAMP)

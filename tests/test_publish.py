@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 
 import pyarrow.parquet as pq
+import pytest
 
 from reportparse.model import KEY
 from reportparse.output.outdir import MARKER
@@ -22,6 +23,7 @@ def _files(folder: Path) -> dict[str, bytes]:
     }
 
 
+@pytest.mark.slow  # a second cold read of the whole corpus
 def test_second_run_is_byte_identical(published, tmp_path):
     _, first = published
     second = tmp_path / "again"
