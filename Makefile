@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install extract test test-fast lint report bench clean
+.PHONY: install extract test test-fast lint report bench stress clean
 
 install: $(STAMP)
 
@@ -17,12 +17,15 @@ $(STAMP): pyproject.toml
 extract: $(STAMP)
 	$(BIN)/reportparse extract --raw raw --out extracted
 
+# The tests run in one process per core (pytest-xdist), at most four.
+TEST_PROCESSES := -n auto --maxprocesses 4
+
 test: $(STAMP)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest $(TEST_PROCESSES)
 
 # The edit-and-test loop: everything but the tests marked slow (see pyproject.toml).
 test-fast: $(STAMP)
-	$(BIN)/python -m pytest -m "not slow"
+	$(BIN)/python -m pytest $(TEST_PROCESSES) -m "not slow"
 
 # A static HTML quality report in report/ (beside extracted/, not part of it).
 report: $(STAMP)
@@ -32,6 +35,11 @@ report: $(STAMP)
 # 2013 table competition where ICDAR2013_DIR names the set (see the README): docs/benchmark.md.
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py --raw raw --truth tests/truth --write docs/benchmark.md
+
+# The full-size reliability cases (9 GiB bombs, SIGKILLs while publishing, concurrent runs,
+# killed runs' workers): a few minutes; exit status 1 if a guarantee broke.
+stress: $(STAMP)
+	$(BIN)/python scripts/stress.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests scripts setup.py schemas

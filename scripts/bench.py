@@ -39,7 +39,7 @@ from pathlib import Path
 
 from reportparse.qa.inspection import read
 from reportparse.run.cache import Cache
-from reportparse.run.inputs import documents
+from reportparse.run.inputs import list_documents
 from reportparse.text.normalize import normalize_ws
 
 EXE = Path(sys.executable).with_name("reportparse")
@@ -59,7 +59,7 @@ def main() -> None:
         help="the ICDAR 2013 table competition set (default: $ICDAR2013_DIR); skipped if none",
     )
     args = ap.parse_args()
-    files = documents(args.raw)
+    files = list_documents(args.raw).documents
     lines = ["# Benchmark", "", *machine(), ""]
     lines += timings(files)
     lines += jobs(files, args.copies)

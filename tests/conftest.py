@@ -29,6 +29,18 @@ def truth_json(source_id: str, name: str):
     return json.loads((truth_dir(source_id) / f"{name}.json").read_text(encoding="utf-8"))
 
 
+@pytest.fixture(autouse=True)
+def _publish_without_waiting_for_the_disk(request, monkeypatch):
+    """Publishing fsyncs every file and folder before the swap (output/swap.py), a quarter of
+    a second each time on this disk; tests publish dozens of times and none cuts the power.
+    A test marked ``fsync`` (test_swap's, that every file and folder is flushed) keeps it,
+    and so does a run of the command outside the test process."""
+    if request.node.get_closest_marker("fsync") is None:
+        from reportparse.output import swap
+
+        monkeypatch.setattr(swap, "sync_tree", lambda folder: None)
+
+
 @pytest.fixture(scope="session")
 def raw_dir() -> Path:
     return RAW

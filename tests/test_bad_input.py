@@ -8,6 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from reportparse.cli import main
+from reportparse.output.outdir import MARKER, finish_marker
 
 import pdfs
 from conftest import RAW
@@ -43,9 +44,11 @@ def _extract(raw, out, cache) -> list[str]:
 
 
 def _previous_output(tmp_path):
+    """An earlier output of reportparse (its marker lists its one file)."""
     out = tmp_path / "extracted"
     out.mkdir()
-    (out / "marker.txt").write_text("previous run")
+    (out / "sources.csv").write_text("previous run")
+    finish_marker(out)
     return out
 
 
@@ -61,7 +64,8 @@ def test_bad_file_fails_with_one_line_and_leaves_output_alone(tmp_path, name, wa
     assert errors[0].startswith(f"error: {name}: {CASES[name][1]}")
     assert f"[2/2] {name}: failed" in res.output or f"[1/2] {name}: failed" in res.output
     assert f"{GOOD}: ok" in res.output
-    assert sorted(p.name for p in out.iterdir()) == ["marker.txt"]
+    assert sorted(p.name for p in out.iterdir()) == [MARKER, "sources.csv"]
+    assert (out / "sources.csv").read_text() == "previous run"
 
 
 def test_keep_going_publishes_the_rest_and_records_failures(tmp_path, warm_cache):
@@ -69,7 +73,7 @@ def test_keep_going_publishes_the_rest_and_records_failures(tmp_path, warm_cache
     out = _previous_output(tmp_path)
     res = CliRunner().invoke(main, [*_extract(raw, out, warm_cache), "--keep-going"])
     assert res.exit_code == 1  # some documents failed
-    assert not (out / "marker.txt").exists()
+    assert (out / "sources.csv").read_text() != "previous run"
     sources = (out / "sources.csv").read_text(encoding="utf-8").splitlines()
     failed = sorted(line.split(",")[1] for line in sources[1:] if ",failed," in line)
     assert failed == sorted(CASES)

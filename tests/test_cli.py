@@ -9,6 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from reportparse.cli import main
+from reportparse.output.outdir import MARKER, finish_marker
 
 from conftest import RAW
 
@@ -163,7 +164,8 @@ def test_empty_raw_folder_publishes_nothing(tmp_path):
     out = tmp_path / "extracted"
     out.mkdir()
     (out / "keep.csv").write_text("previous\n")
+    finish_marker(out)  # an earlier output
     res = CliRunner().invoke(main, ["extract", "--raw", str(raw), "--out", str(out)])
     assert res.exit_code == 1
     assert res.output == f"Error: no documents in {raw}\n"
-    assert [p.name for p in out.iterdir()] == ["keep.csv"]
+    assert sorted(p.name for p in out.iterdir()) == [MARKER, "keep.csv"]

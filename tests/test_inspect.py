@@ -54,29 +54,39 @@ def _printed_grid(output: str) -> list[list[str]]:
     return [[cell.strip() for cell in line.strip("│").split("│")] for line in rows]
 
 
-def test_every_table_of_every_pdf_in_raw_is_drawn_and_printed(results, tmp_path):
+def _blocks(output: str, heads: list[str]) -> list[list[str]]:
+    """The lines ``inspect`` prints for each table, cut where the next table's head begins."""
+    lines = output.splitlines()
+    starts = [lines.index(head) for head in heads]
+    ends = [*starts[1:], next(i for i, line in enumerate(lines) if line.startswith("drawn: "))]
+    return [lines[a:b] for a, b in zip(starts, ends, strict=True)]
+
+
+def test_every_table_of_every_pdf_in_raw_is_drawn_and_printed(results, tmp_path, warm_cache):
     tables = _tables(results)
     assert len(tables) >= 2
-    for file, table_id in tables:
-        source_id = next(r.source.source_id for r in results.values() if r.source.file == file)
-        table = next(t for t in results[source_id].tables if t.table_id == table_id)
+    for file in sorted({file for file, _ in tables}):
+        result = next(r for r in results.values() if r.source.file == file)
+        source_id = result.source.source_id
         res = CliRunner().invoke(
-            main, ["inspect", str(RAW / file), "--table", table_id, "--out", str(tmp_path)]
+            main,
+            ["inspect", str(RAW / file), "--out", str(tmp_path), "--cache-dir", str(warm_cache)],
         )
         assert res.exit_code == 0, res.output
-        png = tmp_path / f"{source_id}-{table_id}.png"
-        lines = res.output.splitlines()
-        assert lines[0] == f"{table_id}: {table.caption or '(no caption)'}"
-        assert lines[1].startswith(f"  source   {source_id} ({file}, sha256 ")
-        assert f"  picture  {png}" in lines
-        assert lines[2].startswith(f"  where    page {table.pages[0]}, region x0 ")
-        with Image.open(png) as im:
-            assert im.format == "PNG" and im.width > 100 and im.height > 50
-        if table.status == "extracted":
-            assert f"  read as  {table.method}, {table.n_rows} rows × {table.n_cols} columns" in (
-                res.output
-            )
-            assert _printed_grid(res.output) == pad_rows(table.cells)
+        heads = [f"{t.table_id}: {t.caption or '(no caption)'}" for t in result.tables]
+        for table, lines in zip(result.tables, _blocks(res.output, heads), strict=True):
+            table_id = table.table_id
+            png = tmp_path / f"{source_id}-{table_id}.png"
+            assert lines[1].startswith(f"  source   {source_id} ({file}, sha256 ")
+            assert f"  picture  {png}" in lines
+            assert lines[2].startswith(f"  where    page {table.pages[0]}, region x0 ")
+            with Image.open(png) as im:
+                assert im.format == "PNG" and im.width > 100 and im.height > 50
+            if table.status != "extracted":
+                continue
+            read_as = f"  read as  {table.method}, {table.n_rows} rows × {table.n_cols} columns"
+            assert any(line.startswith(read_as) for line in lines)
+            assert _printed_grid("\n".join(lines)) == pad_rows(table.cells)
             if table.kind == "figure":
                 drawn = {ELEMENT_STROKE, LABEL_STROKE, SCALE_STROKE}
                 assert drawn <= _colours(png) and CELL_STROKE not in _colours(png)

@@ -13,6 +13,7 @@ from click.testing import CliRunner
 from reportparse.cli import _progress_printer, main
 from reportparse.model import CellIssue, Source, Table
 from reportparse.output.frames import table_record
+from reportparse.output.outdir import MARKER, finish_marker
 from reportparse.qa import inspection
 from reportparse.run.inputs import Outcome
 
@@ -41,9 +42,11 @@ def _extract(raw, out, *more: str):
 
 
 def _previous(tmp_path):
+    """An earlier output of reportparse (its marker lists its one file)."""
     out = tmp_path / "extracted"
     out.mkdir()
-    (out / "marker.txt").write_text("previous run")
+    (out / "sources.csv").write_text("previous run")
+    finish_marker(out)
     return out
 
 
@@ -72,7 +75,7 @@ def test_a_category_missing_and_names_the_vocabulary_does_not_know_are_named(tmp
         "error: rapport.pdf: tabell-1: no row for 'Foreldreveiledning', 'Ingen tiltak'; "
         "unknown categories: 'Språkpraksis'",
     ]
-    assert sorted(p.name for p in out.iterdir()) == ["marker.txt"]
+    assert sorted(p.name for p in out.iterdir()) == [MARKER, "sources.csv"]
 
 
 def test_a_county_table_missing_rows_fails_naming_the_counties_or_is_left_out(tmp_path):
@@ -87,7 +90,7 @@ def test_a_county_table_missing_rows_fails_naming_the_counties_or_is_left_out(tm
     assert res.output.splitlines()[-1] == (
         f"nothing published (some tables failed or are incomplete); {out} is unchanged"
     )
-    assert sorted(p.name for p in out.iterdir()) == ["marker.txt"]
+    assert sorted(p.name for p in out.iterdir()) == [MARKER, "sources.csv"]
     res = _extract(raw, out, "--keep-going")
     assert res.exit_code == 1
     assert _lines(res.output, "error:") == [f"error: rapport.pdf: {NO_COUNTIES}"]
@@ -163,7 +166,7 @@ def test_a_document_that_fails_validation_is_left_out_with_keep_going(tmp_path):
     assert "invalid: observations: percent_within(unit_column=unit, low=0, high=100): 1 " in (
         res.output
     )
-    assert sorted(p.name for p in out.iterdir()) == ["marker.txt"]
+    assert sorted(p.name for p in out.iterdir()) == [MARKER, "sources.csv"]
     res = _extract(raw, out, "--keep-going")
     assert res.exit_code == 1
     within = "percent_within(unit_column=unit, low=0, high=100)"

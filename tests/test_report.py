@@ -12,6 +12,7 @@ from lxml import html
 from PIL import Image
 
 from reportparse.cli import main
+from reportparse.output.outdir import MARKER
 from reportparse.qa.charts import draw
 from reportparse.qa.quality_report import ALL, CORE_INDICATORS
 
@@ -48,7 +49,7 @@ def test_report_is_written_beside_the_datasets_not_into_them(report, published, 
     assert out.name == "report" and not (extracted / "index.html").exists()
     pages = [f"{sid}.html" for sid in results]
     assert sorted(p.name for p in out.iterdir()) == sorted(
-        ["charts", "images", "index.html", *pages]
+        [MARKER, "charts", "images", "index.html", *pages]
     )
 
 

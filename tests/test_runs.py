@@ -64,10 +64,10 @@ def _record_calls(monkeypatch, log: Path, before=None):
     the process that made it; ``before(path)`` runs first and its result is logged too."""
     real = READ_DOCUMENT
 
-    def logged(path: Path):
+    def logged(path: Path, *args):
         note = before(path) if before else None
         try:
-            return real(path)
+            return real(path, *args)
         finally:
             with open(log, "a", encoding="utf-8") as f:
                 f.write(json.dumps([path.name, os.getpid(), note]) + "\n")
@@ -110,8 +110,14 @@ def test_fast_path_never_trusts_an_edited_output_or_input(tmp_path, monkeypatch)
     assert res.exit_code == 0 and "(unchanged" not in res.output
     assert f"{GOOD}: ok (cached)" in res.output  # the document itself comes from the cache
     assert _files(out) == published  # the edit is undone
-    (out / "stray.csv").write_text("x\n")
-    assert "(unchanged" not in _extract(raw, out, cache).output
+    (out / "stray.csv").write_text("x\n")  # not reportparse's: the run refuses OUT
+    res = _extract(raw, out, cache)
+    assert (res.exit_code, res.output) == (
+        1,
+        f"Error: --out {out} holds files that are not reportparse's output (stray.csv); "
+        "name a new or empty folder\n",
+    )
+    (out / "stray.csv").unlink()
     _copy(raw, "new.html", "new")
     res = _extract(raw, out, cache)
     assert "(unchanged" not in res.output and "[2/2] new.html: ok (" in res.output
@@ -235,10 +241,10 @@ def test_a_crashing_worker_fails_its_document_only(tmp_path, monkeypatch):
     _copy(raw, "crash.html", "crash")
     real = document_module.read_document
 
-    def crash_on(path: Path):
+    def crash_on(path: Path, *args):
         if path.name == "crash.html":
             os._exit(3)
-        return real(path)
+        return real(path, *args)
 
     monkeypatch.setattr("reportparse.run.pipeline.read_document", crash_on)
     res = _extract(raw, tmp_path / "out", tmp_path / "cache", "--keep-going")

@@ -68,6 +68,7 @@ def test_every_table_written_with_its_record(tmp_path, report):
     assert res.stderr.endswith(" s) - 2 tables\n")
     folder = out / "annual report"
     assert sorted(p.name for p in folder.iterdir()) == [
+        ".reportparse-output",  # the marker of an output reportparse may replace
         "tabell-1.csv",
         "tables.json",
         "utabell-p2-1.csv",
@@ -96,7 +97,11 @@ def test_pages_restricts_the_run(tmp_path, report):
     assert res.exit_code == 0
     assert res.stdout == f"wrote {out}: 1 table from 1 file\n"
     folder = out / "annual report"
-    assert sorted(p.name for p in folder.iterdir()) == ["tables.json", "utabell-p2-1.csv"]
+    assert sorted(p.name for p in folder.iterdir()) == [
+        ".reportparse-output",
+        "tables.json",
+        "utabell-p2-1.csv",
+    ]
 
 
 def test_json_format(tmp_path, report):
@@ -115,7 +120,7 @@ def test_a_file_that_cannot_be_read_is_one_line_and_the_others_go_on(tmp_path, r
     assert res.exit_code == 1
     assert res.stdout == f"wrote {out}: 2 tables from 1 file, 1 failed\n"
     assert res.stderr.splitlines()[-1] == "error: notes.pdf: not a PDF (no %PDF header)"
-    assert sorted(p.name for p in out.iterdir()) == ["annual report"]
+    assert sorted(p.name for p in out.iterdir()) == [".annual report.lock", "annual report"]
 
 
 def test_pages_not_in_the_document(tmp_path, report):
@@ -133,3 +138,16 @@ def test_pages_that_are_no_pages(tmp_path, report):
     assert res.stderr.splitlines()[-1] == (
         "Error: Invalid value for --pages: '2-1' is no range of pages numbered from 1"
     )
+
+
+def test_a_folder_of_other_files_is_refused_before_reading(tmp_path, report):
+    out = tmp_path / "out"
+    (out / "annual report").mkdir(parents=True)
+    (out / "annual report" / "mine.txt").write_text("keep me", encoding="utf-8")
+    res = CliRunner().invoke(main, ["tables", str(report), "--out", str(out)])
+    assert res.exit_code == 1
+    assert res.stderr == (
+        f"Error: --out {out / 'annual report'} holds files that are not reportparse's output "
+        "(mine.txt); name a new or empty folder\n"
+    )
+    assert sorted(p.name for p in (out / "annual report").iterdir()) == ["mine.txt"]

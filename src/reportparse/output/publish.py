@@ -1,8 +1,8 @@
 """Write the published folder: CSV, Parquet and a Frictionless datapackage.json.
 
 Deterministic (sorted rows, fixed columns, no timestamps) and atomic: files are
-written into a temporary sibling folder that replaces the target only when
-everything is written.
+written into a new sibling folder that is swapped in only when everything is written
+(swap.py), and only into a folder that may be replaced (outdir.py).
 """
 
 from __future__ import annotations
@@ -10,9 +10,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
-import os
-import shutil
-import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
@@ -23,6 +21,9 @@ from .. import __version__
 from ..model import SourceStatus
 from ..published import arrow_type, from_text, required, table_schema_type, typed
 from .datasets import DATASETS, FOREIGN_KEYS, PARQUET, PRIMARY_KEYS
+from .lock import DEFAULT_LOCK_WAIT
+from .outdir import PACKAGE_NAME, check_out
+from .swap import publish_folder
 from .validation import schema
 
 CONTRACT_VERSION = "1.0.0"
@@ -178,7 +179,7 @@ def datapackage(folder: Path, printed: dict[str, list[list[str]]], sources: pd.D
     ]
     return {
         "profile": PROFILE,
-        "name": "reportparse-introduksjonsprogrammet",
+        "name": PACKAGE_NAME,
         "title": "IMDi: statistikk om introduksjonsprogrammet for flyktninger",
         "description": "Tables, key figures and tidy observations extracted from IMDi's reports "
         "and press releases on the introduction programme, by reportparse.",
@@ -191,13 +192,18 @@ def datapackage(folder: Path, printed: dict[str, list[list[str]]], sources: pd.D
 
 
 def publish(
-    out: Path, frames: dict[str, pd.DataFrame], printed: dict[str, list[list[str]]]
+    out: Path,
+    frames: dict[str, pd.DataFrame],
+    printed: dict[str, list[list[str]]],
+    *,
+    raw: Path | None = None,
+    notice: Callable[[str], None] = lambda line: None,
+    lock_wait: float = DEFAULT_LOCK_WAIT,
 ) -> None:
-    """Write everything into a temporary folder next to ``out``, then swap it in."""
-    out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
-    try:
+    """Write everything into a new folder beside ``out``, then swap it in (swap.py): only
+    where ``out`` may be published into (outdir.py; OutError, PublishError otherwise)."""
+
+    def write(tmp: Path) -> None:
         for name in DATASETS:
             columns = fields(name)
             df = typed(frames[name], columns)
@@ -212,23 +218,8 @@ def publish(
         (tmp / "datapackage.json").write_text(
             json.dumps(package, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
         )
-        swap_folder(tmp, out)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
 
-
-def swap_folder(tmp: Path, out: Path) -> None:
-    """Put the finished folder ``tmp`` in the place of ``out`` (removing the old one)."""
-    os.chmod(tmp, 0o755)
-    if out.exists():
-        old = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=out.parent))
-        old.rmdir()
-        out.rename(old)
-        tmp.rename(out)
-        shutil.rmtree(old, ignore_errors=True)
-    else:
-        tmp.rename(out)
+    publish_folder(check_out(Path(out), raw), write, notice=notice, lock_wait=lock_wait)
 
 
 def read_published(folder: Path) -> tuple[dict[str, pd.DataFrame], dict[str, pd.DataFrame]]:

@@ -63,7 +63,7 @@ class Failure:
 def schema(name: str) -> pa.DataFrameSchema:
     """The pandera schema ``schemas/<name>.yaml``, unique in its dataset's primary key."""
     path = schemas_dir() / f"{name}.yaml"
-    loaded = pa.DataFrameSchema.from_yaml(path.read_text(encoding="utf-8"))
+    loaded = pa.DataFrameSchema.from_yaml(path)  # a path: its text would be tried as a path
     if name in PRIMARY_KEYS:
         loaded.unique = PRIMARY_KEYS[name]
     return loaded

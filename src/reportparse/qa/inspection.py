@@ -3,7 +3,8 @@
 The tables are those of the pipeline (from the cache where it has them). A PDF the
 pipeline cannot take (an unknown kind of report, a spec's table missing) is still
 read the way ``extract`` reads it, up to the step that fails, so that one can see why:
-the reason is printed with it.
+the reason is printed with it. ``show`` does all of it for one document, in a bounded
+worker process (run/workers.py), as ``extract`` reads.
 """
 
 from __future__ import annotations
@@ -25,7 +26,9 @@ from ..model import (
 )
 from ..output.frames import cell_issue, table_record
 from ..run.cache import Cache
-from ..run.pipeline import read_cached
+from ..run.inputs import document_sha256, read_document_bytes
+from ..run.names import display
+from ..run.pipeline import read_or_fail
 
 
 @dataclass
@@ -35,9 +38,50 @@ class Inspected:
     note: str = ""  # why these are the table engine's tables rather than the pipeline's
 
 
+@dataclass
+class Shown:
+    """What ``inspect`` prints for one document."""
+
+    text: str = ""  # the tables, their provenance and pictures
+    note: str = ""  # why the tables are the table engine's, not the pipeline's
+    error: str = ""  # the one line said instead, when there is nothing to show
+
+
+def show(path: Path, table_id: str | None, page: int | None, out: Path, cache: Cache) -> Shown:
+    """Everything ``inspect`` does for the document ``path``: read it (or take it from the
+    cache), draw the chosen tables into ``out`` and describe them."""
+    from .pictures import LEGEND, save_table_images
+
+    name = display(path.name)
+    try:
+        found = read(path, cache)
+    except DocumentError as exc:
+        return Shown(error=f"{name}: {exc}")
+    tables = select(found.tables, table_id, page)
+    if not tables:
+        ids = ", ".join(t.table_id for t in found.tables) or "none"
+        return Shown(error=f"{name}: no such table (tables: {ids})")
+    blocks = []
+    for t in tables:
+        pictures = []
+        if found.source.kind == SourceKind.PDF:
+            stem = f"{found.source.source_id}-{t.table_id}"
+            pictures = save_table_images(path, t, out, stem)
+        blocks.append(describe(found.source, t, pictures))
+    if found.source.kind == SourceKind.PDF:
+        blocks.append(LEGEND)
+    return Shown("\n\n".join(blocks), found.note)
+
+
 def read(path: Path, cache: Cache) -> Inspected:
-    """The tables of ``path`` as the pipeline reads them; DocumentError if it cannot be opened."""
-    value = read_cached(path, cache)
+    """The tables of ``path`` as the pipeline reads them; DocumentError if it cannot be opened.
+    Reads in this process: called in a bounded worker."""
+    raw = path.parent
+    sha = document_sha256(path, raw)
+    value = cache.get(sha)
+    if value is None:
+        value = read_or_fail(path, raw)
+        cache.put(sha, value)
     if isinstance(value, DocumentResult):
         value.source.file = path.name
         return Inspected(value.source, value.tables)
@@ -53,7 +97,7 @@ def _tables_read(path: Path) -> list[Table]:
     from ..read.document import open_reading
     from ..specs.load import load_spec
 
-    reading = open_reading(path.read_bytes(), SourceKind.PDF)
+    reading = open_reading(read_document_bytes(path, path.parent), SourceKind.PDF)
     found = identify(reading)
     if found is None:
         return reading.read(None, None).tables

@@ -12,8 +12,8 @@ and opens in a browser from the file system.
 
 from __future__ import annotations
 
-import shutil
-import tempfile
+import io
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,9 +22,14 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from ..contract.vocabulary import rows as vocabulary_rows
 from ..model import KEY, DocumentResult, Observation, SourceKind, Table, TableStatus, pad_rows
+from ..output.lock import DEFAULT_LOCK_WAIT
 from ..output.merge import ranked
-from ..output.publish import swap_folder
+from ..output.outdir import check_out
+from ..output.swap import publish_folder
+from ..run.inputs import read_document_bytes
+from ..run.limits import DEFAULT_MAX_MEMORY, DEFAULT_TIMEOUT
 from ..run.pipeline import RunResult, run
+from ..run.workers import run_each
 from .charts import draw
 from .values import number, printed
 
@@ -42,6 +47,7 @@ ALL = {"region_code": "00", "gender": "alle", "group": "alle", "age_group": "all
        "education": "alle"}  # fmt: skip
 # what a table needs from the person checking it, most urgent first
 ATTENTION = ("failing", "incomplete", "unmapped", "ok")
+Picture = tuple[str, str, bytes]  # a table's picture: table_id, file name, PNG
 
 
 @dataclass
@@ -88,18 +94,26 @@ class ConflictView:
     reason: str
 
 
-def build(raw: Path, out: Path, cache_dir: Path | None, progress=None) -> RunResult:
-    """Run the pipeline (cached, nothing published) and write the report into ``out``."""
-    result = run(raw, None, keep_going=True, cache_dir=cache_dir, progress=progress, write=False)
-    out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
-    try:
-        _write(result, raw, tmp)
-        swap_folder(tmp, out)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
+def build(
+    raw: Path,
+    out: Path,
+    cache_dir: Path | None,
+    progress=None,
+    *,
+    timeout: float | None = DEFAULT_TIMEOUT,
+    max_memory: int | None = DEFAULT_MAX_MEMORY,
+    notice: Callable[[str], None] = lambda line: None,
+    lock_wait: float = DEFAULT_LOCK_WAIT,
+) -> RunResult:
+    """Run the pipeline (cached, nothing published) and write the report into ``out``,
+    swapped in as a whole (output/swap.py)."""
+    result = run(raw, None, keep_going=True, cache_dir=cache_dir, progress=progress,
+                 timeout=timeout, max_memory=max_memory, notice=notice, write=False)  # fmt: skip
+    pictures = _pictures(result, raw, timeout, max_memory, notice)
+    target = check_out(Path(out), raw)
+    publish_folder(
+        target, lambda folder: _write(result, pictures, folder), notice=notice, lock_wait=lock_wait
+    )
     return result
 
 
@@ -114,11 +128,11 @@ def _environment() -> Environment:
     return env
 
 
-def _write(result: RunResult, raw: Path, folder: Path) -> None:
+def _write(result: RunResult, pictures: dict[str, list[Picture]], folder: Path) -> None:
     env = _environment()
     documents = []
     for r in sorted(result.read, key=lambda r: r.source.source_id):  # left out ones too
-        tables = _tables(r, raw, folder, result)
+        tables = _tables(r, pictures.get(r.source.source_id, []), folder, result)
         documents.append({"source": r.source, "result": r, "tables": tables})
         html = env.get_template("document.html.j2").render(
             source=r.source, result=r, tables=_by_attention(tables)
@@ -169,7 +183,9 @@ def _attention(t: Table, failures: list[str], used: set[str]) -> tuple[str, str]
     return "ok", "read, valid and mapped" + (f" by the spec entry {t.spec}" if t.spec else "")
 
 
-def _tables(r: DocumentResult, raw: Path, folder: Path, result: RunResult) -> list[TableView]:
+def _tables(
+    r: DocumentResult, pictures: list[Picture], folder: Path, result: RunResult
+) -> list[TableView]:
     sid = r.source.source_id
     used = _used_tables(r)
     views = []
@@ -178,24 +194,54 @@ def _tables(r: DocumentResult, raw: Path, folder: Path, result: RunResult) -> li
         failures = [f.describe(max_rows=10) for f in result.failures if f.dataset in names]
         state, reason = _attention(t, failures, used)
         views.append(TableView(t, sid, f"{sid}-{t.table_id}", state, reason, failures=failures))
-    if r.source.kind == SourceKind.PDF and views:
-        _draw(raw / r.source.file, views, folder, sid)
+    by_id = {v.table.table_id: v for v in views}
+    for table_id, name, png in pictures:
+        (folder / "images" / sid).mkdir(parents=True, exist_ok=True)
+        (folder / "images" / sid / name).write_bytes(png)
+        by_id[table_id].images.append(f"images/{sid}/{name}")
     return views
 
 
-def _draw(pdf_path: Path, views: list[TableView], folder: Path, sid: str) -> None:
+def _pictures(
+    result: RunResult, raw: Path, timeout: float | None, max_memory: int | None, notice
+) -> dict[str, list[Picture]]:
+    """The PNG pictures of each PDF's tables by source_id, drawn in a bounded worker per
+    document (as documents are read: run/workers.py); a document whose pictures cannot be
+    drawn within the bounds gets none, with a notice."""
+    docs = {
+        result.paths[r.source.file]: r
+        for r in result.read
+        if r.source.kind == SourceKind.PDF and r.tables
+    }
+
+    def draw(path: Path) -> list[Picture]:
+        return _draw(read_document_bytes(path, raw), docs[path].tables)
+
+    out = {}
+    for done in run_each(draw, list(docs), jobs=1, timeout=timeout, max_memory=max_memory):
+        sid = docs[done.path].source.source_id
+        if done.error:
+            notice(f"no pictures of the tables of {sid}: {done.error}")
+        else:
+            out[sid] = done.value
+    return out
+
+
+def _draw(data: bytes, tables: list[Table]) -> list[Picture]:
+    """``(table_id, file name, PNG bytes)`` of each picture of ``tables`` in the PDF ``data``."""
     import pdfplumber
 
     from .pictures import draw_table
 
-    target = folder / "images" / sid
-    target.mkdir(parents=True, exist_ok=True)
-    with pdfplumber.open(pdf_path) as pdf:
-        for view in views:
-            for i, (page, im) in enumerate(draw_table(pdf, view.table, resolution=110)):
-                name = view.table.table_id + ("" if i == 0 else f"-p{page}") + ".png"
-                im.save(target / name, format="PNG")
-                view.images.append(f"images/{sid}/{name}")
+    out = []
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        for t in tables:
+            for i, (page, im) in enumerate(draw_table(pdf, t, resolution=110)):
+                png = io.BytesIO()
+                im.save(png, format="PNG")
+                out.append((t.table_id, t.table_id + ("" if i == 0 else f"-p{page}") + ".png",
+                            png.getvalue()))  # fmt: skip
+    return out
 
 
 def _where(o: Observation) -> str:

@@ -29,12 +29,14 @@ def sniff(data: bytes) -> SourceKind:
     return SourceKind.UNKNOWN
 
 
-def read_document(path: Path) -> DocumentResult:
-    """Read ``path``; a DocumentError says in one line why it cannot be read."""
-    data = path.read_bytes()
+def read_document(path: Path, data: bytes | None = None, name: str | None = None) -> DocumentResult:
+    """Read ``path`` (or ``data``, its bytes, published under the file name ``name``); a
+    DocumentError says in one line why it cannot be read."""
+    data = path.read_bytes() if data is None else data
+    name = path.name if name is None else name
     source = Source(
-        source_id=slugify(path.stem),
-        file=path.name,
+        source_id=slugify(Path(name).stem),
+        file=name,
         sha256=hashlib.sha256(data).hexdigest(),
         kind=sniff(data),
     )

@@ -17,6 +17,8 @@ from pathlib import Path
 
 from ..contract.paths import schemas_dir
 from .cache import file_sha256, fingerprint, versions, write_json_atomic
+from .inputs import InputError, document_sha256
+from .names import published_name
 
 WRITERS = ("pandas", "pyarrow", "pandera")  # libraries that shape the published bytes
 
@@ -52,7 +54,8 @@ def _tree(folder: Path) -> dict[str, str]:
 
 
 def record(cache_dir: Path, raw: Path, out: Path, inputs: dict[str, str], summary: Summary) -> None:
-    """Remember a published run: ``inputs`` maps each file name in ``raw`` to its sha256."""
+    """Remember a published run: ``inputs`` maps each file name in ``raw`` (as published) to
+    its sha256."""
     data = {
         "fingerprint": run_fingerprint(),
         "inputs": inputs,
@@ -62,17 +65,21 @@ def record(cache_dir: Path, raw: Path, out: Path, inputs: dict[str, str], summar
     write_json_atomic(_manifest_path(cache_dir, raw, out), data)
 
 
-def unchanged(cache_dir: Path, raw: Path, out: Path, files: list[Path]) -> Summary | None:
-    """The summary of the last run if ``out`` is still exactly what ``files`` give; else None."""
+def unchanged(
+    cache_dir: Path, raw: Path, out: Path, files: list[Path], timeout: float | None = None
+) -> Summary | None:
+    """The summary of the last run if ``out`` is still exactly what ``files`` give; else None
+    (also when a file cannot be hashed within ``timeout`` seconds: the run will say why)."""
     path = _manifest_path(cache_dir, raw, out)
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         if data["fingerprint"] != run_fingerprint():
             return None
-        if data["inputs"] != {p.name: file_sha256(p) for p in files}:
+        inputs = {published_name(p.name): document_sha256(p, raw, timeout) for p in files}
+        if data["inputs"] != inputs:
             return None
         if not out.is_dir() or data["outputs"] != _tree(out):
             return None
         return Summary(**data["summary"])
-    except (OSError, ValueError, KeyError, TypeError):
+    except (OSError, ValueError, KeyError, TypeError, InputError):
         return None

@@ -8,8 +8,10 @@ published unless every output passes its schema, and, without
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import hashlib
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 import pandas as pd
@@ -26,6 +28,7 @@ from ..model import (
 )
 from ..output import frames as frame
 from ..output.datasets import DATASETS, FAMILY_DATASETS
+from ..output.lock import DEFAULT_LOCK_WAIT
 from ..output.merge import merge
 from ..output.publish import publish
 from ..output.validation import Failure, check_links, checks_only, schema, validate, with_checks
@@ -33,9 +36,21 @@ from ..read.document import read_document, sniff
 from ..specs.load import load_spec
 from ..text.normalize import slugify
 from . import manifest
-from .cache import Cache, file_sha256
-from .inputs import DEFAULT_TIMEOUT, Outcome, documents
+from .cache import Cache
+from .inputs import (
+    InputError,
+    Listing,
+    Outcome,
+    document_sha256,
+    list_documents,
+    open_document,
+    read_document_bytes,
+)
+from .limits import DEFAULT_MAX_MEMORY, DEFAULT_TIMEOUT, is_out_of_memory
+from .names import display, published_name
 from .workers import run_each
+
+SNIFF_BYTES = 2048  # a document's kind is told from its beginning (read.document.sniff)
 
 
 @dataclass
@@ -48,6 +63,7 @@ class RunResult:
     published: bool = False
     blocking: list[Failure] = field(default_factory=list)  # failures that stop publishing
     read: list[DocumentResult] = field(default_factory=list)  # ``results`` and those left out
+    paths: dict[str, Path] = field(default_factory=dict)  # each file (as published): its path
 
     @property
     def failed_documents(self) -> list[Outcome]:
@@ -61,32 +77,46 @@ class RunResult:
     @property
     def left_out(self) -> list[Source]:
         """Documents read, then left out for failing validation (``--keep-going``)."""
-        read = {o.file for o in self.outcomes if o.status != SourceStatus.FAILED}
-        return [s for s in self.sources if s.status == SourceStatus.FAILED and s.file in read]
+        read = {o.file for o in self.outcomes if o.status != SourceStatus.FAILED}  # as shown
+        return [
+            s for s in self.sources if s.status == SourceStatus.FAILED and display(s.file) in read
+        ]
 
 
-def _failure_source(path: Path, sha: str, message: str) -> Source:
-    data_kind = SourceKind.UNKNOWN
+def file_name(path: Path) -> str:
+    return published_name(path.name)
+
+
+def _kind(path: Path, raw: Path) -> SourceKind:
     try:
-        with open(path, "rb") as f:
-            data_kind = sniff(f.read(2048))
-    except OSError:
-        pass
+        with open(open_document(path, raw), "rb") as f:
+            return sniff(f.read(SNIFF_BYTES))
+    except (InputError, OSError):
+        return SourceKind.UNKNOWN
+
+
+def _failure_source(path: Path, raw: Path, sha: str, message: str) -> Source:
+    name = file_name(path)
     return Source(
-        source_id=slugify(path.stem) or "document",
-        file=path.name,
+        source_id=slugify(Path(name).stem) or "document",
+        file=name,
         sha256=sha,
-        kind=data_kind,
+        kind=_kind(path, raw),
         status=SourceStatus.FAILED,
         message=message,
     )
 
 
-def read_or_fail(path: Path) -> DocumentResult | Source:
-    """The result of one file, or its failure as a Source with status 'failed'."""
-    sha = file_sha256(path)
+def read_or_fail(path: Path, raw: Path | None = None) -> DocumentResult | Source:
+    """The result of one file of ``raw`` (its folder by default), or its failure as a Source
+    with status 'failed'. Runs in a bounded worker: running out of memory is not a failure
+    of the document but raised, for the worker to report as too large."""
+    raw = path.parent if raw is None else raw
+    sha = ""
     try:
-        result = read_document(path)
+        data = read_document_bytes(path, raw)
+        sha = hashlib.sha256(data).hexdigest()
+        result = read_document(path, data, file_name(path))
         result.invalid = validate_document_tables(result)
         if result.problems:
             result.source.status = SourceStatus.PARTIAL
@@ -94,43 +124,75 @@ def read_or_fail(path: Path) -> DocumentResult | Source:
                 filter(None, [*result.problems, result.source.message])
             )
         return result
-    except DocumentError as exc:
-        return _failure_source(path, sha, str(exc))
-    except Exception as exc:  # a bug must not stop the other documents
-        return _failure_source(path, sha, f"internal error ({type(exc).__name__}: {exc})")
+    except Exception as exc:
+        if is_out_of_memory(exc):
+            raise
+        if isinstance(exc, (DocumentError, InputError)):
+            return _failure_source(path, raw, sha, str(exc))
+        # a bug must not stop the other documents
+        return _failure_source(path, raw, sha, f"internal error ({type(exc).__name__}: {exc})")
 
 
-def read_cached(path: Path, store: Cache) -> DocumentResult | Source:
-    """``read_or_fail(path)``, taken from ``store`` where it has it (and stored there)."""
-    sha = file_sha256(path)
-    value = store.get(sha)
-    if value is None:
-        value = read_or_fail(path)
-        store.put(sha, value)
-    return value
+def read_cached(
+    listing: Listing,
+    raw: Path,
+    store: Cache,
+    *,
+    timeout: float | None = DEFAULT_TIMEOUT,
+    max_memory: int | None = DEFAULT_MAX_MEMORY,
+) -> Iterator[tuple[Path, DocumentResult | Source]]:
+    """The value of each file of ``listing`` in turn: taken from ``store`` where it has it,
+    else ``read_or_fail`` in a bounded worker (and stored). ``sources`` reads this way."""
+    refused = dict(listing.refused)
+    for path in listing.files:
+        try:
+            sha = document_sha256(path, raw, timeout)
+        except InputError as exc:
+            yield path, _failure_source(path, raw, "", str(exc))
+            continue
+        if path in refused:
+            value = _failure_source(path, raw, sha, refused[path])
+        elif (value := store.get(sha)) is None:
+            read = partial(read_or_fail, raw=raw)
+            [fin] = run_each(read, [path], jobs=1, timeout=timeout, max_memory=max_memory)
+            if fin.error:  # timed out, too large or crashed: reported, never cached
+                value = _failure_source(path, raw, sha, fin.error)
+            else:
+                value = fin.value
+                store.put(sha, value)
+        yield path, _refile(value, path)
 
 
 def run(
     raw: Path,
-    out: Path,
+    out: Path | None,
     *,
     keep_going: bool = False,
     jobs: int = 1,
     cache_dir: Path | None = None,
     timeout: float | None = DEFAULT_TIMEOUT,
+    max_memory: int | None = DEFAULT_MAX_MEMORY,
     progress: Callable[[int, int, Outcome], None] | None = None,
+    notice: Callable[[str], None] | None = None,
+    lock_wait: float = DEFAULT_LOCK_WAIT,
     write: bool = True,
 ) -> RunResult:
     """Extract every document of ``raw`` (cached ones from ``cache_dir``; the others in up to
-    ``jobs`` worker processes, each within ``timeout`` seconds), merge, validate, publish
-    (unless ``write`` is False: then everything but the publishing)."""
-    files = documents(raw)
+    ``jobs`` worker processes, each within ``timeout`` seconds and ``max_memory`` bytes),
+    merge, validate, publish (unless ``write`` is False: then everything but the publishing).
+    ``notice`` hears of what raw/ holds that is not read, and of what publishing cleaned up;
+    publishing waits at most ``lock_wait`` seconds for another run publishing into ``out``."""
+    listing = list_documents(raw)
+    say = notice or (lambda line: None)
+    for line in listing.notices:
+        say(line)
+    refused = {p.name: why for p, why in listing.refused}
     store = Cache(cache_dir)
     run_result = RunResult()
     values: dict[str, DocumentResult | Source] = {}
     seen_sha: dict[str, str] = {}
     todo: list[Path] = []
-    total = len(files)
+    total = len(listing.files)
     done = 0
 
     def report(outcome: Outcome) -> None:
@@ -140,36 +202,48 @@ def run(
         if progress:
             progress(done, total, outcome)
 
-    shas = {p.name: file_sha256(p) for p in files}
+    files, shas = [], {}
+    for p in listing.files:  # hashed within the time bound; a file that cannot be has no row
+        try:
+            shas[p.name] = document_sha256(p, raw, timeout)
+            files.append(p)
+        except InputError as exc:
+            report(Outcome(display(p.name), SourceStatus.FAILED, str(exc)))
     for p in files:
         sha = shas[p.name]
         if sha in seen_sha:
             continue
         seen_sha[sha] = p.name
-        cached = store.get(sha)
-        if cached is not None:
+        if p.name in refused:
+            values[p.name] = _failure_source(p, raw, sha, refused[p.name])
+            report(Outcome(display(p.name), SourceStatus.FAILED, refused[p.name]))
+        elif (cached := store.get(sha)) is not None:
             values[p.name] = _refile(cached, p)
         else:
             todo.append(p)
     for p in files:
-        if p.name in values:
+        if p.name in values and p.name not in refused:
             v = values[p.name]
             status = SourceStatus.FAILED if isinstance(v, Source) else v.source.status
             msg = v.message if isinstance(v, Source) else v.source.message
-            report(Outcome(p.name, status, msg, 0.0, cached=True))
+            report(Outcome(display(p.name), status, msg, 0.0, cached=True))
     todo.sort(key=lambda p: -p.stat().st_size)  # largest first, so that workers end together
-    for fin in run_each(read_or_fail, todo, jobs=jobs, timeout=timeout):
+    read = partial(read_or_fail, raw=raw)
+    for fin in run_each(read, todo, jobs=jobs, timeout=timeout, max_memory=max_memory):
         p = fin.path
-        if fin.error:  # timed out or crashed: reported, never cached
-            value = _failure_source(p, shas[p.name], fin.error)
+        if fin.error:  # timed out, too large or crashed: reported, never cached
+            value = _failure_source(p, raw, shas[p.name], fin.error)
             _store(None, shas[p.name], value, values, p, report, fin.seconds)
         else:
             _store(store, shas[p.name], fin.value, values, p, report, fin.seconds)
     for p in files:
         first = seen_sha[shas[p.name]]
         if first != p.name:
-            report(Outcome(p.name, SourceStatus.SKIPPED, f"same content as {first}"))
-    _finish(run_result, files, values, shas, seen_sha, out if write else None, keep_going)
+            same = f"same content as {file_name(raw / first)}"
+            report(Outcome(display(p.name), SourceStatus.SKIPPED, same))
+    target = out if write else None
+    publishing = {"raw": raw, "notice": say, "lock_wait": lock_wait}
+    _finish(run_result, files, values, shas, seen_sha, target, keep_going, publishing)
     clean = not (run_result.failed_documents or run_result.partial_documents or run_result.left_out)
     if run_result.published and cache_dir is not None and clean:
         _record(cache_dir, raw, out, files, shas, run_result)
@@ -178,7 +252,7 @@ def run(
 
 def _record(cache_dir, raw, out, files, shas, run_result: RunResult) -> None:
     """Remember this clean run, so that a run with nothing changed has nothing to do."""
-    order = {p.name: i for i, p in enumerate(files)}
+    order = {display(p.name): i for i, p in enumerate(files)}
     outcomes = sorted(run_result.outcomes, key=lambda o: order[o.file])
     summary = manifest.Summary(
         outcomes=[[o.file, o.status, o.message] for o in outcomes],
@@ -186,31 +260,39 @@ def _record(cache_dir, raw, out, files, shas, run_result: RunResult) -> None:
         observations=len(run_result.frames["observations"]),
         conflicts=len(run_result.frames["conflicts"]),
     )
-    manifest.record(cache_dir, raw, out, {p.name: shas[p.name] for p in files}, summary)
+    inputs = {file_name(p): shas[p.name] for p in files}
+    manifest.record(cache_dir, raw, out, inputs, summary)
 
 
 def _refile(value: DocumentResult | Source, path: Path):
     """A cached value found for a file of the same bytes under another name."""
+    name = file_name(path)
     if isinstance(value, Source):
-        value.file = path.name
-        value.source_id = slugify(path.stem) or value.source_id
+        value.file = name
+        value.source_id = slugify(Path(name).stem) or value.source_id
     else:
-        value.source.file = path.name
+        value.source.file = name
     return value
 
 
 def _store(store, sha, value, values, path, report, secs) -> None:
+    if isinstance(value, Source) and not value.sha256:  # it could not be read at all
+        value.sha256 = sha
     if store is not None:
         store.put(sha, value)
     values[path.name] = value
     if isinstance(value, Source):
-        report(Outcome(path.name, SourceStatus.FAILED, value.message, secs))
+        report(Outcome(display(path.name), SourceStatus.FAILED, value.message, secs))
     else:
-        report(Outcome(path.name, value.source.status, value.source.message, secs))
+        report(Outcome(display(path.name), value.source.status, value.source.message, secs))
+
+
+def _by_content(sources) -> list[Source]:
+    return sorted(sources, key=lambda s: (s.source_id, s.sha256))
 
 
 def _unique_ids(sources: list[Source]) -> None:
-    """Number repeated source ids (-2, -3, ...): documents read first keep theirs."""
+    """Number repeated source ids (-2, -3, ...): the first in ``sources`` keeps its id."""
     taken: set[str] = set()
     for src in sources:
         base = src.source_id
@@ -221,22 +303,27 @@ def _unique_ids(sources: list[Source]) -> None:
         src.source_id = sid
 
 
-def _finish(run_result, files, values, shas, seen_sha, out, keep_going) -> RunResult:
+def _finish(run_result, files, values, shas, seen_sha, out, keep_going, publishing: dict):
+    """Merge, validate and publish. Rows follow the documents' content (source_id, then
+    sha256), never their file names: renaming a file changes only its own ``file``."""
+    raw = publishing["raw"]
     results = [values[p.name] for p in files if isinstance(values.get(p.name), DocumentResult)]
-    failed = [values[p.name] for p in files if isinstance(values.get(p.name), Source)]
-    skipped = [
+    results.sort(key=lambda r: (r.source.source_id, r.source.sha256))
+    failed = _by_content([values[p.name] for p in files if isinstance(values.get(p.name), Source)])
+    skipped = _by_content(
         Source(
-            source_id=slugify(p.stem),
-            file=p.name,
+            source_id=slugify(Path(file_name(p)).stem) or "document",
+            file=file_name(p),
             sha256=shas[p.name],
-            kind=sniff(p.read_bytes()[:2048]),
+            kind=_kind(p, raw),
             status=SourceStatus.SKIPPED,
-            message=f"same content as {seen_sha[shas[p.name]]}",
+            message=f"same content as {file_name(raw / seen_sha[shas[p.name]])}",
         )
         for p in files
         if seen_sha[shas[p.name]] != p.name
-    ]
+    )
     _unique_ids([r.source for r in results] + failed + skipped)
+    run_result.paths = {file_name(p): p for p in files}
     run_result.read = list(results)
     for r in results:
         for o in r.observations:
@@ -262,7 +349,7 @@ def _finish(run_result, files, values, shas, seen_sha, out, keep_going) -> RunRe
     held = (failed or partial) and not keep_going
     if failures or held or out is None:
         return run_result
-    publish(out, frames, printed)
+    publish(out, frames, printed, **publishing)
     run_result.published = True
     return run_result
 

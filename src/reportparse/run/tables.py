@@ -1,26 +1,29 @@
 """``reportparse tables``: every table the engine finds in PDFs, with no family or spec.
 
 Each file is read in a worker process of its own, as ``extract`` reads documents (at most
-``jobs`` at a time, each within ``timeout`` seconds), and its tables are written under
-``OUT/<file stem>/``: each table as ``<table_id>.csv`` (or ``.json``), the cells as printed,
-header rows first, and ``tables.json`` with each table's quality record. A file's folder is
-replaced as a whole when the file is read; a file that cannot be read leaves it as it was.
+``jobs`` at a time, each within ``timeout`` seconds and ``max_memory`` bytes), and its
+tables are written under ``OUT/<file stem>/``: each table as ``<table_id>.csv`` (or
+``.json``), the cells as printed, header rows first, and ``tables.json`` with each table's
+quality record. A file's folder is published as ``extract`` publishes its output (checked
+before anything is read: new, empty or an earlier output; swapped in whole when the file
+is read); a file that cannot be read leaves its folder as it was.
 """
 
 from __future__ import annotations
 
 import json
 import re
-import shutil
-import tempfile
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
 from ..model import DocumentError, SourceStatus, Table, pad_rows
 from ..output.frames import table_record
-from ..output.publish import swap_folder, write_csv
-from .inputs import DEFAULT_TIMEOUT, Outcome
+from ..output.outdir import Target, check_out
+from ..output.publish import write_csv
+from ..output.swap import publish_folder
+from .inputs import Outcome
+from .limits import DEFAULT_MAX_MEMORY, DEFAULT_TIMEOUT
 from .workers import run_each
 
 FORMATS = ("csv", "json")
@@ -71,53 +74,63 @@ def record(table: Table) -> dict:
     }
 
 
+def targets(files: list[Path], out: Path) -> dict[Path, Target]:
+    """Where each file's tables go, ``out/<file stem>``, each checked as ``extract`` checks
+    its ``--out`` (``OutError``); ValueError where two files have one stem."""
+    found: dict[Path, Target] = {}
+    stems: dict[str, Path] = {}
+    for f in files:
+        if f.stem in stems:
+            raise ValueError(f"{stems[f.stem]} and {f} would both be written to {out / f.stem}")
+        stems[f.stem] = f
+        found[f] = check_out(out / f.stem)
+    return found
+
+
 def write_tables(folder: Path, tables: list[Table], fmt: str) -> None:
-    """``folder`` replaced by the tables (``fmt``: csv or json) and their ``tables.json``."""
-    folder.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{folder.name}.tmp-", dir=folder.parent))
-    try:
-        for t in tables:
-            cells = pad_rows(t.cells)
-            if fmt == "csv":
-                write_csv(tmp / f"{t.table_id}.csv", cells, None)
-            else:
-                text = json.dumps(
-                    {"table_id": t.table_id, "header_rows": t.header_rows, "cells": cells},
-                    ensure_ascii=False,
-                    indent=1,
-                )
-                (tmp / f"{t.table_id}.json").write_text(text + "\n", encoding="utf-8")
-        records = json.dumps([record(t) for t in tables], ensure_ascii=False, indent=2)
-        (tmp / "tables.json").write_text(records + "\n", encoding="utf-8")
-        swap_folder(tmp, folder)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
+    """The tables (``fmt``: csv or json) and their ``tables.json``, written into ``folder``."""
+    for t in tables:
+        cells = pad_rows(t.cells)
+        if fmt == "csv":
+            write_csv(folder / f"{t.table_id}.csv", cells, None)
+        else:
+            text = json.dumps(
+                {"table_id": t.table_id, "header_rows": t.header_rows, "cells": cells},
+                ensure_ascii=False,
+                indent=1,
+            )
+            (folder / f"{t.table_id}.json").write_text(text + "\n", encoding="utf-8")
+    records = json.dumps([record(t) for t in tables], ensure_ascii=False, indent=2)
+    (folder / "tables.json").write_text(records + "\n", encoding="utf-8")
 
 
 def extract_tables(
-    files: list[Path],
-    out: Path,
+    files: dict[Path, Target],
     *,
     pages: set[int] | None = None,
     fmt: str = "csv",
     jobs: int = 1,
     timeout: float | None = DEFAULT_TIMEOUT,
+    max_memory: int | None = DEFAULT_MAX_MEMORY,
     progress: Callable[[int, int, Outcome], None] | None = None,
+    notice: Callable[[str], None] = lambda line: None,
 ) -> list[Outcome]:
-    """The tables of every file written under ``out`` (one folder per file stem); what
-    happened to each file, in the order given."""
+    """The tables of every file published into its target (``targets``); what happened to
+    each file, in the order given."""
     outcomes: dict[Path, Outcome] = {}
-    for fin in run_each(partial(read_file, pages=pages), files, jobs=jobs, timeout=timeout):
+    paths = list(files)
+    read = partial(read_file, pages=pages)
+    for fin in run_each(read, paths, jobs=jobs, timeout=timeout, max_memory=max_memory):
         error = fin.value if isinstance(fin.value, str) else fin.error
         if error:
             outcome = Outcome(fin.path.name, SourceStatus.FAILED, error, fin.seconds)
         else:
-            write_tables(out / fin.path.stem, fin.value, fmt)
+            write = partial(write_tables, tables=fin.value, fmt=fmt)
+            publish_folder(files[fin.path], write, notice=notice)
             n = len(fin.value)
             outcome = Outcome(fin.path.name, SourceStatus.OK, f"{n} table{'s' * (n != 1)}")
             outcome.seconds = fin.seconds
         outcomes[fin.path] = outcome
         if progress:
-            progress(len(outcomes), len(files), outcome)
-    return [outcomes[p] for p in files]
+            progress(len(outcomes), len(paths), outcome)
+    return [outcomes[p] for p in paths]

@@ -1,14 +1,18 @@
-"""Run one function over many files in worker processes, each file with a time limit.
+"""Run one function over many files in worker processes, each file within bounds.
 
 Every file gets a process of its own (forked, so the parent's imports are shared), at
-most ``jobs`` at a time. A worker that runs past its time limit is killed and its file
-reported as timed out; a worker that dies reports how it ended. The other files go on
-either way, so one hostile or huge document cannot hang or break a run.
+most ``jobs`` at a time, each with an address-space limit and tied to the run's life
+(limits.py). A worker that runs past its time limit is killed and its file reported as
+timed out; one that runs out of memory reports its file as too large; one that dies
+reports how it ended. The other files go on either way, so one hostile or huge document
+cannot hang or break a run, and no worker outlives it.
 """
 
 from __future__ import annotations
 
 import multiprocessing
+import os
+import sys
 import time
 import traceback
 from collections.abc import Callable, Iterator
@@ -16,6 +20,15 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Any
+
+from .limits import (
+    DEFAULT_MAX_MEMORY,
+    Unsupported,
+    enter_worker,
+    is_out_of_memory,
+    signals_deferred,
+    too_large,
+)
 
 
 @dataclass
@@ -34,26 +47,40 @@ class _Running:
     start: float
 
 
-def _child(conn: Connection, fn: Callable[[Path], Any], path: Path) -> None:
+def _child(conn: Connection, fn: Callable[[Path], Any], path: Path, bounds: tuple) -> None:
+    parent, max_memory, inherited = bounds
+    oom = ("error", too_large(max_memory) if max_memory else "too large: ran out of memory")
     try:
+        enter_worker(parent, max_memory, inherited)
         result = ("ok", fn(path))
     except BaseException as exc:  # reported to the parent, never lost
-        line = traceback.format_exception_only(type(exc), exc)[-1].strip()
-        result = ("error", f"internal error ({line})")
-    conn.send(result)
+        if is_out_of_memory(exc):
+            result = oom
+        else:
+            line = traceback.format_exception_only(type(exc), exc)[-1].strip()
+            result = ("error", f"internal error ({line})")
+    try:
+        conn.send(result)
+    except MemoryError:  # the result itself is too large to send within the limit
+        conn.send(oom)
     conn.close()
 
 
-def _context():
-    methods = multiprocessing.get_all_start_methods()
-    return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-
-
 def run_each(
-    fn: Callable[[Path], Any], paths: list[Path], *, jobs: int, timeout: float | None
+    fn: Callable[[Path], Any],
+    paths: list[Path],
+    *,
+    jobs: int,
+    timeout: float | None,
+    max_memory: int | None = DEFAULT_MAX_MEMORY,
 ) -> Iterator[Finished]:
-    """``fn(path)`` for every path, in up to ``jobs`` processes; results as they finish."""
-    ctx = _context()
+    """``fn(path)`` for every path, in up to ``jobs`` processes, each within ``timeout``
+    seconds and ``max_memory`` bytes of address space; results as they finish."""
+    if sys.platform != "linux":
+        raise Unsupported(
+            f"reading documents needs Linux (bounded workers); this is {sys.platform}"
+        )
+    ctx = multiprocessing.get_context("fork")
     waiting = list(paths)
     running: list[_Running] = []
     try:
@@ -61,10 +88,14 @@ def run_each(
             while waiting and len(running) < max(1, jobs):
                 path = waiting.pop(0)
                 recv, send = ctx.Pipe(duplex=False)
-                proc = ctx.Process(target=_child, args=(send, fn, path), daemon=True)
-                proc.start()
+                # the worker closes its own read end and those of the workers before it
+                inherited = [recv] + [r.conn for r in running]
+                bounds = (os.getpid(), max_memory, inherited)
+                proc = ctx.Process(target=_child, args=(send, fn, path, bounds), daemon=True)
+                with signals_deferred():  # a Ctrl-C now would leave this worker unknown
+                    proc.start()
+                    running.append(_Running(path, proc, recv, time.perf_counter()))
                 send.close()
-                running.append(_Running(path, proc, recv, time.perf_counter()))
             now = time.perf_counter()
             wait_for = None
             if timeout is not None:
@@ -77,10 +108,11 @@ def run_each(
                     running.remove(r)
                     yield done
     finally:
-        for r in running:
-            r.process.kill()
-            r.process.join()
-            r.conn.close()
+        with signals_deferred():
+            for r in running:
+                r.process.kill()
+                r.process.join()
+                r.conn.close()
 
 
 def _collect(r: _Running, ready: list, timeout: float | None) -> Finished | None:

@@ -11,6 +11,7 @@ from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from ...model import DocumentError
 from .layout import PageLayout, build_page_layout
 from .settings import FILE, LAYOUT, FileSettings, LayoutSettings
+from .streams import damaged_contents
 
 # pdfminer logs every recoverable oddity at warning level; the caller reports real failures
 logging.getLogger("pdfminer").setLevel(logging.ERROR)
@@ -36,6 +37,8 @@ def open_pdf(data: bytes, settings: FileSettings = FILE) -> pdfplumber.PDF:
         _ = pdf.pages
     except Exception as exc:  # pdfminer raises many kinds
         cause = _cause(exc)
+        if isinstance(cause, MemoryError):  # the worker reports it as too large
+            raise cause from None
         if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)) or isinstance(
             exc, (PDFPasswordIncorrect, PDFEncryptionError)
         ):
@@ -43,6 +46,16 @@ def open_pdf(data: bytes, settings: FileSettings = FILE) -> pdfplumber.PDF:
         raise DocumentError(f"corrupt PDF ({type(cause).__name__}: {cause})".strip()) from None
     if not pdf.pages:
         raise DocumentError("corrupt PDF (no pages)")
+    try:  # a page whose content stream cannot be parsed would read as empty: "a scan?"
+        damage = damaged_contents(pdf, data, settings)
+    except Exception as exc:
+        cause = _cause(exc)
+        if isinstance(cause, MemoryError):
+            raise cause from None
+        damage = None  # the check could not be made: no evidence of damage; reading decides
+    if damage:
+        pdf.close()
+        raise DocumentError(f"corrupt PDF ({damage})")
     return pdf
 
 
@@ -61,6 +74,8 @@ def page_layouts(
             layouts.append(build_page_layout(page, number, settings))
         except Exception as exc:
             cause = _cause(exc)
+            if isinstance(cause, MemoryError):
+                raise cause from None
             raise DocumentError(
                 f"corrupt PDF (page {number} cannot be read: {type(cause).__name__})"
             ) from None

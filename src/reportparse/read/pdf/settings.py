@@ -473,6 +473,12 @@ class FileSettings:
     # (bytes) the "%%EOF" marker must stand within this many bytes of the end (trailing
     # garbage after it is common)
     eof_window: int = 4096
+    # (count) tokens read from the start of a page's content stream object to its "stream"
+    # keyword: its dictionary holds a handful; an object with more is not read as a stream
+    stream_header_tokens: int = 10_000
+    # (bytes) "endstream" must follow a stream's declared end within this many bytes (the
+    # end-of-line and padding that writers put before it), else the /Length is damaged
+    endstream_window: int = 64
 
 
 LAYOUT = LayoutSettings()

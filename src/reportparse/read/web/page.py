@@ -19,9 +19,6 @@ import json
 import re
 from dataclasses import dataclass, field
 
-import lxml.html
-from lxml import etree
-
 from ...model import (
     DocumentError,
     Paragraph,
@@ -33,6 +30,7 @@ from ...model import (
 )
 from ...text.normalize import normalize_ws
 from ...text.printed import ASTERISKS, CAPTION, NOTE_LEAD, is_body_row
+from .html_limits import parse_page
 
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 BLOCKS = HEADINGS | {
@@ -104,11 +102,7 @@ class Page:
 
 def read_page(data: bytes) -> Page:
     """The article of a saved web page; DocumentError if the page has no readable text."""
-    try:
-        parser = lxml.html.HTMLParser(encoding="utf-8" if _is_utf8(data) else None)
-        doc = lxml.html.document_fromstring(data, parser=parser)
-    except (etree.ParserError, ValueError) as exc:
-        raise DocumentError(f"not a readable HTML page ({exc})") from None
+    doc = parse_page(data, "utf-8" if _is_utf8(data) else None)  # whole, or DocumentError
     root = _article_root(doc)
     if root is None:
         raise DocumentError("no article text on the page")

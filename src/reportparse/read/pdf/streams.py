@@ -1,0 +1,113 @@
+"""Content streams that cannot be read as declared: a damaged PDF, not a scan.
+
+pdfminer reads a stream's data by its declared /Length. When the /Length runs past the
+object (up to a huge one, past the end of the file), the object cannot be parsed and the
+page's content resolves to nothing: pdfplumber shows an empty page, which looks like a
+page without a text layer. When the /Length is too short, the page's drawing is cut and
+its text lost. Either way the stream's data does not end where ``endstream`` is, which is
+what is checked here, page by page. A scan, by contrast, has readable content streams
+that draw images.
+"""
+
+from __future__ import annotations
+
+import io
+
+from pdfminer.pdftypes import PDFObjRef, PDFStream, resolve1
+from pdfminer.psparser import KWD, LIT, PSEOF, PSBaseParser
+
+from .settings import FILE, FileSettings
+
+STREAM = KWD(b"stream")
+R = KWD(b"R")
+LENGTH = LIT("Length")
+WHITESPACE = b"\x00\t\n\x0c\r "  # PDF's white-space characters (ISO 32000-1, 7.2.2)
+
+
+def damaged_contents(pdf, data: bytes, settings: FileSettings = FILE) -> str | None:
+    """Why the first damaged content stream of ``pdf`` (a pdfplumber PDF of ``data``)
+    cannot be read, in one line; None when every page's content is as declared."""
+    for number, page in enumerate(pdf.pages, 1):
+        for ref in content_refs(page.page_obj.attrs.get("Contents")):
+            problem = _problem(pdf.doc, data, ref, settings)
+            if problem:
+                return f"page {number}: its content stream (object {ref.objid}) {problem}"
+    return None
+
+
+def content_refs(contents) -> list[PDFObjRef]:
+    """The indirect content streams of a page's /Contents (a stream or an array of them)."""
+    if isinstance(contents, PDFObjRef):
+        resolved = resolve1(contents)
+        if isinstance(resolved, list):
+            contents = resolved
+        else:
+            return [contents]
+    if isinstance(contents, list):
+        return [c for c in contents if isinstance(c, PDFObjRef)]
+    return []
+
+
+def _problem(doc, data: bytes, ref: PDFObjRef, settings: FileSettings) -> str | None:
+    stream = resolve1(ref)
+    if stream is not None and not isinstance(stream, PDFStream):
+        return "is not a stream"
+    start, written = _stream_start(doc, data, ref.objid, settings)
+    declared = written if stream is None else resolve1(stream.attrs.get("Length"))
+    if start is not None and isinstance(declared, int):
+        if declared > len(data):
+            return f"declares /Length {declared}, more than the whole file ({len(data)} bytes)"
+        after = data[start + declared :][: settings.endstream_window]
+        if not after.lstrip(WHITESPACE).startswith(b"endstream"):
+            return f"declares /Length {declared}, which does not end at 'endstream'"
+    return None if stream is not None else "cannot be read"
+
+
+def _stream_start(
+    doc, data: bytes, objid: int, settings: FileSettings
+) -> tuple[int | None, int | None]:
+    """Where the object's stream data begins in ``data``, and its /Length when written in
+    the dictionary as a number; (None, None) if the object is not found."""
+    offset = _offset(doc, objid)
+    if offset is None:
+        return None, None
+    parser = PSBaseParser(io.BytesIO(data))
+    parser.seek(offset)
+    tokens = []
+    try:
+        for _ in range(settings.stream_header_tokens):
+            pos, token = parser.nexttoken()
+            if token is STREAM:
+                break
+            tokens.append(token)
+        else:
+            return None, None
+    except PSEOF:
+        return None, None
+    start = pos + len(b"stream")
+    start += 2 if data[start : start + 2] == b"\r\n" else 1  # the end-of-line after "stream"
+    return start, _length(doc, tokens)
+
+
+def _length(doc, tokens: list) -> int | None:
+    """The /Length among a dictionary's tokens: ``/Length 12`` or ``/Length 12 0 R``."""
+    for i, token in enumerate(tokens[:-1]):
+        value = tokens[i + 1]
+        if token is not LENGTH or not isinstance(value, int):
+            continue
+        rest = tokens[i + 2 :]
+        if len(rest) > 1 and isinstance(rest[0], int) and rest[1] is R:  # an indirect length
+            resolved = resolve1(PDFObjRef(doc, value))
+            return resolved if isinstance(resolved, int) else None
+        return value
+    return None
+
+
+def _offset(doc, objid: int) -> int | None:
+    for xref in doc.xrefs:
+        try:
+            stream_id, index, _ = xref.get_pos(objid)
+        except KeyError:
+            continue
+        return index if stream_id is None else None  # a stream is never in an object stream
+    return None
