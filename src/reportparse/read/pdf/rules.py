@@ -200,7 +200,8 @@ def read_grid(
     owner = [[(r, c) for c in range(ncols)] for r in range(nrows)]
     for r in range(nrows):
         for c in range(1, ncols):
-            if not _covered(st.vrules, xs[c], ys[r], ys[r + 1], settings, near):
+            drawn = _covered(st.vrules, xs[c], ys[r], ys[r + 1], settings, near)
+            if not drawn and not _text_on_both_sides(segs, xs, ys, r, c, settings):
                 owner[r][c] = owner[r][c - 1]
     for r in range(1, nrows):
         for c in range(ncols):
@@ -301,6 +302,19 @@ def rule_evidence(segs: list[Segment], rows: list[float], settings: TableSetting
         header_end=max(above) if above else None,
         row_rules=tuple(r for r in rows if first < r < last),
     )
+
+
+def _text_on_both_sides(
+    segs: list[Segment], xs: list[float], ys: list[float], r: int, c: int, settings
+) -> bool:
+    """Whether the text of a grid cell stands apart on both sides of a column line its rules
+    do not draw (rows striped by fills that draw the column edges in every other row): the
+    cells are two, not one merged cell."""
+    tol = settings.cell_tolerance
+    inside = [s for s in segs if ys[r] - tol <= s.cy <= ys[r + 1] + tol]
+    left = any(xs[c - 1] - tol <= s.x0 and s.x1 <= xs[c] + tol for s in inside)
+    right = any(xs[c] - tol <= s.x0 and s.x1 <= xs[c + 1] + tol for s in inside)
+    return left and right
 
 
 def _merged_boxes(owner, xs: list[float], ys: list[float], remap: dict[int, int]):
