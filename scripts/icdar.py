@@ -226,7 +226,7 @@ def camelot_tables(flavor: str) -> TablesOf:
 def reportparse_tables(pdf: Path) -> list[Table]:
     """The tables of ``reportparse tables``: every table the engine finds, no family."""
     from reportparse.model import TableStatus
-    from reportparse.read.document import read_tables
+    from reportparse.readers.document import read_tables
 
     return [t.cells for t in read_tables(pdf.read_bytes()) if t.status == TableStatus.EXTRACTED]
 

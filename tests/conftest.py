@@ -117,8 +117,8 @@ def chart_pdf(tmp_path_factory):
 def read_figures(path: Path) -> dict:
     """Every figure of a PDF as the PDF reader gives it (a ``Table`` of kind ``figure``), by
     table id."""
-    from reportparse.read.pdf.content import read_content
-    from reportparse.read.pdf.pdffile import open_pdf, page_layouts
+    from reportparse.readers.pdf.content import read_content
+    from reportparse.readers.pdf.pdffile import open_pdf, page_layouts
 
     pdf = open_pdf(path.read_bytes())
     try:

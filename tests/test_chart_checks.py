@@ -12,8 +12,8 @@ from types import SimpleNamespace
 import pytest
 
 from reportparse.output.frames import printed_tables, tables_frame
-from reportparse.read.document import read_document
-from reportparse.read.pdf.content import _figure_ids
+from reportparse.readers.document import read_document
+from reportparse.readers.pdf.content import _figure_ids
 from reportparse.specs import load
 
 from chartpdfs import no

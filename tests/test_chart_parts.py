@@ -10,8 +10,8 @@ import pytest
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 
-from reportparse.read.pdf.chartparts import printed_number
-from reportparse.read.pdf.marks import page_marks, rgb
+from reportparse.readers.pdf.chartparts import printed_number
+from reportparse.readers.pdf.marks import page_marks, rgb
 
 
 @pytest.mark.parametrize(

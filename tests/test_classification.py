@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from reportparse.read.document import read_document
+from reportparse.readers.document import read_document
 
 from conftest import truth_dir, truth_json
 

@@ -10,9 +10,9 @@ import pandas as pd
 import pdfplumber
 import pytest
 
-from reportparse.read.pdf.charts import read_charts
-from reportparse.read.pdf.layout import build_page_layout
-from reportparse.read.pdf.tables import find_captions
+from reportparse.readers.pdf.charts import read_charts
+from reportparse.readers.pdf.layout import build_page_layout
+from reportparse.readers.pdf.tables import find_captions
 
 from conftest import RAW, one, truth_json, truth_table
 

@@ -10,7 +10,7 @@ import pytest
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
-from reportparse.read.document import read_tables
+from reportparse.readers.document import read_tables
 
 PROSE = (
     "The introduction programme gives newly arrived refugees training in Norwegian and "

@@ -186,14 +186,14 @@ def test_read_names_what_it_has(published):
 
 
 def test_importing_reportparse_loads_no_pandas_and_read_survives_the_readers():
-    """``import reportparse`` stays light; ``reportparse.read`` is the loader before and after
-    the subpackage reportparse.read (the document readers) is imported."""
+    """``import reportparse`` stays light; ``reportparse.read`` is the loader, also once the
+    document readers (``reportparse.readers``) are imported."""
     probe = (
         "import sys\n"
         "import reportparse\n"
         "light = 'pandas' not in sys.modules\n"
         "first = reportparse.read\n"
-        "import reportparse.read.document\n"
+        "import reportparse.readers.document\n"
         f"frame = reportparse.read('sources', {str(ROOT / 'extracted')!r})\n"
         "print(light, first.__module__, len(frame))\n"
     )

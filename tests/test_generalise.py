@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from reportparse.read.document import read_document
+from reportparse.readers.document import read_document
 
 import pdfs
 

@@ -13,8 +13,8 @@ import pandas as pd
 import pytest
 
 from reportparse.model import DocumentError
-from reportparse.read.document import read_document
-from reportparse.read.web.page import read_page
+from reportparse.readers.document import read_document
+from reportparse.readers.web.page import read_page
 from reportparse.run.pipeline import run
 
 import htmlpages

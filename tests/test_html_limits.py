@@ -8,7 +8,7 @@ import lxml.html
 import pytest
 
 from reportparse.model import DocumentError
-from reportparse.read.web.html_limits import LIMITS, PageLimits, nesting, parse_page
+from reportparse.readers.web.html_limits import LIMITS, PageLimits, nesting, parse_page
 from reportparse.run.limits import MiB, too_large
 from reportparse.run.workers import run_each
 

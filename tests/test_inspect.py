@@ -22,7 +22,7 @@ from reportparse.qa.pictures import (
     SCALE_STROKE,
     TOTAL_STROKE,
 )
-from reportparse.read.document import read_document
+from reportparse.readers.document import read_document
 from test_chart_checks import MOVED
 from test_generalise import COUNTIES
 

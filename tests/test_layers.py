@@ -15,13 +15,13 @@ PACKAGE = Path(__file__).resolve().parents[1] / "src" / "reportparse"
 LAYERS = [
     # what everything shares: the records, the version, the engine's settings (data that a
     # spec may override, so below specs)
-    ("reportparse", "reportparse.model", "reportparse.read.pdf.settings"),
+    ("reportparse", "reportparse.model", "reportparse.readers.pdf.settings"),
     ("reportparse.contract",),  # schemas/: vocabularies, regions, named checks
     ("reportparse.specs",),  # spec files and their schema
     ("reportparse.text",),  # Norwegian quantities, sentences, key figures, classification
     ("reportparse.families",),  # a document's family and year from its content
     ("reportparse.mapping",),  # tidy observations, programme rules
-    ("reportparse.read",),  # readers and the assembly of a document
+    ("reportparse.readers",),  # readers and the assembly of a document
     ("reportparse.output",),  # merge, frames, validation, publish
     ("reportparse.run",),  # the run over raw/: inputs, workers, cache, manifest
     ("reportparse.qa",),  # inspect, pictures, the quality report
@@ -106,5 +106,5 @@ def test_no_module_is_named_like_a_standard_library_module():
 def test_the_graph_is_read():
     """The checks above see real imports: the assembly imports families, specs and mapping."""
     assert {"reportparse.families", "reportparse.specs.load", "reportparse.mapping.tidy"} <= (
-        GRAPH["reportparse.read.assemble"]
+        GRAPH["reportparse.readers.assemble"]
     )

@@ -257,7 +257,7 @@ def test_a_table_of_text_the_spec_knows_is_extracted_and_mapped_to_nothing(resul
 def test_a_body_cell_without_observation_or_reason_makes_the_table_incomplete(tmp_path):
     """Every non-empty body cell gives exactly one observation or is listed with its reason:
     a cell of neither (here: its reason taken away) is named, and the table is incomplete."""
-    from reportparse.read.document import read_document
+    from reportparse.readers.document import read_document
     from reportparse.run.pipeline import validate_document_tables
 
     rows = V.county_rows(2026)

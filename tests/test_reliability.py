@@ -363,8 +363,8 @@ def test_sigterm_stops_extract_as_ctrl_c_does(tmp_path):
 
 
 def test_a_page_nested_as_deep_as_the_limit_is_read_whole():
-    from reportparse.read.web.html_limits import LIMITS
-    from reportparse.read.web.page import read_page
+    from reportparse.readers.web.html_limits import LIMITS
+    from reportparse.readers.web.page import read_page
 
     depth = LIMITS.max_depth - 4  # html, body, main and the paragraphs besides the divs
     page = read_page(bombs.nested_page(depth))

@@ -12,7 +12,7 @@ import pytest
 from reportparse import __version__
 from reportparse.mapping import tidy
 from reportparse.output import frames, validation
-from reportparse.read.pdf.pdffile import open_pdf, page_layouts
+from reportparse.readers.pdf.pdffile import open_pdf, page_layouts
 from reportparse.specs.load import load_spec
 
 from conftest import RAW, one, truth_json

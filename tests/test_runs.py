@@ -19,7 +19,7 @@ import pytest
 from click.testing import CliRunner
 
 from reportparse.cli import main
-from reportparse.read import document as document_module
+from reportparse.readers import document as document_module
 from reportparse.run.cache import Cache, file_sha256
 from reportparse.run.pipeline import run
 

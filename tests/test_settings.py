@@ -14,11 +14,11 @@ from pathlib import Path
 import pytest
 
 from reportparse.model import DocumentError
-from reportparse.read.document import read_document, table_settings
-from reportparse.read.pdf import settings as settings_module
-from reportparse.read.pdf.content import read_content
-from reportparse.read.pdf.pdffile import open_pdf, page_layouts
-from reportparse.read.pdf.settings import (
+from reportparse.readers.document import read_document, table_settings
+from reportparse.readers.pdf import settings as settings_module
+from reportparse.readers.pdf.content import read_content
+from reportparse.readers.pdf.pdffile import open_pdf, page_layouts
+from reportparse.readers.pdf.settings import (
     TABLES,
     ChartSettings,
     FileSettings,
@@ -153,13 +153,13 @@ settings = {caption_gap = 8}
             "settings = {max_rule_distanse = 600}",
             "table[0].settings",
             "unknown table engine setting(s): max_rule_distanse "
-            "(the fields of TableSettings in read/pdf/settings.py)",
+            "(the fields of TableSettings in readers/pdf/settings.py)",
         ),
         (
             "settings = {order_row_step = 5}",  # a PageTableSettings field: not per table
             "table[0].settings",
             "unknown table engine setting(s): order_row_step "
-            "(the fields of TableSettings in read/pdf/settings.py)",
+            "(the fields of TableSettings in readers/pdf/settings.py)",
         ),
         (
             'settings = {max_rule_distance = "600"}',

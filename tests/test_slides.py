@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from reportparse import families
-from reportparse.read.document import read_document
+from reportparse.readers.document import read_document
 
 import pdfs
 
@@ -48,8 +48,8 @@ def test_tables_on_every_page(results):
 def test_flow_chart_text_is_not_running_text(raw_dir):
     """The boxes of the flow charts (slides 19, 20) are drawings: their words give no
     paragraph; only the slide titles remain."""
-    from reportparse.read.pdf.content import read_content
-    from reportparse.read.pdf.pdffile import open_pdf, page_layouts
+    from reportparse.readers.pdf.content import read_content
+    from reportparse.readers.pdf.pdffile import open_pdf, page_layouts
 
     pdf = open_pdf((raw_dir / f"{SLIDES}.pdf").read_bytes())
     try:

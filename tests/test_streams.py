@@ -7,7 +7,7 @@ import io
 import pdfplumber
 import pytest
 
-from reportparse.read.pdf.streams import damaged_contents
+from reportparse.readers.pdf.streams import damaged_contents
 
 import bombs
 from conftest import RAW

@@ -9,7 +9,7 @@ import pytest
 from reportlab.lib.pagesizes import A4, landscape
 
 from reportparse.output.frames import table_record
-from reportparse.read.document import read_document
+from reportparse.readers.document import read_document
 
 import pdfs
 import variants as V

@@ -16,9 +16,9 @@ import pytest
 
 from reportparse.mapping.tidy import column_headers, column_unit
 from reportparse.model import DocumentError, Source, SourceKind
-from reportparse.read.assemble import assemble
-from reportparse.read.document import open_reading, read_document
-from reportparse.read.web.page import read_page
+from reportparse.readers.assemble import assemble
+from reportparse.readers.document import open_reading, read_document
+from reportparse.readers.web.page import read_page
 from reportparse.run.pipeline import run, validate_document_tables
 
 from conftest import RAW

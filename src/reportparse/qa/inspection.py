@@ -93,8 +93,8 @@ def read(path: Path, cache: Cache) -> Inspected:
 def _tables_read(path: Path) -> list[Table]:
     """The tables of a PDF the pipeline fails, read as ``extract`` reads them: the same
     reading, family and spec (the engine's defaults where no family knows it)."""
-    from ..read.assemble import identify
-    from ..read.document import open_reading
+    from ..readers.assemble import identify
+    from ..readers.document import open_reading
     from ..specs.load import load_spec
 
     reading = open_reading(read_document_bytes(path, path.parent), SourceKind.PDF)

@@ -18,7 +18,7 @@ from pathlib import Path
 import pdfplumber
 
 from ..model import CellBox, ChartLabel, ChartReading, ChartScale, Table
-from ..read.pdf.chartparts import printed_number
+from ..readers.pdf.chartparts import printed_number
 
 HEADER_FILL = (255, 214, 0, 60)
 ROW_FILLS = ((40, 120, 255, 40), (40, 120, 255, 16))

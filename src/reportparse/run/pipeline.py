@@ -32,7 +32,7 @@ from ..output.lock import DEFAULT_LOCK_WAIT
 from ..output.merge import merge
 from ..output.publish import publish
 from ..output.validation import Failure, check_links, checks_only, schema, validate, with_checks
-from ..read.document import read_document, sniff
+from ..readers.document import read_document, sniff
 from ..specs.load import load_spec
 from ..text.normalize import slugify
 from . import manifest
@@ -50,7 +50,7 @@ from .limits import DEFAULT_MAX_MEMORY, DEFAULT_TIMEOUT, is_out_of_memory
 from .names import display, published_name
 from .workers import run_each
 
-SNIFF_BYTES = 2048  # a document's kind is told from its beginning (read.document.sniff)
+SNIFF_BYTES = 2048  # a document's kind is told from its beginning (readers.document.sniff)
 
 
 @dataclass

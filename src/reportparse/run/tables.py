@@ -46,7 +46,7 @@ def parse_pages(spec: str) -> set[int]:
 
 def read_file(path: Path, pages: set[int] | None = None) -> list[Table] | str:
     """The tables of one PDF (in a worker process), or why it cannot be read."""
-    from ..read.document import read_tables
+    from ..readers.document import read_tables
 
     try:
         return read_tables(path.read_bytes(), pages)
