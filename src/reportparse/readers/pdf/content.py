@@ -32,7 +32,7 @@ from .charts import Chart, read_charts
 from .furniture import furniture
 from .header import same_header
 from .layout import Box, PageLayout
-from .rules import read_grid
+from .rulings import read_grid
 from .settings import (
     BY_CAPTION,
     CHARTS,

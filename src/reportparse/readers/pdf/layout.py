@@ -78,7 +78,7 @@ class Segment:
 
 
 @dataclass(frozen=True)
-class Rule:
+class Ruling:
     """A horizontal (``y``, from ``a`` to ``b`` in x) or vertical ruling."""
 
     pos: float
@@ -105,8 +105,8 @@ class PageLayout:
     width: float
     height: float
     segments: list[Segment]
-    hrules: list[Rule]
-    vrules: list[Rule]
+    hrulings: list[Ruling]
+    vrulings: list[Ruling]
     fills: list[Box]
     images: list[Box]
     drawings: list[Box] = field(default_factory=list)  # the boxes of the marks, no background
@@ -217,7 +217,9 @@ def _lines(glyphs: list[Glyph], settings: LayoutSettings) -> list[list[Glyph]]:
     return lines
 
 
-def _split(line: list[Glyph], vrules: list[Rule], settings: LayoutSettings) -> list[list[Glyph]]:
+def _split(
+    line: list[Glyph], vrulings: list[Ruling], settings: LayoutSettings
+) -> list[list[Glyph]]:
     parts: list[list[Glyph]] = [[]]
     last = None
     for g in line:
@@ -227,7 +229,7 @@ def _split(line: list[Glyph], vrules: list[Rule], settings: LayoutSettings) -> l
             slack = settings.rule_in_gap
             rule_between = any(
                 last.x1 - slack <= r.pos <= g.x0 + slack and r.a <= (g.top + g.bottom) / 2 <= r.b
-                for r in vrules
+                for r in vrulings
             )
             if (
                 (gap > settings.segment_gap * size and not last.text.isspace())
@@ -318,14 +320,14 @@ def _add_markers(markers: list[Marker], raw: str, offset: int) -> None:
             markers.append(Marker(part, offset))
 
 
-def _merge_rules(rules: list[Rule], settings: LayoutSettings) -> list[Rule]:
+def _merge_rules(rules: list[Ruling], settings: LayoutSettings) -> list[Ruling]:
     """Join collinear, touching segments into single rules."""
-    out: list[Rule] = []
+    out: list[Ruling] = []
     for r in sorted(rules, key=lambda r: (round(r.pos / settings.sort_step), r.a)):
         collinear = out and abs(out[-1].pos - r.pos) < settings.rule_collinear
         if collinear and r.a <= out[-1].b + settings.rule_join_gap:
             last = out[-1]
-            out[-1] = Rule(last.pos, last.a, max(last.b, r.b))
+            out[-1] = Ruling(last.pos, last.a, max(last.b, r.b))
         else:
             out.append(r)
     return out
@@ -340,41 +342,43 @@ def _is_white(color, settings: LayoutSettings) -> bool:
     return light and len(color) in (GRAY, RGB)
 
 
-def rulings(page, settings: LayoutSettings = LAYOUT) -> tuple[list[Rule], list[Rule], list[Box]]:
+def rulings(
+    page, settings: LayoutSettings = LAYOUT
+) -> tuple[list[Ruling], list[Ruling], list[Box]]:
     """Horizontal and vertical rulings from lines and rectangle edges; filled boxes."""
-    h: list[Rule] = []
-    v: list[Rule] = []
+    h: list[Ruling] = []
+    v: list[Ruling] = []
     fills: list[Box] = []
     page_area = float(page.width) * float(page.height)
     for ln in page.lines:
         if abs(ln["top"] - ln["bottom"]) < settings.line_thickness:
-            h.append(Rule((ln["top"] + ln["bottom"]) / 2, ln["x0"], ln["x1"]))
+            h.append(Ruling((ln["top"] + ln["bottom"]) / 2, ln["x0"], ln["x1"]))
         elif abs(ln["x0"] - ln["x1"]) < settings.line_thickness:
-            v.append(Rule((ln["x0"] + ln["x1"]) / 2, ln["top"], ln["bottom"]))
+            v.append(Ruling((ln["x0"] + ln["x1"]) / 2, ln["top"], ln["bottom"]))
     for r in page.rects:
         w, hgt = r["x1"] - r["x0"], r["bottom"] - r["top"]
         if w * hgt > settings.background_share * page_area:
             continue
         if hgt < settings.rect_thickness:
-            h.append(Rule((r["top"] + r["bottom"]) / 2, r["x0"], r["x1"]))
+            h.append(Ruling((r["top"] + r["bottom"]) / 2, r["x0"], r["x1"]))
             continue
         if w < settings.rect_thickness:
-            v.append(Rule((r["x0"] + r["x1"]) / 2, r["top"], r["bottom"]))
+            v.append(Ruling((r["x0"] + r["x1"]) / 2, r["top"], r["bottom"]))
             continue
         if r.get("fill") and not _is_white(r.get("non_stroking_color"), settings):
             fills.append(Box(r["x0"], r["top"], r["x1"], r["bottom"], r.get("non_stroking_color")))
-        h += [Rule(r["top"], r["x0"], r["x1"]), Rule(r["bottom"], r["x0"], r["x1"])]
-        v += [Rule(r["x0"], r["top"], r["bottom"]), Rule(r["x1"], r["top"], r["bottom"])]
+        h += [Ruling(r["top"], r["x0"], r["x1"]), Ruling(r["bottom"], r["x0"], r["x1"])]
+        v += [Ruling(r["x0"], r["top"], r["bottom"]), Ruling(r["x1"], r["top"], r["bottom"])]
     return _merge_rules(h, settings), _merge_rules(v, settings), fills
 
 
 def build_page_layout(page, number: int, settings: LayoutSettings = LAYOUT) -> PageLayout:
     glyphs = _glyphs(page, settings)
     mark_superscripts(glyphs, settings)
-    hrules, vrules, fills = rulings(page, settings)
+    hrulings, vrulings, fills = rulings(page, settings)
     segments = []
     for line in _lines(glyphs, settings):
-        for part in _split(line, vrules, settings):
+        for part in _split(line, vrulings, settings):
             segments.append(make_segment(part, settings))
     segments.sort(key=lambda s: (round(s.top / settings.sort_step), s.x0))
     images = [
@@ -397,8 +401,8 @@ def build_page_layout(page, number: int, settings: LayoutSettings = LAYOUT) -> P
         width=width,
         height=height,
         segments=segments,
-        hrules=hrules,
-        vrules=vrules,
+        hrulings=hrulings,
+        vrulings=vrulings,
         fills=fills,
         images=images,
         drawings=drawings,

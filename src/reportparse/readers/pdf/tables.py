@@ -4,7 +4,7 @@ A caption ("Tabell 2: ...") stands over its table or under it. On each side of a
 the engine looks for what a table is printed as:
 
 * a ruled grid (vertical and horizontal rules, or filled cell rectangles): cells from the
-  rules (``rules.read_grid``);
+  rules (``rulings.read_grid``);
 * horizontal rules only (above and under the header, at the bottom), or no rules at all:
   the text's alignment (``alignment.read_region``), the rules, where there are some, telling
   where the header ends and rows that no row crosses;
@@ -29,7 +29,7 @@ from .captions import Caption, find_captions
 from .cells import Grid, overlap, printed_lines, segments_in
 from .layout import Box, PageLayout, Segment, without_leaders
 from .prose import running_text
-from .rules import Structure, find_structures, read_grid, rule_evidence
+from .rulings import Structure, find_structures, read_grid, rule_evidence
 from .settings import (
     BY_CAPTION,
     PAGE_TABLES,

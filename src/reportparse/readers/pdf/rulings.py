@@ -22,7 +22,7 @@ from .cells import (
     top,
 )
 from .geometry import BBox, connected_groups
-from .layout import Box, PageLayout, Rule, Segment
+from .layout import Box, PageLayout, Ruling, Segment
 from .settings import TABLES, TableSettings
 
 
@@ -30,25 +30,25 @@ from .settings import TABLES, TableSettings
 class Structure:
     """Rules (and filled boxes) that belong to one printed table."""
 
-    hrules: list[Rule]
-    vrules: list[Rule]
+    hrulings: list[Ruling]
+    vrulings: list[Ruling]
     fills: list[Box]
 
     @property
     def x0(self) -> float:
-        return min([r.a for r in self.hrules] + [r.pos for r in self.vrules])
+        return min([r.a for r in self.hrulings] + [r.pos for r in self.vrulings])
 
     @property
     def x1(self) -> float:
-        return max([r.b for r in self.hrules] + [r.pos for r in self.vrules])
+        return max([r.b for r in self.hrulings] + [r.pos for r in self.vrulings])
 
     @property
     def top(self) -> float:
-        return min([r.pos for r in self.hrules] + [r.a for r in self.vrules])
+        return min([r.pos for r in self.hrulings] + [r.a for r in self.vrulings])
 
     @property
     def bottom(self) -> float:
-        return max([r.pos for r in self.hrules] + [r.b for r in self.vrules])
+        return max([r.pos for r in self.hrulings] + [r.b for r in self.vrulings])
 
     def boxed(self, settings: TableSettings) -> bool:
         """Has column rules of its own (a grid), not only horizontal rules (and the borders
@@ -62,8 +62,8 @@ class Structure:
         one (a double rule, the edges of an inset cell fill)."""
         height = self.bottom - self.top
         xs = []
-        for x in cluster([v.pos for v in self.vrules], settings.rule_tolerance):
-            near = [v for v in self.vrules if abs(v.pos - x) <= settings.rule_tolerance]
+        for x in cluster([v.pos for v in self.vrulings], settings.rule_tolerance):
+            near = [v for v in self.vrulings if abs(v.pos - x) <= settings.rule_tolerance]
             spans = cluster_spans([(v.a, v.b) for v in near])
             if sum(b - a for a, b in spans) >= settings.column_rule * height:
                 xs.append(x)
@@ -72,12 +72,12 @@ class Structure:
     def rows(self, settings: TableSettings) -> list[float]:
         """The y of its rules that run across most of its width (row boundaries)."""
         width = self.x1 - self.x0
-        long = [r.pos for r in self.hrules if r.b - r.a > settings.row_rule_length * width]
+        long = [r.pos for r in self.hrulings if r.b - r.a > settings.row_rule_length * width]
         return cluster(long, settings.rule_tolerance)
 
     def ids(self) -> set[int]:
         """Its rules by identity: structures grouped with other settings share them."""
-        return {id(r) for r in (*self.hrules, *self.vrules)}
+        return {id(r) for r in (*self.hrulings, *self.vrulings)}
 
 
 def find_structures(layout: PageLayout, settings: TableSettings = TABLES) -> list[Structure]:
@@ -88,10 +88,10 @@ def find_structures(layout: PageLayout, settings: TableSettings = TABLES) -> lis
     """
     items: list[tuple[str, object]] = [
         ("h", r)
-        for r in layout.hrules
+        for r in layout.hrulings
         if r.b - r.a > settings.min_hrule_length and not _underlines(r, layout, settings)
     ]
-    items += [("v", r) for r in layout.vrules if r.b - r.a > settings.min_vrule_length]
+    items += [("v", r) for r in layout.vrulings if r.b - r.a > settings.min_vrule_length]
     items += [("f", b) for b in layout.fills]
 
     def bbox(item) -> BBox:
@@ -124,15 +124,15 @@ def find_structures(layout: PageLayout, settings: TableSettings = TABLES) -> lis
                 and 0 <= s.top - m.bottom < settings.max_rule_distance
                 and not _text_gap_between(layout, m, s, settings)
             ):
-                m.hrules += s.hrules
-                m.vrules += s.vrules
+                m.hrulings += s.hrulings
+                m.vrulings += s.vrulings
                 break
         else:
             merged.append(s)
     return merged
 
 
-def _underlines(rule: Rule, layout: PageLayout, settings: TableSettings) -> bool:
+def _underlines(rule: Ruling, layout: PageLayout, settings: TableSettings) -> bool:
     """Whether a horizontal rule underlines text: it lies under one segment's glyphs, no
     wider than the segment."""
     tol = settings.rule_tolerance
@@ -166,7 +166,7 @@ def _text_gap_between(
 
 
 def _covered(
-    rules: list[Rule], pos: float, a: float, b: float, settings: TableSettings, tol: float
+    rules: list[Ruling], pos: float, a: float, b: float, settings: TableSettings, tol: float
 ) -> bool:
     """Whether rules at ``pos`` (within ``tol``) cover most of the span a..b."""
     span = b - a
@@ -200,12 +200,12 @@ def read_grid(
     owner = [[(r, c) for c in range(ncols)] for r in range(nrows)]
     for r in range(nrows):
         for c in range(1, ncols):
-            drawn = _covered(st.vrules, xs[c], ys[r], ys[r + 1], settings, near)
+            drawn = _covered(st.vrulings, xs[c], ys[r], ys[r + 1], settings, near)
             if not drawn and not _text_on_both_sides(segs, xs, ys, r, c, settings):
                 owner[r][c] = owner[r][c - 1]
     for r in range(1, nrows):
         for c in range(ncols):
-            drawn = _covered(st.hrules, ys[r], xs[c], xs[c + 1], settings, tol)
+            drawn = _covered(st.hrulings, ys[r], xs[c], xs[c + 1], settings, tol)
             if not drawn and owner[r][c] == (r, c):
                 owner[r][c] = owner[r - 1][c]
     buckets: dict[tuple[int, int], list[Segment]] = {}
