@@ -167,7 +167,39 @@ def timings(files: list[Path]) -> list[str]:
             f"| **all of {raw}/ ({len(files)} documents)** | | **{cold:.2f}** | **{warm:.2f}** "
             f"| **{cold / warm:.0f}x** | {code} |"
         )
+        lines += ["", *against_word_walk(raw, files, Path(tmp, "walk"))]
     return [*lines, ""]
+
+
+WORD_WALK = """
+import sys
+import pdfplumber
+
+for path in sys.argv[1:]:
+    with pdfplumber.open(path) as pdf:
+        for page in pdf.pages:
+            page.extract_words()
+"""
+
+
+def against_word_walk(raw: Path, files: list[Path], tmp: Path) -> list[str]:
+    """A cold extract of the whole folder against a plain pdfplumber word walk over its PDFs
+    (every page's words, in a fresh process too), medians of three alternating runs."""
+    pdfs = [str(f) for f in files if pages(f) != "–"]
+    walks, colds, serials = [], [], []
+    for i in range(3):
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-c", WORD_WALK, *pdfs], check=True)
+        walks.append(time.perf_counter() - start)
+        colds.append(extract_seconds(raw, tmp / f"cold-{i}", None)[0])
+        serials.append(extract_seconds(raw, tmp / f"serial-{i}", None, "--jobs", "1")[0])
+    walk, cold, serial = (sorted(v)[1] for v in (walks, colds, serials))
+    return [
+        f"Against a plain pdfplumber word walk over the same PDFs (`extract_words` on every "
+        f"page, in a fresh process), medians of three alternating runs: the walk "
+        f"{walk:.2f} s; a cold `reportparse extract` of the folder {cold:.2f} s with the default "
+        f"`--jobs` (**{cold / walk:.2f}x**), {serial:.2f} s with `--jobs 1` ({serial / walk:.2f}x)."
+    ]
 
 
 def jobs(files: list[Path], copies: int) -> list[str]:

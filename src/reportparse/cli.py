@@ -84,6 +84,26 @@ def cache_options(fn):
     )(fn)
 
 
+# Worker processes by default: one per core this process may use, at most this many (each
+# worker may hold up to --max-memory on top of what it starts with).
+MAX_DEFAULT_JOBS = 4
+
+
+def default_jobs() -> int:
+    return max(1, min(MAX_DEFAULT_JOBS, len(os.sched_getaffinity(0))))
+
+
+def jobs_option(fn):
+    """--jobs: documents read at the same time, each in a worker process of its own."""
+    return click.option(
+        "--jobs",
+        default=default_jobs(),
+        show_default="the cores this process may use, at most 4",
+        type=click.IntRange(1, 64),
+        help="Documents read at the same time, each in a worker process of its own.",
+    )(fn)
+
+
 def bounds_options(fn):
     """--timeout and --max-memory: the bounds of each document's worker process."""
     fn = click.option(
@@ -181,13 +201,7 @@ def main() -> None:
     is_flag=True,
     help="Publish the documents that could be read; record the others in sources.csv.",
 )
-@click.option(
-    "--jobs",
-    default=1,
-    show_default=True,
-    type=click.IntRange(1, 64),
-    help="Documents extracted in parallel processes.",
-)
+@jobs_option
 @cache_options
 @bounds_options
 @lock_wait_option
@@ -325,13 +339,7 @@ def _unchanged(raw: Path, out: Path, cache_dir: Path, listing, tty: bool, timeou
     show_default=True,
     help="Each table as CSV or as JSON (with its number of header rows).",
 )
-@click.option(
-    "--jobs",
-    default=1,
-    show_default=True,
-    type=click.IntRange(1, 64),
-    help="Files read in parallel processes.",
-)
+@jobs_option
 @bounds_options
 def tables(files: tuple[Path, ...], out: Path, pages: str | None, fmt: str, jobs: int,
            timeout: float, max_memory: int):  # fmt: skip
