@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from ...text.printed import CAPTION, NOTE_LEAD, goes_on
 from .alignment import text_columns, value_line
 from .cells import bottom, printed_lines, size, top
+from .geometry import SpansSegments
 from .layout import Segment
 from .settings import PAGE_TABLES, TABLES, PageTableSettings, TableSettings
 
@@ -15,7 +16,7 @@ Line = list[Segment]
 
 
 @dataclass
-class Block:
+class Block(SpansSegments):
     """Printed lines that may hold a table: header candidates, then the body."""
 
     lines: list[Line]
@@ -24,14 +25,6 @@ class Block:
     @property
     def segments(self) -> list[Segment]:
         return [s for line in self.lines for s in line]
-
-    @property
-    def x0(self) -> float:
-        return min(s.x0 for s in self.segments)
-
-    @property
-    def x1(self) -> float:
-        return max(s.x1 for s in self.segments)
 
     @property
     def top(self) -> float:

@@ -7,34 +7,19 @@ from dataclasses import dataclass
 
 from ...text.normalize import join_lines
 from ...text.printed import CAPTION
+from .geometry import SpansSegments
 from .layout import PageLayout, Segment
 from .settings import PAGE_TABLES, PageTableSettings
 
 
 @dataclass
-class Caption:
+class Caption(SpansSegments):
     kind: str  # "tabell" or "figur"
     number: str
     text: str
     segments: list[Segment]
     markers: list[str]
     continued: bool = False  # "Tabell 2 (forts.)": the table goes on from an earlier page
-
-    @property
-    def x0(self) -> float:
-        return min(s.x0 for s in self.segments)
-
-    @property
-    def x1(self) -> float:
-        return max(s.x1 for s in self.segments)
-
-    @property
-    def top(self) -> float:
-        return min(s.top for s in self.segments)
-
-    @property
-    def bottom(self) -> float:
-        return max(s.bottom for s in self.segments)
 
     @property
     def size(self) -> float:

@@ -1,8 +1,41 @@
-"""Plane geometry shared by the PDF readers: boxes that touch, grouped."""
+"""Plane geometry shared by the PDF readers: a box's centre, the box of several segments,
+boxes that touch, grouped."""
 
 from __future__ import annotations
 
 BBox = tuple[float, float, float, float]  # x0, top, x1, bottom (x0 <= x1, top <= bottom)
+
+
+class Centred:
+    """The centre of anything with ``x0``, ``x1``, ``top`` and ``bottom``."""
+
+    @property
+    def cx(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+    @property
+    def cy(self) -> float:
+        return (self.top + self.bottom) / 2
+
+
+class SpansSegments:
+    """The box of the text segments (``segments``) that a caption or a block is made of."""
+
+    @property
+    def x0(self) -> float:
+        return min(s.x0 for s in self.segments)
+
+    @property
+    def x1(self) -> float:
+        return max(s.x1 for s in self.segments)
+
+    @property
+    def top(self) -> float:
+        return min(s.top for s in self.segments)
+
+    @property
+    def bottom(self) -> float:
+        return max(s.bottom for s in self.segments)
 
 
 def connected_groups(boxes: list[BBox], gap: float) -> list[list[int]]:

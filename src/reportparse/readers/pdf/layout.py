@@ -12,6 +12,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from .geometry import Centred
 from .marks import GRAY, RGB, Mark, page_marks
 from .settings import LAYOUT, LayoutSettings
 
@@ -43,7 +44,7 @@ class Marker:
 
 
 @dataclass
-class Segment:
+class Segment(Centred):
     """A run of text on one baseline, not crossing a wide gap or a ruling."""
 
     glyphs: list[Glyph]
@@ -56,14 +57,6 @@ class Segment:
     size: float
     bold: bool
     italic: bool
-
-    @property
-    def cx(self) -> float:
-        return (self.x0 + self.x1) / 2
-
-    @property
-    def cy(self) -> float:
-        return (self.top + self.bottom) / 2
 
     @property
     def upright(self) -> bool:

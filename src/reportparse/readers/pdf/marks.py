@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .geometry import Centred
 from .settings import LAYOUT, LayoutSettings
 
 Colour = tuple[float, float, float]
@@ -22,7 +23,7 @@ CORNERS = 4
 
 
 @dataclass(frozen=True)
-class Mark:
+class Mark(Centred):
     kind: str  # "rect", "line" or "curve"
     x0: float
     top: float
@@ -31,14 +32,6 @@ class Mark:
     fill: Colour | None  # the fill colour of a filled path
     stroke: Colour | None  # the stroke colour of a stroked path
     pts: tuple[tuple[float, float], ...] = ()  # the path's points (x, top)
-
-    @property
-    def cx(self) -> float:
-        return (self.x0 + self.x1) / 2
-
-    @property
-    def cy(self) -> float:
-        return (self.top + self.bottom) / 2
 
     @property
     def width(self) -> float:
