@@ -12,10 +12,16 @@ PACKAGE = Path(__file__).resolve().parents[1] / "src" / "reportparse"
 
 # Bottom to top. A module belongs to the longest prefix listed; it may import modules of
 # its own layer or of layers below it, never above.
+ROOT = "reportparse"
 LAYERS = [
     # what everything shares: the records, the version, the engine's settings (data that a
-    # spec may override, so below specs)
-    ("reportparse", "reportparse.model", "reportparse.readers.pdf.settings"),
+    # spec may override, so below specs), the published datasets' types in each reader
+    (
+        "reportparse",
+        "reportparse.model",
+        "reportparse.readers.pdf.settings",
+        "reportparse.published",
+    ),
     ("reportparse.contract",),  # schemas/: vocabularies, regions, named checks
     ("reportparse.specs",),  # spec files and their schema
     ("reportparse.text",),  # Norwegian quantities, sentences, key figures, classification
@@ -43,7 +49,8 @@ def _layer(module: str) -> int:
     best, rank = "", None
     for i, prefixes in enumerate(LAYERS):
         for prefix in prefixes:
-            hit = module == prefix or module.startswith(prefix + ".")
+            # the package itself is no prefix: a new top-level module must be given a layer
+            hit = module == prefix or (prefix != ROOT and module.startswith(prefix + "."))
             if hit and len(prefix) > len(best):
                 best, rank = prefix, i
     assert rank is not None, f"{module} is in no layer"
