@@ -114,15 +114,16 @@ def test_every_reader_types_parquet_as_the_schema(published, name):
 
 
 def test_empty_cells_are_missing_in_every_reader(published):
-    """A date has no value: null in pandas, polars and DuckDB alike, never NaN or 0."""
+    """An unclassified figure has no year: null in pandas, polars and DuckDB alike, never
+    NaN or 0."""
     _, out = published
     path = out / "key_figures.parquet"
     frame = pd.read_parquet(path)
-    dates = frame[frame.unit == "date"]
-    assert dates["value"].isna().all() and frame["value"].isna().sum() == len(dates) == 3
-    assert pl.read_parquet(path)["value"].null_count() == 3
-    ((count,),) = duckdb.sql(f"SELECT count(*) FROM '{path}' WHERE value IS NULL").fetchall()
-    assert count == 3
+    unclassified = frame["indicator"].isna()
+    assert frame["year"].isna().equals(unclassified) and unclassified.sum() > 0
+    assert pl.read_parquet(path)["year"].null_count() == unclassified.sum()
+    ((count,),) = duckdb.sql(f"SELECT count(*) FROM '{path}' WHERE year IS NULL").fetchall()
+    assert count == unclassified.sum()
     assert frame["page"].isna().sum() == pl.read_parquet(path)["page"].null_count() > 0
 
 
@@ -130,16 +131,16 @@ def test_a_date_is_a_date(published):
     _, out = published
     kf = reportparse.read("key_figures", out)
     dates = kf[kf.unit == "date"]
-    assert list(zip(dates.expression, dates.date, dates.value.isna(), strict=True)) == [
-        ("20. juni 2025", datetime.date(2025, 6, 20), True),
-        ("1. september 2025", datetime.date(2025, 9, 1), True),
-        ("1. januar 2026", datetime.date(2026, 1, 1), True),
+    assert list(zip(dates.expression, dates.date, dates.value, strict=True)) == [
+        ("20. juni 2025", datetime.date(2025, 6, 20), 20250620),
+        ("1. september 2025", datetime.date(2025, 9, 1), 20250901),
+        ("1. januar 2026", datetime.date(2026, 1, 1), 20260101),
     ]
     assert kf[kf.unit != "date"].date.isna().all()
     lines = (out / "key_figures.csv").read_text(encoding="utf-8").splitlines()
     assert lines[0].endswith(",category,date,n")
     assert lines[1] == (
-        "imdi-integreringsloven-slides-2025,1,20. juni 2025,20. juni 2025,,date,false"
+        "imdi-integreringsloven-slides-2025,1,20. juni 2025,20. juni 2025,20250620,date,false"
         ",,,,,,,,,,2025-06-20,1"
     )
     sources = reportparse.read("sources", out).set_index("source_id")

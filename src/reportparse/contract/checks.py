@@ -194,12 +194,10 @@ def bounds_ordered(df: pd.DataFrame, *, low_column: str, high_column: str):
 
 @_registered
 def date_in_own_column(df: pd.DataFrame, *, unit_column: str, date_unit: str):
-    """A row in the unit ``date_unit`` has its date in the column ``date`` and no ``value``;
-    every other row has a ``value`` and no ``date``."""
+    """A row in the unit ``date_unit`` has its date in the column ``date`` as well (its
+    ``value`` stays the number YYYYMMDD); every other row has no ``date``."""
     is_date = df[unit_column] == date_unit
-    return (is_date & df["value"].isna() & df["date"].notna()) | (
-        ~is_date & df["value"].notna() & df["date"].isna()
-    )
+    return (is_date & df["date"].notna()) | (~is_date & df["date"].isna())
 
 
 # ---------------------------------------------------------------- completeness of a table

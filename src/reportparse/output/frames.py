@@ -185,7 +185,7 @@ def key_figures_frame(results: list[DocumentResult]) -> pd.DataFrame:
                 "page": f.page,
                 "sentence": f.sentence,
                 "expression": f.expression,
-                "value": None if is_date else float(f.value),
+                "value": float(f.value),
                 "unit": f.unit,
                 "approximate": bool(f.approximate),
             }
@@ -198,9 +198,7 @@ def key_figures_frame(results: list[DocumentResult]) -> pd.DataFrame:
             rows.append(row)
     cols = ["source_id", "page", "sentence", "expression", "value", "unit", "approximate",
             *KF_DIMS, "date", "n"]  # fmt: skip
-    return pd.DataFrame(rows, columns=cols).astype(
-        {"page": "Int64", "year": "Int64", "value": "Float64"}
-    )
+    return pd.DataFrame(rows, columns=cols).astype({"page": "Int64", "year": "Int64"})
 
 
 def observations_frame(observations: list[Observation]) -> pd.DataFrame:
