@@ -192,7 +192,7 @@ class PageTables:
         )
         if block is not None and block.top - cap.bottom > near:
             block = None
-        image = _image_below(self.layout, cap, (left, right, limit), settings, self.page)
+        image = _image_next_to(self.layout, cap, (left, right, limit), settings, self.page, True)
         return _candidate(found, block, image, settings, cap, first=True)
 
     def _above(self, cap: Caption, settings: TableSettings, limits, blocks) -> Candidate | None:
@@ -224,7 +224,7 @@ class PageTables:
         )
         if block is not None and cap.top - block.bottom > near:
             block = None
-        image = _image_above(self.layout, cap, (left, right, limit), settings, self.page)
+        image = _image_next_to(self.layout, cap, (left, right, limit), settings, self.page, False)
         return _candidate(found, block, image, settings, cap, first=False)
 
     # ------------------------------------------------------------ reading
@@ -484,42 +484,29 @@ def _is_decoration(img: Box, layout: PageLayout, settings: PageTableSettings) ->
     return img.area < settings.decoration_area * layout.width * layout.height
 
 
-def _image_below(
+def _image_next_to(
     layout: PageLayout,
     cap: Caption,
     within: tuple[float, float, float],
     settings: TableSettings,
     page: PageTableSettings,
+    below: bool,
 ) -> Box | None:
-    """The picture right under a caption, within (left, right, bottom)."""
+    """The picture right under (``below``) or over a caption, within (left, right, limit):
+    the limit is how far down, or up, the picture may reach."""
     left, right, limit = within
     slack = settings.caption_slack
-    for img in sorted(layout.images, key=lambda b: b.top):
+    reach = settings.image_gap * cap.size
+    for img in sorted(layout.images, key=lambda b: b.top if below else -b.bottom):
         if _is_decoration(img, layout, page):
             continue
-        start = cap.bottom - settings.image_overlap
-        under = start <= img.top < min(limit, cap.bottom + settings.image_gap * cap.size)
-        if under and left - slack <= img.x0 and img.x1 <= right + slack:
-            return img
-    return None
-
-
-def _image_above(
-    layout: PageLayout,
-    cap: Caption,
-    within: tuple[float, float, float],
-    settings: TableSettings,
-    page: PageTableSettings,
-) -> Box | None:
-    """The picture right over a caption, within (left, right, top)."""
-    left, right, limit = within
-    slack = settings.caption_slack
-    for img in sorted(layout.images, key=lambda b: -b.bottom):
-        if _is_decoration(img, layout, page):
-            continue
-        end = cap.top + settings.image_overlap
-        over = max(limit, cap.top - settings.image_gap * cap.size) < img.bottom <= end
-        if over and left - slack <= img.x0 and img.x1 <= right + slack:
+        if below:
+            start = cap.bottom - settings.image_overlap
+            near = start <= img.top < min(limit, cap.bottom + reach)
+        else:
+            end = cap.top + settings.image_overlap
+            near = max(limit, cap.top - reach) < img.bottom <= end
+        if near and left - slack <= img.x0 and img.x1 <= right + slack:
             return img
     return None
 
