@@ -117,6 +117,7 @@ def chart_pdf(tmp_path_factory):
 def read_figures(path: Path) -> dict:
     """Every figure of a PDF as the PDF reader gives it (a ``Table`` of kind ``figure``), by
     table id."""
+    from reportparse.model import ContentMode
     from reportparse.readers.pdf.content import read_content
     from reportparse.readers.pdf.pdffile import open_pdf, page_layouts
 
@@ -125,4 +126,6 @@ def read_figures(path: Path) -> dict:
         layouts = page_layouts(pdf)
     finally:
         pdf.close()
-    return {t.table_id: t for t in read_content(layouts, False).tables if t.kind == "figure"}
+    return {
+        t.table_id: t for t in read_content(layouts, ContentMode.SPEC).tables if t.kind == "figure"
+    }

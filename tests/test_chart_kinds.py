@@ -159,12 +159,13 @@ def test_two_charts_each_with_its_own_caption(chart_pdf):
 def test_chart_text_stays_out_of_the_running_text(chart_pdf):
     """Labels, ticks, legend and categories are the chart's: the page's paragraphs are the
     body text around it."""
+    from reportparse.model import ContentMode
     from reportparse.readers.pdf.content import read_content
     from reportparse.readers.pdf.pdffile import open_pdf, page_layouts
 
     pdf = open_pdf(chart_pdf("bars_and_line").path.read_bytes())
     try:
-        content = read_content(page_layouts(pdf), False)
+        content = read_content(page_layouts(pdf), ContentMode.SPEC)
     finally:
         pdf.close()
     assert [p.text for p in content.paragraphs] == [

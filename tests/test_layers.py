@@ -14,12 +14,11 @@ PACKAGE = Path(__file__).resolve().parents[1] / "src" / "reportparse"
 # its own layer or of layers below it, never above.
 ROOT = "reportparse"
 LAYERS = [
-    # what everything shares: the records, the version, the engine's settings (data that a
-    # spec may override, so below specs), the published datasets' types in each reader
+    # what everything shares: the records, the version, the published datasets' types in
+    # each reader
     (
         "reportparse",
         "reportparse.model",
-        "reportparse.readers.pdf.settings",
         "reportparse.published",
     ),
     ("reportparse.contract",),  # schemas/: vocabularies, regions, named checks

@@ -13,12 +13,13 @@ from pathlib import Path
 
 import pytest
 
-from reportparse.model import DocumentError
+from reportparse.model import ContentMode, DocumentError
 from reportparse.readers.document import read_document, table_settings
-from reportparse.readers.pdf import settings as settings_module
 from reportparse.readers.pdf.content import read_content
 from reportparse.readers.pdf.pdffile import open_pdf, page_layouts
-from reportparse.readers.pdf.settings import (
+from reportparse.specs import load
+from reportparse.specs import settings as settings_module
+from reportparse.specs.settings import (
     TABLES,
     ChartSettings,
     FileSettings,
@@ -27,15 +28,14 @@ from reportparse.readers.pdf.settings import (
     TableSettings,
     TextSettings,
 )
-from reportparse.specs import load
 
 import pdfs
 
 
-def _content(path, unnumbered=False, **settings):
+def _content(path, **settings):
     pdf = open_pdf(path.read_bytes())
     try:
-        return read_content(page_layouts(pdf), unnumbered, **settings)
+        return read_content(page_layouts(pdf), ContentMode.SPEC, **settings)
     finally:
         pdf.close()
 
@@ -153,13 +153,13 @@ settings = {caption_gap = 8}
             "settings = {max_rule_distanse = 600}",
             "table[0].settings",
             "unknown table engine setting(s): max_rule_distanse "
-            "(the fields of TableSettings in readers/pdf/settings.py)",
+            "(the fields of TableSettings in specs/settings.py)",
         ),
         (
             "settings = {order_row_step = 5}",  # a PageTableSettings field: not per table
             "table[0].settings",
             "unknown table engine setting(s): order_row_step "
-            "(the fields of TableSettings in readers/pdf/settings.py)",
+            "(the fields of TableSettings in specs/settings.py)",
         ),
         (
             'settings = {max_rule_distance = "600"}',

@@ -48,12 +48,13 @@ def test_tables_on_every_page(results):
 def test_flow_chart_text_is_not_running_text(raw_dir):
     """The boxes of the flow charts (slides 19, 20) are drawings: their words give no
     paragraph; only the slide titles remain."""
+    from reportparse.model import ContentMode
     from reportparse.readers.pdf.content import read_content
     from reportparse.readers.pdf.pdffile import open_pdf, page_layouts
 
     pdf = open_pdf((raw_dir / f"{SLIDES}.pdf").read_bytes())
     try:
-        content = read_content(page_layouts(pdf), True)
+        content = read_content(page_layouts(pdf), ContentMode.SPEC_AND_UNNUMBERED)
     finally:
         pdf.close()
     flow = [(p.page, p.kind, p.text) for p in content.paragraphs if p.page in (19, 20)]

@@ -16,8 +16,7 @@ import pytest
 
 from reportparse.mapping.tidy import column_headers, column_unit
 from reportparse.model import DocumentError, Source, SourceKind
-from reportparse.readers.assemble import assemble
-from reportparse.readers.document import open_reading, read_document
+from reportparse.readers.document import open_reading, read_document, read_opened
 from reportparse.readers.web.page import read_page
 from reportparse.run.pipeline import run, validate_document_tables
 
@@ -161,7 +160,7 @@ def test_counts_are_persons_and_their_shares_hold_together(pages):
 def _read(html: str):
     """The result of a page given as text."""
     source = Source(source_id="page", file="page.html", sha256="0" * 64, kind=SourceKind.HTML)
-    return assemble(open_reading(html.encode(), SourceKind.HTML), source)
+    return read_opened(open_reading(html.encode(), SourceKind.HTML), source)
 
 
 def test_a_count_column_is_never_read_as_percent(pages):

@@ -36,6 +36,14 @@ class TableStatus(StrEnum):
     FAILED = "failed"
 
 
+class ContentMode(StrEnum):
+    """Which tables a reader reads from a document: one choice, made from its family."""
+
+    SPEC = "spec"  # the captioned tables (and charts) a spec can map
+    SPEC_AND_UNNUMBERED = "spec+unnumbered"  # those and the ruled grids printed without a number
+    EVERY = "every"  # every table the engine finds (a document no family knows)
+
+
 class TableMethod(StrEnum):
     RULED_GRID = "ruled-grid"  # rows and columns from rules and filled cells
     RULES_WHITESPACE = "rules+whitespace"  # horizontal rules; columns from white space

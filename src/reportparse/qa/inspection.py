@@ -93,15 +93,9 @@ def read(path: Path, cache: Cache) -> Inspected:
 def _tables_read(path: Path) -> list[Table]:
     """The tables of a PDF the pipeline fails, read as ``extract`` reads them: the same
     reading, family and spec (the engine's defaults where no family knows it)."""
-    from ..readers.assemble import identify
-    from ..readers.document import open_reading
-    from ..specs.load import load_spec
+    from ..readers.document import content_of, open_reading
 
-    reading = open_reading(read_document_bytes(path, path.parent), SourceKind.PDF)
-    found = identify(reading)
-    if found is None:
-        return reading.read(None, None).tables
-    return reading.read(found.family, load_spec(found.family.id, found.year)).tables
+    return content_of(open_reading(read_document_bytes(path, path.parent), SourceKind.PDF)).tables
 
 
 def select(tables: list[Table], table_id: str | None, page: int | None) -> list[Table]:

@@ -1,15 +1,15 @@
 """One document from its reader to its result, the same way for every kind of document.
 
-A reader (PDF or web page) opens the document into a ``Reading``: the text its family
-is recognised from, and a way to read its content. ``assemble`` then takes the one path
-that ``extract``, ``inspect`` and ``report`` all use: detect the family and year, load
-the spec, read tables and paragraphs, find and classify the key figures, and map
-tables and key figures into observations (and a family's own datasets).
+A reader (PDF or web page) opens the document into a ``Document``: the text its family is
+recognised from, and the reader's own form of it. ``identify`` gives its family, year and
+spec; the reader then reads its content in one ``ContentMode`` (``content_mode``), and
+``assemble`` takes the one path that ``extract``, ``inspect`` and ``report`` all use: find
+and classify the key figures, and map tables and key figures into observations (and a
+family's own datasets). Data flows one way: nothing here calls back into a reader.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from .. import __version__
@@ -20,21 +20,19 @@ from ..mapping.programme_rules import DATASET as PROGRAMME_RULES
 from ..mapping.programme_rules import programme_rules
 from ..model import (
     STATISTIC_UNITS,
-    DocumentError,
+    ContentMode,
     DocumentResult,
     Observation,
     Paragraph,
     Source,
     SourceKind,
     Table,
-    TableKind,
     TableStatus,
 )
 from ..specs.load import Spec, load_spec
 from ..specs.schema import Family
 from ..text.keyfigures import find_key_figures
-
-UNMAPPED = TableStatus.UNMAPPED
+from . import fate
 
 
 @dataclass
@@ -46,7 +44,7 @@ class Content:
 
 
 @dataclass
-class Reading:
+class Document:
     """A document opened by its reader, before its family is known."""
 
     kind: SourceKind
@@ -55,28 +53,49 @@ class Reading:
     meta_date: str
     pages: int | None
     beginning: str  # how it begins, for the message when no family knows it
-    read: Callable[[Family | None, Spec | None], Content]  # its content, with the family's spec
+    body: object  # the reader's own form of it: a PDF's page layouts, a web page
     headline: str = ""  # a web page's headline and lead (ingress); "" for a PDF
     lead: str = ""
 
 
-def identify(reading: Reading) -> Detection | None:
-    """The family and year of a document (None when no family knows it)."""
-    return detect(
-        reading.text, reading.kind, reading.meta_title, reading.meta_date, reading.headline,
-        reading.lead,
+@dataclass
+class Identity:
+    """What a document is: its family and year (``Detection``), and the spec it is read with."""
+
+    found: Detection
+    spec: Spec
+
+    @property
+    def family(self) -> Family:
+        return self.found.family
+
+
+def identify(document: Document) -> Identity | None:
+    """The family, year and spec of a document (None when no family knows it)."""
+    found = detect(
+        document.text, document.kind, document.meta_title, document.meta_date,
+        document.headline, document.lead,
     )  # fmt: skip
-
-
-def assemble(reading: Reading, source: Source) -> DocumentResult:
-    """The whole result of one document; DocumentError says in one line why there is none."""
-    found = identify(reading)
     if found is None:
-        raise DocumentError(f"unknown kind of document; {reading.beginning}")
-    spec = load_spec(found.family.id, found.year)
+        return None
+    return Identity(found, load_spec(found.family.id, found.year))
+
+
+def content_mode(family: Family | None) -> ContentMode:
+    """The tables a document of ``family`` is read for: every table where no family knows
+    it; else its spec's, and the ruled grids without a number where its family prints them."""
+    if family is None:
+        return ContentMode.EVERY
+    return ContentMode.SPEC_AND_UNNUMBERED if family.unnumbered_tables else ContentMode.SPEC
+
+
+def assemble(
+    document: Document, identity: Identity, content: Content, source: Source
+) -> DocumentResult:
+    """The whole result of one document, from its identity and its content."""
+    found, spec = identity.found, identity.spec
     describe_source(source, found, spec)
-    source.pages = reading.pages
-    content = reading.read(found.family, spec)
+    source.pages = document.pages
     units = STATISTIC_UNITS | frozenset(found.family.units)
     figures = find_key_figures(
         content.paragraphs, found.year, units, regions.county_names_in, regions.county_in
@@ -87,14 +106,7 @@ def assemble(reading: Reading, source: Source) -> DocumentResult:
         result.datasets[PROGRAMME_RULES] = rule_rows
     result.observations = observations(result, spec, found.year)
     notices = [spec.notice] if spec.notice else []
-    for t in result.tables:
-        if t.status == UNMAPPED:
-            notices.append(f"{t.table_id} {t.reason}")
-        elif t.kind == TableKind.FIGURE and t.status in (
-            TableStatus.FAILED,
-            TableStatus.INCOMPLETE,
-        ):
-            notices.append(f"{t.table_id} is {t.status}: {t.reason}")
+    notices += [n for t in result.tables if (n := fate.notice(t)) is not None]
     source.message = "; ".join(notices)
     return result
 
@@ -141,12 +153,10 @@ def observations(result: DocumentResult, spec: Spec, year: int | None) -> list[O
                 t.spec = entry.name
     for t in extracted:
         if t.spec is None:
-            t.status = UNMAPPED
             where = spec.path or f"the {spec.family} family, which has no spec"
-            t.reason = f"is not mapped by {where}: published as printed"
-    for t in tables:  # a figure that could not be read whole is a notice: never required
-        if t.status in (TableStatus.FAILED, TableStatus.INCOMPLETE) and t.kind == TableKind.TABLE:
-            result.problems.append(f"{t.table_id}: {t.reason}")
+            fate.unmapped(t, f"is not mapped by {where}: published as printed")
+    # a figure that could not be read whole is a notice: never required
+    result.problems += [p for t in tables if (p := fate.problem(t)) is not None]
     out += tidy.key_figure_observations(result.key_figures, source_id)
     return out
 
@@ -158,7 +168,7 @@ def _mapped(t: Table, entry, source_id: str, year: int | None) -> list[Observati
     mapped = tidy.table_observations(t, entry, source_id, year)
     t.unobserved = mapped.unobserved
     if mapped.problems:
-        t.status, t.reason = TableStatus.INCOMPLETE, "; ".join(mapped.problems)
+        fate.incomplete(t, "; ".join(mapped.problems))
         return []
     return mapped.observations
 

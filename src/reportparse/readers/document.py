@@ -6,14 +6,13 @@ import hashlib
 from dataclasses import replace
 from pathlib import Path
 
-from ..model import DocumentError, DocumentResult, Source, SourceKind, Table, TableKind
+from ..model import ContentMode, DocumentError, DocumentResult, Source, SourceKind, Table, TableKind
 from ..specs.load import Spec
-from ..specs.schema import Family
+from ..specs.settings import TABLES, SettingsByCaption
 from ..text.normalize import slugify
-from .assemble import Content, Reading, assemble
+from .assemble import Content, Document, assemble, content_mode, identify
 from .pdf.content import read_content
 from .pdf.pdffile import metadata, open_pdf, page_layouts
-from .pdf.settings import TABLES, SettingsByCaption
 from .pdf.text import reading_order
 from .web.page import read_page
 
@@ -40,46 +39,87 @@ def read_document(path: Path, data: bytes | None = None, name: str | None = None
         sha256=hashlib.sha256(data).hexdigest(),
         kind=sniff(data),
     )
-    return assemble(open_reading(data, source.kind), source)
+    return read_opened(open_reading(data, source.kind), source)
 
 
-def open_reading(data: bytes, kind: SourceKind) -> Reading:
+def read_opened(document: Document, source: Source) -> DocumentResult:
+    """An opened document's result: identified, its content read for its family, assembled."""
+    identity = identify(document)
+    if identity is None:
+        raise DocumentError(f"unknown kind of document; {document.beginning}")
+    reader = READERS[document.kind]
+    content = reader.content(document, identity.spec, content_mode(identity.family))
+    return assemble(document, identity, content, source)
+
+
+def content_of(document: Document) -> Content:
+    """An opened document's content, read as ``extract`` reads it: with its family's spec, or
+    for every table the engine finds where no family knows it."""
+    identity = identify(document)
+    spec = identity.spec if identity is not None else None
+    mode = content_mode(identity.family if identity is not None else None)
+    return READERS[document.kind].content(document, spec, mode)
+
+
+def open_reading(data: bytes, kind: SourceKind) -> Document:
     """The document opened by the reader of its kind; DocumentError if it cannot be."""
     if not data:
         raise DocumentError("empty file (0 bytes)")
-    if kind == SourceKind.PDF:
-        return _pdf_reading(data)
-    if kind == SourceKind.HTML:
-        return _web_reading(data)
-    raise DocumentError("not a PDF or an HTML page")
+    if kind not in READERS:
+        raise DocumentError("not a PDF or an HTML page")
+    return READERS[kind].open(data)
 
 
-def _pdf_reading(data: bytes) -> Reading:
-    pdf = open_pdf(data)
-    try:
-        title, created = metadata(pdf)
-        layouts = page_layouts(pdf)
-    finally:
-        pdf.close()
-    first = [s for layout in layouts[:FIRST_PAGES] for s in reading_order(layout.segments)]
-    start = " ".join(" ".join(s.text for s in (layouts[0].segments if layouts else [])).split())
+class PdfReader:
+    """A PDF: its pages' glyphs and paths, read by the table, chart and text engine."""
 
-    def read(family: Family | None, spec: Spec | None) -> Content:
-        unnumbered = family.unnumbered_tables if family is not None else True
-        content = read_content(
-            layouts, unnumbered, table_settings(spec), every_table=family is None
+    def open(self, data: bytes) -> Document:
+        pdf = open_pdf(data)
+        try:
+            title, created = metadata(pdf)
+            layouts = page_layouts(pdf)
+        finally:
+            pdf.close()
+        first = [s for layout in layouts[:FIRST_PAGES] for s in reading_order(layout.segments)]
+        start = " ".join(" ".join(s.text for s in (layouts[0].segments if layouts else [])).split())
+        return Document(
+            kind=SourceKind.PDF,
+            text="\n".join(s.text for s in first),
+            meta_title=title,
+            meta_date=created,
+            pages=len(layouts),
+            beginning=f"its first page begins: {start[:80]!r}",
+            body=layouts,
         )
-        return Content(content.tables, content.paragraphs)
 
-    return Reading(
-        kind=SourceKind.PDF,
-        text="\n".join(s.text for s in first),
-        meta_title=title,
-        meta_date=created,
-        pages=len(layouts),
-        beginning=f"its first page begins: {start[:80]!r}",
-        read=read,
-    )
+    def content(self, document: Document, spec: Spec | None, mode: ContentMode) -> Content:
+        read = read_content(document.body, mode, table_settings(spec))
+        return Content(read.tables, read.paragraphs)
+
+
+class WebReader:
+    """A saved web page: its article's text and its ``<table>``s."""
+
+    def open(self, data: bytes) -> Document:
+        page = read_page(data)
+        start = " ".join(page.text.split())[:80]
+        return Document(
+            kind=SourceKind.HTML,
+            text=f"{page.site}\n{page.text}",
+            meta_title=page.title,
+            meta_date=page.date,
+            pages=None,
+            beginning=f"its article begins: {start!r}",
+            body=page,
+            headline=page.title,
+            lead=page.lead,
+        )
+
+    def content(self, document: Document, spec: Spec | None, mode: ContentMode) -> Content:
+        return Content(document.body.tables, document.body.paragraphs)  # a page holds no more
+
+
+READERS = {SourceKind.PDF: PdfReader(), SourceKind.HTML: WebReader()}
 
 
 def read_tables(data: bytes, pages: set[int] | None = None) -> list[Table]:
@@ -91,7 +131,7 @@ def read_tables(data: bytes, pages: set[int] | None = None) -> list[Table]:
         layouts = page_layouts(pdf, pages=pages)
     finally:
         pdf.close()
-    content = read_content(layouts, True, table_settings(None), every_table=True)
+    content = read_content(layouts, ContentMode.EVERY, table_settings(None))
     return [t for t in content.tables if t.kind == TableKind.TABLE]
 
 
@@ -101,19 +141,3 @@ def table_settings(spec: Spec | None) -> SettingsByCaption:
     entries = spec.content.table if spec is not None else []
     overrides = tuple((e.caption, replace(TABLES, **e.settings)) for e in entries if e.settings)
     return SettingsByCaption(TABLES, overrides)
-
-
-def _web_reading(data: bytes) -> Reading:
-    page = read_page(data)
-    start = " ".join(page.text.split())[:80]
-    return Reading(
-        kind=SourceKind.HTML,
-        text=f"{page.site}\n{page.text}",
-        meta_title=page.title,
-        meta_date=page.date,
-        pages=None,
-        beginning=f"its article begins: {start!r}",
-        read=lambda family, spec: Content(page.tables, page.paragraphs),
-        headline=page.title,
-        lead=page.lead,
-    )

@@ -15,7 +15,7 @@ from typing import Annotated, Any, Literal, get_type_hints
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
 from ..contract import checks, vocabulary
-from ..readers.pdf.settings import TableSettings
+from .settings import TableSettings
 
 
 def _compiles(pattern: str) -> str:
@@ -232,7 +232,7 @@ def _table_settings(settings: dict[str, Any]) -> dict[str, Any]:
     if unknown := sorted(set(settings) - set(types)):
         raise ValueError(
             f"unknown table engine setting(s): {', '.join(unknown)} "
-            "(the fields of TableSettings in readers/pdf/settings.py)"
+            "(the fields of TableSettings in specs/settings.py)"
         )
     checked = {}
     for name, value in settings.items():

@@ -26,11 +26,11 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from ...model import TableMethod
+from ...specs.settings import TABLES, TableSettings
 from ...text.printed import YEAR_CELL, goes_on, is_value
 from .cells import CellNote, Grid, bottom, cell_text, column_of, printed_lines, top, word_spans
 from .header import header_rows
 from .layout import Segment, make_segment
-from .settings import TABLES, TableSettings
 
 Line = list[Segment]
 Cells = dict[int, list[Segment]]

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ...specs.settings import PAGE_TABLES, TABLES, PageTableSettings, TableSettings
 from ...text.printed import CAPTION, NOTE_LEAD, goes_on
 from .alignment import text_columns, value_line
 from .cells import bottom, printed_lines, size, top
 from .geometry import SpansSegments
 from .layout import Segment
-from .settings import PAGE_TABLES, TABLES, PageTableSettings, TableSettings
 
 Line = list[Segment]
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ...specs.settings import PAGE_TABLES, PageTableSettings
 from ...text.normalize import join_lines
 from ...text.printed import CAPTION
 from .geometry import SpansSegments
 from .layout import PageLayout, Segment
-from .settings import PAGE_TABLES, PageTableSettings
 
 
 @dataclass

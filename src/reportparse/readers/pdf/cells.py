@@ -7,10 +7,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ...model import TableMethod
+from ...specs.settings import LAYOUT, TableSettings
 from ...text.normalize import join_lines, normalize_ws
 from ...text.printed import ASTERISKS
 from .layout import Segment
-from .settings import LAYOUT, TableSettings
 
 BBox = tuple[float, float, float, float]  # x0, top, x1, bottom
 

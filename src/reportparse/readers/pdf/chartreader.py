@@ -16,6 +16,7 @@ from itertools import pairwise
 from math import hypot
 from statistics import median
 
+from ...specs.settings import ChartSettings
 from .chartparts import (
     YEAR,
     Area,
@@ -38,7 +39,6 @@ from .chartparts import (
 )
 from .layout import Segment
 from .marks import Colour, Mark
-from .settings import ChartSettings
 
 
 class ChartReader:

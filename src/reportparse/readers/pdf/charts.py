@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ...model import TableMethod, TableStatus
+from ...specs.settings import CHARTS, ChartSettings
 from .captions import Caption
 from .chartcheck import Scale, check_bars, check_points, check_totals
 from .chartparts import Rect, Unreadable, bbox, centre
@@ -24,7 +25,6 @@ from .chartreader import ChartReader
 from .geometry import connected_groups
 from .layout import Box, Segment
 from .marks import Mark
-from .settings import CHARTS, ChartSettings
 
 PICTURE = "the chart is a picture (raster image); its values are not read"
 NOTHING = "no drawing next to the caption"

@@ -17,6 +17,7 @@ from ...model import (
     ChartLabel,
     ChartReading,
     ChartScale,
+    ContentMode,
     DocumentError,
     Paragraph,
     ParagraphKind,
@@ -26,14 +27,7 @@ from ...model import (
     TableNote,
     TableStatus,
 )
-from ...text.normalize import normalize_ws
-from .alignment import Evidence
-from .charts import Chart, read_charts
-from .furniture import furniture
-from .header import same_header
-from .layout import Box, PageLayout
-from .rulings import read_grid
-from .settings import (
+from ...specs.settings import (
     BY_CAPTION,
     CHARTS,
     PAGE_TABLES,
@@ -43,6 +37,13 @@ from .settings import (
     SettingsByCaption,
     TextSettings,
 )
+from ...text.normalize import normalize_ws
+from .alignment import Evidence
+from .charts import Chart, read_charts
+from .furniture import furniture
+from .header import same_header
+from .layout import Box, PageLayout
+from .rulings import read_grid
 from .tables import Candidate, FoundTable, PageTables, captions_under
 from .text import page_paragraphs
 
@@ -96,56 +97,87 @@ def _order_key(ft: FoundTable, settings: PageTableSettings) -> tuple:
     return (ft.page, round(top / settings.order_row_step), x0)
 
 
+@dataclass
+class PageContent:
+    """What one page holds before anything is joined across pages: its tables (a part of the
+    table before included, ``FoundTable.continues``), its charts and its paragraphs."""
+
+    number: int
+    tables: list[FoundTable]
+    charts: list[Chart]
+    paragraphs: list[Paragraph]
+    ends_with: FoundTable | None  # its last table, where that table ends the page
+
+
 def read_content(
     layouts: list[PageLayout],
-    unnumbered_tables: bool,
+    mode: ContentMode = ContentMode.SPEC,
     tables: SettingsByCaption = BY_CAPTION,
     page: PageTableSettings = PAGE_TABLES,
     text: TextSettings = TEXT,
     charts: ChartSettings = CHARTS,
-    every_table: bool = False,
 ) -> PdfContent:
     """The tables, figures and paragraphs of a PDF's pages. ``tables`` gives the settings of
     each captioned table (a spec's overrides), ``page``, ``text`` and ``charts`` hold for
-    every page. Tables without a caption: the ruled grids where ``unnumbered_tables``, every
-    table the engine finds where ``every_table`` (a PDF no family knows)."""
+    every page; ``mode`` says which tables without a caption are read. Each page is read on
+    its own (``read_page``), then the pages are joined (``join_pages``)."""
     furnished = furniture(layouts, page)
     pages = [
-        PageTables(layout, furnished[i], tables, page, every_table)
+        PageTables(layout, furnished[i], tables, page, mode == ContentMode.EVERY)
         for i, layout in enumerate(layouts)
     ]
     under = captions_under([o for p in pages for o in p.options()])
-    found: list[FoundTable] = []
-    figures: list[tuple[int, Chart]] = []
-    paragraphs: list[Paragraph] = []
-    last: FoundTable | None = None  # the last table of the page before, where it ends its page
+    read: list[PageContent] = []
     for p in pages:
-        page_found = p.read(under)
-        more = _continuation(p, last)
-        if more is not None:
-            page_found.append(more)
-        if every_table:
-            page_found += p.uncaptioned(page_found)
-        elif unnumbered_tables:
-            page_found += p.unnumbered()
-        page_found.sort(key=lambda ft: _order_key(ft, page))
-        found += page_found
-        grids = [ft for ft in page_found if ft.grid is not None]
-        last = grids[-1] if grids and p.ends_page(grids[-1].grid) else None
-        layout = p.layout
-        page_charts = read_charts(p.captions, layout.segments, layout.marks, layout.images, charts)
-        figures += [(layout.number, chart) for chart in page_charts]
-        exclude = [Box(*ft.grid.bbox) for ft in page_found if ft.grid is not None]
-        for cap in p.captions:
-            exclude += [Box(s.x0, s.top, s.x1, s.bottom) for s in cap.segments]
-        for ft in page_found:
-            if ft.caption is not None:
-                exclude += [Box(s.x0, s.top, s.x1, s.bottom) for s in ft.caption.segments]
-        for chart in page_charts:  # a drawing and the text read as part of it
-            if chart.method == TableMethod.VECTOR_CHART and chart.bbox is not None:
-                exclude.append(Box(*chart.bbox))
-            exclude += [Box(s.x0, s.top, s.x1, s.bottom) for s in chart.texts]
-        paragraphs += page_paragraphs(layout, exclude, text)
+        read.append(read_page(p, under, read[-1].ends_with if read else None, mode, charts, text))
+    return join_pages(read, page)
+
+
+def read_page(
+    p: PageTables,
+    under,
+    last: FoundTable | None,
+    mode: ContentMode,
+    charts: ChartSettings,
+    text: TextSettings,
+) -> PageContent:
+    """One page: its captioned tables, the part of ``last`` (the table that ended the page
+    before) it begins with, the tables without a caption that ``mode`` asks for, its charts,
+    and its running text (none taken from a table, a caption or a chart)."""
+    settings = p.page
+    page_found = p.read(under)
+    more = _continuation(p, last)
+    if more is not None:
+        page_found.append(more)
+    if mode == ContentMode.EVERY:
+        page_found += p.uncaptioned(page_found)
+    elif mode == ContentMode.SPEC_AND_UNNUMBERED:
+        page_found += p.unnumbered()
+    page_found.sort(key=lambda ft: _order_key(ft, settings))
+    grids = [ft for ft in page_found if ft.grid is not None]
+    ends_with = grids[-1] if grids and p.ends_page(grids[-1].grid) else None
+    layout = p.layout
+    page_charts = read_charts(p.captions, layout.segments, layout.marks, layout.images, charts)
+    exclude = [Box(*ft.grid.bbox) for ft in page_found if ft.grid is not None]
+    for cap in p.captions:
+        exclude += [Box(s.x0, s.top, s.x1, s.bottom) for s in cap.segments]
+    for ft in page_found:
+        if ft.caption is not None:
+            exclude += [Box(s.x0, s.top, s.x1, s.bottom) for s in ft.caption.segments]
+    for chart in page_charts:  # a drawing and the text read as part of it
+        if chart.method == TableMethod.VECTOR_CHART and chart.bbox is not None:
+            exclude.append(Box(*chart.bbox))
+        exclude += [Box(s.x0, s.top, s.x1, s.bottom) for s in chart.texts]
+    paragraphs = page_paragraphs(layout, exclude, text)
+    return PageContent(layout.number, page_found, page_charts, paragraphs, ends_with)
+
+
+def join_pages(pages: list[PageContent], settings: PageTableSettings) -> PdfContent:
+    """The document's tables and figures from its pages: ids given across the document, the
+    parts of a table on later pages appended to it, notes found wherever they are printed."""
+    found = [ft for p in pages for ft in p.tables]
+    figures = [(p.number, chart) for p in pages for chart in p.charts]
+    paragraphs = [para for p in pages for para in p.paragraphs]
     ids = _table_ids(found)
     footnotes = {(p.page, p.marker): p.text for p in paragraphs if p.kind == ParagraphKind.FOOTNOTE}
     by_marker = {p.marker: p.text for p in paragraphs if p.kind == ParagraphKind.FOOTNOTE}
@@ -157,11 +189,11 @@ def read_content(
         if previous is not None and previous.status == table.status == TableStatus.EXTRACTED:
             _continue(previous, table)  # the same table on a later page
             continue
-        read.append((_order_key(ft, page), table))
+        read.append((_order_key(ft, settings), table))
     for (number, chart), fid in zip(figures, _figure_ids(figures), strict=True):
         if fid is not None:
             table = _figure(fid, number, chart, footnotes, by_marker, notes)
-            read.append((_figure_order_key(number, chart, page), table))
+            read.append((_figure_order_key(number, chart, settings), table))
     read.sort(key=lambda pair: pair[0])  # stable: tables before figures of the same place
     return PdfContent([t for _, t in read], paragraphs)
 

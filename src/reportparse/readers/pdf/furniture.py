@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import re
 
+from ...specs.settings import PAGE_TABLES, PageTableSettings
 from ...text.normalize import normalize_ws
 from .cells import line_text, printed_lines, top
 from .layout import PageLayout, Segment
-from .settings import PAGE_TABLES, PageTableSettings
 
 PAGE_NUMBER = re.compile(r"^(?:side|page|s\.)?\s*\d{1,4}(?:\s*(?:av|of|/)\s*\d{1,4})?$", re.I)
 

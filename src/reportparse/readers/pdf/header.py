@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from ...specs.settings import TableSettings
 from ...text.printed import goes_on
 from .cells import CellNote, cell_text, overlap
 from .layout import Segment
-from .settings import TableSettings
 
 
 def header_rows(

@@ -12,9 +12,9 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from ...specs.settings import LAYOUT, LayoutSettings
 from .geometry import Centred
 from .marks import GRAY, RGB, Mark, page_marks
-from .settings import LAYOUT, LayoutSettings
 
 BULLETS = "•◆▪●■►➢✓"
 MARKER_TEXT = re.compile(r"^[0-9*†‡,]+$")

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ...specs.settings import LAYOUT, LayoutSettings
 from .geometry import Centred
-from .settings import LAYOUT, LayoutSettings
 
 Colour = tuple[float, float, float]
 GRAY, RGB, CMYK = 1, 3, 4  # the number of components of a colour in each colour space

@@ -9,8 +9,8 @@ import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 
 from ...model import DocumentError
+from ...specs.settings import FILE, LAYOUT, FileSettings, LayoutSettings
 from .layout import PageLayout, build_page_layout
-from .settings import FILE, LAYOUT, FileSettings, LayoutSettings
 from .streams import damaged_contents
 
 # pdfminer logs every recoverable oddity at warning level; the caller reports real failures

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from statistics import median
 
+from ...specs.settings import PAGE_TABLES, PageTableSettings
 from ...text.printed import is_value
 from .cells import bottom, printed_lines, size, top
 from .layout import Segment
-from .settings import PAGE_TABLES, PageTableSettings
 
 
 def words(seg: Segment) -> int:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from ...model import TableMethod
+from ...specs.settings import TABLES, TableSettings
 from ...text.printed import CAPTION, is_body_row
 from .alignment import Evidence, first_body_line, read_region, value_line
 from .cells import (
@@ -23,7 +24,6 @@ from .cells import (
 )
 from .geometry import BBox, connected_groups
 from .layout import Box, PageLayout, Ruling, Segment
-from .settings import TABLES, TableSettings
 
 
 @dataclass

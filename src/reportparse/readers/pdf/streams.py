@@ -16,7 +16,7 @@ import io
 from pdfminer.pdftypes import PDFObjRef, PDFStream, resolve1
 from pdfminer.psparser import KWD, LIT, PSEOF, PSBaseParser
 
-from .settings import FILE, FileSettings
+from ...specs.settings import FILE, FileSettings
 
 STREAM = KWD(b"stream")
 R = KWD(b"R")

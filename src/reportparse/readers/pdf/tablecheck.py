@@ -14,9 +14,9 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
+from ...specs.settings import PAGE_TABLES, PageTableSettings
 from .cells import Grid
 from .layout import PageLayout
-from .settings import PAGE_TABLES, PageTableSettings
 
 LIST_MARK = re.compile(r"^([•◦▪■►●○∙·\-–*]|\(?\d{1,2}[.)]|\(?[a-z][.)]|[ivx]+[.)])$", re.I)
 PAGE_NUMBER = re.compile(r"^\d{1,4}$")

@@ -22,6 +22,13 @@ import re
 from dataclasses import dataclass, field
 
 from ...model import TableMethod
+from ...specs.settings import (
+    BY_CAPTION,
+    PAGE_TABLES,
+    PageTableSettings,
+    SettingsByCaption,
+    TableSettings,
+)
 from ...text.normalize import join_lines, normalize_ws
 from .alignment import Evidence, read_region
 from .blocks import Block, find_blocks
@@ -30,13 +37,6 @@ from .cells import Grid, overlap, printed_lines, segments_in
 from .layout import Box, PageLayout, Segment, without_leaders
 from .prose import running_text
 from .rulings import Structure, find_structures, read_grid, rule_evidence
-from .settings import (
-    BY_CAPTION,
-    PAGE_TABLES,
-    PageTableSettings,
-    SettingsByCaption,
-    TableSettings,
-)
 from .tablecheck import looks_like_table
 
 TITLE_SOURCE = re.compile(r"\bKilde\b", re.I)  # picture titles name their source

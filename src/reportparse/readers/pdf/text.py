@@ -13,11 +13,11 @@ import re
 from itertools import pairwise
 
 from ...model import Paragraph, ParagraphKind
+from ...specs.settings import TEXT, TextSettings
 from ...text.normalize import join_lines
 from ...text.printed import NOTE_LEAD
 from .geometry import connected_groups
 from .layout import BULLETS, Box, PageLayout, Segment
-from .settings import TEXT, TextSettings
 
 BULLET_TEXT = re.compile(rf"^[{BULLETS}]$|^[-–o]$")
 LEAD_BULLET = re.compile(rf"^(?:[{BULLETS}]|-(?=\s))\s*")
