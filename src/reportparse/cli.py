@@ -14,7 +14,7 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .model import SourceStatus, TableKind, TableStatus
+from .model import SourceStatus
 from .output.lock import DEFAULT_LOCK_WAIT
 from .run.inputs import Outcome
 from .run.limits import (
@@ -29,7 +29,6 @@ from .run.limits import (
 from .run.names import display, safe_line
 
 DEFAULT_CACHE = Path(".cache/reportparse")
-UNREAD = (TableStatus.FAILED, TableStatus.INCOMPLETE)  # a figure in these is a notice
 
 
 def say(text: str, err: bool = False, nl: bool = True) -> None:
@@ -239,6 +238,7 @@ def extract(
         raise fail(str(exc)) from None
     if not no_cache and _unchanged(raw, out, cache_dir, listing, tty, timeout):
         return
+    from .readers.fate import notice
     from .run.pipeline import run
 
     before = _folder_id(out)
@@ -267,13 +267,8 @@ def extract(
             say(f"error: {display(r.source.file)}: {problem}", err=True)
     for r in result.results:
         for t in r.tables:
-            if t.status == TableStatus.UNMAPPED:
-                say(f"notice: {display(r.source.file)}: {t.table_id} {t.reason}", err=True)
-            elif t.kind == TableKind.FIGURE and t.status in UNREAD:
-                say(
-                    f"notice: {display(r.source.file)}: {t.table_id} is {t.status}: {t.reason}",
-                    err=True,
-                )
+            if (line := notice(t)) is not None:
+                say(f"notice: {display(r.source.file)}: {line}", err=True)
     for f in result.failures:
         say_lines(f"invalid: {f.describe()}", err=True)
     for src in result.left_out:

@@ -279,6 +279,7 @@ class Observation:
     page: int | None
     locator: str
     origin: Origin = Origin.TABLE
+    table_id: str | None = None  # the table it was read from; None for a sentence
 
     def __post_init__(self) -> None:
         _checked(self, "unit", Unit)

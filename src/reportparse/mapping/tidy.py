@@ -233,6 +233,7 @@ def table_observations(table: Table, entry: TableEntry, source_id: str, doc_year
                             base, dims, parse_number(m.group("value")), hv.unit, False,
                             source_id=source_id, page=page,
                             locator=f"{table.table_id} r{r} c{c}", origin=Origin.TABLE,
+                            table_id=table.table_id,
                         )
                     )  # fmt: skip
     for c in range(1, table.n_cols):
@@ -299,6 +300,7 @@ def table_observations(table: Table, entry: TableEntry, source_id: str, doc_year
                 _observation(
                     base, full, _cell_value(cell), cell_unit, False, source_id=source_id,
                     page=page, locator=f"{table.table_id} r{r} c{c}", origin=Origin.TABLE,
+                    table_id=table.table_id,
                 )
             )  # fmt: skip
     return out

@@ -202,7 +202,7 @@ def key_figures_frame(results: list[DocumentResult]) -> pd.DataFrame:
 
 
 def observations_frame(observations: list[Observation]) -> pd.DataFrame:
-    cols = [c for c in field_names(Observation) if c != "origin"]
+    cols = [c for c in field_names(Observation) if c not in ("origin", "table_id")]
     rows = [{k: getattr(o, k) for k in cols} for o in observations]
     df = pd.DataFrame(rows, columns=cols).astype({"page": "Int64"})
     df["value"] = df["value"].astype(float)

@@ -32,6 +32,7 @@ from ..output.lock import DEFAULT_LOCK_WAIT
 from ..output.merge import merge
 from ..output.publish import publish
 from ..output.validation import Failure, check_links, checks_only, schema, validate, with_checks
+from ..readers import fate
 from ..readers.document import read_document, sniff
 from ..specs.load import load_spec
 from ..text.normalize import slugify
@@ -163,91 +164,177 @@ def read_cached(
         yield path, _refile(value, path)
 
 
-def run(
-    raw: Path,
-    out: Path | None,
-    *,
-    keep_going: bool = False,
-    jobs: int = 1,
-    cache_dir: Path | None = None,
-    timeout: float | None = DEFAULT_TIMEOUT,
-    max_memory: int | None = DEFAULT_MAX_MEMORY,
-    progress: Callable[[int, int, Outcome], None] | None = None,
-    notice: Callable[[str], None] | None = None,
-    lock_wait: float = DEFAULT_LOCK_WAIT,
-    write: bool = True,
-) -> RunResult:
+@dataclass(frozen=True)
+class RunOptions:
+    """How a run goes: see ``run``."""
+
+    keep_going: bool = False
+    jobs: int = 1
+    cache_dir: Path | None = None
+    timeout: float | None = DEFAULT_TIMEOUT
+    max_memory: int | None = DEFAULT_MAX_MEMORY
+    progress: Callable[[int, int, Outcome], None] | None = None
+    notice: Callable[[str], None] | None = None
+    lock_wait: float = DEFAULT_LOCK_WAIT
+    write: bool = True
+
+
+def run(raw: Path, out: Path | None, **options) -> RunResult:
     """Extract every document of ``raw`` (cached ones from ``cache_dir``; the others in up to
     ``jobs`` worker processes, each within ``timeout`` seconds and ``max_memory`` bytes),
     merge, validate, publish (unless ``write`` is False: then everything but the publishing).
     ``notice`` hears of what raw/ holds that is not read, and of what publishing cleaned up;
-    publishing waits at most ``lock_wait`` seconds for another run publishing into ``out``."""
-    listing = list_documents(raw)
-    say = notice or (lambda line: None)
-    for line in listing.notices:
-        say(line)
-    refused = {p.name: why for p, why in listing.refused}
-    store = Cache(cache_dir)
-    run_result = RunResult()
-    values: dict[str, DocumentResult | Source] = {}
-    seen_sha: dict[str, str] = {}
-    todo: list[Path] = []
-    total = len(listing.files)
-    done = 0
+    publishing waits at most ``lock_wait`` seconds for another run publishing into ``out``.
+    The options are those of ``RunOptions``."""
+    return Run(raw, out, RunOptions(**options)).go()
 
-    def report(outcome: Outcome) -> None:
-        nonlocal done
-        done += 1
-        run_result.outcomes.append(outcome)
-        if progress:
-            progress(done, total, outcome)
 
-    files, shas = [], {}
-    for p in listing.files:  # hashed within the time bound; a file that cannot be has no row
-        try:
-            shas[p.name] = document_sha256(p, raw, timeout)
-            files.append(p)
-        except InputError as exc:
-            report(Outcome(display(p.name), SourceStatus.FAILED, str(exc)))
-    for p in files:
-        sha = shas[p.name]
-        if sha in seen_sha:
-            continue
-        seen_sha[sha] = p.name
-        if p.name in refused:
-            values[p.name] = _failure_source(p, raw, sha, refused[p.name])
-            report(Outcome(display(p.name), SourceStatus.FAILED, refused[p.name]))
-        elif (cached := store.get(sha)) is not None:
-            values[p.name] = _refile(cached, p)
+@dataclass
+class Run:
+    """One run over ``raw`` into ``out``: its options, and what it has found so far."""
+
+    raw: Path
+    out: Path | None
+    options: RunOptions
+    result: RunResult = field(default_factory=RunResult)
+    files: list[Path] = field(default_factory=list)  # the files of raw/ that could be hashed
+    shas: dict[str, str] = field(default_factory=dict)  # file name: sha256 of its bytes
+    seen_sha: dict[str, str] = field(default_factory=dict)  # sha256: the first file with it
+    values: dict[str, DocumentResult | Source] = field(default_factory=dict)  # file name: value
+    done: int = 0
+    total: int = 0
+
+    def say(self, line: str) -> None:
+        if self.options.notice is not None:
+            self.options.notice(line)
+
+    def report(self, outcome: Outcome) -> None:
+        self.done += 1
+        self.result.outcomes.append(outcome)
+        if self.options.progress:
+            self.options.progress(self.done, self.total, outcome)
+
+    def go(self) -> RunResult:
+        raw, opts = self.raw, self.options
+        listing = list_documents(raw)
+        for line in listing.notices:
+            self.say(line)
+        refused = {p.name: why for p, why in listing.refused}
+        store = Cache(opts.cache_dir)
+        todo: list[Path] = []
+        self.total = len(listing.files)
+        for p in listing.files:  # hashed within the time bound; a file that cannot be has no row
+            try:
+                self.shas[p.name] = document_sha256(p, raw, opts.timeout)
+                self.files.append(p)
+            except InputError as exc:
+                self.report(Outcome(display(p.name), SourceStatus.FAILED, str(exc)))
+        for p in self.files:
+            sha = self.shas[p.name]
+            if sha in self.seen_sha:
+                continue
+            self.seen_sha[sha] = p.name
+            if p.name in refused:
+                self.values[p.name] = _failure_source(p, raw, sha, refused[p.name])
+                self.report(Outcome(display(p.name), SourceStatus.FAILED, refused[p.name]))
+            elif (cached := store.get(sha)) is not None:
+                self.values[p.name] = _refile(cached, p)
+            else:
+                todo.append(p)
+        for p in self.files:
+            if p.name in self.values and p.name not in refused:
+                v = self.values[p.name]
+                status = SourceStatus.FAILED if isinstance(v, Source) else v.source.status
+                msg = v.message if isinstance(v, Source) else v.source.message
+                self.report(Outcome(display(p.name), status, msg, 0.0, cached=True))
+        todo.sort(key=lambda p: -p.stat().st_size)  # largest first, so that workers end together
+        read = partial(read_or_fail, raw=raw)
+        limits = {"timeout": opts.timeout, "max_memory": opts.max_memory}
+        for fin in run_each(read, todo, jobs=opts.jobs, **limits):
+            p = fin.path
+            if fin.error:  # timed out, too large or crashed: reported, never cached
+                value = _failure_source(p, raw, self.shas[p.name], fin.error)
+                self.store(None, value, p, fin.seconds)
+            else:
+                self.store(store, fin.value, p, fin.seconds)
+        for p in self.files:
+            first = self.seen_sha[self.shas[p.name]]
+            if first != p.name:
+                same = f"same content as {file_name(raw / first)}"
+                self.report(Outcome(display(p.name), SourceStatus.SKIPPED, same))
+        self.finish()
+        r = self.result
+        clean = not (r.failed_documents or r.partial_documents or r.left_out)
+        if r.published and opts.cache_dir is not None and clean:
+            _record(opts.cache_dir, raw, self.out, self.files, self.shas, r)
+        return r
+
+    def store(self, store: Cache | None, value, path: Path, secs: float) -> None:
+        sha = self.shas[path.name]
+        if isinstance(value, Source) and not value.sha256:  # it could not be read at all
+            value.sha256 = sha
+        if store is not None:
+            store.put(sha, value)
+        self.values[path.name] = value
+        if isinstance(value, Source):
+            self.report(Outcome(display(path.name), SourceStatus.FAILED, value.message, secs))
         else:
-            todo.append(p)
-    for p in files:
-        if p.name in values and p.name not in refused:
-            v = values[p.name]
-            status = SourceStatus.FAILED if isinstance(v, Source) else v.source.status
-            msg = v.message if isinstance(v, Source) else v.source.message
-            report(Outcome(display(p.name), status, msg, 0.0, cached=True))
-    todo.sort(key=lambda p: -p.stat().st_size)  # largest first, so that workers end together
-    read = partial(read_or_fail, raw=raw)
-    for fin in run_each(read, todo, jobs=jobs, timeout=timeout, max_memory=max_memory):
-        p = fin.path
-        if fin.error:  # timed out, too large or crashed: reported, never cached
-            value = _failure_source(p, raw, shas[p.name], fin.error)
-            _store(None, shas[p.name], value, values, p, report, fin.seconds)
-        else:
-            _store(store, shas[p.name], fin.value, values, p, report, fin.seconds)
-    for p in files:
-        first = seen_sha[shas[p.name]]
-        if first != p.name:
-            same = f"same content as {file_name(raw / first)}"
-            report(Outcome(display(p.name), SourceStatus.SKIPPED, same))
-    target = out if write else None
-    publishing = {"raw": raw, "notice": say, "lock_wait": lock_wait}
-    _finish(run_result, files, values, shas, seen_sha, target, keep_going, publishing)
-    clean = not (run_result.failed_documents or run_result.partial_documents or run_result.left_out)
-    if run_result.published and cache_dir is not None and clean:
-        _record(cache_dir, raw, out, files, shas, run_result)
-    return run_result
+            src = value.source
+            self.report(Outcome(display(path.name), src.status, src.message, secs))
+
+    def finish(self) -> RunResult:
+        """Merge, validate and publish. Rows follow the documents' content (source_id, then
+        sha256), never their file names: renaming a file changes only its own ``file``."""
+        raw, files, values, shas = self.raw, self.files, self.values, self.shas
+        run_result, keep_going = self.result, self.options.keep_going
+        results = [values[p.name] for p in files if isinstance(values.get(p.name), DocumentResult)]
+        results.sort(key=lambda r: (r.source.source_id, r.source.sha256))
+        failed = _by_content(
+            [values[p.name] for p in files if isinstance(values.get(p.name), Source)]
+        )
+        skipped = _by_content(
+            Source(
+                source_id=slugify(Path(file_name(p)).stem) or "document",
+                file=file_name(p),
+                sha256=shas[p.name],
+                kind=_kind(p, raw),
+                status=SourceStatus.SKIPPED,
+                message=f"same content as {file_name(raw / self.seen_sha[shas[p.name]])}",
+            )
+            for p in files
+            if self.seen_sha[shas[p.name]] != p.name
+        )
+        _unique_ids([r.source for r in results] + failed + skipped)
+        run_result.paths = {file_name(p): p for p in files}
+        run_result.read = list(results)
+        for r in results:
+            for o in r.observations:
+                o.source_id = r.source.source_id
+        frames, printed, failures = _checked_frames(results, failed + skipped)
+        seen = list(failures)
+        while keep_going and failures:
+            bad = _failing(results, failures)
+            if not bad:
+                break  # failures no document can be left out for: nothing is published
+            for r in bad:
+                checks = sorted({f"{f.dataset}: {f.check}" for f in _own(r, failures)})
+                failed.append(_left_out(r, "failed validation: " + "; ".join(checks)))
+            results = [r for r in results if r not in bad]
+            frames, printed, failures = _checked_frames(results, failed + skipped)
+            known = {(f.dataset, f.check, f.column) for f in seen}
+            seen += [f for f in failures if (f.dataset, f.check, f.column) not in known]
+        run_result.results = results
+        run_result.sources = [r.source for r in results] + failed + skipped
+        run_result.frames, run_result.failures = frames, seen
+        run_result.blocking = failures
+        partial = [r for r in results if r.source.status == SourceStatus.PARTIAL]
+        held = (failed or partial) and not keep_going
+        if failures or held or self.out is None or not self.options.write:
+            return run_result
+        publishing = {"raw": raw, "notice": self.say, "lock_wait": self.options.lock_wait}
+        publish(self.out, frames, printed, **publishing)
+        run_result.published = True
+        return run_result
 
 
 def _record(cache_dir, raw, out, files, shas, run_result: RunResult) -> None:
@@ -275,18 +362,6 @@ def _refile(value: DocumentResult | Source, path: Path):
     return value
 
 
-def _store(store, sha, value, values, path, report, secs) -> None:
-    if isinstance(value, Source) and not value.sha256:  # it could not be read at all
-        value.sha256 = sha
-    if store is not None:
-        store.put(sha, value)
-    values[path.name] = value
-    if isinstance(value, Source):
-        report(Outcome(display(path.name), SourceStatus.FAILED, value.message, secs))
-    else:
-        report(Outcome(display(path.name), value.source.status, value.source.message, secs))
-
-
 def _by_content(sources) -> list[Source]:
     return sorted(sources, key=lambda s: (s.source_id, s.sha256))
 
@@ -301,57 +376,6 @@ def _unique_ids(sources: list[Source]) -> None:
             sid, n = f"{base}-{n}", n + 1
         taken.add(sid)
         src.source_id = sid
-
-
-def _finish(run_result, files, values, shas, seen_sha, out, keep_going, publishing: dict):
-    """Merge, validate and publish. Rows follow the documents' content (source_id, then
-    sha256), never their file names: renaming a file changes only its own ``file``."""
-    raw = publishing["raw"]
-    results = [values[p.name] for p in files if isinstance(values.get(p.name), DocumentResult)]
-    results.sort(key=lambda r: (r.source.source_id, r.source.sha256))
-    failed = _by_content([values[p.name] for p in files if isinstance(values.get(p.name), Source)])
-    skipped = _by_content(
-        Source(
-            source_id=slugify(Path(file_name(p)).stem) or "document",
-            file=file_name(p),
-            sha256=shas[p.name],
-            kind=_kind(p, raw),
-            status=SourceStatus.SKIPPED,
-            message=f"same content as {file_name(raw / seen_sha[shas[p.name]])}",
-        )
-        for p in files
-        if seen_sha[shas[p.name]] != p.name
-    )
-    _unique_ids([r.source for r in results] + failed + skipped)
-    run_result.paths = {file_name(p): p for p in files}
-    run_result.read = list(results)
-    for r in results:
-        for o in r.observations:
-            o.source_id = r.source.source_id
-    frames, printed, failures = _checked_frames(results, failed + skipped)
-    seen = list(failures)
-    while keep_going and failures:
-        bad = _failing(results, failures)
-        if not bad:
-            break  # failures no document can be left out for: nothing is published
-        for r in bad:
-            checks = sorted({f"{f.dataset}: {f.check}" for f in _own(r, failures)})
-            failed.append(_left_out(r, "failed validation: " + "; ".join(checks)))
-        results = [r for r in results if r not in bad]
-        frames, printed, failures = _checked_frames(results, failed + skipped)
-        known = {(f.dataset, f.check, f.column) for f in seen}
-        seen += [f for f in failures if (f.dataset, f.check, f.column) not in known]
-    run_result.results = results
-    run_result.sources = [r.source for r in results] + failed + skipped
-    run_result.frames, run_result.failures = frames, seen
-    run_result.blocking = failures
-    partial = [r for r in results if r.source.status == SourceStatus.PARTIAL]
-    held = (failed or partial) and not keep_going
-    if failures or held or out is None:
-        return run_result
-    publish(out, frames, printed, **publishing)
-    run_result.published = True
-    return run_result
 
 
 def _checked_frames(results: list[DocumentResult], others: list[Source]):
@@ -428,23 +452,17 @@ def validate_document_tables(result: DocumentResult) -> list[dict]:
         if t.spec in entries and t.status == TableStatus.EXTRACTED
     ]
     for t, missing in _incomplete(result, mapped):
-        t.status, t.reason = TableStatus.INCOMPLETE, "; ".join(missing)
-        result.problems.append(f"{t.table_id}: {t.reason}")
-        result.observations = [o for o in result.observations if _table_of(o) != t.table_id]
+        fate.withhold(result, t, "; ".join(missing))
     sid = result.source.source_id
     for t, entry in mapped:
         if t.status != TableStatus.EXTRACTED:
             continue
         tidy = frame.observations_frame(
-            [o for o in result.observations if _table_of(o) == t.table_id]
+            [o for o in result.observations if o.table_id == t.table_id]
         )
         checked = with_checks("table_observations", entry.checks)
         failures += validate(f"{sid}/{t.table_id} (tidy)", tidy, checked)[1]
     return [f.to_dict() for f in failures]
-
-
-def _table_of(o) -> str:
-    return o.locator.split(" ")[0]
 
 
 def _incomplete(result: DocumentResult, mapped: list) -> list[tuple[Table, list[str]]]:
