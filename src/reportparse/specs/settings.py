@@ -187,6 +187,10 @@ class PageTableSettings:
     caption_indent: float = 3.0
     # (pt) lines whose font sizes differ by less are of one style; sizes in points
     caption_same_size: float = 0.3
+    # (ratio) a caption with no separator after its number ("Tabell 2 Resultat per fylke") is
+    # a heading: bold, or at least this many times the size of the page's body text; a line in
+    # the body's font that begins "Tabell 2 viser ..." is running text
+    caption_heading_size: float = 1.1
 
     # pictures
     # (ratio) a picture longer than this times its height (or higher than this times its

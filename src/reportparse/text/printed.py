@@ -7,17 +7,11 @@ from __future__ import annotations
 import re
 
 from ..contract.vocabulary import missing_values
+from ..specs.captions import caption_grammar
 
-# "Tabell 2: ...", "Tabell 2. ...", "Tabell 2 – ...", and a continued table's "Tabell 2 (forts.)",
-# "Tabell 2 fortsetter"; the caption words of other languages too ("Table", "Tab.", "Tabelle",
-# "Tableau"; "Figure", "Fig.")
-CONTINUED = r"\s*\(\s*forts(?:\.|etter)?\s*\)|\s+fortsetter\b|\s+forts\."
-CAPTION = re.compile(
-    r"^(?P<kind>Tabell|Tabelle|Tableau|Table|Tab\.|Figur|Figure|Fig\.)\s*(?<=\.|\s)"
-    r"(?P<num>\d+)(?P<sub>[a-z])?"
-    rf"(?:\s*[.:]|\s+[–—-](?=\s)|(?P<continued>{CONTINUED}))",
-    re.I,
-)
+# "Tabell 2: ...", "Tab. 2.1 ...", "Figur 3 – ...", "Tabell 2 (forts.)", "Tabell 2 Resultat"
+# (no separator: group ``bare``): the grammar is data, ``specs/captions.toml``
+CAPTION = caption_grammar().pattern()
 # "Andel*" or "**Totalt": asterisks that mark a note, not part of the text
 ASTERISKS = re.compile(r"(?<=\S)(\*{1,3})(?=\s|$|[),.;:])|^(\*{1,3})(?=\S)")
 # a note printed under a table or a page: "* Tall fra 2020"

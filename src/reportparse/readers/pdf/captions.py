@@ -3,6 +3,7 @@ lines; a caption that says its table goes on from an earlier page ("Tabell 2 (fo
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from ...specs.settings import PAGE_TABLES, PageTableSettings
@@ -26,15 +27,32 @@ class Caption(SpansSegments):
         return self.segments[0].size
 
 
+def body_size(segments: list[Segment]) -> float:
+    """The font size most of a page's text is printed in (by characters); 0 for none."""
+    sizes = Counter()
+    for s in segments:
+        sizes[round(s.size, 1)] += len(s.text)
+    return sizes.most_common(1)[0][0] if sizes else 0.0
+
+
+def is_heading(seg: Segment, body: float, settings: PageTableSettings) -> bool:
+    """A line set apart by its font: bold, or larger than the body text."""
+    return seg.bold or seg.size >= settings.caption_heading_size * body
+
+
 def find_captions(layout: PageLayout, settings: PageTableSettings = PAGE_TABLES) -> list[Caption]:
-    """Caption lines ("Tabell 2. ...", "Figur 7: ...") with their wrapped continuation lines."""
+    """Caption lines ("Tabell 2. ...", "Figur 7: ...", a heading "Tabell 2 Resultat") with
+    their wrapped continuation lines (``specs/captions.toml``)."""
     captions = []
     segs = layout.segments
+    body = body_size(segs)
     used: set[int] = set()
     for i, seg in enumerate(segs):
         m = CAPTION.match(seg.text)
         if not m or i in used:
             continue
+        if m.group("bare") is not None and not is_heading(seg, body, settings):
+            continue  # "Tabell 2 viser ..." in running text
         parts = [seg]
         last = seg
         for j in range(i + 1, len(segs)):
@@ -50,7 +68,7 @@ def find_captions(layout: PageLayout, settings: PageTableSettings = PAGE_TABLES)
                 same_style
                 and abs(nxt.x0 - seg.x0) < settings.caption_indent
                 and nxt.top > last.top + settings.caption_next_line * last.size
-                and not CAPTION.match(nxt.text)
+                and not _is_caption(nxt, body, settings)
             ):
                 parts.append(nxt)
                 used.add(j)
@@ -66,3 +84,8 @@ def find_captions(layout: PageLayout, settings: PageTableSettings = PAGE_TABLES)
             )
         )
     return captions
+
+
+def _is_caption(seg: Segment, body: float, settings: PageTableSettings) -> bool:
+    m = CAPTION.match(seg.text)
+    return m is not None and (m.group("bare") is None or is_heading(seg, body, settings))
