@@ -281,6 +281,12 @@ class PageTableSettings:
     # (pt) a running head or foot is printed at the same height on every page, to this; fixed,
     # as it is a position on the page, not a distance in text
     furniture_shift: float = 2.0
+    # (count) a table of contents is at least this many lines in a row, each ending in a page
+    # number of the document, right-aligned, the numbers never going down: fewer is a list
+    contents_lines: int = 3
+    # (pt) the page numbers of a table of contents end at one x, to this: they are set flush
+    # right, and a position on the page does not scale with the text
+    contents_align: float = 3.0
     # (ratio) text under a table printed smaller than this times the table's text is footnotes
     # or notes: the table may go on on the next page
     footnote_size: float = 0.9
@@ -401,6 +407,9 @@ class ChartSettings:
     # (sizes of the caption) a chart is printed within a few lines of its caption, above or
     # below it
     caption_reach: float = 4.0
+    # (sizes of the caption) ... or further off, to this, where nothing is printed between the
+    # caption and the drawing with its labels: a browser's SVG keeps a margin inside its box
+    caption_reach_clear: float = 10.0
     # (sizes of the caption) the paths of one chart are closer than a blank line; two
     # drawings are not
     cluster_gap: float = 1.5
@@ -410,6 +419,9 @@ class ChartSettings:
     # text (in the size of the text concerned)
     # (sizes) tick and category labels are printed just outside the axes they belong to
     text_reach: float = 1.5
+    # (sizes) a legend's swatch is a filled box no wider or higher than this, standing on the
+    # line of its series' name
+    swatch_size: float = 1.5
     # (sizes) a swatch, a tick mark or a legend row is centred on its text's line to half a
     # line
     align: float = 0.5

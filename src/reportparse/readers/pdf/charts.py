@@ -77,15 +77,20 @@ def read_charts(
     return out
 
 
-def _read(caption, captions, texts, drawings, images, s: ChartSettings) -> Chart:
+def _read(caption, captions, texts, found_drawings, images, s: ChartSettings) -> Chart:
+    drawings, loose = found_drawings
     others = [c for c in captions if c is not caption]
     candidates = drawings + [((im.x0, im.top, im.x1, im.bottom), None) for im in images]
-    found = _nearest(caption, candidates, others, s)
+    found = _nearest(caption, candidates, others, texts, s)
     if found is None:
         return Chart(caption, TableStatus.FAILED, NOTHING)
     box, group = found
     if group is None:
         return Chart(caption, TableStatus.IMAGE_ONLY, PICTURE, TableMethod.IMAGE, bbox=box)
+    swatches = _swatches(box, texts, captions, loose, s)
+    if swatches:
+        group = group + swatches
+        box = bbox(group)
     chart = Chart(caption, TableStatus.EXTRACTED, bbox=box)
     reader = ChartReader(_texts_near(box, texts, captions, s), group, s)
     try:
@@ -107,8 +112,10 @@ def _read(caption, captions, texts, drawings, images, s: ChartSettings) -> Chart
 # ---------------------------------------------------------------- the drawing
 
 
-def _drawings(marks, captions, gap: float, s: ChartSettings) -> list[tuple[Rect, list[Mark]]]:
-    """Groups of marks closer than ``gap``; a mark around a caption is the page, not a chart."""
+def _drawings(marks, captions, gap: float, s: ChartSettings):
+    """Groups of marks closer than ``gap``, and the marks of groups too small to be a chart
+    (a legend's swatches set apart by the category labels); a mark around a caption is the
+    page, not a chart."""
     centres = [centre(c) for c in captions]
     usable = [
         m
@@ -116,19 +123,49 @@ def _drawings(marks, captions, gap: float, s: ChartSettings) -> list[tuple[Rect,
         if not any(m.x0 <= x <= m.x1 and m.top <= y <= m.bottom for x, y in centres)
     ]
     groups = connected_groups([(m.x0, m.top, m.x1, m.bottom) for m in usable], gap)
-    return [
+    drawings = [
         (bbox([usable[i] for i in g]), [usable[i] for i in g])
         for g in groups
         if len(g) >= s.min_marks
     ]
+    loose = [usable[i] for g in groups if len(g) < s.min_marks for i in g]
+    return drawings, loose
 
 
-def _nearest(caption, candidates, others, s: ChartSettings):
-    """The drawing or picture right above or below the caption, not nearer to another one."""
+def _swatches(box: Rect, texts, captions, loose, s: ChartSettings) -> list[Mark]:
+    """Small marks that belong to a drawing though apart from its paths: filled boxes no
+    larger than a line of text, each right next to a text that stands by the drawing (a legend
+    under the category labels, as browsers' charts print it)."""
+    labels = _texts_near(box, texts, captions, s)  # the drawing with its labels, then
+    x0, top, x1, bottom = box  # what is by them
+    extent = (
+        min([x0, *(t.x0 for t in labels)]), min([top, *(t.top for t in labels)]),
+        max([x1, *(t.x1 for t in labels)]), max([bottom, *(t.bottom for t in labels)]),
+    )  # fmt: skip
+    near = _texts_near(extent, texts, captions, s)
+    out = []
+    for m in loose:
+        if m.fill is None:
+            continue
+        for t in near:
+            small = max(m.x1 - m.x0, m.bottom - m.top) <= s.swatch_size * t.size
+            beside = abs((m.top + m.bottom) / 2 - (t.top + t.bottom) / 2) <= t.size / 2
+            if small and beside and 0 <= t.x0 - m.x1 <= s.text_reach * t.size:
+                out.append(m)
+                break
+    return out
+
+
+def _nearest(caption, candidates, others, texts, s: ChartSettings):
+    """The drawing or picture right above or below the caption, not nearer to another one:
+    within ``caption_reach``, or within ``caption_reach_clear`` where nothing is printed
+    between them (the drawing's own labels are part of it)."""
     best = None
     for box, group in candidates:
         gap = _gap(caption, box, s)
-        if gap is None or gap > s.caption_reach * caption.size:
+        if gap is None or gap > s.caption_reach_clear * caption.size:
+            continue
+        if gap > s.caption_reach * caption.size and not _clear(caption, box, texts, others, s):
             continue
         if any(_between(o, caption, box) or _nearer(o, box, gap, s) for o in others):
             continue
@@ -148,6 +185,21 @@ def _gap(caption, box: Rect, s: ChartSettings) -> float | None:
     if bottom <= caption.top + slack:
         return max(0.0, caption.top - bottom)
     return None
+
+
+def _clear(caption, box: Rect, texts, captions, s: ChartSettings) -> bool:
+    """Whether nothing but the drawing's own labels is printed between the caption and
+    ``box`` (the texts that stand across both in x)."""
+    own = {id(t) for t in _texts_near(box, texts, captions, s)}
+    x0, top, x1, bottom = box
+    lo, hi = (caption.bottom, top) if top >= caption.bottom else (bottom, caption.top)
+    left, right = max(x0, caption.x0), min(x1, caption.x1)
+    for t in texts:
+        if id(t) in own or id(t) in {id(seg) for seg in caption.segments}:
+            continue
+        if t.bottom > lo and t.top < hi and t.x1 > left and t.x0 < right:
+            return False
+    return True
 
 
 def _nearer(other, box: Rect, gap: float, s: ChartSettings) -> bool:

@@ -40,7 +40,7 @@ from ...specs.settings import (
 from ...text.normalize import normalize_ws
 from .alignment import Evidence
 from .charts import Chart, read_charts
-from .furniture import furniture
+from .furniture import contents, furniture
 from .header import same_header
 from .layout import Box, PageLayout
 from .rulings import read_grid
@@ -122,6 +122,8 @@ def read_content(
     every page; ``mode`` says which tables without a caption are read. Each page is read on
     its own (``read_page``), then the pages are joined (``join_pages``)."""
     furnished = furniture(layouts, page)
+    for i, layout in enumerate(layouts):
+        furnished[i] |= contents(layout, len(layouts), page)
     pages = [
         PageTables(layout, furnished[i], tables, page, mode == ContentMode.EVERY)
         for i, layout in enumerate(layouts)
@@ -159,6 +161,7 @@ def read_page(
     layout = p.layout
     page_charts = read_charts(p.captions, layout.segments, layout.marks, layout.images, charts)
     exclude = [Box(*ft.grid.bbox) for ft in page_found if ft.grid is not None]
+    exclude += [Box(s.x0, s.top, s.x1, s.bottom) for s in layout.segments if id(s) in p.furniture]
     for cap in p.captions:
         exclude += [Box(s.x0, s.top, s.x1, s.bottom) for s in cap.segments]
     for ft in page_found:

@@ -1,5 +1,6 @@
-"""Page furniture: running heads and feet, and page numbers. A table is never read into them,
-and a table that goes on to the next page goes on after them."""
+"""Page furniture: running heads and feet, page numbers, and tables of contents. A table is
+never read into them, no paragraph (so no key figure) is read from them, and a table that goes
+on to the next page goes on after them."""
 
 from __future__ import annotations
 
@@ -50,4 +51,34 @@ def furniture(
             ):
                 ids |= {id(s) for s in line}
         out.append(ids)
+    return out
+
+
+def contents(
+    layout: PageLayout, pages: int, settings: PageTableSettings = PAGE_TABLES
+) -> set[int]:
+    """The ids of the segments of a page's table of contents: ``contents_lines`` lines or
+    more in a row, each ending in a number alone that is a page of the document (1 to
+    ``pages``), those numbers ending at one x and never going down ("1 Innledning .... 3"
+    with or without its dot leaders). A heading such as "Innhold" is not needed."""
+    out: set[int] = set()
+    run: list[tuple[list[Segment], int, float]] = []
+
+    def close() -> None:
+        if len(run) >= settings.contents_lines:
+            for line, _, _ in run:
+                out.update(id(s) for s in line)
+        run.clear()
+
+    for line in page_lines(layout, settings):
+        last = line[-1].text.strip().rstrip(".")
+        number = int(last) if last.isdigit() and len(line) > 1 else None
+        if number is None or not 1 <= number <= pages:
+            close()
+            continue
+        x1 = line[-1].x1
+        if run and (number < run[-1][1] or abs(x1 - run[-1][2]) > settings.contents_align):
+            close()
+        run.append((line, number, x1))
+    close()
     return out

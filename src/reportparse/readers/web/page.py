@@ -343,7 +343,7 @@ class _Reader:
                 self.paragraphs.append(
                     Paragraph(None, found.caption, ParagraphKind.BODY, section=section)
                 )
-        elif self.paragraphs and CAPTION.match(self.paragraphs[-1].text):
+        elif self.paragraphs and _is_caption(self.paragraphs[-1]):
             found.caption = self.paragraphs[-1].text  # a "Tabell N: ..." line above it
         found.at = len(self.paragraphs)
         self.tables.append(found)
@@ -502,3 +502,9 @@ def _note_text(paragraphs: list[Paragraph], marker: str, at: int) -> str:
     before = [p for p in paragraphs[:at] if p.marker == marker]
     found = after or before
     return found[0].text if found else ""
+
+
+def _is_caption(p: Paragraph) -> bool:
+    """A "Tabell N: ..." line; one with no separator ("Tabell 2 Resultat") only as a heading."""
+    m = CAPTION.match(p.text)
+    return m is not None and (m.group("bare") is None or p.kind == ParagraphKind.HEADING)
