@@ -177,3 +177,42 @@ def report_2026(path: Path, measures, counties, year: int = 2026) -> Path:
         bar_chart_svg(AGES, AGE_SHARES, AGE_SERIES),
     ]
     return r.print(path)
+
+
+FLOWING = """
+@page { size: A4; margin: 20mm;
+  @top-left { content: "IMDi – Nøkkeltall introduksjonsordningen %(year)s"; font-size: 7.5pt; }
+  @bottom-right { content: "Side " counter(page) " av " counter(pages); font-size: 7.5pt; } }
+body { font-family: 'DejaVu Sans', sans-serif; font-size: 10pt; }
+h3 { font-size: 11pt; font-weight: bold; }
+table { border-collapse: collapse; font-size: 9pt; }
+th, td { padding: 2pt 8pt; text-align: right; }
+th:first-child, td:first-child { text-align: left; }
+th { border-bottom: 0.8pt solid #000; }
+"""
+
+
+def flowing_table(header: list[list[str]], body: list[list[str]], break_before: int | None) -> str:
+    """A table whose header is a ``<thead>`` (a browser repeats it on every page the table
+    goes on to); ``break_before``: the body row that begins a new page."""
+    head = "".join("<tr>" + "".join(f"<th>{html.escape(c)}</th>" for c in r) + "</tr>"
+                   for r in header)  # fmt: skip
+    rows = []
+    for i, r in enumerate(body):
+        style = " style='break-before: page'" if i == break_before else ""
+        rows.append(f"<tr{style}>" + "".join(f"<td>{html.escape(c)}</td>" for c in r) + "</tr>")
+    return f"<table><thead>{head}</thead><tbody>{''.join(rows)}</tbody></table>"
+
+
+def flowing_report(path: Path, blocks: list[str], year: int = 2026) -> Path:
+    """A report printed in one flow: the browser breaks its pages, and prints a running head
+    and "Side N av M" in the page margins (CSS page margin boxes)."""
+    text = (
+        "<!doctype html><html lang='no'><head><meta charset='utf-8'><style>"
+        + FLOWING % {"year": year}
+        + f"</style></head><body><h1>Nøkkeltall introduksjonsordningen {year}</h1>"
+        + f"<p>Om lag 21 500 personer deltok i introduksjonsprogram i {year}.</p>"
+        + "".join(blocks)
+        + "</body></html>"
+    )
+    return print_pdf(text, path)

@@ -58,3 +58,39 @@ def test_footers_running_heads_and_contents_give_no_key_figure(browser_2026):
     assert [(k.page, k.expression, k.value, k.unit) for k in result.key_figures] == [
         (1, "Om lag 21 500", 21500.0, "persons"),
     ]
+
+
+def _flowing(tmp_path, county_blocks):
+    measures = variants.measures_table(caption="Tabell 1 Deltakelse i tiltak")
+    body = [[c.replace("\n", " ") for c in row] for row in measures.body]
+    blocks = [browserpdfs.heading(measures.caption),
+              browserpdfs.flowing_table(measures.header, body, None), *county_blocks]  # fmt: skip
+    result = read_document(browserpdfs.flowing_report(tmp_path / "flow.pdf", blocks))
+    result.invalid = validate_document_tables(result)
+    return result
+
+
+def test_a_table_going_on_with_its_header_repeated_and_no_marker_is_joined(tmp_path):
+    """The county table breaks after Agder; the browser repeats its header on the next page,
+    prints no "(forts.)", and a running head and "Side N av M" stand on the way."""
+    counties = variants.county_table(caption="Tabell 2 Resultat per fylke i 2026")
+    table = browserpdfs.flowing_table(counties.header, counties.body, 8)
+    result = _flowing(tmp_path, [browserpdfs.heading(counties.caption), table])
+    t = _tables(result)["tabell-2"]
+    assert (t.status, t.pages, t.joined) == (TableStatus.EXTRACTED, [1, 2], True)
+    assert t.cells == counties.expected()
+    assert result.problems == [] and result.invalid == []
+    assert [k.expression for k in result.key_figures] == ["Om lag 21 500"]
+
+
+def test_a_caption_that_ends_its_page_takes_the_table_that_begins_the_next(tmp_path):
+    counties = variants.county_table(caption="Tabell 2 Resultat per fylke i 2026")
+    table = browserpdfs.flowing_table(counties.header, counties.body, None)
+    table = table.replace("<table>", "<table style='break-before: page'>")
+    result = _flowing(tmp_path, [browserpdfs.heading(counties.caption), table])
+    t = _tables(result)["tabell-2"]
+    assert (t.status, t.pages, t.caption) == (
+        TableStatus.EXTRACTED, [2], "Tabell 2 Resultat per fylke i 2026",
+    )  # fmt: skip
+    assert t.cells == counties.expected()
+    assert result.problems == [] and result.invalid == []

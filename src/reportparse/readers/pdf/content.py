@@ -107,6 +107,7 @@ class PageContent:
     charts: list[Chart]
     paragraphs: list[Paragraph]
     ends_with: FoundTable | None  # its last table, where that table ends the page
+    waiting: FoundTable | None = None  # a caption at its foot whose table is on the next page
 
 
 def read_content(
@@ -131,7 +132,12 @@ def read_content(
     under = captions_under([o for p in pages for o in p.options()])
     read: list[PageContent] = []
     for p in pages:
-        read.append(read_page(p, under, read[-1].ends_with if read else None, mode, charts, text))
+        before = read[-1] if read else None
+        carried = _carried(p, before.waiting) if before and before.waiting else None
+        if carried is not None:  # the caption's table is this page's first: no longer failed
+            before.tables.remove(before.waiting)
+        ends_with = before.ends_with if before else None
+        read.append(read_page(p, under, ends_with, mode, charts, text, carried))
     return join_pages(read, page)
 
 
@@ -142,12 +148,16 @@ def read_page(
     mode: ContentMode,
     charts: ChartSettings,
     text: TextSettings,
+    carried: FoundTable | None = None,
 ) -> PageContent:
-    """One page: its captioned tables, the part of ``last`` (the table that ended the page
-    before) it begins with, the tables without a caption that ``mode`` asks for, its charts,
-    and its running text (none taken from a table, a caption or a chart)."""
+    """One page: its captioned tables (``carried``: the table it begins with, whose caption
+    ended the page before), the part of ``last`` (the table that ended the page before) it
+    begins with, the tables without a caption that ``mode`` asks for, its charts, and its
+    running text (none taken from a table, a caption or a chart)."""
     settings = p.page
     page_found = p.read(under)
+    if carried is not None:
+        page_found.append(carried)
     more = _continuation(p, last)
     if more is not None:
         page_found.append(more)
@@ -172,7 +182,35 @@ def read_page(
             exclude.append(Box(*chart.bbox))
         exclude += [Box(s.x0, s.top, s.x1, s.bottom) for s in chart.texts]
     paragraphs = page_paragraphs(layout, exclude, text)
-    return PageContent(layout.number, page_found, page_charts, paragraphs, ends_with)
+    waiting = next((ft for ft in page_found if _waits(p, ft)), None)
+    return PageContent(layout.number, page_found, page_charts, paragraphs, ends_with, waiting)
+
+
+def _waits(p: PageTables, ft: FoundTable) -> bool:
+    """A table caption with nothing read under or over it that ends its page: only furniture
+    follows it, so its table may begin the next page."""
+    cap = ft.caption
+    if ft.grid is not None or ft.image is not None or cap is None or cap.kind != "tabell":
+        return False
+    own = {id(s) for s in cap.segments}
+    return not any(s.top >= cap.bottom for s in p.segments if id(s) not in own)
+
+
+def _carried(p: PageTables, waiting: FoundTable) -> FoundTable | None:
+    """The table of a caption that ended the page before, where this page begins with one
+    (rules or aligned text that no caption took, nothing above them but furniture)."""
+    cand = p.opening()
+    if cand is None:
+        return None
+    settings = p.tables.for_caption(waiting.caption.text)
+    found = p.read_candidate(waiting.caption, cand, settings, False)
+    if any(ft.grid is None for ft in found):
+        return None
+    p.claimed |= cand.ids()
+    first = found[0]
+    return FoundTable(
+        waiting.caption, first.grid, None, p.layout.number, "", settings, first.method
+    )
 
 
 def join_pages(pages: list[PageContent], settings: PageTableSettings) -> PdfContent:

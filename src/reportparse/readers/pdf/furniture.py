@@ -54,9 +54,7 @@ def furniture(
     return out
 
 
-def contents(
-    layout: PageLayout, pages: int, settings: PageTableSettings = PAGE_TABLES
-) -> set[int]:
+def contents(layout: PageLayout, pages: int, settings: PageTableSettings = PAGE_TABLES) -> set[int]:
     """The ids of the segments of a page's table of contents: ``contents_lines`` lines or
     more in a row, each ending in a number alone that is a page of the document (1 to
     ``pages``), those numbers ending at one x and never going down ("1 Innledning .... 3"

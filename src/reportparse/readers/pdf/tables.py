@@ -243,10 +243,10 @@ class PageTables:
                 continue
             self.claimed |= chosen.ids()
             caption_above = chosen is option.below
-            found += self._read(option.caption, chosen, option.settings, caption_above)
+            found += self.read_candidate(option.caption, chosen, option.settings, caption_above)
         return found
 
-    def _read(
+    def read_candidate(
         self, cap: Caption | None, cand: Candidate, settings: TableSettings, caption_above: bool
     ) -> list[FoundTable]:
         page = self.layout.number
