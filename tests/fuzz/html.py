@@ -34,7 +34,7 @@ p.toc {{ margin: 0.2em 0; }}
 .newpage {{ break-before: page; page-break-before: always; }}
 .wide {{ page: wide; }}
 .cols {{ columns: 2; column-gap: 1cm; }}
-table {{ border-collapse: collapse; margin: 0.3em 0; font-size: 9pt; }}
+table {{ border-collapse: collapse; margin: 0.3em 0; font-size: 9pt; width: auto; }}
 th, td {{ padding: 2pt 6pt; text-align: left; vertical-align: top; }}
 td.num {{ text-align: right; }}
 thead {{ display: table-header-group; }}
@@ -152,7 +152,7 @@ def _attributes(lay: Layout) -> str:
         "zebra": 'class="zebra" border="0"',
         "none": 'class="none" border="0"',
     }[lay.rules]
-    return f'{rules} cellspacing="0" cellpadding="4"'
+    return f'{rules} width="100%" cellspacing="0" cellpadding="4"'
 
 
 def _head(t: PrintedTable, lay: Layout) -> str:
