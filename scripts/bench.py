@@ -58,13 +58,24 @@ def main() -> None:
         default=os.environ.get("ICDAR2013_DIR") or None,
         help="the ICDAR 2013 table competition set (default: $ICDAR2013_DIR); skipped if none",
     )
+    ap.add_argument("--fuzz-fresh", type=int, default=100, help="fresh fuzzer seeds to draw")
+    ap.add_argument("--fuzz-producers", default="chromium,weasyprint,libreoffice")
+    ap.add_argument("--fuzz-jobs", type=int, default=2, help="fuzzer seeds read at once")
+    ap.add_argument(
+        "--fuzz-only",
+        action="store_true",
+        help="measure the layout fuzzer alone; --write replaces only its section",
+    )
     args = ap.parse_args()
+    if args.fuzz_only:
+        return fuzz_only(args)
     files = list_documents(args.raw).documents
     lines = ["# Benchmark", "", *machine(), ""]
     lines += timings(files)
     lines += jobs(files, args.copies)
     lines += accuracy(files, args.truth)
     lines += competition(args.icdar)
+    lines += fuzz_section(args)
     text = "\n".join(lines) + "\n"
     print(text)
     if args.write:
@@ -359,6 +370,27 @@ def accuracy(files: list[Path], truth_root: Path) -> list[str]:
         rest = " | ".join("–" for _ in EXTRACTORS[1:])
         lines.append(f"| **mean of the figures** | | | {mean} | {rest} |")
     return [*lines, "", *notes, ""] if notes else [*lines, ""]
+
+
+# ---------------------------------------------------------------- layout fuzzer
+
+
+def fuzz_section(args) -> list[str]:
+    """The layout fuzzer's figures per producer, tuning and fresh seeds apart
+    (``scripts/fuzzbench.py``)."""
+    import fuzzbench
+
+    producers = [p for p in args.fuzz_producers.split(",") if p]
+    return fuzzbench.section(args.fuzz_fresh, producers, args.fuzz_jobs)
+
+
+def fuzz_only(args) -> None:
+    import fuzzbench
+
+    lines = fuzz_section(args)
+    print("\n".join(lines))
+    if args.write:
+        fuzzbench.replace_section(args.write, lines)
 
 
 # ---------------------------------------------------------------- ICDAR 2013

@@ -114,6 +114,25 @@ def chart_pdf(tmp_path_factory):
     return build
 
 
+@pytest.fixture(scope="session")
+def fuzz_document(tmp_path_factory):
+    """``fuzz_document(seed, producer="weasyprint")``: the layout fuzzer's report of that seed
+    printed by that producer, with its truth (``fuzz.Generated``; ``fuzz.score.score_pdf``
+    reads and scores it), made once per session under a temporary folder. A producer that
+    is not installed raises ``fuzz.Missing`` saying so in one line."""
+    import fuzz
+
+    folder = tmp_path_factory.mktemp("fuzz")
+    made: dict[tuple[int, str], fuzz.Generated] = {}
+
+    def build(seed: int, producer: str = "weasyprint") -> fuzz.Generated:
+        if (seed, producer) not in made:
+            made[seed, producer] = fuzz.generate(seed, producer, folder)
+        return made[seed, producer]
+
+    return build
+
+
 def read_figures(path: Path) -> dict:
     """Every figure of a PDF as the PDF reader gives it (a ``Table`` of kind ``figure``), by
     table id."""

@@ -1,0 +1,157 @@
+"""A fuzzer PDF read the way ``make extract`` reads it (family, year, spec, tables, charts,
+key figures) and the way ``reportparse tables`` reads it (every table, no family or spec),
+scored against its truth with the project's measure (``scripts/bench.py``: cell accuracy
+over the best offset, missed and spurious cells both counting).
+
+A truth table is matched to the engine's table mapped by the same spec entry, else to the
+one with its id, else to the engine's best of the same kind (``matched_by`` says which). A
+key figure is right when a truth figure has its value, unit and approximateness (each truth
+figure matched once); every other key figure (page furniture, a table of contents, an axis
+tick) is a false positive.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
+
+from bench import _grid, score
+
+from reportparse.model import DocumentResult, Source, SourceStatus, TableKind
+
+
+@dataclass
+class TableScore:
+    table_id: str  # the truth's
+    kind: str  # "table" or "figure"
+    accuracy: float
+    matched_by: str  # "spec", "id", "best" or "none"
+    found_id: str = ""
+    status: str = ""  # the engine's table status
+
+
+@dataclass
+class Scored:
+    seed: int
+    producer: str
+    identified: bool  # family, year and source_id as the truth says
+    status: str  # the document's status in ``extract`` (ok, partial, failed)
+    message: str
+    tables: list[TableScore] = field(default_factory=list)  # as ``extract`` reads
+    plain: list[TableScore] = field(default_factory=list)  # as ``reportparse tables`` reads
+    key_found: int = 0
+    key_right: int = 0
+    key_truth: int = 0
+    false_positives: list[str] = field(default_factory=list)  # "value unit: sentence"
+
+
+def load_truth(folder: Path) -> dict:
+    def grid(tid: str) -> list[list[str]]:
+        with open(folder / f"{tid}.csv", encoding="utf-8", newline="") as f:
+            return _grid(csv.reader(f))
+
+    data = {n: json.loads((folder / f"{n}.json").read_text(encoding="utf-8"))
+            for n in ("tables", "images", "key_figures", "document")}  # fmt: skip
+    data["grids"] = {m["table_id"]: grid(m["table_id"]) for m in data["tables"]}
+    data["grids"] |= {m["image_id"]: grid(m["image_id"]) for m in data["images"]}
+    return data
+
+
+class _Given:
+    """A cache that holds the one value already read (so that ``inspection.read`` reads the
+    tables of a failed PDF as ``inspect`` does, without reading the PDF twice for the rest)."""
+
+    def __init__(self, value):
+        self.value = value
+
+    def get(self, sha256: str):
+        return self.value
+
+    def put(self, sha256: str, value) -> None:
+        pass
+
+
+def _key(value: float, unit: str, approximate: bool) -> tuple:
+    return (round(float(value), 3), str(unit), bool(approximate))
+
+
+def _match(truth_meta: dict, kind: str, grid, tables) -> TableScore:
+    tid = truth_meta.get("table_id") or truth_meta.get("image_id")
+    same_kind = [t for t in tables if str(t.kind) == kind]
+    spec = truth_meta.get("spec")
+    for how, pick in (
+        ("spec", [t for t in same_kind if spec and t.spec == spec]),
+        ("id", [t for t in same_kind if t.table_id == tid]),
+    ):
+        if pick:
+            t = pick[0]
+            return TableScore(tid, kind, score(grid, _grid(t.cells)), how, t.table_id, t.status)
+    best = max(same_kind, key=lambda t: score(grid, _grid(t.cells)), default=None)
+    if best is None:
+        return TableScore(tid, kind, 0.0, "none")
+    return TableScore(tid, kind, score(grid, _grid(best.cells)), "best", best.table_id,
+                      best.status)  # fmt: skip
+
+
+def score_pdf(pdf: Path, truth_dir: Path, seed: int, producer: str) -> Scored:
+    """Read ``pdf`` as ``extract`` and as ``tables`` do and score it against ``truth_dir``."""
+    from reportparse.qa.inspection import read
+    from reportparse.readers.document import read_tables
+    from reportparse.run.pipeline import read_or_fail
+
+    truth = load_truth(truth_dir)
+    doc = truth["document"]
+    value = read_or_fail(pdf)
+    if isinstance(value, Source):
+        status, message, figures = str(value.status), value.message, []
+        src = value
+    else:
+        status, message, figures = str(value.source.status), value.source.message, []
+        src = value.source
+        figures = value.key_figures
+    identified = (src.family, src.year, src.source_id) == (
+        doc["family"],
+        doc["year"],
+        doc["source_id"],
+    )
+    try:
+        tables = read(pdf, _Given(value)).tables  # type: ignore[arg-type]
+    except Exception as exc:  # a PDF the engine cannot open at all: every table missed
+        tables = []
+        message = message or f"{type(exc).__name__}: {exc}"
+    out = Scored(seed, producer, identified, status, message)
+    for meta in truth["tables"]:
+        out.tables.append(_match(meta, TableKind.TABLE, truth["grids"][meta["table_id"]], tables))
+    for meta in truth["images"]:
+        grid = truth["grids"][meta["image_id"]]
+        out.tables.append(_match(meta, TableKind.FIGURE, grid, tables))
+    plain = read_tables(pdf.read_bytes())
+    for meta in truth["tables"]:
+        grid = truth["grids"][meta["table_id"]]
+        best = max((score(grid, _grid(t.cells)) for t in plain), default=0.0)
+        out.plain.append(TableScore(meta["table_id"], "table", best, "best"))
+    want = Counter(_key(k["value"], k["unit"], k["approximate"]) for k in truth["key_figures"])
+    out.key_truth = sum(want.values())
+    out.key_found = len(figures)
+    for k in figures:
+        key = _key(k.value, k.unit, k.approximate)
+        if want[key] > 0:
+            want[key] -= 1
+            out.key_right += 1
+        else:
+            out.false_positives.append(f"{k.expression!r} ({k.value:g} {k.unit}): {k.sentence}")
+    return out
+
+
+def is_whole(s: Scored) -> bool:
+    """Read whole: identified, published as ok, every table and chart cell for cell."""
+    return s.identified and s.status == SourceStatus.OK and all(t.accuracy == 1.0 for t in s.tables)
+
+
+_ = DocumentResult  # the value ``read_or_fail`` gives for a document it reads

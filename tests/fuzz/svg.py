@@ -1,0 +1,223 @@
+"""A chart as SVG: bars, stacks, lines, and bars with a line on a second axis, standing or
+lying, with value labels, category labels, a legend and tick labels, drawn as rectangles,
+as paths, or as paths in transformed and clipped groups (``Layout.svg_drawing``)."""
+
+from __future__ import annotations
+
+import math
+from html import escape
+
+from .compose import PrintedFigure, Printer
+from .layout import Layout
+
+W, H = 520.0, 300.0
+TOP, BOTTOM = 44.0, 236.0  # the plot's top and its baseline
+PALETTE = ["#1f5f8b", "#e07b39", "#5aa469", "#8e5ea2"]
+LABEL = 10.0  # font size of labels (px)
+
+
+class Canvas:
+    def __init__(self, lay: Layout, ident: str):
+        self.lay = lay
+        self.ident = ident
+        self.shapes: list[str] = []  # drawn in the plot's group
+        self.texts: list[str] = []
+
+    def bar(self, x: float, y: float, w: float, h: float, fill: str) -> None:
+        """A bar from (x, y) top-left, in page coordinates."""
+        if self.lay.svg_drawing == "rects":
+            self.shapes.append(
+                f'<rect x="{x:.2f}" y="{y:.2f}" width="{w:.2f}" height="{h:.2f}" fill="{fill}"/>'
+            )
+        elif self.lay.svg_drawing == "paths":
+            self.shapes.append(
+                f'<path d="M{x:.2f} {y:.2f}h{w:.2f}v{h:.2f}h{-w:.2f}Z" fill="{fill}"/>'
+            )
+        else:  # in a group that puts the origin on the baseline, y upwards
+            self.shapes.append(
+                f'<path d="M{x:.2f} {BOTTOM - y - h:.2f}h{w:.2f}v{h:.2f}h{-w:.2f}Z" fill="{fill}"/>'
+            )
+
+    def line(self, points: list[tuple[float, float]], colour: str, width: float = 2.0) -> None:
+        if self.lay.svg_drawing == "transformed":
+            points = [(x, BOTTOM - y) for x, y in points]
+        d = "M" + "L".join(f"{x:.2f} {y:.2f}" for x, y in points)
+        self.shapes.append(f'<path d="{d}" fill="none" stroke="{colour}" stroke-width="{width}"/>')
+
+    def text(self, x: float, y: float, s: str, anchor: str = "middle", **style: str) -> None:
+        extra = "".join(f' {k.replace("_", "-")}="{v}"' for k, v in style.items())
+        body = escape(s)
+        if self.lay.svg_drawing == "transformed" and " " in s.strip():
+            # the words as separate runs of glyphs
+            first, rest = s.split(" ", 1)
+            body = f"<tspan>{escape(first)}</tspan><tspan> {escape(rest)}</tspan>"
+        self.texts.append(
+            f'<text x="{x:.2f}" y="{y:.2f}" text-anchor="{anchor}" font-size="{LABEL}"'
+            f"{extra}>{body}</text>"
+        )
+
+    def svg(self) -> str:
+        shapes = "".join(self.shapes)
+        if self.lay.svg_drawing == "transformed":
+            clip = f"clip-{self.ident}"
+            shapes = (
+                f'<defs><clipPath id="{clip}"><rect x="0" y="0" width="{W}" height="{BOTTOM}"/>'
+                f'</clipPath></defs><g clip-path="url(#{clip})"><g transform="translate(0 '
+                f'{BOTTOM}) scale(1 -1)">{shapes}</g></g>'
+            )
+        font = escape(self.lay.font)
+        return (
+            f'<svg xmlns="http://www.w3.org/2000/svg" width="{W:.0f}" height="{H:.0f}" '
+            f'viewBox="0 0 {W:.0f} {H:.0f}" font-family="{font}">'
+            f'<rect x="0" y="0" width="{W}" height="{H}" fill="white"/>'
+            f"{shapes}{''.join(self.texts)}</svg>"
+        )
+
+
+def nice_max(v: float) -> tuple[float, float]:
+    """An axis maximum above ``v`` and its tick step."""
+    raw = max(v, 1) / 4
+    mag = 10 ** math.floor(math.log10(raw))
+    step = next(s * mag for s in (1, 2, 2.5, 5, 10) if s * mag >= raw)
+    return step * math.ceil(v * 1.15 / step), step
+
+
+def chart(fig: PrintedFigure, lay: Layout) -> str:
+    c = Canvas(lay, fig.table_id.replace(".", "-"))
+    p = Printer(lay)
+    if fig.kind in ("grouped-horizontal", "stacked-horizontal"):
+        _lying(c, fig, p)
+    else:
+        _standing(c, fig, p)
+    _legend(c, fig)
+    return c.svg()
+
+
+def _tick(p: Printer, v: float, percent: bool) -> str:
+    n = round(v)
+    return f"{n}{p.lay.percent_space}%" if percent else p.count(n)
+
+
+def _standing(c: Canvas, fig: PrintedFigure, p: Printer) -> None:
+    second = fig.line_series is not None
+    left, right = 70.0, (W - 70.0 if second else W - 30.0)
+    n = len(fig.categories)
+    band = (right - left) / n
+    stacked = fig.kind.startswith("stacked")
+    lines = fig.kind == "lines"
+    bars = [s for s in range(len(fig.series)) if s != fig.line_series and not lines]
+    if stacked:
+        top_value = max(sum(vs[i] for vs in fig.values) for i in range(n))
+    else:
+        top_value = max(max(fig.values[s]) for s in range(len(fig.series)) if s in bars or lines)
+    vmax, step = nice_max(top_value * (1.8 if second else 1.0))
+    scale = (BOTTOM - TOP) / vmax
+    percent = not second  # the bars of a chart with a second axis are counts
+    v = 0.0
+    while v <= vmax + 1e-9:
+        y = BOTTOM - v * scale
+        c.line([(left, y), (right, y)], "#d0d0d0", 0.5)
+        c.text(left - 6, y + 3.5, _tick(p, v, percent), "end", fill="#404040")
+        v += step
+    for i, cat in enumerate(fig.categories):
+        c.text(left + band * (i + 0.5), BOTTOM + 16, cat, fill="#202020")
+    if lines:
+        for s in range(len(fig.series)):
+            _line(c, fig, s, left, band, scale, above=s == 0)
+        return
+    width = band * (0.5 if stacked else 0.7 / len(bars))
+    for i in range(n):
+        cx = left + band * (i + 0.5)
+        base = BOTTOM
+        for k, s in enumerate(bars):
+            h = fig.values[s][i] * scale
+            label = fig.labels[s][i]
+            if stacked:
+                x = cx - width / 2
+                c.bar(x, base - h, width, h, PALETTE[s])
+                if h >= 14:
+                    c.text(cx, base - h / 2 + 3.5, label, fill="white")
+                else:
+                    c.text(x + width + 3, base - h / 2 + 3.5, label, "start", fill="#202020")
+                base -= h
+            else:
+                x = cx - band * 0.35 + k * width
+                c.bar(x, BOTTOM - h, width, h, PALETTE[s])
+                if second and h >= 16:
+                    c.text(x + width / 2, BOTTOM - h / 2 + 3.5, label, fill="white")
+                else:
+                    c.text(x + width / 2, BOTTOM - h - 4, label, fill="#202020")
+        if fig.totals:
+            c.text(cx, base - 5, fig.totals[i], font_weight="bold", fill="#000000")
+    if second:
+        rmax, rstep = 100.0, 20.0
+        rscale = (BOTTOM - TOP) / rmax
+        if c.lay.chart_ages == "bars-line":
+            v = 0.0
+            while v <= rmax + 1e-9:
+                c.text(
+                    right + 6, BOTTOM - v * rscale + 3.5, _tick(p, v, True), "start", fill="#404040"
+                )
+                v += rstep
+        _line(c, fig, fig.line_series, left, band, rscale, above=True)
+
+
+def _line(c, fig, s, left, band, scale, above: bool) -> None:
+    pts = [(left + band * (i + 0.5), BOTTOM - v * scale) for i, v in enumerate(fig.values[s])]
+    c.line(pts, PALETTE[s])
+    for (x, y), label in zip(pts, fig.labels[s], strict=True):
+        c.bar(x - 3, y - 3, 6, 6, PALETTE[s])
+        c.text(x, y - 8 if above else y + 16, label, fill="#202020")
+
+
+def _lying(c: Canvas, fig: PrintedFigure, p: Printer) -> None:
+    left, right = 150.0, W - 50.0
+    n = len(fig.categories)
+    band = (BOTTOM - TOP) / n
+    stacked = fig.kind.startswith("stacked")
+    if stacked:
+        top_value = max(sum(vs[i] for vs in fig.values) for i in range(n))
+    else:
+        top_value = max(max(vs) for vs in fig.values)
+    vmax, step = nice_max(top_value)
+    scale = (right - left) / vmax
+    v = 0.0
+    while v <= vmax + 1e-9:
+        x = left + v * scale
+        c.line([(x, TOP), (x, BOTTOM)], "#d0d0d0", 0.5)
+        c.text(x, BOTTOM + 14, _tick(p, v, True), fill="#404040")
+        v += step
+    k = len(fig.series)
+    height = band * (0.45 if stacked else 0.7 / k)
+    for i, cat in enumerate(fig.categories):
+        cy = TOP + band * (i + 0.5)
+        c.text(left - 8, cy + 3.5, cat, "end", fill="#202020")
+        start = left
+        for s in range(k):
+            w = fig.values[s][i] * scale
+            label = fig.labels[s][i]
+            if stacked:
+                y = cy - height / 2
+                c.bar(start, y, w, height, PALETTE[s])
+                if w >= 34:
+                    c.text(start + w / 2, cy + 3.5, label, fill="white")
+                else:
+                    c.text(start + w / 2, y - 3, label, fill="#202020")
+                start += w
+            else:
+                y = cy - band * 0.35 + s * height
+                c.bar(left, y, w, height, PALETTE[s])
+                c.text(left + w + 4, y + height / 2 + 3.5, label, "start", fill="#202020")
+
+
+def _legend(c: Canvas, fig: PrintedFigure) -> None:
+    x = 70.0
+    for s, name in enumerate(fig.series):
+        if s == fig.line_series:
+            c.texts.append(
+                f'<path d="M{x:.2f} 17h14" stroke="{PALETTE[s]}" stroke-width="2" fill="none"/>'
+            )
+        else:
+            c.texts.append(f'<rect x="{x:.2f}" y="12" width="10" height="10" fill="{PALETTE[s]}"/>')
+        c.text(x + 16, 21, name, "start", fill="#202020")
+        x += 16 + 6.2 * len(name) + 20
