@@ -94,3 +94,35 @@ def test_a_caption_that_ends_its_page_takes_the_table_that_begins_the_next(tmp_p
     )  # fmt: skip
     assert t.cells == counties.expected()
     assert result.problems == [] and result.invalid == []
+
+
+def test_a_caption_in_the_body_font_with_no_separator_and_contents_in_one_line(tmp_path):
+    """ "Tabell 2 Resultat per fylke" printed as a plain line over its table is its caption;
+    "Tabell 2 viser 45 prosent ..." in the running text is not, and keeps its key figure;
+    contents entries that end in their page number in the same text run give none."""
+    counties = variants.county_table(caption="Tabell 2 Resultat per fylke i 2026")
+    measures = variants.measures_table(caption="Tabell 1 Deltakelse i tiltak")
+    body = [[c.replace("\n", " ") for c in row] for row in measures.body]
+    blocks = [
+        "<h2>Innhold</h2><p>Hovedfunn 2026 1<br>1. Deltakere i introduksjonsprogram 1<br>"
+        "2. Resultater per fylke 2</p>",
+        "<p>Tabell 2 viser at 45 prosent gikk over til arbeid eller utdanning.</p>",
+        f"<p>{measures.caption}</p>",
+        browserpdfs.flowing_table(measures.header, body, None),
+        f"<p style='break-before: page'>{counties.caption}</p>",
+        browserpdfs.flowing_table(counties.header, counties.body, None),
+    ]
+    result = read_document(browserpdfs.flowing_report(tmp_path / "plain.pdf", blocks))
+    result.invalid = validate_document_tables(result)
+    tables = _tables(result)
+    assert [(t.table_id, t.status, t.pages) for t in result.tables] == [
+        ("tabell-1", TableStatus.EXTRACTED, [1]),
+        ("tabell-2", TableStatus.EXTRACTED, [2]),
+    ]
+    assert tables["tabell-1"].cells == measures.expected()
+    assert tables["tabell-2"].cells == counties.expected()
+    assert [(k.expression, k.value, k.unit) for k in result.key_figures] == [
+        ("Om lag 21 500", 21500.0, "persons"),
+        ("45 prosent", 45.0, "percent"),
+    ]
+    assert result.problems == [] and result.invalid == []

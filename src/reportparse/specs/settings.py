@@ -188,8 +188,8 @@ class PageTableSettings:
     # (pt) lines whose font sizes differ by less are of one style; sizes in points
     caption_same_size: float = 0.3
     # (ratio) a caption with no separator after its number ("Tabell 2 Resultat per fylke") is
-    # a heading: bold, or at least this many times the size of the page's body text; a line in
-    # the body's font that begins "Tabell 2 viser ..." is running text
+    # a heading where it is bold, or at least this many times the size of the text right above
+    # and right below it; else a caption only where a table or a drawing stands by it
     caption_heading_size: float = 1.1
 
     # pictures
@@ -281,12 +281,9 @@ class PageTableSettings:
     # (pt) a running head or foot is printed at the same height on every page, to this; fixed,
     # as it is a position on the page, not a distance in text
     furniture_shift: float = 2.0
-    # (count) a table of contents is at least this many lines in a row, each ending in a page
-    # number of the document, right-aligned, the numbers never going down: fewer is a list
+    # (count) with no heading, a table of contents is at least this many lines in a row with
+    # dot leaders, each ending in a page number of the document: fewer is a form to fill in
     contents_lines: int = 3
-    # (pt) the page numbers of a table of contents end at one x, to this: they are set flush
-    # right, and a position on the page does not scale with the text
-    contents_align: float = 3.0
     # (ratio) text under a table printed smaller than this times the table's text is footnotes
     # or notes: the table may go on on the next page
     footnote_size: float = 0.9

@@ -3,7 +3,6 @@ lines; a caption that says its table goes on from an earlier page ("Tabell 2 (fo
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 
 from ...specs.settings import PAGE_TABLES, PageTableSettings
@@ -21,23 +20,25 @@ class Caption(SpansSegments):
     segments: list[Segment]
     markers: list[str]
     continued: bool = False  # "Tabell 2 (forts.)": the table goes on from an earlier page
+    # no separator after its number, in the body's font ("Tabell 2 Resultat"): a caption only
+    # where a table or a drawing stands right by it; else it is running text
+    loose: bool = False
 
     @property
     def size(self) -> float:
         return self.segments[0].size
 
 
-def body_size(segments: list[Segment]) -> float:
-    """The font size most of a page's text is printed in (by characters); 0 for none."""
-    sizes = Counter()
-    for s in segments:
-        sizes[round(s.size, 1)] += len(s.text)
-    return sizes.most_common(1)[0][0] if sizes else 0.0
-
-
-def is_heading(seg: Segment, body: float, settings: PageTableSettings) -> bool:
-    """A line set apart by its font: bold, or larger than the body text."""
-    return seg.bold or seg.size >= settings.caption_heading_size * body
+def is_heading(seg: Segment, segments: list[Segment], settings: PageTableSettings) -> bool:
+    """A line set apart by its font: bold, or larger than the text right above and right
+    below it (``caption_heading_size`` times the larger of the two)."""
+    if seg.bold:
+        return True
+    above = [s for s in segments if s.bottom <= seg.top and s.x1 > seg.x0 and s.x0 < seg.x1]
+    below = [s for s in segments if s.top >= seg.bottom and s.x1 > seg.x0 and s.x0 < seg.x1]
+    near = [max(above, key=lambda s: s.bottom)] if above else []
+    near += [min(below, key=lambda s: s.top)] if below else []
+    return bool(near) and seg.size >= settings.caption_heading_size * max(s.size for s in near)
 
 
 def find_captions(layout: PageLayout, settings: PageTableSettings = PAGE_TABLES) -> list[Caption]:
@@ -45,14 +46,12 @@ def find_captions(layout: PageLayout, settings: PageTableSettings = PAGE_TABLES)
     their wrapped continuation lines (``specs/captions.toml``)."""
     captions = []
     segs = layout.segments
-    body = body_size(segs)
     used: set[int] = set()
     for i, seg in enumerate(segs):
         m = CAPTION.match(seg.text)
         if not m or i in used:
             continue
-        if m.group("bare") is not None and not is_heading(seg, body, settings):
-            continue  # "Tabell 2 viser ..." in running text
+        loose = m.group("bare") is not None and not is_heading(seg, segs, settings)
         parts = [seg]
         last = seg
         for j in range(i + 1, len(segs)):
@@ -68,7 +67,7 @@ def find_captions(layout: PageLayout, settings: PageTableSettings = PAGE_TABLES)
                 same_style
                 and abs(nxt.x0 - seg.x0) < settings.caption_indent
                 and nxt.top > last.top + settings.caption_next_line * last.size
-                and not _is_caption(nxt, body, settings)
+                and not CAPTION.match(nxt.text)
             ):
                 parts.append(nxt)
                 used.add(j)
@@ -81,11 +80,7 @@ def find_captions(layout: PageLayout, settings: PageTableSettings = PAGE_TABLES)
                 segments=parts,
                 markers=[mk.text for p in parts for mk in p.markers],
                 continued=m.group("continued") is not None,
+                loose=loose,
             )
         )
     return captions
-
-
-def _is_caption(seg: Segment, body: float, settings: PageTableSettings) -> bool:
-    m = CAPTION.match(seg.text)
-    return m is not None and (m.group("bare") is None or is_heading(seg, body, settings))

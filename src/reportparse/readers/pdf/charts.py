@@ -73,7 +73,9 @@ def read_charts(
         gap = settings.cluster_gap * caption.size
         if gap not in drawings:
             drawings[gap] = _drawings(marks, captions, gap, settings)
-        out.append(_read(caption, captions, texts, drawings[gap], images, settings))
+        chart = _read(caption, captions, texts, drawings[gap], images, settings)
+        if not (caption.loose and chart.reason == NOTHING):  # else running text
+            out.append(chart)
     return out
 
 

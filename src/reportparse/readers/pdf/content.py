@@ -172,8 +172,10 @@ def read_page(
     page_charts = read_charts(p.captions, layout.segments, layout.marks, layout.images, charts)
     exclude = [Box(*ft.grid.bbox) for ft in page_found if ft.grid is not None]
     exclude += [Box(s.x0, s.top, s.x1, s.bottom) for s in layout.segments if id(s) in p.furniture]
-    for cap in p.captions:
-        exclude += [Box(s.x0, s.top, s.x1, s.bottom) for s in cap.segments]
+    taken = {id(ft.caption) for ft in page_found} | {id(c.caption) for c in page_charts}
+    for cap in p.captions:  # a loose caption that took nothing is running text
+        if id(cap) in taken or not cap.loose:
+            exclude += [Box(s.x0, s.top, s.x1, s.bottom) for s in cap.segments]
     for ft in page_found:
         if ft.caption is not None:
             exclude += [Box(s.x0, s.top, s.x1, s.bottom) for s in ft.caption.segments]
@@ -191,6 +193,8 @@ def _waits(p: PageTables, ft: FoundTable) -> bool:
     follows it, so its table may begin the next page."""
     cap = ft.caption
     if ft.grid is not None or ft.image is not None or cap is None or cap.kind != "tabell":
+        return False
+    if cap.loose:
         return False
     own = {id(s) for s in cap.segments}
     return not any(s.top >= cap.bottom for s in p.segments if id(s) not in own)

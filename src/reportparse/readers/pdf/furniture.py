@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import re
 
+from ...specs.pages import page_words
 from ...specs.settings import PAGE_TABLES, PageTableSettings
 from ...text.normalize import normalize_ws
 from .cells import line_text, printed_lines, top
 from .layout import PageLayout, Segment
 
+DOT_LEADER = re.compile(r"\.{4,}|(?:\. ){4,}|…{2,}")  # as a table of contents prints them
 PAGE_NUMBER = re.compile(r"^(?:side|page|s\.)?\s*\d{1,4}(?:\s*(?:av|of|/)\s*\d{1,4})?$", re.I)
 
 
@@ -55,28 +57,50 @@ def furniture(
 
 
 def contents(layout: PageLayout, pages: int, settings: PageTableSettings = PAGE_TABLES) -> set[int]:
-    """The ids of the segments of a page's table of contents: ``contents_lines`` lines or
-    more in a row, each ending in a number alone that is a page of the document (1 to
-    ``pages``), those numbers ending at one x and never going down ("1 Innledning .... 3"
-    with or without its dot leaders). A heading such as "Innhold" is not needed."""
+    """The ids of the segments of a page's table of contents: the lines under a heading such
+    as "Innhold" (``specs/pages.toml``) that end in a page number of the document (1 to
+    ``pages``), the numbers never going down; or, with no heading, ``contents_lines`` lines
+    or more in a row with dot leaders ("1 Innledning ........ 3"). A list of numbers in the
+    running text or a table's column is neither."""
     out: set[int] = set()
-    run: list[tuple[list[Segment], int, float]] = []
-
-    def close() -> None:
-        if len(run) >= settings.contents_lines:
-            for line, _, _ in run:
-                out.update(id(s) for s in line)
-        run.clear()
-
-    for line in page_lines(layout, settings):
-        last = line[-1].text.strip().rstrip(".")
-        number = int(last) if last.isdigit() and len(line) > 1 else None
-        if number is None or not 1 <= number <= pages:
-            close()
+    lines = page_lines(layout, settings)
+    words = page_words()
+    i = 0
+    while i < len(lines):
+        if not words.is_contents_heading(line_text(lines[i])):
+            i += 1
             continue
-        x1 = line[-1].x1
-        if run and (number < run[-1][1] or abs(x1 - run[-1][2]) > settings.contents_align):
-            close()
-        run.append((line, number, x1))
-    close()
+        entries = _entries(lines[i + 1 :], pages)
+        for line in [lines[i], *entries]:
+            out.update(id(s) for s in line)
+        i += 1 + len(entries)
+    run: list[list[Segment]] = []
+    for line in [*lines, []]:
+        if line and DOT_LEADER.search(line_text(line)) and _page_number(line, pages) is not None:
+            run.append(line)
+            continue
+        if len(run) >= settings.contents_lines:
+            out.update(id(s) for ln in run for s in ln)
+        run = []
+    return out
+
+
+def _page_number(line: list[Segment], pages: int) -> int | None:
+    """The page number a contents entry ends in, where it ends in one of the document's."""
+    words = line_text(line).split()
+    last = words[-1].rstrip(".") if words else ""
+    return int(last) if last.isdigit() and len(words) > 1 and 1 <= int(last) <= pages else None
+
+
+def _entries(lines, pages: int) -> list:
+    """The lines of a table of contents from its first entry on: each ends in a page number,
+    never lower than the one before."""
+    out = []
+    last = 0
+    for line in lines:
+        number = _page_number(line, pages)
+        if number is None or number < last:
+            break
+        out.append(line)
+        last = number
     return out

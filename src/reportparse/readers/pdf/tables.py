@@ -237,6 +237,8 @@ class PageTables:
         for option in self.options():
             sides = [option.above, option.below] if captions_under else [option.below, option.above]
             chosen = next((c for c in sides if c is not None and not self.claimed & c.ids()), None)
+            if chosen is None and option.caption.loose:
+                continue  # running text that begins like a caption
             if chosen is None:
                 reason = "nothing under or over the caption reads as a table"
                 found.append(FoundTable(option.caption, None, None, self.layout.number, reason))
