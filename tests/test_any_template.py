@@ -126,3 +126,46 @@ def test_a_caption_in_the_body_font_with_no_separator_and_contents_in_one_line(t
         ("45 prosent", 45.0, "percent"),
     ]
     assert result.problems == [] and result.invalid == []
+
+
+def _with_counties(tmp_path, county_blocks):
+    measures = variants.measures_table(caption="Tabell 1 Deltakelse i tiltak")
+    body = [[c.replace("\n", " ") for c in row] for row in measures.body]
+    blocks = [browserpdfs.heading(measures.caption),
+              browserpdfs.flowing_table(measures.header, body, None), *county_blocks]  # fmt: skip
+    result = read_document(browserpdfs.flowing_report(tmp_path / "content.pdf", blocks))
+    result.invalid = validate_document_tables(result)
+    return result
+
+
+def test_a_table_no_caption_names_is_found_by_its_counties_and_header_words(tmp_path):
+    counties = variants.county_table(caption="Tabell 2 Overgang etter bosted i 2026")
+    table = browserpdfs.flowing_table(counties.header, counties.body, None)
+    result = _with_counties(tmp_path, [browserpdfs.heading(counties.caption), table])
+    t = _tables(result)["tabell-2"]
+    assert (t.status, t.spec, t.found_by) == (TableStatus.EXTRACTED, "resultat-fylker", "content")
+    assert _tables(result)["tabell-1"].found_by == "caption"
+    oslo = [o for o in result.observations if o.table_id == "tabell-2" and o.region_code == "03"]
+    assert sorted((o.gender, o.year, o.value) for o in oslo) == [
+        ("alle", 2025, 42.0), ("alle", 2026, 42.0), ("kvinner", 2026, 32.0), ("menn", 2026, 52.0),
+    ]  # fmt: skip
+    assert result.problems == [] and result.invalid == []
+
+
+def test_two_tables_that_fit_alike_are_never_guessed_between(tmp_path):
+    first = variants.county_table(caption="Tabell 2 Overgang etter bosted i 2026")
+    second = variants.county_table(caption="Tabell 3 Overgang etter bosted i 2025")
+    blocks = []
+    for t in (first, second):
+        blocks += [browserpdfs.heading(t.caption),
+                   browserpdfs.flowing_table(t.header, t.body, None)]  # fmt: skip
+    result = _with_counties(tmp_path, blocks)
+    assert [(t.table_id, t.status, t.found_by) for t in result.tables] == [
+        ("tabell-1", TableStatus.EXTRACTED, "caption"),
+        ("tabell-2", TableStatus.UNMAPPED, ""),
+        ("tabell-3", TableStatus.UNMAPPED, ""),
+    ]
+    assert result.problems == [
+        "table 'resultat-fylker' is found by its content in tabell-2 and tabell-3 alike: "
+        "none is taken",
+    ]

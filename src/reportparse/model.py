@@ -44,6 +44,13 @@ class ContentMode(StrEnum):
     EVERY = "every"  # every table the engine finds (a document no family knows)
 
 
+class FoundBy(StrEnum):
+    """How a spec entry found the table it maps (``tables.csv`` ``found_by``)."""
+
+    CAPTION = "caption"  # its caption pattern found the table's caption
+    CONTENT = "content"  # its header pattern, or its stub vocabulary and header words
+
+
 class TableMethod(StrEnum):
     RULED_GRID = "ruled-grid"  # rows and columns from rules and filled cells
     RULES_WHITESPACE = "rules+whitespace"  # horizontal rules; columns from white space
@@ -219,6 +226,7 @@ class Table:
     chart: ChartReading | None = None  # a figure read from its drawing
     joined: bool = False  # read from parts on several pages
     unobserved: list[CellIssue] = field(default_factory=list)  # body cells without observation
+    found_by: str = ""  # how the spec entry that maps it found it (FoundBy); "" if none did
 
     def __post_init__(self) -> None:
         _checked(self, "method", TableMethod)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import DocumentError, Paragraph, Table, TableStatus, pad_rows
+from ..model import DocumentError, FoundBy, Paragraph, Table, TableStatus, pad_rows
 from ..specs.load import Spec
 from ..specs.schema import RuleTable
 from ..text.normalize import normalize_ws
@@ -168,7 +168,7 @@ def programme_rules(tables: list[Table], paragraphs: list[Paragraph], spec: Spec
             continue
         entry, m = found
         seen.add(entry.name)
-        table.spec = entry.name
+        table.spec, table.found_by = entry.name, FoundBy.CAPTION  # its title is its caption
         paragraph = normalize_ws(m.group("paragraph"))
         for row in _rows(table, entry, paragraph, spec):
             key = (row["paragraph"], row["end_goal"])

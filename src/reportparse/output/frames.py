@@ -32,7 +32,7 @@ TABLE_COLUMNS = [
     "source_id", "table_id", "caption", "pages", "n_rows", "n_cols", "method", "status",
     "kind", "reason", "header_rows", "body_rows", "body_cols", "empty_cells", "missing_cells",
     "unreadable_cells", "rows_without_stub", "stubs_without_values", "joined_pages",
-    "unobserved",
+    "unobserved", "found_by",
 ]  # fmt: skip
 
 KF_DIMS = ["indicator", "year", "region_code", "region_name", "gender", "group", "age_group",
@@ -108,6 +108,7 @@ def tables_frame(results: list[DocumentResult]) -> pd.DataFrame:
             "kind": t.kind,
             "reason": t.reason or None,
             **table_record(t),
+            "found_by": t.found_by or None,
         }
         for r in results
         for t in r.tables

@@ -15,13 +15,14 @@ from dataclasses import dataclass
 from .. import __version__
 from ..contract import regions
 from ..families import Detection, detect
-from ..mapping import tidy
+from ..mapping import content, tidy
 from ..mapping.programme_rules import DATASET as PROGRAMME_RULES
 from ..mapping.programme_rules import programme_rules
 from ..model import (
     STATISTIC_UNITS,
     ContentMode,
     DocumentResult,
+    FoundBy,
     Observation,
     Paragraph,
     Source,
@@ -136,21 +137,29 @@ def observations(result: DocumentResult, spec: Spec, year: int | None) -> list[O
     out = []
     readable = (TableStatus.EXTRACTED, TableStatus.UNMAPPED)
     extracted = [t for t in tables if t.status in readable]
+    claimed = {id(t) for e in spec.content.table for t in extracted if tidy.table_matches(e, t)}
     for entry in spec.content.table:
         matches = [t for t in extracted if tidy.table_matches(entry, t)]
+        how = FoundBy.CAPTION if entry.caption is not None else FoundBy.CONTENT
+        found = content.Found(None)
+        if not matches and year is not None:  # no caption names it: found by what it holds
+            found = content.find(entry, [t for t in extracted if id(t) not in claimed], year)
+            matches, how = ([found.table], FoundBy.CONTENT) if found.table else ([], how)
+            claimed |= {id(t) for t in matches}
         if not matches and entry.required:
-            result.problems.append(_not_found(entry, tables, spec))
+            result.problems.append(found.problem or _not_found(entry, tables, spec))
         for t in matches:
-            out += _mapped(t, entry, source_id, year)
+            out += _mapped(t, entry, source_id, year, how)
     if not spec.path:  # a family without specs: a table is mapped by its own headers
         for t in extracted:
             entry = tidy.header_entry(t)
             if entry is not None:
-                out += _mapped(t, entry, source_id, year)
+                out += _mapped(t, entry, source_id, year, FoundBy.CONTENT)
     for entry in spec.content.text_table:
         for t in extracted:
             if t.spec is None and tidy.table_matches(entry, t):
                 t.spec = entry.name
+                t.found_by = FoundBy.CAPTION if entry.caption is not None else FoundBy.CONTENT
     for t in extracted:
         if t.spec is None:
             where = spec.path or f"the {spec.family} family, which has no spec"
@@ -161,10 +170,10 @@ def observations(result: DocumentResult, spec: Spec, year: int | None) -> list[O
     return out
 
 
-def _mapped(t: Table, entry, source_id: str, year: int | None) -> list[Observation]:
-    """The observations of one table as ``entry`` maps it; none from a table the mapping
-    cannot take whole (it becomes incomplete)."""
-    t.spec = entry.name
+def _mapped(t: Table, entry, source_id: str, year: int | None, how: FoundBy) -> list[Observation]:
+    """The observations of one table as ``entry`` (which found it ``how``) maps it; none from
+    a table the mapping cannot take whole (it becomes incomplete)."""
+    t.spec, t.found_by = entry.name, how
     mapped = tidy.table_observations(t, entry, source_id, year)
     t.unobserved = mapped.unobserved
     if mapped.problems:

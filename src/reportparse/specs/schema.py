@@ -266,6 +266,9 @@ class TableEntry(Strict):
     # what the table must list, checked on every extract (``contract/checks.py``:
     # every_region, every_category); a table that lacks a row is incomplete
     completeness: list[CompletenessCall] = []
+    # what its header says, where no caption names the table: patterns each found in the
+    # header text (mapping/content.py finds the table by these and its stub vocabulary)
+    header_words: list[Pattern] = []
     column: list[ColumnRule] = []
     row: list[RowRule] = []
     header_value: list[HeaderValue] = []
