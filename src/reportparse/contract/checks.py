@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import functools
 import inspect
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass
 
 import pandas as pd
 
@@ -123,6 +125,53 @@ def parts_sum_to_total(
     )  # fmt: skip
     bad = (sums.n_total == 1) & (sums.n_parts > 0) & ((sums.parts - sums.whole).abs() > tolerance)
     return _flag_groups(df, bad, keys)
+
+
+@dataclass(frozen=True)
+class SumGap:
+    """A key whose parts do not add up to its total: the total's row, the sum, the total."""
+
+    total_row: Hashable  # the index of the total's row in the frame
+    rows: list  # the indexes of the key's rows, parts and total
+    parts: float
+    whole: float
+
+    @property
+    def difference(self) -> float:
+        return self.whole - self.parts
+
+
+NOTE_NUMBER = re.compile(
+    r"(?<![\d,.])\d{1,3}(?:[ \u00a0\u2009]\d{3})+(?![\d,.])|(?<![\d,.])\d+(?![\d,.])"
+)
+
+
+def sum_gaps(
+    df: pd.DataFrame, *, dimension: str, total: str, tolerance: float, unit: str = ""
+) -> list[SumGap]:
+    """The keys that fail ``parts_sum_to_total`` with the same parameters, each with its sum
+    and its total."""
+    rows = df[df["unit"] == unit] if unit else df
+    keys = _others(dimension)
+    out = []
+    for _, group in rows.groupby(keys, dropna=False):
+        is_total = group[dimension] == total
+        if is_total.sum() != 1 or (~is_total).sum() == 0:
+            continue
+        parts, whole = (
+            float(group["value"][~is_total].sum()),
+            float(group["value"][is_total].iloc[0]),
+        )
+        if abs(parts - whole) > tolerance:
+            out.append(SumGap(group.index[is_total][0], list(group.index), parts, whole))
+    return out
+
+
+def note_accounts_for(gap: SumGap, note: str, tolerance: float) -> bool:
+    """Whether a note on the total states the difference between it and its parts: a number
+    of the note ("omfatter også 36 personer") equals it."""
+    numbers = [float(re.sub(r"\D", "", m)) for m in NOTE_NUMBER.findall(note)]
+    return any(abs(abs(gap.difference) - n) <= tolerance for n in numbers)
 
 
 @_registered
