@@ -69,3 +69,35 @@ def test_a_note_that_does_not_account_for_the_difference_leaves_the_check_failin
         )
     ]
     assert result.source.message == "no spec for 2016; read with the 2017 spec"
+
+
+def test_a_failed_sum_withholds_its_table_and_keeps_no_other_document_out(tmp_path):
+    """With --keep-going the county table whose total its note does not explain is withheld,
+    its reason naming the cells that disagree and by how much; the page's other figures and
+    the other documents are published."""
+    import shutil
+
+    from reportparse.run.pipeline import run
+
+    from conftest import RAW
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    shutil.copy(_page(tmp_path, "Tallene er hentet fra NIR."), raw / "fylker.html")
+    shutil.copy(RAW / "imdi-nyhet-resultater-2017.html", raw)
+    done = run(raw, tmp_path / "out", keep_going=True, cache_dir=None)
+    assert done.published
+    sources = {s.file: (s.status, s.message) for s in done.sources}
+    reason = (
+        "tabell-1: a cross-check fails: parts_sum_to_total(dimension=region_code, total=00, "
+        "tolerance=0, unit=persons): the parts of Hele landet (finishers 2016) add up to "
+        "5480, 36 less than its total 5516 (r21 c1)"
+    )
+    assert sources == {
+        "fylker.html": ("partial", f"{reason}; no spec for 2016; read with the 2017 spec"),
+        "imdi-nyhet-resultater-2017.html": ("ok", ""),
+    }
+    tables = done.frames["tables"]
+    assert tables[tables.source_id == "imdi-nyhet-resultater-2016"].status.tolist() == [
+        "incomplete"
+    ]

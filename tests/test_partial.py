@@ -157,8 +157,10 @@ def test_a_table_no_spec_maps_is_published_as_printed_with_a_notice(tmp_path):
         assert list(csv.reader(f)) == [["År", "Kurs"], ["2025", "12"], ["2026", "15"]]
 
 
-def test_a_document_that_fails_validation_is_left_out_with_keep_going(tmp_path):
-    """A share over 100 (a count read as a percent would be one too)."""
+def test_a_table_that_fails_a_check_is_withheld_with_keep_going(tmp_path):
+    """A share over 100 (a count read as a percent would be one too): without --keep-going
+    nothing is published; with it, the table is withheld, naming the cell and its value, and
+    the rest of its document and the other documents are published."""
     rows = V.county_rows(2026)
     rows[2][4] = "156 %"
     raw = _raw(tmp_path, [V.county_table(rows=rows), V.measures_table()], page=True)
@@ -172,20 +174,20 @@ def test_a_document_that_fails_validation_is_left_out_with_keep_going(tmp_path):
     res = _extract(raw, out, "--keep-going")
     assert res.exit_code == 1
     within = "percent_within(unit_column=unit, low=0, high=100)"
-    check = f"imdi-nokkeltall-2026/tabell-2 (tidy): {within}; observations: {within}"
-    assert _lines(res.output, "error:") == [
-        f"error: rapport.pdf: left out: failed validation: {check}"
-    ]
-    assert res.output.splitlines()[-1].startswith(f"published {out}: 1 document(s), ")
+    withheld = f"tabell-2: a cross-check fails: {within}: r3 c4 156 (percent)"
+    assert _lines(res.output, "error:") == [f"error: rapport.pdf: {withheld}"]
+    assert res.output.splitlines()[-1].startswith(f"published {out}: 2 document(s), ")
     sources = {s["file"]: (s["status"], s["message"]) for s in _rows(out / "sources.csv")}
     assert sources == {
         PAGE: ("ok", ""),
-        "rapport.pdf": ("failed", f"failed validation: {check}"),
+        "rapport.pdf": ("partial", f"{withheld}; {NOTICE}"),
     }
-    assert {t["source_id"] for t in _rows(out / "tables.csv")} == set()
-    assert {o["source_id"] for o in _rows(out / "observations.csv")} == {
-        "imdi-nyhet-resultater-2017"
-    }
+    tables = {(t["table_id"], t["status"]) for t in _rows(out / "tables.csv")
+              if t["source_id"] == "imdi-nokkeltall-2026"}  # fmt: skip
+    assert tables == {("tabell-1", "extracted"), ("tabell-2", "incomplete")}
+    mine = {o["locator"].split(" ")[0] for o in _rows(out / "observations.csv")
+            if o["source_id"] == "imdi-nokkeltall-2026"}  # fmt: skip
+    assert mine == {"tabell-1"}
 
 
 def test_a_notice_stays_visible_on_a_terminal(capsys):

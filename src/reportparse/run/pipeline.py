@@ -318,9 +318,11 @@ class Run:
             if not bad:
                 break  # failures no document can be left out for: nothing is published
             for r in bad:
+                if _withhold_failing_tables(r, _own(r, failures)):
+                    continue  # its tables that fail a check are withheld; the rest is kept
                 checks = sorted({f"{f.dataset}: {f.check}" for f in _own(r, failures)})
                 failed.append(_left_out(r, "failed validation: " + "; ".join(checks)))
-            results = [r for r in results if r not in bad]
+            results = [r for r in results if r.source.status != SourceStatus.FAILED]
             frames, printed, failures = _checked_frames(results, failed + skipped)
             known = {(f.dataset, f.check, f.column) for f in seen}
             seen += [f for f in failures if (f.dataset, f.check, f.column) not in known]
@@ -427,6 +429,51 @@ def _failing(results: list[DocumentResult], failures: list[Failure]) -> list[Doc
     return bad
 
 
+def _table_of_rows(rows: pd.DataFrame) -> str | None:
+    """The one table all the failing rows of a check were read from; None if they are not
+    all cells of one table."""
+    if "locator" not in rows.columns or rows.empty:
+        return None
+    found = {CELL.sub("", str(loc)) for loc in rows["locator"] if CELL.search(str(loc))}
+    return found.pop() if len(found) == 1 and rows["locator"].map(
+        lambda loc: CELL.search(str(loc)) is not None).all() else None  # fmt: skip
+
+
+def _withhold_failing_tables(r: DocumentResult, own: list[Failure]) -> bool:
+    """Where every check document ``r`` fails is failed by cells of its tables, withhold each
+    such table (``incomplete``, the check, its cells and by how much in its reason) and keep
+    the rest of the document; False (nothing changed) where a check fails elsewhere."""
+    about = {d["dataset"] + d["check"]: d.get("about", "") for d in r.invalid}
+    by_table: dict[str, list[str]] = {}
+    for f in own:
+        tid = _table_of_rows(f.rows)
+        if tid is None:
+            return False
+        text = about.get(f.dataset + f.check) or _cells_of(f)
+        by_table.setdefault(tid, []).append(f"{f.check}: {text}")
+    tables = {t.table_id: t for t in r.tables}
+    if not by_table or any(tid not in tables for tid in by_table):
+        return False
+    for tid, checks in by_table.items():
+        if fate.withhold(
+            r, tables[tid], "a cross-check fails: " + "; ".join(dict.fromkeys(checks))
+        ):
+            r.source.message = "; ".join(filter(None, [r.problems[-1], r.source.message]))
+    r.invalid = [d for d in r.invalid if _table_of_rows(Failure.from_dict(d).rows) not in by_table]
+    r.source.status = SourceStatus.PARTIAL
+    return True
+
+
+def _cells_of(f: Failure) -> str:
+    """The failing cells of a check, with their values: 'r3 c4 156 (percent)'."""
+    cells = []
+    for row in f.rows.itertuples():
+        cell = CELL.search(str(getattr(row, "locator", "")))
+        if cell:
+            cells.append(f"r{cell.group(1)} c{cell.group(2)} {row.value:g} ({row.unit})")
+    return ", ".join(dict.fromkeys(cells))
+
+
 def _left_out(r: DocumentResult, message: str) -> Source:
     """A document that failed validation, as a failed source (``--keep-going``)."""
     src = r.source
@@ -455,6 +502,7 @@ def validate_document_tables(result: DocumentResult) -> list[dict]:
     for t, missing in _incomplete(result, mapped):
         fate.withhold(result, t, "; ".join(missing))
     sid = result.source.source_id
+    about: dict[str, str] = {}  # a failed check of a table: which cells disagree, by how much
     for t, entry in mapped:
         if t.status != TableStatus.EXTRACTED:
             continue
@@ -471,8 +519,30 @@ def validate_document_tables(result: DocumentResult) -> list[dict]:
                 filter(None, [result.source.message, *(line for _, line in explained)])
             )
             drop = [i for gap, _ in explained for i in gap.rows]
-            failures += validate(name, tidy.drop(index=drop), checks_only(name, [call]))[1]
-    return [f.to_dict() for f in failures]
+            failed = validate(name, tidy.drop(index=drop), checks_only(name, [call]))[1]
+            gaps = [_gap_text(tidy, gap, call.params) for gap in
+                    sum_gaps(tidy.drop(index=drop), **call.params)]  # fmt: skip
+            about.update({f.dataset + f.check: "; ".join(gaps) for f in failed})
+            failures += failed
+    out = [f.to_dict() for f in failures]
+    for d in out:
+        d["about"] = about.get(d["dataset"] + d["check"], "")
+    return out
+
+
+def _gap_text(tidy: pd.DataFrame, gap, params: dict) -> str:
+    """Which cells disagree and by how much: 'the parts of Hele landet (finishers 2016) add
+    up to 5480, 36 less than its total 5516 (r21 c1)'."""
+    total = tidy.loc[gap.total_row]
+    cell = CELL.search(str(total["locator"]))
+    where = f" (r{cell.group(1)} c{cell.group(2)})" if cell else ""
+    named = total["region_name"] if params["dimension"] == "region_code" else None
+    side = "less" if gap.difference > 0 else "more"
+    return (
+        f"the parts of {named or total[params['dimension']]} ({total['indicator']} "
+        f"{total['year']}) add up to {gap.parts:g}, {abs(gap.difference):g} {side} than its "
+        f"total {gap.whole:g}{where}"
+    )
 
 
 CELL = re.compile(r" r(\d+) c(\d+)$")  # a table observation's cell in its locator
@@ -491,14 +561,8 @@ def _explained_by_notes(t: Table, tidy: pd.DataFrame, params: dict) -> list[tupl
         note = next((n for n in notes if note_accounts_for(gap, n, tolerance)), None)
         if note is None:
             continue
-        what = f"{total['indicator']} {total['year']}"
-        named = total["region_name"] if params["dimension"] == "region_code" else None
-        side = "less" if gap.difference > 0 else "more"
-        out.append((gap, (
-            f"{t.table_id}: the parts of {named or total[params['dimension']]} ({what}) add up to "
-            f"{gap.parts:g}, {abs(gap.difference):g} {side} than its total {gap.whole:g} "
-            f"(r{row} c{cell.group(2)}), as the note on it says: {note!r}"
-        )))  # fmt: skip
+        out.append((gap, f"{t.table_id}: {_gap_text(tidy, gap, params)}, as the note on it "
+                         f"says: {note!r}"))  # fmt: skip
     return out
 
 
