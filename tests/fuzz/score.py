@@ -50,6 +50,29 @@ class Scored:
     key_truth: int = 0
     false_positives: list[str] = field(default_factory=list)  # "value unit: sentence"
 
+    def describe(self) -> str:
+        """What is wrong, for an assertion's message: the document's status, each table or
+        chart not read cell for cell, each key figure that is no statement of the text."""
+        lines = [
+            f"seed {self.seed} by {self.producer}: {self.status}"
+            + (f" ({self.message})" if self.message else "")
+        ]
+        if not self.identified:
+            lines.append("  family, year or source_id not as the truth says")
+        for t in self.tables:
+            if t.accuracy < 1.0:
+                lines.append(
+                    f"  {t.table_id}: {t.accuracy:.1%} of its cells (matched by "
+                    f"{t.matched_by} to {t.found_id or 'nothing'}, {t.status or '–'})"
+                )
+        lines += [f"  false key figure {fp}" for fp in self.false_positives]
+        if self.key_right < self.key_truth:
+            lines.append(
+                f"  {self.key_truth - self.key_right} of {self.key_truth} key figures "
+                "of the text not found"
+            )
+        return "\n".join(lines)
+
 
 def load_truth(folder: Path) -> dict:
     def grid(tid: str) -> list[list[str]]:
