@@ -85,11 +85,19 @@ def test_fresh_seeds_are_new():
     assert not set(drawn) & set(seeds.tuning())
 
 
-def test_the_printed_pdf_holds_every_word_of_its_truth(fuzz_document):
+@pytest.mark.parametrize(
+    "producer",
+    [
+        "weasyprint",
+        pytest.param("chromium", marks=pytest.mark.slow),
+        pytest.param("libreoffice", marks=pytest.mark.slow),
+    ],
+)
+def test_the_printed_pdf_holds_every_word_of_its_truth(fuzz_document, producer):
     """Every word of the truth's tables and sentences is a word of the PDF, and every chart
     label is printed (WeasyPrint sets an SVG's text without space glyphs: "2 999" is
     drawn as "2" and "999" a space apart, which a word walk reads as "2999")."""
-    made = fuzz_document(SEED, "weasyprint")
+    made = fuzz_document(SEED, producer)
     with pdfplumber.open(made.pdf) as pdf:
         words = {w for page in pdf.pages for x in page.extract_words() for w in x["text"].split()}
         compact = "".join("".join(page.extract_text().split()) for page in pdf.pages)
