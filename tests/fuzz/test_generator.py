@@ -152,17 +152,20 @@ def _table(tid: str, cells, spec=None, kind=TableKind.TABLE) -> Table:
                  spec=spec, kind=kind)  # fmt: skip
 
 
-def test_the_scorer_matches_by_spec_then_id_and_counts_cells():
+def test_the_scorer_matches_by_spec_then_id_then_the_best_left():
     grid = [["Fylke", "2026"], ["Oslo", "45 %"], ["Agder", "40 %"]]
     wrong = [["Fylke", "2026"], ["Oslo", "45 %"], ["Agder", "4 %"]]
-    meta = {"table_id": "tabell-2", "spec": "resultat-fylker"}
+    counts = [["Kjønn", "2026"], ["Kvinner", "1 200"], ["Menn", "1 300"]]
     found = [_table("tabell-9", wrong, "resultat-fylker"), _table("tabell-2", grid)]
-    s = score._match(meta, TableKind.TABLE, grid, found)
-    assert (s.matched_by, s.found_id, s.accuracy) == ("spec", "tabell-9", 5 / 6)
-    s = score._match({"table_id": "tabell-2", "spec": None}, TableKind.TABLE, grid, found)
-    assert (s.matched_by, s.found_id, s.accuracy) == ("id", "tabell-2", 1.0)
-    s = score._match({"image_id": "figur-1"}, TableKind.FIGURE, grid, found)
-    assert (s.matched_by, s.accuracy) == ("none", 0.0)
+    metas = [
+        ({"table_id": "tabell-2", "spec": "resultat-fylker"}, TableKind.TABLE, grid),
+        ({"table_id": "tabell-3", "spec": None}, TableKind.TABLE, counts),
+        ({"image_id": "figur-1", "spec": "overgang-ar"}, TableKind.FIGURE, grid),
+    ]
+    got = [(s.matched_by, s.found_id, s.accuracy) for s in score.match(metas, found)]
+    # the county table by its spec entry (one cell wrong), the count table by the best
+    # table left (only its "2026" agrees), the chart by nothing
+    assert got == [("spec", "tabell-9", 5 / 6), ("best", "tabell-2", 1 / 6), ("none", "", 0.0)]
 
 
 def test_key_figures_match_once_each():
