@@ -180,3 +180,29 @@ def test_key_figures_match_once_each():
             want[k(g.value, g.unit, g.approximate)] -= 1
             right += 1
     assert right == 1
+
+
+def test_every_tuning_seed_has_a_truth_of_the_shape_it_printed():
+    for s in seeds.tuning():
+        doc = compose.compose(s)
+        t = truth.truth(doc)
+        for meta in t["tables.json"]:
+            grid = t["tables"][meta["table_id"]]
+            assert {len(r) for r in grid} == {meta["n_cols"]}, (s, meta["table_id"])
+            assert len(grid) == meta["n_rows"]
+        counties = next(g for m, g in zip(t["tables.json"], t["tables"].values(), strict=True)
+                        if m["spec"] == "resultat-fylker")  # fmt: skip
+        header = next(m["header_rows"] for m in t["tables.json"] if m["spec"] == "resultat-fylker")
+        stubs = [r[0] for r in counties[header:]]
+        assert set(stubs[:-1]) - {"Ukjent"} == set(report.counties(doc.report.year)), s
+        for f in doc.figures:
+            grid = t["figures"][f.table_id]
+            assert len(grid) == len(f.categories) + 1
+            assert {len(r) for r in grid} == {len(f.series) + 1}
+            # a label prints the value its bar or point is drawn to
+            for labels, values in zip(f.labels, f.values, strict=True):
+                for label, value in zip(labels, values, strict=True):
+                    number = "".join(label.replace("%", "").split()).replace(",", ".")
+                    assert float(number) == pytest.approx(value), (s, f.table_id, label)
+        for k in t["key_figures.json"]:
+            assert k["expression"] in k["sentence"]
