@@ -192,8 +192,12 @@ def section(fresh: int, producers: list[str], jobs: int) -> list[str]:
                 continue
             for label, chosen in (("tuning", tuning), ("fresh", drawn)):
                 jobs_of = [(s, producer, tmp) for s in chosen]
+                got = []
                 with ProcessPoolExecutor(max_workers=jobs) as pool:
-                    got = list(pool.map(one, jobs_of))
+                    for k, outcome in enumerate(pool.map(one, jobs_of), 1):
+                        got.append(outcome)
+                        if k % 25 == 0:
+                            print(f"fuzz: {producer} {label}: {k}/{len(jobs_of)}", file=sys.stderr)
                 outcomes += got
                 lines.append(Figures(got).row(f"{producer} / {label}"))
                 print(f"fuzz: {producer} {label}: {time.perf_counter() - start:.0f} s",

@@ -188,15 +188,24 @@ class Printer:
             digits = digits[:-3]
         return self.lay.thousands.join(groups)
 
-    def number(self, v: int, salt: int = 0) -> str:
-        """A share as printed: "45" or, with decimals, "45,3" (the decimal drawn from the
-        value, so that it is the same wherever the value is printed)."""
+    def exact(self, v: int, salt: int = 0) -> float:
+        """The share printed for ``v``: ``v`` itself or, where the layout prints decimals,
+        ``v`` and a tenth drawn from it (charts are drawn to this value)."""
         if self.lay.decimals == 0:
-            return str(v)
-        return f"{v},{(v * 7 + salt) % 10}"
+            return float(v)
+        return v + ((v * 7 + salt) % 10) / 10
 
-    def share(self, v: int, salt: int = 0) -> str:
-        return f"{self.number(v, salt)}{self.lay.percent_space}%"
+    def number(self, x: float) -> str:
+        """A share as printed: "45", or "45,3" with a decimal comma."""
+        if self.lay.decimals == 0:
+            return str(round(x))
+        return f"{x:.1f}".replace(".", ",")
+
+    def share(self, x: float) -> str:
+        return f"{self.number(x)}{self.lay.percent_space}%"
+
+    def shares(self, values: list[int]) -> list[float]:
+        return [self.exact(v, i) for i, v in enumerate(values)]
 
 
 def compose(seed: int) -> Document:
@@ -310,7 +319,7 @@ def _participation(rep: Report, lay: Layout, p: Printer, ident) -> PrintedTable:
             ],
             [HeadCell(c) for c in cols],
         ]
-    body = [[c, *(p.share(v, i) for i, v in enumerate(rep.shares[c]))] for c in rep.categories]
+    body = [[c, *map(p.share, p.shares(rep.shares[c]))] for c in rep.categories]
     head = len(header)
     t = PrintedTable(
         "tiltak",
@@ -356,12 +365,13 @@ def _counties(rep: Report, lay: Layout, p: Printer, ident, rnd: random.Random) -
             [HeadCell(stub, rowspan=2), HeadCell(str(y), colspan=3), HeadCell(str(y - 1))],
             [HeadCell(w) for w in ("Kvinner", "Menn", "Begge kjønn", "Begge kjønn")],
         ]
-    body = [[c, *(p.share(v, i) for i, v in enumerate(rep.county_values[c]))] for c in rep.counties]
+    body = [[c, *map(p.share, p.shares(rep.county_values[c]))] for c in rep.counties]
     places: list[tuple[int | None, int | None, str]] = [(None, None, "source")]
     if rep.unknown_row:
         places.append((len(header) + len(body), 0, "unknown"))
-        body.append(["Ukjent", *(p.share(0) for _ in range(3)), p.share(rep.national[3] % 7)])
-    body.append([rep.national_name, *(p.share(v, i) for i, v in enumerate(rep.national))])
+        unknown = p.shares([0, 0, 0, rep.national[3] % 7])
+        body.append(["Ukjent", *map(p.share, unknown)])
+    body.append([rep.national_name, *map(p.share, p.shares(rep.national))])
     title = _title(
         lay,
         rnd.choice(
@@ -376,7 +386,7 @@ def _counties(rep: Report, lay: Layout, p: Printer, ident, rnd: random.Random) -
 def _period(rep: Report, lay: Layout, p: Printer, ident) -> PrintedFigure:
     tid, number, label = ident
     cats = [str(yr) for yr, _, _ in rep.by_year]
-    values = [[w for _, w, _ in rep.by_year], [e for _, _, e in rep.by_year]]
+    values = [p.shares([w for _, w, _ in rep.by_year]), p.shares([e for _, _, e in rep.by_year])]
     first, last = rep.by_year[0][0], rep.by_year[-1][0]
     fig = PrintedFigure(
         "period",
@@ -393,17 +403,17 @@ def _period(rep: Report, lay: Layout, p: Printer, ident) -> PrintedFigure:
         cats,
         ["Arbeid", "Utdanning"],
         values,
-        [[p.share(v, i) for i, v in enumerate(vs)] for vs in values],
+        [[p.share(x) for x in vs] for vs in values],
     )
     if lay.chart_period == "stacked-totals":
-        fig.totals = [p.share(a + b, 0) for a, b in zip(*values, strict=True)]
+        fig.totals = [p.share(a + b) for a, b in zip(*values, strict=True)]
     return fig
 
 
 def _groups(rep: Report, lay: Layout, p: Printer, ident) -> PrintedFigure:
     tid, number, label = ident
     names = list(rep.groups)
-    values = [list(rep.groups[n]) for n in names]
+    values = [p.shares(list(rep.groups[n])) for n in names]
     return PrintedFigure(
         "groups",
         "overgang-gruppe",
@@ -419,14 +429,14 @@ def _groups(rep: Report, lay: Layout, p: Printer, ident) -> PrintedFigure:
         ["Arbeid", "Utdanning"],
         names,
         values,
-        [[p.share(v, i) for i, v in enumerate(vs)] for vs in values],
+        [[p.share(x) for x in vs] for vs in values],
     )
 
 
 def _ages(rep: Report, lay: Layout, p: Printer, ident) -> PrintedFigure:
     tid, number, label = ident
     counts = [n for _, n, _ in rep.ages]
-    shares = [s for _, _, s in rep.ages]
+    shares = p.shares([s for _, _, s in rep.ages])
     return PrintedFigure(
         "ages",
         "resultat-alder",
@@ -442,7 +452,7 @@ def _ages(rep: Report, lay: Layout, p: Printer, ident) -> PrintedFigure:
         [a for a, _, _ in rep.ages],
         ["Antall avsluttet", "Andel i arbeid og/eller utdanning"],
         [counts, shares],
-        [[p.count(n) for n in counts], [p.share(s, i) for i, s in enumerate(shares)]],
+        [[p.count(n) for n in counts], [p.share(x) for x in shares]],
         line_series=1,
     )
 

@@ -60,6 +60,8 @@ FOOT = {
     "imdi": '@bottom-left {{ content: "IMDi – {title}"; font-size: 8pt; }} '
     "@bottom-right {{ content: counter(page); font-size: 8pt; }}",
 }
+# a page break LibreOffice takes too (it reads no class rules): on the heading or paragraph
+NEW_PAGE = ' style="page-break-before: always"'
 PAGE = "<sdfield type=PAGE subtype=RANDOM format=PAGE>1</sdfield>"
 PAGES = "<sdfield type=DOCSTAT subtype=PAGE format=PAGE>1</sdfield>"
 LO_HEAD = {"none": "", "title": "{title}", "imdi": "IMDi"}
@@ -100,14 +102,15 @@ def render(doc: Document, folder: Path, inline_svg: bool = True) -> Path:
         f"<p>{escape(doc.published)}</p>",
     ]
     if lay.toc != "none":
-        out.append('<h2 class="newpage">Innhold</h2>')
+        out.append(f'<h2 class="newpage"{NEW_PAGE}>Innhold</h2>')
         for heading, page in doc.toc:
             gap = " " + "." * max(8, 70 - len(heading)) + " " if lay.toc == "leaders" else " "
             out.append(f'<p class="toc">{escape(heading)}{gap}{page}</p>')
     for section in doc.sections:
         wide = lay.landscape == "tables" and any(isinstance(i, PrintedTable) for i in section.items)
-        cls = "newpage wide" if wide else "newpage"
-        out.append(f'<div class="{cls}"><h2>{escape(section.heading)}</h2>')
+        cls = ' class="wide"' if wide else ""
+        heading = f'<h2 class="newpage"{NEW_PAGE}>{escape(section.heading)}</h2>'
+        out.append(f"<div{cls}>{heading}")
         text = "".join(_paragraph(p) for p in section.paragraphs)
         out.append(f'<div class="cols">{text}</div>' if lay.two_columns else text)
         for item in section.items:
@@ -135,14 +138,14 @@ def _marker(lay: Layout, marker: str) -> str:
 
 def _caption(lay: Layout, text: str, marker: str = "", newpage: bool = False) -> str:
     body = escape(text) + _marker(lay, marker)
-    cls = "caption newpage" if newpage else "caption"
+    cls = f'"caption newpage"{NEW_PAGE}' if newpage else '"caption"'
     if lay.caption_style == "heading":
-        return f'<h3 class="{cls}">{body}</h3>'
+        return f"<h3 class={cls}>{body}</h3>"
     if lay.caption_style == "bold":
         body = f"<b>{body}</b>"
     elif lay.caption_style == "italic":
         body = f"<i>{body}</i>"
-    return f'<p class="{cls}">{body}</p>'
+    return f"<p class={cls}>{body}</p>"
 
 
 def _attributes(lay: Layout) -> str:
@@ -216,7 +219,7 @@ def _table(t: PrintedTable, lay: Layout) -> str:
             if t.continued:
                 out.append(_caption(lay, t.continued, newpage=True))
             else:
-                out.append('<p class="newpage"></p>')
+                out.append(f'<p class="newpage"{NEW_PAGE}></p>')
         head = _head(t, lay) if k == 0 or lay.repeat_header else ""
         out.append(f"<table {_attributes(lay)}>{head}{_body(t, lay, start, stop)}</table>")
     if lay.table_caption == "under":

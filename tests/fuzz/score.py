@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 
 from bench import _grid, score
 
-from reportparse.model import DocumentResult, Source, SourceStatus, TableKind
+from reportparse.model import DocumentError, Source, SourceStatus, TableKind
 
 
 @dataclass
@@ -49,6 +49,29 @@ class Scored:
     key_right: int = 0
     key_truth: int = 0
     false_positives: list[str] = field(default_factory=list)  # "value unit: sentence"
+
+    def describe(self) -> str:
+        """What is wrong, for an assertion's message: the document's status, each table or
+        chart not read cell for cell, each key figure that is no statement of the text."""
+        lines = [
+            f"seed {self.seed} by {self.producer}: {self.status}"
+            + (f" ({self.message})" if self.message else "")
+        ]
+        if not self.identified:
+            lines.append("  family, year or source_id not as the truth says")
+        for t in self.tables:
+            if t.accuracy < 1.0:
+                lines.append(
+                    f"  {t.table_id}: {t.accuracy:.1%} of its cells (matched by "
+                    f"{t.matched_by} to {t.found_id or 'nothing'}, {t.status or '–'})"
+                )
+        lines += [f"  false key figure {fp}" for fp in self.false_positives]
+        if self.key_right < self.key_truth:
+            lines.append(
+                f"  {self.key_truth - self.key_right} of {self.key_truth} key figures "
+                "of the text not found"
+            )
+        return "\n".join(lines)
 
 
 def load_truth(folder: Path) -> dict:
@@ -81,22 +104,40 @@ def _key(value: float, unit: str, approximate: bool) -> tuple:
     return (round(float(value), 3), str(unit), bool(approximate))
 
 
-def _match(truth_meta: dict, kind: str, grid, tables) -> TableScore:
-    tid = truth_meta.get("table_id") or truth_meta.get("image_id")
+def _named(meta: dict, kind: str, tables) -> tuple[str, object] | None:
+    """The engine's table its spec entry maps, else the one with its id."""
+    tid = meta.get("table_id") or meta.get("image_id")
     same_kind = [t for t in tables if str(t.kind) == kind]
-    spec = truth_meta.get("spec")
+    spec = meta.get("spec")
     for how, pick in (
         ("spec", [t for t in same_kind if spec and t.spec == spec]),
         ("id", [t for t in same_kind if t.table_id == tid]),
     ):
         if pick:
-            t = pick[0]
-            return TableScore(tid, kind, score(grid, _grid(t.cells)), how, t.table_id, t.status)
-    best = max(same_kind, key=lambda t: score(grid, _grid(t.cells)), default=None)
-    if best is None:
-        return TableScore(tid, kind, 0.0, "none")
-    return TableScore(tid, kind, score(grid, _grid(best.cells)), "best", best.table_id,
-                      best.status)  # fmt: skip
+            return how, pick[0]
+    return None
+
+
+def match(metas: list[tuple[dict, str, list[list[str]]]], tables) -> list[TableScore]:
+    """Each truth table (meta, kind, grid) scored against the engine's table its spec entry
+    maps, else the one with its id, else the best of the same kind no other truth table
+    took."""
+    found = [_named(meta, kind, tables) for meta, kind, _ in metas]
+    taken = {id(f[1]) for f in found if f is not None}
+    out = []
+    for (meta, kind, grid), named in zip(metas, found, strict=True):
+        tid = meta.get("table_id") or meta.get("image_id")
+        if named is None:
+            free = [t for t in tables if str(t.kind) == kind and id(t) not in taken]
+            best = max(free, key=lambda t: score(grid, _grid(t.cells)), default=None)
+            if best is None:
+                out.append(TableScore(tid, kind, 0.0, "none"))
+                continue
+            taken.add(id(best))
+            named = ("best", best)
+        how, t = named
+        out.append(TableScore(tid, kind, score(grid, _grid(t.cells)), how, t.table_id, t.status))
+    return out
 
 
 def score_pdf(pdf: Path, truth_dir: Path, seed: int, producer: str) -> Scored:
@@ -107,30 +148,23 @@ def score_pdf(pdf: Path, truth_dir: Path, seed: int, producer: str) -> Scored:
 
     truth = load_truth(truth_dir)
     doc = truth["document"]
-    value = read_or_fail(pdf)
-    if isinstance(value, Source):
-        status, message, figures = str(value.status), value.message, []
-        src = value
-    else:
-        status, message, figures = str(value.source.status), value.source.message, []
-        src = value.source
-        figures = value.key_figures
+    value = read_or_fail(pdf)  # a DocumentResult, or the Source of a failed document
+    src = value if isinstance(value, Source) else value.source
+    figures = [] if isinstance(value, Source) else value.key_figures
     identified = (src.family, src.year, src.source_id) == (
         doc["family"],
         doc["year"],
         doc["source_id"],
     )
+    out = Scored(seed, producer, identified, str(src.status), src.message)
     try:
         tables = read(pdf, _Given(value)).tables  # type: ignore[arg-type]
-    except Exception as exc:  # a PDF the engine cannot open at all: every table missed
+    except DocumentError as exc:  # a PDF the engine cannot open at all: every table missed
         tables = []
-        message = message or f"{type(exc).__name__}: {exc}"
-    out = Scored(seed, producer, identified, status, message)
-    for meta in truth["tables"]:
-        out.tables.append(_match(meta, TableKind.TABLE, truth["grids"][meta["table_id"]], tables))
-    for meta in truth["images"]:
-        grid = truth["grids"][meta["image_id"]]
-        out.tables.append(_match(meta, TableKind.FIGURE, grid, tables))
+        out.message = out.message or str(exc)
+    metas = [(m, TableKind.TABLE, truth["grids"][m["table_id"]]) for m in truth["tables"]]
+    metas += [(m, TableKind.FIGURE, truth["grids"][m["image_id"]]) for m in truth["images"]]
+    out.tables = match(metas, tables)
     plain = read_tables(pdf.read_bytes())
     for meta in truth["tables"]:
         grid = truth["grids"][meta["table_id"]]
@@ -152,6 +186,3 @@ def score_pdf(pdf: Path, truth_dir: Path, seed: int, producer: str) -> Scored:
 def is_whole(s: Scored) -> bool:
     """Read whole: identified, published as ok, every table and chart cell for cell."""
     return s.identified and s.status == SourceStatus.OK and all(t.accuracy == 1.0 for t in s.tables)
-
-
-_ = DocumentResult  # the value ``read_or_fail`` gives for a document it reads

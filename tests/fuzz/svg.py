@@ -123,7 +123,7 @@ def _standing(c: Canvas, fig: PrintedFigure, p: Printer) -> None:
         c.text(left + band * (i + 0.5), BOTTOM + 16, cat, fill="#202020")
     if lines:
         for s in range(len(fig.series)):
-            _line(c, fig, s, left, band, scale, above=s == 0)
+            _line(c, fig, s, left, band, scale, above=_uppermost(fig, s))
         return
     width = band * (0.5 if stacked else 0.7 / len(bars))
     for i in range(n):
@@ -143,8 +143,8 @@ def _standing(c: Canvas, fig: PrintedFigure, p: Printer) -> None:
             else:
                 x = cx - band * 0.35 + k * width
                 c.bar(x, BOTTOM - h, width, h, PALETTE[s])
-                if second and h >= 16:
-                    c.text(x + width / 2, BOTTOM - h / 2 + 3.5, label, fill="white")
+                if second and h >= 16:  # inside the bar at its base, below the line's labels
+                    c.text(x + width / 2, BOTTOM - 5, label, fill="white")
                 else:
                     c.text(x + width / 2, BOTTOM - h - 4, label, fill="#202020")
         if fig.totals:
@@ -159,15 +159,24 @@ def _standing(c: Canvas, fig: PrintedFigure, p: Printer) -> None:
                     right + 6, BOTTOM - v * rscale + 3.5, _tick(p, v, True), "start", fill="#404040"
                 )
                 v += rstep
-        _line(c, fig, fig.line_series, left, band, rscale, above=True)
+        _line(c, fig, fig.line_series, left, band, rscale, above=[True] * n)
 
 
-def _line(c, fig, s, left, band, scale, above: bool) -> None:
+def _uppermost(fig: PrintedFigure, s: int) -> list[bool]:
+    """Per category, whether series ``s`` is the higher point: its label goes above it, the
+    other's below, so that no label stands between the two lines."""
+    return [
+        all(v > o[i] or (v == o[i] and s == 0) for k, o in enumerate(fig.values) if k != s)
+        for i, v in enumerate(fig.values[s])
+    ]
+
+
+def _line(c, fig, s, left, band, scale, above: list[bool]) -> None:
     pts = [(left + band * (i + 0.5), BOTTOM - v * scale) for i, v in enumerate(fig.values[s])]
     c.line(pts, PALETTE[s])
-    for (x, y), label in zip(pts, fig.labels[s], strict=True):
+    for (x, y), label, up in zip(pts, fig.labels[s], above, strict=True):
         c.bar(x - 3, y - 3, 6, 6, PALETTE[s])
-        c.text(x, y - 8 if above else y + 16, label, fill="#202020")
+        c.text(x, y - 8 if up else y + 16, label, fill="#202020")
 
 
 def _lying(c: Canvas, fig: PrintedFigure, p: Printer) -> None:

@@ -85,11 +85,19 @@ def test_fresh_seeds_are_new():
     assert not set(drawn) & set(seeds.tuning())
 
 
-def test_the_printed_pdf_holds_every_word_of_its_truth(fuzz_document):
+@pytest.mark.parametrize(
+    "producer",
+    [
+        "weasyprint",
+        pytest.param("chromium", marks=pytest.mark.slow),
+        pytest.param("libreoffice", marks=pytest.mark.slow),
+    ],
+)
+def test_the_printed_pdf_holds_every_word_of_its_truth(fuzz_document, producer):
     """Every word of the truth's tables and sentences is a word of the PDF, and every chart
     label is printed (WeasyPrint sets an SVG's text without space glyphs: "2 999" is
     drawn as "2" and "999" a space apart, which a word walk reads as "2999")."""
-    made = fuzz_document(SEED, "weasyprint")
+    made = fuzz_document(SEED, producer)
     with pdfplumber.open(made.pdf) as pdf:
         words = {w for page in pdf.pages for x in page.extract_words() for w in x["text"].split()}
         compact = "".join("".join(page.extract_text().split()) for page in pdf.pages)
@@ -144,17 +152,20 @@ def _table(tid: str, cells, spec=None, kind=TableKind.TABLE) -> Table:
                  spec=spec, kind=kind)  # fmt: skip
 
 
-def test_the_scorer_matches_by_spec_then_id_and_counts_cells():
+def test_the_scorer_matches_by_spec_then_id_then_the_best_left():
     grid = [["Fylke", "2026"], ["Oslo", "45 %"], ["Agder", "40 %"]]
     wrong = [["Fylke", "2026"], ["Oslo", "45 %"], ["Agder", "4 %"]]
-    meta = {"table_id": "tabell-2", "spec": "resultat-fylker"}
+    counts = [["Kjønn", "2026"], ["Kvinner", "1 200"], ["Menn", "1 300"]]
     found = [_table("tabell-9", wrong, "resultat-fylker"), _table("tabell-2", grid)]
-    s = score._match(meta, TableKind.TABLE, grid, found)
-    assert (s.matched_by, s.found_id, s.accuracy) == ("spec", "tabell-9", 5 / 6)
-    s = score._match({"table_id": "tabell-2", "spec": None}, TableKind.TABLE, grid, found)
-    assert (s.matched_by, s.found_id, s.accuracy) == ("id", "tabell-2", 1.0)
-    s = score._match({"image_id": "figur-1"}, TableKind.FIGURE, grid, found)
-    assert (s.matched_by, s.accuracy) == ("none", 0.0)
+    metas = [
+        ({"table_id": "tabell-2", "spec": "resultat-fylker"}, TableKind.TABLE, grid),
+        ({"table_id": "tabell-3", "spec": None}, TableKind.TABLE, counts),
+        ({"image_id": "figur-1", "spec": "overgang-ar"}, TableKind.FIGURE, grid),
+    ]
+    got = [(s.matched_by, s.found_id, s.accuracy) for s in score.match(metas, found)]
+    # the county table by its spec entry (one cell wrong), the count table by the best
+    # table left (only its "2026" agrees), the chart by nothing
+    assert got == [("spec", "tabell-9", 5 / 6), ("best", "tabell-2", 1 / 6), ("none", "", 0.0)]
 
 
 def test_key_figures_match_once_each():
@@ -169,3 +180,29 @@ def test_key_figures_match_once_each():
             want[k(g.value, g.unit, g.approximate)] -= 1
             right += 1
     assert right == 1
+
+
+def test_every_tuning_seed_has_a_truth_of_the_shape_it_printed():
+    for s in seeds.tuning():
+        doc = compose.compose(s)
+        t = truth.truth(doc)
+        for meta in t["tables.json"]:
+            grid = t["tables"][meta["table_id"]]
+            assert {len(r) for r in grid} == {meta["n_cols"]}, (s, meta["table_id"])
+            assert len(grid) == meta["n_rows"]
+        counties = next(g for m, g in zip(t["tables.json"], t["tables"].values(), strict=True)
+                        if m["spec"] == "resultat-fylker")  # fmt: skip
+        header = next(m["header_rows"] for m in t["tables.json"] if m["spec"] == "resultat-fylker")
+        stubs = [r[0] for r in counties[header:]]
+        assert set(stubs[:-1]) - {"Ukjent"} == set(report.counties(doc.report.year)), s
+        for f in doc.figures:
+            grid = t["figures"][f.table_id]
+            assert len(grid) == len(f.categories) + 1
+            assert {len(r) for r in grid} == {len(f.series) + 1}
+            # a label prints the value its bar or point is drawn to
+            for labels, values in zip(f.labels, f.values, strict=True):
+                for label, value in zip(labels, values, strict=True):
+                    number = "".join(label.replace("%", "").split()).replace(",", ".")
+                    assert float(number) == pytest.approx(value), (s, f.table_id, label)
+        for k in t["key_figures.json"]:
+            assert k["expression"] in k["sentence"]
