@@ -180,7 +180,7 @@ def _interrupted(exc: KeyboardInterrupt, out: Path | None = None, before=None):
     sys.exit(128 + signum)
 
 
-@click.group()
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="reportparse")
 def main() -> None:
     """IMDi's reports and press releases on the introduction programme, as validated tidy data."""
@@ -227,6 +227,7 @@ def extract(
     Example:
         reportparse extract --raw raw --out extracted --jobs 2
     """  # fmt: skip
+    from .output.frames import conflict_keys
     from .output.outdir import OutError
     from .output.swap import PublishError
     from .run.inputs import list_documents
@@ -285,7 +286,7 @@ def extract(
         partial = len(result.partial_documents)
         say(
             f"published {shown}: {len(result.results)} document(s), {n_obs} observations, "
-            f"{len(result.frames['conflicts'])} conflicts"
+            f"{conflict_keys(result.frames['conflicts'])} conflicts"
             + (f", {partial} partial" if partial else "")
             + (f", {failed} failed" if failed else "")
         )
@@ -475,42 +476,50 @@ def _plain(value):
 
 
 @main.command(name="validate")
+@click.argument("folder", required=False, type=click.Path(path_type=Path))
+@click.option("--out", "out", default=None, hidden=True, type=click.Path(path_type=Path),
+              help="The folder, as earlier versions named it (use FOLDER).")  # fmt: skip
 @click.option(
-    "--out",
-    "out",
-    default="extracted",
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
     show_default=True,
-    type=click.Path(path_type=Path, exists=True, file_okay=False),
-    help="A published folder (with datapackage.json).",
+    help="One line per finding, or one JSON object per line (JSON Lines).",
 )
-def validate_cmd(out: Path):
-    """Validate a published folder against schemas/; print every failing check and its rows.
+def validate_cmd(folder: Path | None, out: Path | None, fmt: str):
+    """Check the published FOLDER (default: extracted): every file (CSV, Parquet, each table
+    under tables/) against its bytes and sha256 in datapackage.json, then the datasets against
+    the contract's schemas, their links (vocabularies included) and each Parquet file against
+    its CSV. Prints every finding; exit status 1 on any. Nothing outside FOLDER is read.
 
     \b
     Example:
-        reportparse validate --out extracted
+        reportparse validate extracted --format json
     """  # fmt: skip
-    import pandas as pd
+    import json
 
-    from .output.publish import read_published
-    from .output.validation import check_links, schema, validate
+    from .output.verify import verify
 
-    if not (out / "datapackage.json").is_file():
-        raise click.ClickException(f"{out}: no datapackage.json (not a published folder)")
-    frames, printed = read_published(out)
-    failures = []
-    for name, df in sorted(frames.items()):
-        failures += validate(name, df)[1]
-    failures += check_links(frames)
-    for path, df in sorted(printed.items()):
-        df = pd.DataFrame(df.fillna("").astype(str))
-        failures += validate(f"printed table {path}", df, schema("printed_table"))[1]
-    for f in failures:
-        say_lines(f.describe())
-    if failures:
-        click.echo(f"{len(failures)} failing check(s)", err=True)
+    if folder is not None and out is not None and folder != out:
+        raise fail(f"name the folder once: {display(str(folder))} or --out {display(str(out))}")
+    folder = folder or out or Path("extracted")
+    if not folder.is_dir():
+        raise fail(f"{display(str(folder))} is not a folder")
+    report = verify(folder)
+    for f in report.findings:
+        if fmt == "json":
+            say(json.dumps(f.to_dict(), ensure_ascii=False))
+        else:
+            say(f.line())
+            for row in f.rows:
+                say("    " + ", ".join(f"{k}={v}" for k, v in row.items()))
+    if report.findings:
+        say(f"{len(report.findings)} finding(s) in {display(str(folder))}", err=True)
         sys.exit(1)
-    say(f"{display(str(out))}: {len(frames)} datasets and {len(printed)} printed tables are valid")
+    if fmt == "text":
+        say(f"{display(str(folder))}: {report.datasets} datasets and {report.tables} printed "
+            "tables are valid, every file as published")  # fmt: skip
 
 
 @main.command()
@@ -604,6 +613,7 @@ def report(
     Example:
         reportparse report --raw raw --out report
     """  # fmt: skip
+    from .output.frames import conflict_keys
     from .output.outdir import OutError
     from .output.swap import PublishError
     from .qa.quality_report import build
@@ -630,5 +640,6 @@ def report(
     say(
         f"report {display(str(out / 'index.html'))}: {len(result.results)} document(s), "
         f"{n_tables} table(s), "
-        f"{len(result.frames['conflicts'])} conflict(s), {len(result.failures)} failing check(s)"
+        f"{conflict_keys(result.frames['conflicts'])} conflict(s), "
+        f"{len(result.failures)} failing check(s)"
     )
