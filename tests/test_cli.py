@@ -129,3 +129,30 @@ def test_empty_raw_folder_publishes_nothing(tmp_path):
     assert res.exit_code == 1
     assert res.output == f"Error: no documents in {raw}\n"
     assert sorted(p.name for p in out.iterdir()) == [MARKER, "keep.csv"]
+
+
+@pytest.mark.parametrize("command", [[], *([c] for c in sorted(main.commands))])
+def test_h_is_help(command):
+    short, long = (CliRunner().invoke(main, [*command, flag]) for flag in ("-h", "--help"))
+    assert short.exit_code == long.exit_code == 0
+    assert short.output == long.output
+    assert "-q, --quiet" in short.output and "-v, --verbose" in short.output
+
+
+def test_quiet_prints_nothing_on_success_and_verbose_every_table(tmp_path, warm_cache):
+    out = tmp_path / "extracted"
+    args = ["extract", "--raw", str(RAW), "--cache-dir", str(warm_cache)]
+    res = CliRunner().invoke(main, ["--quiet", *args, "--out", str(tmp_path / "quiet")])
+    assert (res.exit_code, res.output) == (0, "")
+    res = CliRunner().invoke(main, [*args, "--out", str(out), "-v"])
+    assert res.exit_code == 0, res.output
+    lines = res.output.splitlines()
+    assert "table: imdi-nokkeltall-2025.pdf: tabell-1 extracted (9x4, ruled-grid)" in lines
+    assert "table: imdi-nokkeltall-2025.pdf: figur-1 image_only (image)" in lines
+    assert sum(line.startswith("table: ") for line in lines) == 32
+    assert lines[-1].startswith(f"published {out}: 5 document(s)")
+    res = CliRunner().invoke(main, ["validate", "-q", str(out)])
+    assert (res.exit_code, res.output) == (0, "")
+    res = CliRunner().invoke(main, ["-q", "validate", "-v", str(out)])
+    assert res.exit_code == 2
+    assert res.output.splitlines()[-1] == "Error: --quiet and --verbose exclude each other"

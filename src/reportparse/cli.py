@@ -42,6 +42,47 @@ def say_lines(text: str, err: bool = False, nl: bool = True) -> None:
     click.echo("\n".join(safe_line(line) for line in text.split("\n")), err=err, nl=nl)
 
 
+# how much a command prints: -q/--quiet errors only, -v/--verbose every line. The options
+# may stand on the group or on any command; they are kept in the invocation's click context.
+
+
+def verbosity(name: str) -> bool:
+    """Whether --quiet (``quiet``) or --verbose (``verbose``) was given to this invocation."""
+    ctx = click.get_current_context(silent=True)
+    return bool(ctx is not None and ctx.meta.get(f"reportparse.{name}"))
+
+
+def inform(text: str) -> None:
+    """A notice or a progress line (stderr): left out with --quiet."""
+    if not verbosity("quiet"):
+        say(text, err=True)
+
+
+def summary(text: str) -> None:
+    """A command's closing line on success (stdout): left out with --quiet."""
+    if not verbosity("quiet"):
+        say(text)
+
+
+def _set_verbosity(ctx, param, value: bool) -> None:
+    if value:
+        ctx.meta[f"reportparse.{param.name}"] = True  # meta is shared with the subcommand
+    if verbosity("quiet") and verbosity("verbose"):
+        raise click.UsageError("--quiet and --verbose exclude each other")
+
+
+def verbosity_options(fn):
+    """-q/--quiet and -v/--verbose, taken before or after the command's name."""
+    fn = click.option("-v", "--verbose", is_flag=True, expose_value=False, is_eager=True,
+                      callback=_set_verbosity,
+                      help="Print every line: each document's progress line stays, and "
+                      "extract lists each table read.")(fn)  # fmt: skip
+    return click.option("-q", "--quiet", is_flag=True, expose_value=False, is_eager=True,
+                        callback=_set_verbosity,
+                        help="Print errors and findings only: no progress, notices or "
+                        "closing summary.")(fn)  # fmt: skip
+
+
 def fail(text: str) -> click.ClickException:
     """The one line a command ends with when the user's input cannot be used."""
     return click.ClickException(safe_line(text))
@@ -134,7 +175,12 @@ def lock_wait_option(fn):
 
 
 def _progress_printer(tty: bool):
+    tty = tty and not verbosity("verbose")  # verbose: every line stays
+    quiet = verbosity("quiet")
+
     def show(done: int, total: int, o: Outcome, how: str | None = None) -> None:
+        if quiet:
+            return
         how = how or ("cached" if o.cached else f"{o.seconds:.1f} s")
         note = f" - {o.message}" if o.message else ""
         line = safe_line(f"[{done}/{total}] {o.file}: {o.status} ({how}){note}")
@@ -154,7 +200,7 @@ def _check_out(out: Path, raw: Path, lock_wait: float):
 
     try:
         target = check_out(out, raw)
-        check_supported(target, lock_wait, lambda line: say(line, err=True))
+        check_supported(target, lock_wait, inform)
     except (OutError, PublishError) as exc:
         raise fail(str(exc)) from None
     return target
@@ -182,11 +228,13 @@ def _interrupted(exc: KeyboardInterrupt, out: Path | None = None, before=None):
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="reportparse")
+@verbosity_options
 def main() -> None:
     """IMDi's reports and press releases on the introduction programme, as validated tidy data."""
 
 
 @main.command()
+@verbosity_options
 @raw_option()
 @click.option(
     "--out",
@@ -254,7 +302,7 @@ def extract(
                 timeout=timeout,
                 max_memory=max_memory,
                 progress=_progress_printer(tty),
-                notice=lambda line: say(line, err=True),
+                notice=inform,
                 lock_wait=lock_wait,
             )
     except KeyboardInterrupt as exc:
@@ -269,12 +317,12 @@ def extract(
     for r in result.results:
         for t in r.tables:
             if t.status == TableStatus.UNMAPPED:
-                say(f"notice: {display(r.source.file)}: {t.table_id} {t.reason}", err=True)
+                inform(f"notice: {display(r.source.file)}: {t.table_id} {t.reason}")
             elif t.kind == TableKind.FIGURE and t.status in UNREAD:
-                say(
-                    f"notice: {display(r.source.file)}: {t.table_id} is {t.status}: {t.reason}",
-                    err=True,
-                )
+                inform(f"notice: {display(r.source.file)}: {t.table_id} is {t.status}: {t.reason}")
+            if verbosity("verbose"):
+                size = f"{t.n_rows}x{t.n_cols}, {t.method}" if t.n_rows else t.method
+                say(f"table: {display(r.source.file)}: {t.table_id} {t.status} ({size})", err=True)
     for f in result.failures:
         say_lines(f"invalid: {f.describe()}", err=True)
     for src in result.left_out:
@@ -284,7 +332,7 @@ def extract(
     shown = display(str(out))
     if result.published:
         partial = len(result.partial_documents)
-        say(
+        summary(
             f"published {shown}: {len(result.results)} document(s), {n_obs} observations, "
             f"{conflict_keys(result.frames['conflicts'])} conflicts"
             + (f", {partial} partial" if partial else "")
@@ -307,12 +355,12 @@ def _unchanged(raw: Path, out: Path, cache_dir: Path, listing, tty: bool, timeou
     if summary is None:
         return False
     for line in listing.notices:
-        say(line, err=True)
+        inform(line)
     show = _progress_printer(tty)
     total = len(summary.outcomes)
     for i, (file, status, message) in enumerate(summary.outcomes, 1):
         show(i, total, Outcome(file, status, message), how="unchanged")
-    say(
+    summary(
         f"published {display(str(out))}: {summary.documents} document(s), "
         f"{summary.observations} observations, {summary.conflicts} conflicts "
         "(unchanged since the last run)"
@@ -321,6 +369,7 @@ def _unchanged(raw: Path, out: Path, cache_dir: Path, listing, tty: bool, timeou
 
 
 @main.command()
+@verbosity_options
 @click.argument(
     "files", nargs=-1, required=True, type=click.Path(path_type=Path, exists=True, dir_okay=False)
 )
@@ -379,7 +428,7 @@ def tables(files: tuple[Path, ...], out: Path, pages: str | None, fmt: str, jobs
                 timeout=timeout,
                 max_memory=max_memory,
                 progress=_progress_printer(sys.stderr.isatty()),
-                notice=lambda line: say(line, err=True),
+                notice=inform,
             )
     except KeyboardInterrupt as exc:
         _interrupted(exc)
@@ -390,7 +439,7 @@ def tables(files: tuple[Path, ...], out: Path, pages: str | None, fmt: str, jobs
         say(f"error: {o.file}: {o.message}", err=True)
     n = sum(int(o.message.split()[0]) for o in outcomes if o.status == SourceStatus.OK)
     read = len(outcomes) - len(failed)
-    say(
+    summary(
         f"wrote {out}: {n} table{'s' * (n != 1)} from {read} file{'s' * (read != 1)}"
         + (f", {len(failed)} failed" if failed else "")
     )
@@ -399,6 +448,7 @@ def tables(files: tuple[Path, ...], out: Path, pages: str | None, fmt: str, jobs
 
 
 @main.command()
+@verbosity_options
 @raw_option()
 @click.option(
     "--format",
@@ -430,7 +480,7 @@ def sources(raw: Path, fmt: str, cache_dir: Path, no_cache: bool, timeout: float
     except FileNotFoundError as exc:
         raise fail(str(exc)) from None
     for line in listing.notices:
-        say(line, err=True)
+        inform(line)
     found = []
     try:
         with sigterm_as_interrupt():
@@ -476,6 +526,7 @@ def _plain(value):
 
 
 @main.command(name="validate")
+@verbosity_options
 @click.argument("folder", required=False, type=click.Path(path_type=Path))
 @click.option("--out", "out", default=None, hidden=True, type=click.Path(path_type=Path),
               help="The folder, as earlier versions named it (use FOLDER).")  # fmt: skip
@@ -518,11 +569,12 @@ def validate_cmd(folder: Path | None, out: Path | None, fmt: str):
         say(f"{len(report.findings)} finding(s) in {display(str(folder))}", err=True)
         sys.exit(1)
     if fmt == "text":
-        say(f"{display(str(folder))}: {report.datasets} datasets and {report.tables} printed "
+        summary(f"{display(str(folder))}: {report.datasets} datasets and {report.tables} printed "
             "tables are valid, every file as published")  # fmt: skip
 
 
 @main.command(name="diff")
+@verbosity_options
 @click.argument("old", type=click.Path(path_type=Path, exists=True, file_okay=False))
 @click.argument("new", type=click.Path(path_type=Path, exists=True, file_okay=False))
 @click.option(
@@ -556,7 +608,7 @@ def diff_cmd(old: Path, new: Path, fmt: str, exit_code: bool):
         raise error from None
     say_lines(_diff_text(changes, fmt), nl=False)
     if not changes and fmt == "table":
-        say(f"no change between {display(str(old))} and {display(str(new))}", err=True)
+        inform(f"no change between {display(str(old))} and {display(str(new))}")
     if exit_code and changes:
         sys.exit(1)
 
@@ -606,6 +658,7 @@ def _diff_text(changes: list, fmt: str) -> str:
 
 
 @main.command()
+@verbosity_options
 @click.argument("file", type=click.Path(path_type=Path, exists=True, dir_okay=False))
 @click.option("--table", "table_id", default=None, help="Only this table (e.g. tabell-2, figur-7).")
 @click.option("--page", default=None, type=click.IntRange(min=1), help="Only tables on page N.")
@@ -661,11 +714,12 @@ def inspect(
     if shown.error:
         raise fail(shown.error)
     if shown.note:
-        say(f"note: {shown.note}; the tables below are the table engine's", err=True)
+        inform(f"note: {shown.note}; the tables below are the table engine's")
     say_lines(shown.text)
 
 
 @main.command()
+@verbosity_options
 @raw_option()
 @click.option(
     "--out",
@@ -712,7 +766,7 @@ def report(
                 _progress_printer(False),
                 timeout=timeout,
                 max_memory=max_memory,
-                notice=lambda line: say(line, err=True),
+                notice=inform,
                 lock_wait=lock_wait,
             )
     except KeyboardInterrupt as exc:
@@ -720,7 +774,7 @@ def report(
     except (FileNotFoundError, OutError, PublishError) as exc:
         raise fail(str(exc)) from None
     n_tables = sum(len(r.tables) for r in result.results)
-    say(
+    summary(
         f"report {display(str(out / 'index.html'))}: {len(result.results)} document(s), "
         f"{n_tables} table(s), "
         f"{conflict_keys(result.frames['conflicts'])} conflict(s), "
