@@ -188,3 +188,14 @@ def test_failed_validation_publishes_nothing(tmp_path, monkeypatch, warm_cache):
     assert not result.published
     assert [p.name for p in out.iterdir()] == ["keep.txt"]
     assert not list(tmp_path.glob(".extracted.*"))
+
+
+def test_the_contract_version_is_the_one_the_contract_and_the_changelog_state():
+    from reportparse.output.publish import CONTRACT_VERSION
+
+    contract = (ROOT / "docs" / "data-contract.md").read_text(encoding="utf-8")
+    changelog = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+    assert f"The current version is **{CONTRACT_VERSION}**" in contract
+    assert changelog.splitlines()[8] == f"## [Unreleased] (contract {CONTRACT_VERSION})"
+    committed = json.loads((ROOT / "extracted" / "datapackage.json").read_text(encoding="utf-8"))
+    assert committed["contract_version"] == CONTRACT_VERSION == "2.0.0"
