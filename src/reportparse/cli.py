@@ -58,7 +58,7 @@ def inform(text: str) -> None:
         say(text, err=True)
 
 
-def summary(text: str) -> None:
+def closing(text: str) -> None:
     """A command's closing line on success (stdout): left out with --quiet."""
     if not verbosity("quiet"):
         say(text)
@@ -275,7 +275,6 @@ def extract(
     Example:
         reportparse extract --raw raw --out extracted --jobs 2
     """  # fmt: skip
-    from .output.frames import conflict_keys
     from .output.outdir import OutError
     from .output.swap import PublishError
     from .run.inputs import list_documents
@@ -309,6 +308,8 @@ def extract(
         _interrupted(exc, out, before)
     except (FileNotFoundError, OutError, PublishError) as exc:
         raise fail(str(exc)) from None
+    from .output.frames import conflict_keys  # pandas, loaded by the run already
+
     for o in result.failed_documents:
         say(f"error: {o.file}: {o.message}", err=True)
     for r in result.partial_documents:
@@ -332,7 +333,7 @@ def extract(
     shown = display(str(out))
     if result.published:
         partial = len(result.partial_documents)
-        summary(
+        closing(
             f"published {shown}: {len(result.results)} document(s), {n_obs} observations, "
             f"{conflict_keys(result.frames['conflicts'])} conflicts"
             + (f", {partial} partial" if partial else "")
@@ -360,7 +361,7 @@ def _unchanged(raw: Path, out: Path, cache_dir: Path, listing, tty: bool, timeou
     total = len(summary.outcomes)
     for i, (file, status, message) in enumerate(summary.outcomes, 1):
         show(i, total, Outcome(file, status, message), how="unchanged")
-    summary(
+    closing(
         f"published {display(str(out))}: {summary.documents} document(s), "
         f"{summary.observations} observations, {summary.conflicts} conflicts "
         "(unchanged since the last run)"
@@ -439,7 +440,7 @@ def tables(files: tuple[Path, ...], out: Path, pages: str | None, fmt: str, jobs
         say(f"error: {o.file}: {o.message}", err=True)
     n = sum(int(o.message.split()[0]) for o in outcomes if o.status == SourceStatus.OK)
     read = len(outcomes) - len(failed)
-    summary(
+    closing(
         f"wrote {out}: {n} table{'s' * (n != 1)} from {read} file{'s' * (read != 1)}"
         + (f", {len(failed)} failed" if failed else "")
     )
@@ -569,7 +570,7 @@ def validate_cmd(folder: Path | None, out: Path | None, fmt: str):
         say(f"{len(report.findings)} finding(s) in {display(str(folder))}", err=True)
         sys.exit(1)
     if fmt == "text":
-        summary(f"{display(str(folder))}: {report.datasets} datasets and {report.tables} printed "
+        closing(f"{display(str(folder))}: {report.datasets} datasets and {report.tables} printed "
             "tables are valid, every file as published")  # fmt: skip
 
 
@@ -774,7 +775,7 @@ def report(
     except (FileNotFoundError, OutError, PublishError) as exc:
         raise fail(str(exc)) from None
     n_tables = sum(len(r.tables) for r in result.results)
-    summary(
+    closing(
         f"report {display(str(out / 'index.html'))}: {len(result.results)} document(s), "
         f"{n_tables} table(s), "
         f"{conflict_keys(result.frames['conflicts'])} conflict(s), "
