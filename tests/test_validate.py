@@ -199,14 +199,22 @@ def test_a_malformed_datapackage_is_one_line(tmp_path, text, line):
 def test_a_resource_without_format_is_one_line(published, tmp_path):
     out = _copy(published, tmp_path)
     package = json.loads((out / "datapackage.json").read_text(encoding="utf-8"))
-    del next(r for r in package["resources"] if r["name"] == "units")["format"]
+    resources = {r["name"]: r for r in package["resources"]}
+    del resources["units"]["format"]
+    resources["table-imdi-nokkeltall-2025-tabell-1"]["dialect"] = "no header"
+    resources["genders"]["path"] = ["genders.csv"]
+    package["resources"].append(7)
     (out / "datapackage.json").write_text(json.dumps(package), encoding="utf-8")
     res = _validate(str(out))
     assert res.exit_code == 1
     assert res.output.splitlines() == [
         "datapackage.json: datapackage: resource units: its format is None, not csv or parquet",
+        "['genders.csv']: path: its path ['genders.csv'] is not a file name",
+        "datapackage.json: datapackage: resource table-imdi-nokkeltall-2025-tabell-1: its "
+        "dialect is not an object",
+        "datapackage.json: datapackage: a resource is 7, not an object",
         "datapackage.json: datapackage: no resource units (a dataset of the contract)",
-        f"2 finding(s) in {out}",
+        f"5 finding(s) in {out}",
     ]
 
 

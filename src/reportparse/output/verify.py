@@ -90,6 +90,8 @@ def _resource_problem(res) -> str | None:
         isinstance(f, dict) and isinstance(f.get("name"), str) for f in fields
     ):
         return f"resource {name}: its schema has no list of named fields"
+    if not isinstance(res.get("dialect", {}), dict):
+        return f"resource {name}: its dialect is not an object"
     if not isinstance(res.get("hash"), str):
         return f"resource {name}: it has no hash"
     if res["format"] == "csv" and not isinstance(res.get("bytes"), int):
