@@ -332,4 +332,5 @@ def test_a_chart_picture_keeps_its_caption_and_leaves_its_labels_clear(results):
                 round((lbottom - top) * scale) - 1,
             )
         )
-        assert LABEL_STROKE not in {colour for _, colour in glyphs.getcolors(1 << 20)}, x.text  # fmt: skip
+        colours = {colour for _, colour in glyphs.getcolors(1 << 20)}
+        assert LABEL_STROKE not in colours, x.text
