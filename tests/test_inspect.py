@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from itertools import pairwise
 
+import pdfplumber
 import pytest
 from click.testing import CliRunner
 from PIL import Image
@@ -306,3 +307,30 @@ def test_the_scale_drawn_misses_a_bar_whose_label_was_moved(chart_pdf):
     # Menn 2024 shows Kvinner's 44 % on a 55 % bar: the line is 11 % of the axis under its top
     assert offsets[(2, 2)] == round(11 * built.per_unit, 1)
     assert [k for k, v in offsets.items() if abs(v) > 0.5] == [(1, 2), (2, 2), (3, 2)]
+
+
+def test_a_chart_picture_keeps_its_caption_and_leaves_its_labels_clear(results):
+    """figur-2 of the 2025 key figures: its caption, printed under the chart, is in the crop,
+    and no magenta outline or link crosses the glyphs of a value label."""
+    table = next(t for t in results["imdi-nokkeltall-2025"].tables if t.table_id == "figur-2")
+    with pdfplumber.open(RAW / "imdi-nokkeltall-2025.pdf") as pdf:
+        [(number, im)] = pictures.draw_table(pdf, table)
+        caption = pictures._caption_box(pdf.pages[number - 1], table.caption, table.bbox)
+    x0, top, x1, bottom = im.page.bbox  # the crop
+    assert caption is not None and caption[1] > table.bbox[3]  # under the chart
+    assert x0 <= caption[0] and caption[2] <= x1 and top <= caption[1] and caption[3] <= bottom
+    picture = im.annotated.convert("RGB")
+    scale = picture.width / (x1 - x0)
+    assert len(table.chart.labels) == 18
+    for x in table.chart.labels:
+        lx0, ltop, lx1, lbottom = x.label
+        glyphs = picture.crop(
+            (
+                round((lx0 - x0) * scale) + 1,
+                round((ltop - top) * scale) + 1,
+                round((lx1 - x0) * scale) - 1,
+                round((lbottom - top) * scale) - 1,
+            )
+        )
+        colours = {colour for _, colour in glyphs.getcolors(1 << 20)}
+        assert LABEL_STROKE not in colours, x.text

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from reportparse.mapping.tidy import table_matches, table_observations
@@ -67,15 +68,55 @@ def test_key_figures_become_observations(obs):
     assert (row.value, row.locator[:8]) == (19.0, "sentence")
 
 
+def _places(conflicts, **key) -> list[tuple]:
+    rows = conflicts
+    for column, value in key.items():
+        rows = rows[rows[column] == value]
+    return [
+        (r.n, r.value, r.approximate, r.kept, r.source_id, None if pd.isna(r.page) else r.page,
+         r.locator, r.reason)
+        for r in rows.itertuples()
+    ]  # fmt: skip
+
+
 def test_conflicts_record_every_value_and_the_reason(published):
     result, _ = published
     c = result.frames["conflicts"]
-    row = c[(c.indicator == "participants") & (c.year == 2024)].iloc[0]
-    assert row.kept_value == 36139
-    assert row.reason == "a printed table beats running text of the same publication"
-    assert "36100 from imdi-nokkeltall-2025" in row["values"]
-    troms = c[(c.region_code == "55") & (c.year == 2025)].iloc[0]
-    assert (troms.kept_value, troms.reason) == (64.0, "an exact value beats an approximate one")
+    table_beats_text = "a printed table beats running text of the same publication"
+    places = _places(c, indicator="participants", year=2024, region_code="00", gender="alle",
+                     group="alle", age_group="alle", education="alle", category="alle")  # fmt: skip
+    sentence = 'sentence "I 2024 deltok 36 100 flyktninger i introduksjonsprogram"'
+    assert [p[:7] for p in places] == [
+        (1, 36139.0, False, True, "imdi-nokkeltall-2025", 8, "tabell-1 r1 c2"),
+        (2, 36100.0, False, False, "imdi-nokkeltall-2025", 5, sentence),
+        (3, 36100.0, False, False, "imdi-nokkeltall-2025", 7, sentence),
+    ]
+    assert {p[7] for p in places} == {table_beats_text}
+    troms = c[(c.region_code == "55") & (c.year == 2025)]
+    assert troms[["value", "approximate", "kept"]].values.tolist() == [
+        [64.0, False, True],
+        [60.0, True, False],
+    ]
+    assert set(troms.reason) == {"an exact value beats an approximate one"}
+
+
+def test_the_same_sentence_printed_twice_is_one_value_with_two_places(published):
+    """The 2022 finishers are printed in one sentence on pages 5 and 10: one value, two
+    places, both kept; the approximate value of the 2023 press release is the third place."""
+    result, _ = published
+    places = _places(result.frames["conflicts"], indicator="finishers", year=2022, group="alle")
+    sentence = 'sentence "I 2024 avsluttet 15 755 personer, i 2023 avsluttet 11 381..."'
+    assert [p[:7] for p in places] == [
+        (1, 2757.0, False, True, "imdi-nokkeltall-2025", 5, sentence),
+        (2, 2757.0, False, True, "imdi-nokkeltall-2025", 10, sentence),
+        (3, 3000.0, True, False, "imdi-nyhet-resultater-2023", None,
+         'sentence "Det er mange flere som har avsluttet introduksjonsprogram..."'),
+    ]  # fmt: skip
+    obs = result.frames["observations"]
+    kept = obs[(obs.indicator == "finishers") & (obs.year == 2022) & (obs.group == "alle")]
+    assert kept[["value", "source_id", "page", "locator"]].values.tolist() == [
+        [2757.0, "imdi-nokkeltall-2025", 5, sentence]
+    ]
 
 
 def _indicator_rows() -> TableEntry:

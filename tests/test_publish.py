@@ -43,7 +43,7 @@ def test_committed_extracted_is_what_raw_gives(published):
 def test_datapackage_describes_every_file(published):
     _, out = published
     package = json.loads((out / "datapackage.json").read_text(encoding="utf-8"))
-    assert package["contract_version"] == "1.0.0"
+    assert package["contract_version"] == "2.0.0"
     assert package["profile"] == "tabular-data-package"
     paths = {r["path"] for r in package["resources"]}
     files = {k for k in _files(out) if k not in ("datapackage.json", MARKER)}
@@ -89,8 +89,16 @@ def test_every_dataset_has_a_primary_key_and_its_links(published):
         "table_notes": ["source_id", "table_id", "n"],
         "key_figures": ["source_id", "n"],
         "observations": list(KEY),
-        "conflicts": list(KEY),
+        "conflicts": [*KEY, "n"],
         "programme_rules": ["source_id", "paragraph", "end_goal"],
+        "indicators": ["id"],
+        "units": ["id"],
+        "regions": ["code"],
+        "genders": ["id"],
+        "groups": ["id"],
+        "age_groups": ["id"],
+        "education_levels": ["id"],
+        "categories": ["id"],
     }
     links = {
         name: [(fk["fields"], fk["reference"]["resource"], fk["reference"]["fields"])
@@ -98,15 +106,28 @@ def test_every_dataset_has_a_primary_key_and_its_links(published):
         for name, s in schemas.items()
     }  # fmt: skip
     source = (["source_id"], "sources", ["source_id"])
+    unit = (["unit"], "units", ["id"])
+    dimensions = [
+        (["region_code", "region_name"], "regions", ["code", "name"]),
+        (["gender"], "genders", ["id"]),
+        (["group"], "groups", ["id"]),
+        (["age_group"], "age_groups", ["id"]),
+        (["education"], "education_levels", ["id"]),
+        (["category"], "categories", ["id"]),
+    ]
+    vocabularies = ["units", "regions", "genders", "groups", "age_groups", "education_levels",
+                    "categories"]  # fmt: skip
     assert links == {
         "sources": [],
         "tables": [source],
         "table_notes": [(["source_id", "table_id"], "tables", ["source_id", "table_id"])],
-        "key_figures": [source],
-        "observations": [source],
-        "conflicts": [(list(KEY), "observations", list(KEY)),
-                      (["kept_source_id"], "sources", ["source_id"])],
+        "key_figures": [source, (["indicator"], "indicators", ["id"]), unit, *dimensions],
+        "observations": [source, (["indicator", "unit"], "indicators", ["id", "unit"]), unit,
+                         *dimensions],
+        "conflicts": [(list(KEY), "observations", list(KEY)), source],
         "programme_rules": [source],
+        "indicators": [unit],
+        **{name: [] for name in vocabularies},
     }  # fmt: skip
     fields = {f["name"]: f["type"] for f in schemas["sources"]["fields"]}
     assert fields["published"] == "date"
@@ -167,3 +188,14 @@ def test_failed_validation_publishes_nothing(tmp_path, monkeypatch, warm_cache):
     assert not result.published
     assert [p.name for p in out.iterdir()] == ["keep.txt"]
     assert not list(tmp_path.glob(".extracted.*"))
+
+
+def test_the_contract_version_is_the_one_the_contract_and_the_changelog_state():
+    from reportparse.output.publish import CONTRACT_VERSION
+
+    contract = (ROOT / "docs" / "data-contract.md").read_text(encoding="utf-8")
+    changelog = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+    assert f"The current version is **{CONTRACT_VERSION}**" in contract
+    assert changelog.splitlines()[8] == f"## [Unreleased] (contract {CONTRACT_VERSION})"
+    committed = json.loads((ROOT / "extracted" / "datapackage.json").read_text(encoding="utf-8"))
+    assert committed["contract_version"] == CONTRACT_VERSION == "2.0.0"

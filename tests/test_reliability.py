@@ -7,6 +7,7 @@ hold the details; here each is seen through the command line or the pipeline."""
 from __future__ import annotations
 
 import csv
+import io
 import json
 import os
 import shutil
@@ -15,6 +16,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from click.testing import CliRunner
 
@@ -326,7 +328,7 @@ def test_renaming_documents_changes_only_their_file_names(tmp_path, published, w
     before, after = _files(first), _files(out)
     assert sorted(before) == sorted(after)
     differ = sorted(name for name in before if before[name] != after[name])
-    assert differ == ["datapackage.json", "sources.csv"]
+    assert differ == ["datapackage.json", "sources.csv", "sources.parquet"]
     sources = after["sources.csv"].decode()
     for name, new in renamed.items():
         sources = sources.replace(f",{new},", f",{name},")
@@ -335,6 +337,12 @@ def test_renaming_documents_changes_only_their_file_names(tmp_path, published, w
     for package in packages:
         [resource] = [r for r in package["resources"] if r["path"] == "sources.csv"]
         del resource["bytes"], resource["hash"]
+        [resource] = [r for r in package["resources"] if r["path"] == "sources.parquet"]
+        del resource["hash"]
+    frames = [pd.read_parquet(io.BytesIO(f["sources.parquet"])) for f in (before, after)]
+    back = frames[1]["file"].map({new: old for old, new in renamed.items()})
+    frames[1]["file"] = back.astype(frames[0]["file"].dtype)
+    pd.testing.assert_frame_equal(frames[0], frames[1])
     for source in packages[1]["sources"]:
         source["file"] = next(old for old, new in renamed.items() if new == source["file"])
     assert packages[0] == packages[1]

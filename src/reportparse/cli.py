@@ -1,4 +1,4 @@
-"""Command line: reportparse extract | tables | sources | validate | inspect | report.
+"""Command line: reportparse extract | tables | sources | validate | diff | inspect | report.
 
 Heavy libraries (pandas, pdfplumber) are imported inside the commands that need
 them, so that ``extract`` with nothing to do answers at once.
@@ -39,6 +39,47 @@ def say(text: str, err: bool = False, nl: bool = True) -> None:
 def say_lines(text: str, err: bool = False, nl: bool = True) -> None:
     """Print a block of lines (a table, a failure with its rows), each escaped as by ``say``."""
     click.echo("\n".join(safe_line(line) for line in text.split("\n")), err=err, nl=nl)
+
+
+# how much a command prints: -q/--quiet errors only, -v/--verbose every line. The options
+# may stand on the group or on any command; they are kept in the invocation's click context.
+
+
+def verbosity(name: str) -> bool:
+    """Whether --quiet (``quiet``) or --verbose (``verbose``) was given to this invocation."""
+    ctx = click.get_current_context(silent=True)
+    return bool(ctx is not None and ctx.meta.get(f"reportparse.{name}"))
+
+
+def inform(text: str) -> None:
+    """A notice or a progress line (stderr): left out with --quiet."""
+    if not verbosity("quiet"):
+        say(text, err=True)
+
+
+def closing(text: str) -> None:
+    """A command's closing line on success (stdout): left out with --quiet."""
+    if not verbosity("quiet"):
+        say(text)
+
+
+def _set_verbosity(ctx, param, value: bool) -> None:
+    if value:
+        ctx.meta[f"reportparse.{param.name}"] = True  # meta is shared with the subcommand
+    if verbosity("quiet") and verbosity("verbose"):
+        raise click.UsageError("--quiet and --verbose exclude each other")
+
+
+def verbosity_options(fn):
+    """-q/--quiet and -v/--verbose, taken before or after the command's name."""
+    fn = click.option("-v", "--verbose", is_flag=True, expose_value=False, is_eager=True,
+                      callback=_set_verbosity,
+                      help="Print every line: each document's progress line stays, and "
+                      "extract lists each table read.")(fn)  # fmt: skip
+    return click.option("-q", "--quiet", is_flag=True, expose_value=False, is_eager=True,
+                        callback=_set_verbosity,
+                        help="Print errors and findings only: no progress, notices or "
+                        "closing summary.")(fn)  # fmt: skip
 
 
 def fail(text: str) -> click.ClickException:
@@ -133,7 +174,12 @@ def lock_wait_option(fn):
 
 
 def _progress_printer(tty: bool):
+    tty = tty and not verbosity("verbose")  # verbose: every line stays
+    quiet = verbosity("quiet")
+
     def show(done: int, total: int, o: Outcome, how: str | None = None) -> None:
+        if quiet:
+            return
         how = how or ("cached" if o.cached else f"{o.seconds:.1f} s")
         note = f" - {o.message}" if o.message else ""
         line = safe_line(f"[{done}/{total}] {o.file}: {o.status} ({how}){note}")
@@ -153,7 +199,7 @@ def _check_out(out: Path, raw: Path, lock_wait: float):
 
     try:
         target = check_out(out, raw)
-        check_supported(target, lock_wait, lambda line: say(line, err=True))
+        check_supported(target, lock_wait, inform)
     except (OutError, PublishError) as exc:
         raise fail(str(exc)) from None
     return target
@@ -179,13 +225,15 @@ def _interrupted(exc: KeyboardInterrupt, out: Path | None = None, before=None):
     sys.exit(128 + signum)
 
 
-@click.group()
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="reportparse")
+@verbosity_options
 def main() -> None:
     """IMDi's reports and press releases on the introduction programme, as validated tidy data."""
 
 
 @main.command()
+@verbosity_options
 @raw_option()
 @click.option(
     "--out",
@@ -253,13 +301,15 @@ def extract(
                 timeout=timeout,
                 max_memory=max_memory,
                 progress=_progress_printer(tty),
-                notice=lambda line: say(line, err=True),
+                notice=inform,
                 lock_wait=lock_wait,
             )
     except KeyboardInterrupt as exc:
         _interrupted(exc, out, before)
     except (FileNotFoundError, OutError, PublishError) as exc:
         raise fail(str(exc)) from None
+    from .output.frames import conflict_keys  # pandas, loaded by the run already
+
     for o in result.failed_documents:
         say(f"error: {o.file}: {o.message}", err=True)
     for r in result.partial_documents:
@@ -268,7 +318,10 @@ def extract(
     for r in result.results:
         for t in r.tables:
             if (line := notice(t)) is not None:
-                say(f"notice: {display(r.source.file)}: {line}", err=True)
+                inform(f"notice: {display(r.source.file)}: {line}")
+            if verbosity("verbose"):
+                size = f"{t.n_rows}x{t.n_cols}, {t.method}" if t.n_rows else t.method
+                say(f"table: {display(r.source.file)}: {t.table_id} {t.status} ({size})", err=True)
     for f in result.failures:
         say_lines(f"invalid: {f.describe()}", err=True)
     for src in result.left_out:
@@ -278,9 +331,9 @@ def extract(
     shown = display(str(out))
     if result.published:
         partial = len(result.partial_documents)
-        say(
+        closing(
             f"published {shown}: {len(result.results)} document(s), {n_obs} observations, "
-            f"{len(result.frames['conflicts'])} conflicts"
+            f"{conflict_keys(result.frames['conflicts'])} conflicts"
             + (f", {partial} partial" if partial else "")
             + (f", {failed} failed" if failed else "")
         )
@@ -301,12 +354,12 @@ def _unchanged(raw: Path, out: Path, cache_dir: Path, listing, tty: bool, timeou
     if summary is None:
         return False
     for line in listing.notices:
-        say(line, err=True)
+        inform(line)
     show = _progress_printer(tty)
     total = len(summary.outcomes)
     for i, (file, status, message) in enumerate(summary.outcomes, 1):
         show(i, total, Outcome(file, status, message), how="unchanged")
-    say(
+    closing(
         f"published {display(str(out))}: {summary.documents} document(s), "
         f"{summary.observations} observations, {summary.conflicts} conflicts "
         "(unchanged since the last run)"
@@ -315,6 +368,7 @@ def _unchanged(raw: Path, out: Path, cache_dir: Path, listing, tty: bool, timeou
 
 
 @main.command()
+@verbosity_options
 @click.argument(
     "files", nargs=-1, required=True, type=click.Path(path_type=Path, exists=True, dir_okay=False)
 )
@@ -373,7 +427,7 @@ def tables(files: tuple[Path, ...], out: Path, pages: str | None, fmt: str, jobs
                 timeout=timeout,
                 max_memory=max_memory,
                 progress=_progress_printer(sys.stderr.isatty()),
-                notice=lambda line: say(line, err=True),
+                notice=inform,
             )
     except KeyboardInterrupt as exc:
         _interrupted(exc)
@@ -384,7 +438,7 @@ def tables(files: tuple[Path, ...], out: Path, pages: str | None, fmt: str, jobs
         say(f"error: {o.file}: {o.message}", err=True)
     n = sum(int(o.message.split()[0]) for o in outcomes if o.status == SourceStatus.OK)
     read = len(outcomes) - len(failed)
-    say(
+    closing(
         f"wrote {out}: {n} table{'s' * (n != 1)} from {read} file{'s' * (read != 1)}"
         + (f", {len(failed)} failed" if failed else "")
     )
@@ -393,6 +447,7 @@ def tables(files: tuple[Path, ...], out: Path, pages: str | None, fmt: str, jobs
 
 
 @main.command()
+@verbosity_options
 @raw_option()
 @click.option(
     "--format",
@@ -424,7 +479,7 @@ def sources(raw: Path, fmt: str, cache_dir: Path, no_cache: bool, timeout: float
     except FileNotFoundError as exc:
         raise fail(str(exc)) from None
     for line in listing.notices:
-        say(line, err=True)
+        inform(line)
     found = []
     try:
         with sigterm_as_interrupt():
@@ -470,45 +525,139 @@ def _plain(value):
 
 
 @main.command(name="validate")
+@verbosity_options
+@click.argument("folder", required=False, type=click.Path(path_type=Path))
+@click.option("--out", "out", default=None, hidden=True, type=click.Path(path_type=Path),
+              help="The folder, as earlier versions named it (use FOLDER).")  # fmt: skip
 @click.option(
-    "--out",
-    "out",
-    default="extracted",
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
     show_default=True,
-    type=click.Path(path_type=Path, exists=True, file_okay=False),
-    help="A published folder (with datapackage.json).",
+    help="One line per finding, or one JSON object per line (JSON Lines).",
 )
-def validate_cmd(out: Path):
-    """Validate a published folder against schemas/; print every failing check and its rows.
+def validate_cmd(folder: Path | None, out: Path | None, fmt: str):
+    """Check the published FOLDER (default: extracted): every file (CSV, Parquet, each table
+    under tables/) against its bytes and sha256 in datapackage.json, then the datasets against
+    the contract's schemas, their links (vocabularies included) and each Parquet file against
+    its CSV. Prints every finding; exit status 1 on any. Nothing outside FOLDER is read.
 
     \b
     Example:
-        reportparse validate --out extracted
+        reportparse validate extracted --format json
     """  # fmt: skip
-    import pandas as pd
+    import json
 
-    from .output.publish import read_published
-    from .output.validation import check_links, schema, validate
+    from .output.verify import verify
 
-    if not (out / "datapackage.json").is_file():
-        raise click.ClickException(f"{out}: no datapackage.json (not a published folder)")
-    frames, printed = read_published(out)
-    failures = []
-    for name, df in sorted(frames.items()):
-        failures += validate(name, df)[1]
-    failures += check_links(frames)
-    for path, df in sorted(printed.items()):
-        df = pd.DataFrame(df.fillna("").astype(str))
-        failures += validate(f"printed table {path}", df, schema("printed_table"))[1]
-    for f in failures:
-        say_lines(f.describe())
-    if failures:
-        click.echo(f"{len(failures)} failing check(s)", err=True)
+    if folder is not None and out is not None and folder != out:
+        raise fail(f"name the folder once: {display(str(folder))} or --out {display(str(out))}")
+    folder = folder or out or Path("extracted")
+    if not folder.is_dir():
+        raise fail(f"{display(str(folder))} is not a folder")
+    report = verify(folder)
+    for f in report.findings:
+        if fmt == "json":
+            say(json.dumps(f.to_dict(), ensure_ascii=False))
+        else:
+            say(f.line())
+            for row in f.rows:
+                say("    " + ", ".join(f"{k}={v}" for k, v in row.items()))
+    if report.findings:
+        say(f"{len(report.findings)} finding(s) in {display(str(folder))}", err=True)
         sys.exit(1)
-    say(f"{display(str(out))}: {len(frames)} datasets and {len(printed)} printed tables are valid")
+    if fmt == "text":
+        closing(f"{display(str(folder))}: {report.datasets} datasets and {report.tables} printed "
+            "tables are valid, every file as published")  # fmt: skip
+
+
+@main.command(name="diff")
+@verbosity_options
+@click.argument("old", type=click.Path(path_type=Path, exists=True, file_okay=False))
+@click.argument("new", type=click.Path(path_type=Path, exists=True, file_okay=False))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "json"]),
+    default="table",
+    show_default=True,
+    help="A summary per indicator and year and a table of the rows, CSV, or a JSON list.",
+)
+@click.option("--exit-code", is_flag=True, help="Exit with status 1 when anything changed.")
+def diff_cmd(old: Path, new: Path, fmt: str, exit_code: bool):
+    """Compare two published folders, OLD and NEW, by primary key: the observations and key
+    figures NEW adds, removes or changes, per indicator and year, with the old and the new
+    value side by side and where each was read. A folder whose files are not as published
+    is refused (run validate). Exit status 0, or with --exit-code 1 when anything changed;
+    2 when a folder cannot be read.
+
+    \b
+    Example:
+        reportparse diff previous/extracted extracted --format csv
+    """  # fmt: skip
+    from .output.diff import diff
+
+    try:
+        changes = diff(old, new)
+    except (OSError, ValueError, KeyError) as exc:
+        message = exc.args[0] if isinstance(exc, KeyError) else str(exc)
+        error = fail(message)
+        error.exit_code = 2
+        raise error from None
+    say_lines(_diff_text(changes, fmt), nl=False)
+    if not changes and fmt == "table":
+        inform(f"no change between {display(str(old))} and {display(str(new))}")
+    if exit_code and changes:
+        sys.exit(1)
+
+
+def _diff_text(changes: list, fmt: str) -> str:
+    """The changes as CSV, JSON, or a summary per dataset, indicator and year and a table."""
+    import csv
+    import io
+    import json
+
+    from .output.diff import CHANGES, key_text
+
+    if fmt == "json":
+        return json.dumps([c.to_dict() for c in changes], ensure_ascii=False, indent=2) + "\n"
+    columns = ["change", "dataset", "indicator", "year", "key", "old_value", "new_value",
+               "old_source", "new_source", "columns"]  # fmt: skip
+    rows = [
+        [c.change, c.dataset, c.indicator or "", "" if c.year is None else str(c.year),
+         key_text(c), c.old_value or "", c.new_value or "", c.old_source or "",
+         c.new_source or "", " ".join(c.columns)]
+        for c in changes
+    ]  # fmt: skip
+    if fmt == "csv":
+        buffer = io.StringIO()
+        csv.writer(buffer, lineterminator="\n").writerows([columns, *rows])
+        return buffer.getvalue()
+    if not changes:
+        return ""
+    from tabulate import tabulate
+
+    counts: dict[tuple, dict[str, int]] = {}
+    for c in changes:
+        group = counts.setdefault((c.dataset, c.indicator or "", c.year), dict.fromkeys(CHANGES, 0))
+        group[c.change] += 1
+    summary = [[d, i, "" if y is None else y, *n.values()] for (d, i, y), n in counts.items()]
+    totals = {kind: sum(1 for c in changes if c.change == kind) for kind in CHANGES}
+    return (
+        tabulate(summary, headers=["dataset", "indicator", "year", *CHANGES], tablefmt="simple",
+                 disable_numparse=True)
+        + "\n\n"
+        + tabulate([r[:-1] for r in rows], headers=columns[:-1], tablefmt="simple",
+                   disable_numparse=True)
+        + "\n\n"
+        + ", ".join(f"{n} {kind}" for kind, n in totals.items())
+        + "\n"
+    )  # fmt: skip
 
 
 @main.command()
+@verbosity_options
 @click.argument("file", type=click.Path(path_type=Path, exists=True, dir_okay=False))
 @click.option("--table", "table_id", default=None, help="Only this table (e.g. tabell-2, figur-7).")
 @click.option("--page", default=None, type=click.IntRange(min=1), help="Only tables on page N.")
@@ -564,11 +713,12 @@ def inspect(
     if shown.error:
         raise fail(shown.error)
     if shown.note:
-        say(f"note: {shown.note}; the tables below are the table engine's", err=True)
+        inform(f"note: {shown.note}; the tables below are the table engine's")
     say_lines(shown.text)
 
 
 @main.command()
+@verbosity_options
 @raw_option()
 @click.option(
     "--out",
@@ -599,6 +749,7 @@ def report(
     Example:
         reportparse report --raw raw --out report
     """  # fmt: skip
+    from .output.frames import conflict_keys
     from .output.outdir import OutError
     from .output.swap import PublishError
     from .qa.quality_report import build
@@ -614,7 +765,7 @@ def report(
                 _progress_printer(False),
                 timeout=timeout,
                 max_memory=max_memory,
-                notice=lambda line: say(line, err=True),
+                notice=inform,
                 lock_wait=lock_wait,
             )
     except KeyboardInterrupt as exc:
@@ -622,8 +773,9 @@ def report(
     except (FileNotFoundError, OutError, PublishError) as exc:
         raise fail(str(exc)) from None
     n_tables = sum(len(r.tables) for r in result.results)
-    say(
+    closing(
         f"report {display(str(out / 'index.html'))}: {len(result.results)} document(s), "
         f"{n_tables} table(s), "
-        f"{len(result.frames['conflicts'])} conflict(s), {len(result.failures)} failing check(s)"
+        f"{conflict_keys(result.frames['conflicts'])} conflict(s), "
+        f"{len(result.failures)} failing check(s)"
     )

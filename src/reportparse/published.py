@@ -19,10 +19,11 @@ them, so that ``import reportparse`` stays light.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from datetime import date
-from pathlib import Path
+from pathlib import Path, PurePosixPath, PureWindowsPath
 
 TABLE_SCHEMA_TYPES = {
     "str": "string", "string": "string",
@@ -154,16 +155,64 @@ def _resources(folder: Path) -> dict[str, dict]:
     path = folder / "datapackage.json"
     if not path.is_file():
         raise FileNotFoundError(f"{folder}: no datapackage.json (not a published folder)")
-    package = json.loads(path.read_text(encoding="utf-8"))
-    return {r["name"]: r for r in package["resources"]}
+    try:
+        package = json.loads(path.read_text(encoding="utf-8"))
+        return {r["name"]: r for r in package["resources"]}
+    except (ValueError, TypeError, KeyError) as exc:
+        raise ValueError(f"{path}: not a datapackage.json of reportparse ({exc})") from None
+
+
+def resource_path(folder: Path, path: object) -> Path:
+    """The file a resource's ``path`` names inside ``folder``; ValueError, saying why, for a
+    path that is not text, is absolute or leaves the folder (``..``, a symbolic link out)."""
+    if not isinstance(path, str) or not path:
+        raise ValueError(f"its path {path!r} is not a file name")
+    windows = PureWindowsPath(path)
+    if PurePosixPath(path).is_absolute() or windows.is_absolute() or windows.drive:
+        raise ValueError(f"its path {path} is absolute; a resource lies inside the folder")
+    if ".." in PurePosixPath(path.replace("\\", "/")).parts:
+        raise ValueError(f"its path {path} leaves the folder")
+    root = Path(os.path.realpath(folder))
+    target = Path(os.path.realpath(root / path))
+    if not target.is_relative_to(root):
+        raise ValueError(f"its path {path} leads out of the folder (to {target})")
+    return target
+
+
+def sha256(path: Path) -> str:
+    """``sha256:<hex>`` of a file, as datapackage.json gives a resource's ``hash``."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            digest.update(block)
+    return "sha256:" + digest.hexdigest()
+
+
+def checked_file(folder: Path, res: dict) -> Path:
+    """The file of a resource, inside ``folder`` and with the ``hash`` datapackage.json gives
+    it; ValueError in one line otherwise (an edited or replaced file is never read)."""
+    try:
+        path = resource_path(folder, res.get("path"))
+    except ValueError as exc:
+        raise ValueError(f"{folder}: resource {res.get('name')}: {exc}") from None
+    if not path.is_file():
+        raise ValueError(f"{folder}: resource {res.get('name')}: no file {res['path']}")
+    if sha256(path) != res.get("hash"):
+        raise ValueError(
+            f"{folder}: {res['path']} is not the file published (its sha256 differs from "
+            "datapackage.json); run `reportparse validate` on the folder"
+        )
+    return path
 
 
 def read(name: str, folder: str | os.PathLike = "extracted"):
     """The dataset ``name`` of a published folder (``observations``, ``key_figures``, ...;
-    a printed table by its resource name, ``table-imdi-nokkeltall-2025-tabell-2``) as a
-    pandas DataFrame in the published types: from Parquet where the folder has it, else
-    from CSV typed by ``datapackage.json``. A printed table comes as its cells, all text,
-    in columns ``c0``, ``c1``, ...
+    a vocabulary such as ``indicators``; a printed table by its resource name,
+    ``table-imdi-nokkeltall-2025-tabell-2``) as a pandas DataFrame in the published types:
+    from Parquet where the folder has it, else from CSV typed by ``datapackage.json``. A
+    printed table comes as its cells, all text, in columns ``c0``, ``c1``, ... The file read
+    must have the sha256 that ``datapackage.json`` gives it (ValueError otherwise: an edited
+    file is never returned); ``reportparse validate`` checks the whole folder.
 
     >>> import reportparse
     >>> obs = reportparse.read("observations")  # ./extracted
@@ -180,9 +229,9 @@ def read(name: str, folder: str | os.PathLike = "extracted"):
     fields = res["schema"]["fields"]
     parquet = resources.get(f"{name}-parquet")
     if parquet is not None:
-        return typed(pd.read_parquet(folder / parquet["path"]), fields)
+        return typed(pd.read_parquet(checked_file(folder, parquet)), fields)
     header = res.get("dialect", {}).get("header", True)
-    df = pd.read_csv(folder / res["path"], dtype=str, keep_default_na=False, encoding="utf-8",
+    df = pd.read_csv(checked_file(folder, res), dtype=str, keep_default_na=False, encoding="utf-8",
                      header=0 if header else None)  # fmt: skip
     if not header:  # a printed table: its cells as text, an empty cell ""
         df.columns = [f["name"] for f in fields][: len(df.columns)]

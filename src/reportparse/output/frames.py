@@ -211,20 +211,36 @@ def observations_frame(observations: list[Observation]) -> pd.DataFrame:
     return df.sort_values(list(KEY), kind="stable").reset_index(drop=True)
 
 
+CONFLICT_COLUMNS = [*KEY, "n", "value", "approximate", "kept", "source_id", "page", "locator",
+                    "reason"]  # fmt: skip
+
+
 def conflicts_frame(conflicts: list[Conflict]) -> pd.DataFrame:
+    """Long form: one row per value seen at each place it was read (document, page,
+    locator), ``n`` numbering a key's places in the order of the merge rule (1: the place
+    observations cites); ``kept`` marks the value published."""
     rows = []
     for c in conflicts:
-        row = dict(zip(KEY, c.key, strict=True))
-        row.update(
-            values=c.values,
-            kept_value=float(c.kept_value),
-            kept_source_id=c.kept_source_id,
-            kept_locator=c.kept_locator,
-            reason=c.reason,
-        )
-        rows.append(row)
-    cols = [*KEY, "values", "kept_value", "kept_source_id", "kept_locator", "reason"]
-    return pd.DataFrame(rows, columns=cols)
+        for n, o in enumerate(c.seen, 1):
+            row = dict(zip(KEY, c.key, strict=True))
+            row.update(
+                n=n,
+                value=float(o.value),
+                approximate=bool(o.approximate),
+                kept=round(o.value, 6) == round(c.kept_value, 6)
+                and o.approximate == c.kept_approximate,
+                source_id=o.source_id,
+                page=o.page,
+                locator=o.locator,
+                reason=c.reason,
+            )
+            rows.append(row)
+    return pd.DataFrame(rows, columns=CONFLICT_COLUMNS).astype({"page": "Int64"})
+
+
+def conflict_keys(conflicts: pd.DataFrame) -> int:
+    """How many observation keys the sources disagree on (conflicts has a row per place)."""
+    return len(conflicts.drop_duplicates(list(KEY)))
 
 
 def family_frame(name: str, results: list[DocumentResult]) -> pd.DataFrame:

@@ -3,7 +3,8 @@
 For one key the exact value beats an approximate one, then the newer
 publication beats the older, then a printed table beats running text of the
 same document, then document order decides. Every key with more than one
-distinct value is reported as a conflict with all the values seen.
+distinct value is reported as a conflict with every value seen, once per place it was read
+(a document, page and locator): the same sentence printed twice is one value with two places.
 """
 
 from __future__ import annotations
@@ -16,15 +17,10 @@ from ..model import Observation, Origin
 @dataclass
 class Conflict:
     key: tuple
-    values: str
+    seen: list[Observation]  # every place a value was read, in the order of the rule, kept first
     kept_value: float
-    kept_source_id: str
-    kept_locator: str
+    kept_approximate: bool
     reason: str
-
-
-def _fmt(v: float) -> str:
-    return str(int(v)) if float(v).is_integer() else repr(float(v))
 
 
 def _rank(o: Observation, published: dict[str, str]) -> tuple:
@@ -67,19 +63,23 @@ def merge(
         distinct = {(round(o.value, 6), o.approximate) for o in group}
         if len({v for v, _ in distinct}) > 1:
             loser = next(o for o in group if round(o.value, 6) != round(winner.value, 6))
-            values = "; ".join(
-                f"{_fmt(o.value)}{' (approximate)' if o.approximate else ''} from {o.source_id}"
-                f" [{o.locator}]"
-                for o in group
-            )
             conflicts.append(
                 Conflict(
                     key=key,
-                    values=values,
+                    seen=_places(group),
                     kept_value=winner.value,
-                    kept_source_id=winner.source_id,
-                    kept_locator=winner.locator,
+                    kept_approximate=winner.approximate,
                     reason=_reason(winner, loser, published),
                 )
             )
     return kept, conflicts
+
+
+def _places(group: list[Observation]) -> list[Observation]:
+    """Each value read at each place once: one observation per (value, approximate, source,
+    page, locator), in the order of the rule."""
+    seen: dict[tuple, Observation] = {}
+    for o in group:
+        place = (round(o.value, 6), o.approximate, o.source_id, o.page, o.locator)
+        seen.setdefault(place, o)
+    return list(seen.values())

@@ -20,13 +20,16 @@ import pyarrow.parquet as pq
 from .. import __version__
 from ..model import SourceStatus
 from ..published import arrow_type, from_text, required, table_schema_type, typed
-from .datasets import DATASETS, FOREIGN_KEYS, PARQUET, PRIMARY_KEYS
+from .datasets import DATASETS, FOREIGN_KEYS, PARQUET, PRIMARY_KEYS, VOCABULARIES
 from .lock import DEFAULT_LOCK_WAIT
 from .outdir import PACKAGE_NAME, check_out
 from .swap import publish_folder
 from .validation import schema
+from .vocabularies import vocabulary_frames
 
-CONTRACT_VERSION = "1.0.0"
+# 2.0.0: conflicts in long form (one row per value seen at each place); see CHANGELOG.md
+CONTRACT_VERSION = "2.0.0"
+PUBLISHED = [*DATASETS, *VOCABULARIES]  # the datasets of the folder, in datapackage.json order
 PROFILE = "tabular-data-package"  # Data Package v1 with its tabular profile: see datapackage()
 
 
@@ -134,7 +137,7 @@ def datapackage(folder: Path, printed: dict[str, list[list[str]]], sources: pd.D
     profile it ships (v2's ``$schema`` is a URL that a validator would fetch) and checks
     each resource's primary and foreign keys, ``bytes`` and ``hash``."""
     resources = []
-    for name in DATASETS:
+    for name in PUBLISHED:
         formats = ["csv", "parquet"] if name in PARQUET else ["csv"]
         for fmt in formats:
             path = f"{name}.{fmt}"
@@ -203,8 +206,10 @@ def publish(
     """Write everything into a new folder beside ``out``, then swap it in (swap.py): only
     where ``out`` may be published into (outdir.py; OutError, PublishError otherwise)."""
 
+    frames = {**vocabulary_frames(), **frames}
+
     def write(tmp: Path) -> None:
-        for name in DATASETS:
+        for name in PUBLISHED:
             columns = fields(name)
             df = typed(frames[name], columns)
             write_frame_csv(tmp / f"{name}.csv", df)

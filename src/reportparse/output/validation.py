@@ -116,7 +116,12 @@ def _failures(dataset: str, df: pd.DataFrame, cases: pd.DataFrame) -> list[Failu
 
 def check_links(frames: dict[str, pd.DataFrame]) -> list[Failure]:
     """The links between datasets (``FOREIGN_KEYS``): every row whose columns name no row of
-    the dataset it refers to fails, as a Failure of its dataset."""
+    the dataset it refers to fails, as a Failure of its dataset. A row whose linking columns
+    are all empty links nothing (a key figure that is not classified). A vocabulary that is
+    not among ``frames`` is the contract's (``schemas/``)."""
+    from .vocabularies import vocabulary_frames
+
+    frames = {**vocabulary_frames(), **frames}
     failures = []
     for name, links in sorted(FOREIGN_KEYS.items()):
         if name not in frames:
@@ -125,10 +130,18 @@ def check_links(frames: dict[str, pd.DataFrame]) -> list[Failure]:
         for own, other, theirs in links:
             if other not in frames:
                 continue
-            known = set(frames[other][theirs].astype(str).itertuples(index=False, name=None))
-            values = df[own].astype(str).itertuples(index=False, name=None)
-            bad = [v not in known for v in values]
+            known = set(_texts(frames[other][theirs]))
+            empty = df[own].isna().all(axis=1).tolist()
+            bad = [
+                not blank and v not in known
+                for v, blank in zip(_texts(df[own]), empty, strict=True)
+            ]
             if any(bad):
                 check = f"foreign_key({', '.join(own)} -> {other}({', '.join(theirs)}))"
                 failures.append(Failure(name, check, None, df[bad]))
     return failures
+
+
+def _texts(df: pd.DataFrame) -> list[tuple]:
+    """Each row's values as text, so that 2024 and "2024" link alike."""
+    return list(df.astype(str).itertuples(index=False, name=None))

@@ -13,6 +13,7 @@ the label's value: on a chart read right, the orange line lies on the bar's end 
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pdfplumber
@@ -30,12 +31,14 @@ TOTAL_STROKE = (0, 90, 255)  # a stack whose total was read
 LABEL_STROKE = (230, 0, 130)  # a value label and its link
 SCALE_STROKE = (255, 140, 0)  # where the value axis puts the label's value
 POINT_RADIUS = 3.0  # pt: a point is drawn as a small square this far around it
+LABEL_PADDING = 1.5  # pt: a value label's outline this far outside its glyphs
 LEGEND = (
     "drawn: rows as blue bands (header rows yellow), cells as green boxes (a merged cell is "
     "one box), column edges as red lines, a table printed as a picture in a purple frame; "
     "for a chart: bars and points light green (a stack with its total blue), value labels "
-    "magenta with a line to what they label, and in orange where the value axis puts each "
-    "label's value"
+    "outlined in magenta, clear of their text, with a line from the outline to what they "
+    "label (the chart's caption kept in the picture), and in orange where the value axis "
+    "puts each label's value"
 )
 
 
@@ -101,19 +104,74 @@ def _draw_cells(im, boxes: list[CellBox], header_rows: int) -> None:
 
 def _draw_chart(page, table: Table, chart: ChartReading, resolution: int):
     labels = [CellBox(0, 0, 0, *x.label) for x in chart.labels]
-    region = _region([*labels, CellBox(0, 0, 0, *table.bbox)], table.bbox, page)
-    im = page.crop(region).to_image(resolution=resolution)
+    caption = _caption_box(page, table.caption, table.bbox)
+    boxes = [*labels, CellBox(0, 0, 0, *table.bbox)]
+    if caption is not None:  # the caption stays in the picture, above or below the chart
+        boxes.append(CellBox(0, 0, 0, *caption))
+    im = page.crop(_region(boxes, table.bbox, page)).to_image(resolution=resolution)
     names = table.cells[0] if table.cells else []
     for x in sorted(chart.labels, key=lambda x: x.col > 0):  # stacks under their segments
         x0, top, x1, bottom = _point_box(x.element)
         stroke = TOTAL_STROKE if x.col == 0 else ELEMENT_STROKE
         im.draw_rect((x0, top, x1, bottom), fill=(0, 0, 0, 0), stroke=stroke, stroke_width=2)
-        im.draw_rect(tuple(x.label), fill=(0, 0, 0, 0), stroke=LABEL_STROKE, stroke_width=1)
-        im.draw_line([_centre(x.label), _centre(x.element)], stroke=LABEL_STROKE, stroke_width=1)
+        # the label's outline stands clear of its glyphs, and its link starts at the outline
+        around = _padded(x.label, LABEL_PADDING)
+        im.draw_rect(around, fill=(0, 0, 0, 0), stroke=LABEL_STROKE, stroke_width=1)
+        if not _inside(_centre(x.label), (x0, top, x1, bottom)):  # a label beside its bar
+            end = _nearest((x0, top, x1, bottom), _centre(x.label))
+            link = _outside(around, end)
+            if link is not None:
+                im.draw_line([link, end], stroke=LABEL_STROKE, stroke_width=1)
         scale = _scale_of(x, chart, names)
         if scale is not None:
             im.draw_line(_scale_mark(x, scale, chart.vertical), stroke=SCALE_STROKE, stroke_width=2)
     return im
+
+
+def _caption_box(page, caption: str | None, bbox) -> tuple[float, float, float, float] | None:
+    """Where the caption is printed on the page: its words in order, across line breaks, the
+    match nearest the chart (a list of figures or running text may repeat them)."""
+    words = (caption or "").split()
+    if not words or bbox is None:
+        return None
+    pattern = r"\s+".join(re.escape(word) for word in words)
+    found = page.search(pattern, regex=True, case=True, return_chars=False)
+    if not found:
+        return None
+
+    def distance(m: dict) -> float:
+        return max(bbox[1] - m["bottom"], m["top"] - bbox[3], 0.0)
+
+    best = min(found, key=distance)
+    return best["x0"], best["top"], best["x1"], best["bottom"]
+
+
+def _padded(box: list[float], pad: float) -> tuple[float, float, float, float]:
+    x0, top, x1, bottom = box
+    return x0 - pad, top - pad, x1 + pad, bottom + pad
+
+
+def _inside(point: tuple[float, float], box: tuple[float, float, float, float]) -> bool:
+    return box[0] <= point[0] <= box[2] and box[1] <= point[1] <= box[3]
+
+
+def _nearest(box: tuple[float, float, float, float], point: tuple[float, float]):
+    """The point of ``box`` nearest to ``point``: where a link from outside meets it."""
+    return min(max(point[0], box[0]), box[2]), min(max(point[1], box[1]), box[3])
+
+
+def _outside(box: tuple[float, float, float, float], target: tuple[float, float]):
+    """Where the line from the box's centre to ``target`` leaves the box; None when the
+    target lies inside it (the label sits on what it labels: no line is needed)."""
+    x0, top, x1, bottom = box
+    cx, cy = (x0 + x1) / 2, (top + bottom) / 2
+    dx, dy = target[0] - cx, target[1] - cy
+    if _inside(target, box):
+        return None
+    scales = [s for s in ((x1 - cx) / abs(dx) if dx else None,
+                          (bottom - cy) / abs(dy) if dy else None) if s is not None]  # fmt: skip
+    t = min(scales)
+    return cx + dx * t, cy + dy * t
 
 
 def _point_box(box: list[float]) -> tuple[float, float, float, float]:

@@ -255,7 +255,8 @@ def _conflicts(result: RunResult) -> list[ConflictView]:
     published = {r.source.source_id: r.source.published for r in result.results}
     groups = ranked([o for r in result.results for o in r.observations], published)
     views = []
-    for row in result.frames["conflicts"].to_dict("records"):
+    # conflicts has a row per value and place: each key once, with its reason
+    for row in result.frames["conflicts"].drop_duplicates(list(KEY)).to_dict("records"):
         key = tuple(int(row[k]) if k == "year" else row[k] for k in KEY)
         seen: dict[tuple, SeenValue] = {}
         for i, o in enumerate(groups[key]):

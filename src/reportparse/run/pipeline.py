@@ -348,7 +348,7 @@ def _record(cache_dir, raw, out, files, shas, run_result: RunResult) -> None:
         outcomes=[[o.file, o.status, o.message] for o in outcomes],
         documents=len(run_result.results),
         observations=len(run_result.frames["observations"]),
-        conflicts=len(run_result.frames["conflicts"]),
+        conflicts=frame.conflict_keys(run_result.frames["conflicts"]),
     )
     inputs = {file_name(p): shas[p.name] for p in files}
     manifest.record(cache_dir, raw, out, inputs, summary)
