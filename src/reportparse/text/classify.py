@@ -25,6 +25,7 @@ from functools import cache
 
 from ..model import Classification
 from ..specs.load import classifier
+from .grammar import read
 from .quantities import Quantity, calendar_year, quantities
 
 _CLAUSE_BREAK = re.compile(r",\s+(?!\d)|;\s*|:\s+|\s+mens\s+|\s+men\s+|\s+samt\s+|\s+[–—]\s+")
@@ -101,6 +102,9 @@ class Context:
     find_regions: RegionFinder | None = None
     region_in: RegionInYear | None = None
     previous: list[Classification] | None = None  # the figures of the sentence before
+    # the region names its context names (its section's heading, else its paragraph's
+    # opening): a statement naming no place is about the place they name; none: the country
+    places: tuple[str, ...] = ()
 
 
 def _clause_bounds(sentence: str, pos: int) -> tuple[int, int]:
@@ -144,12 +148,36 @@ def _unit_of(indicator: str) -> str | None:
     return next((u for i, u, _ in classifier_rules().indicators if i == indicator), None)
 
 
+def _pattern(text: str, unit: str) -> tuple[str, str] | None:
+    """(indicator, words matched) of the first indicator of ``unit`` whose patterns ``text``
+    matches."""
+    for ind, ind_unit, patterns in classifier_rules().indicators:
+        if ind_unit != unit:
+            continue
+        for p in patterns:
+            m = p.search(text)
+            if m:
+                return ind, m.group().strip()
+    return None
+
+
 def indicator_of(text: str, unit: str) -> str | None:
     """The first indicator of ``unit`` whose patterns ``text`` matches."""
-    for ind, ind_unit, patterns in classifier_rules().indicators:
-        if ind_unit == unit and any(p.search(text) for p in patterns):
-            return ind
+    found = _pattern(text, unit)
+    return found[0] if found else None
+
+
+def _matched(patterns: list[re.Pattern], text: str) -> str | None:
+    """The words the first matching pattern matched, or None."""
+    for p in patterns:
+        m = p.search(text)
+        if m:
+            return m.group().strip() or text.strip()
     return None
+
+
+def _unclassified(missing: str) -> Classification:
+    return Classification(missing=missing)
 
 
 def _nearest(text: str, patterns: list[tuple[str, re.Pattern]], last: bool) -> str | None:
@@ -215,6 +243,11 @@ def _grouped(sentence: str, inside: list[Quantity]) -> list[list[Quantity]]:
     return groups
 
 
+def _distance(q: Quantity, y: Quantity) -> int:
+    """Characters between a figure and a year ("18 000 i 2020": 3)."""
+    return y.num_start - q.end if y.num_start >= q.end else q.start - y.num_end
+
+
 def _years(sentence: str, all_q: list[Quantity], q: Quantity) -> list[int]:
     """The years a sentence gives figure ``q``: its own clause's, else (for a clause that
     says when, "da ...") the year named just before, else the sentence's own (a year that is
@@ -230,7 +263,7 @@ def _years(sentence: str, all_q: list[Quantity], q: Quantity) -> list[int]:
     ]
     if inside:
         groups = _grouped(sentence, inside)
-        nearest = min(groups, key=lambda g: min(abs(y.num_start - q.num_start) for y in g))
+        nearest = min(groups, key=lambda g: min(_distance(q, y) for y in g))
         return [calendar_year(y) for y in nearest]
     before = [y for y in years if y.num_start < c_start]
     if _WHEN_CLAUSE.match(sentence[c_start:]) and before:
@@ -295,18 +328,29 @@ def classify(
     r = classifier_rules()
     q = figures[i]
     after, before = _spans(sentence, figures, i)
-    out = Classification()
-    if any(b.search(after + " " + before) for b in r.blockers):
-        return out
-    if any(b.search(after) for b in r.after_blockers):
-        return out
-    if any(p.search(sentence) for p in r.undated):
-        return out
+    if words := _matched(r.blockers, after + " " + before):
+        return _unclassified(f"who: a subject outside the data set ({words})")
+    if words := _matched(r.after_blockers, after):
+        return _unclassified(f"what: a difference, not a level ({words})")
+    if words := _matched(r.undated, sentence):
+        return _unclassified(f"when: habitual or undated ({words})")
+    reading = read(sentence, all_q, figures, i)
+    if reading.kind is not None:
+        return _unclassified(f"{reading.missing} ({reading.kind.words})")
+    if reading.missing:
+        return _unclassified(reading.missing)
     look_back = _bracketed(sentence, q)
     order = [before, after] if look_back else [after, before]
     reduced = _reduced(sentence)
     prefix = sentence[: q.start]
-    own = next((i for t in [*order, reduced] if (i := indicator_of(t, q.unit))), None)
+    out = Classification()
+    if reading.indicator:
+        own, rule = reading.indicator, f"statement:{reading.rule}"
+        evidence = [f"{m.kind}={m.words}" for m in reading.parts]
+    else:
+        found = next((f for t in [*order, reduced] if (f := _pattern(t, q.unit))), None)
+        own = found[0] if found else None
+        rule, evidence = f"pattern:{own}", [f"what={found[1]}"] if found else []
     anchor = ctx.anchor if ctx.anchor and ctx.anchor.indicator else None
     partitive = _refers_back(sentence, figures, r.partitives)
     refers = partitive or any(p.search(sentence) for p in r.back_references)
@@ -315,24 +359,31 @@ def classify(
         # "av disse", "av dem": a part of what the sentence before counted, which must be known
         referred = _referred(ctx.previous, None)
         if referred is None:
-            return out
+            return _unclassified("who: a part of what the sentence before counts, which it "
+                                 "does not say")  # fmt: skip
     indicator = own
     if indicator is None and anchor is not None and _unit_of(anchor.indicator) == q.unit:
-        indicator = anchor.indicator
+        indicator, rule = anchor.indicator, "footnote:anchor"
+        evidence = [f"what=the number the note is printed on ({anchor.rule})"]
     if indicator is None:
         for text in (ctx.anchor_prefix, ctx.anchor_sentence):
-            indicator = indicator_of(text, q.unit) if text else None
-            if indicator:
+            found = _pattern(text, q.unit) if text else None
+            if found:
+                indicator, rule, evidence = found[0], "footnote:pointing-sentence", [
+                    f"what={found[1]}"
+                ]
                 break
     if indicator is None and refers:
         referred = _referred(ctx.previous, q.unit)
-        indicator = referred.indicator if referred else None
+        if referred:
+            indicator, rule = referred.indicator, "back-reference"
+            evidence = [f"what=the sentence before ({referred.rule})"]
     if indicator is None:
-        return out
+        return _unclassified("what: no words say what the number counts")
     # a number that borrows its meaning from elsewhere must not be about a blocked subject
     # itself ("sysselsettingsprosenten ... 58,4" in a footnote to a sentence on arbeid)
-    if own is None and any(b.search(ctx.anchor_prefix) or b.search(sentence) for b in r.blockers):
-        return out
+    if own is None and (words := _matched(r.blockers, ctx.anchor_prefix + " " + sentence)):
+        return _unclassified(f"who: a subject outside the data set ({words})")
     years = _years(sentence, all_q, q)
     if not years and anchor is not None:
         years = list(anchor.years)
@@ -342,7 +393,7 @@ def classify(
     if not years and ctx.year:
         years = [ctx.year]
     if not years:
-        return out  # no year to tell: say nothing
+        return _unclassified("when: no year in the sentence or its context")  # say nothing
     out.indicator = indicator
     out.years = [y + (offset or 0) for y in years]
     prefix_ctx = prefix + " " + ctx.anchor_prefix if ctx.anchor_prefix else prefix
@@ -353,11 +404,14 @@ def classify(
         if value is None and referred is not None:
             value = _agreed(ctx.previous, dim)
             if value is None:
-                return Classification()  # the sentence before does not say which
+                return _unclassified(f"who: the sentence before does not say which {dim}")
         if value is None and dim == "group" and not ctx.anchor_sentence:
             value = _nearest(ctx.heading, patterns, last=True)
         if value:
             setattr(out, dim, value)
+    for m in reading.parts:
+        if m.kind == "complement":  # "52 prosent av dem som avsluttet, kvinner"
+            out.gender = _nearest(m.words, r.dimensions["gender"], last=True) or out.gender
     age = None
     for text in (before, after, prefix_ctx) if look_back else (after, before, prefix_ctx):
         hits = list(r.age.finditer(text))
@@ -368,26 +422,39 @@ def classify(
         age = _agreed(ctx.previous, "age_group")
     if age:
         out.age_group = age
-    if not _place(out, ctx, after, before, prefix, look_back, referred):
-        return Classification()
+    where = _place(out, ctx, after, before, prefix, look_back, referred)
+    if where is None:
+        return _unclassified("where: its region is not in force in its year, or its context "
+                             "does not say which region")  # fmt: skip
+    out.rule = rule
+    when = "+".join(str(y) for y in out.years)
+    out.matched = "; ".join([*evidence, f"when={when}", *([f"where={where}"] if where else [])])
     return out
 
 
-def _place(out, ctx, after, before, prefix, look_back, referred) -> bool:
-    """Set the region the statement names (in force in its year); False when it names a
-    region that was not in force then, or one the sentence before leaves unclear."""
+def _place(out, ctx, after, before, prefix, look_back, referred) -> str | None:
+    """Set the region the statement names (in force in its year), else its context's; the
+    evidence for it ("" for the whole country by default), or None when it names a region
+    not in force then, or one that the sentence before or its context leaves unclear."""
     if ctx.find_regions is None or ctx.region_in is None:
-        return True
+        return ""
     name = _region_name(ctx.find_regions, after, before, prefix, look_back)
+    how = name or ""
     if name is None:
         if referred is not None:
             codes = {(c.region_code, c.region_name) for c in ctx.previous if c.indicator}
             if len(codes) != 1:
-                return False
+                return None
             out.region_code, out.region_name = codes.pop()
-        return True
+            return out.region_name + " (the sentence before)"
+        if not ctx.places:
+            return ""
+        if len(set(ctx.places)) != 1:
+            return None  # a context about several regions: never the whole country
+        name = ctx.places[0]
+        how = f"{name} (its section)"
     found = {ctx.region_in(name, y) for y in out.years}
     if len(found) != 1 or None in found:
-        return False
+        return None
     out.region_code, out.region_name = found.pop()
-    return True
+    return how
