@@ -53,8 +53,13 @@ class Place(Strict):
     national: list[Pattern] = Field(default_factory=list)
 
 
+class When(Strict):
+    relative_to_writing: list[Pattern] = Field(default_factory=list)
+
+
 class Grammar(Strict):
     keep: list[str] = Field(default_factory=list)
+    when: When = When()
     place: Place
     part: Annotated[list[Part], Field(min_length=1)]
     kind: list[Kind] = Field(default_factory=list)

@@ -25,6 +25,7 @@ from functools import cache
 
 from ..model import Classification
 from ..specs.load import classifier
+from ..specs.statements import grammar
 from .grammar import read
 from .quantities import Quantity, calendar_year, quantities
 
@@ -174,6 +175,12 @@ def _matched(patterns: list[re.Pattern], text: str) -> str | None:
         if m:
             return m.group().strip() or text.strip()
     return None
+
+
+@cache
+def _from_writing() -> list[re.Pattern]:
+    """Words that date a statement from the time it was written ("i fjor")."""
+    return [re.compile(p, re.I) for p in grammar().when.relative_to_writing]
 
 
 def _unclassified(missing: str) -> Classification:
@@ -391,6 +398,11 @@ def classify(
         years = [y for q in quantities(ctx.anchor_sentence) if (y := calendar_year(q))][:1]
     offset = _relative(after, before)
     if not years and ctx.year:
+        written = _matched(_from_writing(), f"{before} {after}")
+        c_start, _ = _clause_bounds(sentence, q.num_start)
+        if written and not _COMPARING_CLAUSE.match(sentence[c_start:]):
+            return _unclassified(f"when: a year counted from when it was written ({written}), "
+                                 "and the sentence prints no year")  # fmt: skip
         years = [ctx.year]
     if not years:
         return _unclassified("when: no year in the sentence or its context")  # say nothing
