@@ -90,8 +90,10 @@ def load(path: Path = TRUTH) -> list[dict]:
             raise ValueError(f"{path.name} line {n}: half must be one of {', '.join(HALVES)}")
         for f in row["figures"]:
             if len(f) not in (4, 5) or (f[0] is None) != (f[1] is None):
-                raise ValueError(f"{path.name} line {n}: a figure is [indicator, year, unit, "
-                                 "value] (indicator and year both null or both given)")
+                raise ValueError(
+                    f"{path.name} line {n}: a figure is [indicator, year, unit, "
+                    "value] (indicator and year both null or both given)"
+                )
         rows.append(row)
     return rows
 
@@ -144,8 +146,9 @@ def score_row(row: dict, out: Score) -> None:
             out.right += 1
         elif given is not None or expected is not None:
             why = f" ({hit.classification.missing})" if given is None else ""
-            out.wrong.append(f"{hit.expression}: {given}{why}, expected {expected}: "
-                             f"{row['sentence']}")
+            out.wrong.append(
+                f"{hit.expression}: {given}{why}, expected {expected}: {row['sentence']}"
+            )
     for k in pool:
         out.wrong.append(f"spurious {k.expression} ({k.unit}): {row['sentence']}")
         if _given(k) is not None:

@@ -143,7 +143,8 @@ def test_a_date_still_gives_the_year_of_a_statistic():
     # a count on a day is no count over the year: said nothing, with the reason
     c = classified("Per 1. januar 2026 deltok 21 000 personer i introduksjonsprogram.")
     assert (c.indicator, c.missing) == (
-        None, "when: a total or average over a period, not one year (Per 1. januar 2026)"
+        None,
+        "when: a total or average over a period, not one year (Per 1. januar 2026)",
     )
 
 

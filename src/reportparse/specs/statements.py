@@ -14,7 +14,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
-from .load import _checked, _read
+from . import load
 from .schema import Indicator, Pattern, Strict
 
 FILE = "statements.toml"
@@ -84,4 +84,4 @@ class Grammar(Strict):
 @cache
 def grammar() -> Grammar:
     """The grammar of ``statements.toml``."""
-    return _checked(Grammar, _read(FILE), FILE)
+    return load._checked(Grammar, load._read(FILE), FILE)

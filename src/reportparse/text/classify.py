@@ -376,9 +376,11 @@ def classify(
         for text in (ctx.anchor_prefix, ctx.anchor_sentence):
             found = _pattern(text, q.unit) if text else None
             if found:
-                indicator, rule, evidence = found[0], "footnote:pointing-sentence", [
-                    f"what={found[1]}"
-                ]
+                indicator, rule, evidence = (
+                    found[0],
+                    "footnote:pointing-sentence",
+                    [f"what={found[1]}"],
+                )
                 break
     if indicator is None and refers:
         referred = _referred(ctx.previous, q.unit)
@@ -434,39 +436,41 @@ def classify(
         age = _agreed(ctx.previous, "age_group")
     if age:
         out.age_group = age
-    where = _place(out, ctx, after, before, prefix, look_back, referred)
-    if where is None:
-        return _unclassified("where: its region is not in force in its year, or its context "
-                             "does not say which region")  # fmt: skip
+    where, unclear = _place(out, ctx, after, before, prefix, look_back, referred)
+    if unclear:
+        return _unclassified(unclear)
     out.rule = rule
     when = "+".join(str(y) for y in out.years)
     out.matched = "; ".join([*evidence, f"when={when}", *([f"where={where}"] if where else [])])
     return out
 
 
-def _place(out, ctx, after, before, prefix, look_back, referred) -> str | None:
-    """Set the region the statement names (in force in its year), else its context's; the
-    evidence for it ("" for the whole country by default), or None when it names a region
-    not in force then, or one that the sentence before or its context leaves unclear."""
+def _place(out, ctx, after, before, prefix, look_back, referred) -> tuple[str, str]:
+    """Set the region the statement names (in force in its year), else its context's.
+    (evidence, "") where found ("" evidence for the whole country by default), or ("", why)
+    where it names a region not in force then, or the sentence before or its context leaves
+    the region unclear."""
     if ctx.find_regions is None or ctx.region_in is None:
-        return ""
+        return "", ""
     name = _region_name(ctx.find_regions, after, before, prefix, look_back)
     how = name or ""
     if name is None:
         if referred is not None:
             codes = {(c.region_code, c.region_name) for c in ctx.previous if c.indicator}
             if len(codes) != 1:
-                return None
+                return "", "where: the sentence before gives several regions"
             out.region_code, out.region_name = codes.pop()
-            return out.region_name + " (the sentence before)"
+            return out.region_name + " (the sentence before)", ""
         if not ctx.places:
-            return ""
+            return "", ""
         if len(set(ctx.places)) != 1:
-            return None  # a context about several regions: never the whole country
+            # a context about several regions: never the whole country
+            names = ", ".join(ctx.places)
+            return "", f"where: its section or paragraph names several regions ({names})"
         name = ctx.places[0]
-        how = f"{name} (its section)"
+        how = f"{name} (its section or paragraph)"
     found = {ctx.region_in(name, y) for y in out.years}
     if len(found) != 1 or None in found:
-        return None
+        return "", f"where: {name} is no region in {'+'.join(map(str, out.years))}"
     out.region_code, out.region_name = found.pop()
-    return how
+    return how, ""
