@@ -35,9 +35,11 @@ from pathlib import Path
 
 from reportparse.contract import regions
 from reportparse.model import Paragraph, ParagraphKind
+from reportparse.readers.document import read_document
 from reportparse.text.keyfigures import find_key_figures
 
 TRUTH = Path(__file__).resolve().parents[1] / "tests" / "truth" / "sentences.jsonl"
+PAGES = Path(__file__).resolve().parents[1] / "tests" / "pages"
 HALVES = ("tuning", "held-out")
 DEFAULTS = {
     "region_code": "00", "gender": "alle", "group": "alle", "age_group": "alle",
@@ -163,6 +165,25 @@ def evaluate(path: Path = TRUTH) -> dict[str, Score]:
     return scores
 
 
+def page_figures(pages: Path = PAGES) -> tuple[int, int]:
+    """(figures found that a page's truth lists, figures found) over the saved test pages
+    with a truth (``tests/pages/<name>.json``) that reportparse reads: the key-figure
+    precision on pages (no date, page number or phone number read as a figure)."""
+    listed_found = found_all = 0
+    for path in sorted(pages.glob("*.json")):
+        page = json.loads(path.read_text(encoding="utf-8"))
+        if page.get("error_starts_with"):
+            continue  # a page that is no document of the programme
+        listed = [(k["sentence"], float(k["value"]), k["unit"]) for k in page["key_figures"]]
+        for f in read_document(path.with_suffix(".html")).key_figures:
+            key = (f.sentence, float(f.value), str(f.unit))
+            found_all += 1
+            if key in listed:
+                listed.remove(key)
+                listed_found += 1
+    return listed_found, found_all
+
+
 def summary(scores: dict[str, Score]) -> list[str]:
     """A markdown table: one row per half."""
     lines = [
@@ -192,6 +213,8 @@ def main() -> None:
     args = ap.parse_args()
     scores = evaluate(args.truth)
     print("\n".join(summary(scores)))
+    right, found = page_figures()
+    print(f"\nkey figures on the test pages: {right} of {found} found are listed in their truth")
     if args.wrong:
         for half, s in scores.items():
             if half == "held-out" and not args.held_out_mistakes:

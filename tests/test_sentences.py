@@ -67,6 +67,12 @@ def test_precision_and_recall_on_each_half():
     assert (held_out.matched_figures, held_out.found_figures) == (163, 163)
 
 
+def test_key_figure_precision_on_the_test_pages():
+    """Every figure found on the saved pages is one their truth lists: no date, page number
+    or phone number read as a figure."""
+    assert truth.page_figures() == (84, 84)
+
+
 def test_the_measure_counts_a_wrong_indicator_and_a_spurious_figure(tmp_path):
     """The score can fail: a truth that says starters for a finishers count, and one that
     lists no figure for a sentence that has one."""
