@@ -43,7 +43,7 @@ def figures(*texts: str, year: int | None = None, heading: str = ""):
 def test_the_truth_has_two_fixed_halves_of_varied_sentences():
     rows = truth.load()
     halves = [r["half"] for r in rows]
-    assert (len(rows), halves.count("tuning"), halves.count("held-out")) == (305, 152, 153)
+    assert (len(rows), halves.count("tuning"), halves.count("held-out")) == (345, 161, 184)
     sentences = [r["sentence"] for r in rows]
     assert len(set(sentences)) == len(sentences)
     held_out = [r["sentence"] for r in rows if r["half"] == "held-out"]
@@ -57,14 +57,17 @@ def test_the_truth_has_two_fixed_halves_of_varied_sentences():
 def test_precision_and_recall_on_each_half():
     scores = truth.evaluate()
     tuning, held_out = scores["tuning"], scores["held-out"]
-    assert tuning.wrong == [] and held_out.wrong == []
-    assert (tuning.right, tuning.given, tuning.truth) == (126, 126, 126)
-    assert (held_out.right, held_out.given, held_out.truth) == (119, 119, 119)
+    assert tuning.wrong == []
+    # two held-out figures stay unclassified: "Resultatene varierer mellom fylkene, fra 39
+    # prosent i Agder til 63 prosent i Troms i 2024" says no indicator in words
+    assert [w.split(":")[0] for w in held_out.wrong] == ["39 prosent", "63 prosent"]
+    assert (tuning.right, tuning.given, tuning.truth) == (133, 133, 133)
+    assert (held_out.right, held_out.given, held_out.truth) == (144, 144, 146)
     assert (tuning.precision, tuning.recall) == (1.0, 1.0)
-    assert (held_out.precision, held_out.recall) == (1.0, 1.0)
+    assert (held_out.precision, held_out.recall) == (1.0, 0.986)
     # no date, page number or phone number read as a key figure
-    assert (tuning.matched_figures, tuning.found_figures) == (173, 173)
-    assert (held_out.matched_figures, held_out.found_figures) == (163, 163)
+    assert (tuning.matched_figures, tuning.found_figures) == (183, 183)
+    assert (held_out.matched_figures, held_out.found_figures) == (199, 199)
 
 
 def test_key_figure_precision_on_the_test_pages():
@@ -243,9 +246,9 @@ def test_the_grammar_loads_and_names_every_part():
             "'ending'",
         ),
         (
-            "'\\bkomme i gang\\b'",
-            "'\\bkomme i (gang'",
-            "specs/statements.toml: part[1].phrases[1]: not a valid regular expression",
+            "'\\bbli ta inn i\\b'",
+            "'\\bbli ta (inn i\\b'",
+            "specs/statements.toml: part[1].phrases[2]: not a valid regular expression",
         ),
     ],
     ids=["unknown-indicator", "unknown-part", "bad-phrase"],

@@ -18,7 +18,8 @@ from . import load
 from .schema import Indicator, Pattern, Strict
 
 FILE = "statements.toml"
-PartKind = Literal["who", "what", "population", "complement"]
+PartKind = Literal["who", "what", "population", "complement", "linking"]
+KINDS = ("who", "what", "population", "complement", "linking")
 
 
 class Part(Strict):
@@ -41,10 +42,11 @@ class Statement(Strict):
     what: str | None = None
     population: str | None = None
     complement: str | None = None
+    linking: str | None = None
 
     def parts(self) -> dict[str, str]:
         """The parts this rule needs, by kind."""
-        named = {k: getattr(self, k) for k in ("who", "what", "population", "complement")}
+        named = {k: getattr(self, k) for k in KINDS}
         return {k: v for k, v in named.items() if v is not None}
 
 
@@ -55,6 +57,7 @@ class Place(Strict):
 
 class When(Strict):
     relative_to_writing: list[Pattern] = Field(default_factory=list)
+    own_year: Pattern = "(?!)"
 
 
 class Grammar(Strict):

@@ -18,6 +18,7 @@ sentence before it, where that one is classified without ambiguity; its own word
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -405,6 +406,11 @@ def classify(
         if written and not _COMPARING_CLAUSE.match(sentence[c_start:]):
             return _unclassified(f"when: a year counted from when it was written ({written}), "
                                  "and the sentence prints no year")  # fmt: skip
+        elsewhere = _matched(_from_writing(), sentence)
+        if offset is not None and elsewhere and not written:
+            # "I fjor var det 21 000, mot 13 500 året før": the year before one nobody prints
+            return _unclassified(f"when: a year counted from one the sentence dates from when "
+                                 f"it was written ({elsewhere})")  # fmt: skip
         years = [ctx.year]
     if not years:
         return _unclassified("when: no year in the sentence or its context")  # say nothing
@@ -445,6 +451,15 @@ def classify(
     return out
 
 
+def _joint_regions(finder: RegionFinder, text: str) -> str | None:
+    """Two regions named as one ("i Oslo og Viken"), as printed; None where there are none."""
+    hits = finder(text)
+    for (_, end, _), (start, stop, _) in itertools.pairwise(hits):
+        if re.fullmatch(r"\s*(?:og|eller|,|/)\s*", text[end:start]):
+            return text[hits[0][0] : stop]
+    return None
+
+
 def _place(out, ctx, after, before, prefix, look_back, referred) -> tuple[str, str]:
     """Set the region the statement names (in force in its year), else its context's.
     (evidence, "") where found ("" evidence for the whole country by default), or ("", why)
@@ -452,6 +467,9 @@ def _place(out, ctx, after, before, prefix, look_back, referred) -> tuple[str, s
     the region unclear."""
     if ctx.find_regions is None or ctx.region_in is None:
         return "", ""
+    joint = _joint_regions(ctx.find_regions, f"{before} {after}")
+    if joint:
+        return "", f"where: it counts several regions together ({joint})"
     name = _region_name(ctx.find_regions, after, before, prefix, look_back)
     how = name or ""
     if name is None:

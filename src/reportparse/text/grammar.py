@@ -30,6 +30,9 @@ CLAUSE_BREAK = re.compile(r",\s+(?!\d)|;\s*|:\s+|\s+mens\s+|\s+men\s+|\s+samt\s+
 # a clause that says when ("..., da 4 800 startet"): the period words before it are not its
 _WHEN_CLAUSE = re.compile(r"^\W*da\b", re.I)
 _WORD = re.compile(r"\w+|[–/-]")
+# a clause that compares with another ("mot 26 000 i 2019")
+_COMPARING = re.compile(r"^\W*(?:mot|enn|sammenlignet med|sammenliknet med)\b", re.I)
+PARTS = ("what", "who", "population", "complement", "linking")
 
 
 @lru_cache(maxsize=20_000)
@@ -67,6 +70,7 @@ class _Compiled:
     kinds: tuple[tuple[str, str, str, tuple[re.Pattern, ...]], ...]
     statements: tuple[tuple[str, str, dict[str, str]], ...]
     keep: frozenset[str]
+    own_year: re.Pattern
 
 
 @cache
@@ -79,6 +83,7 @@ def _compiled() -> _Compiled:
         ),
         statements=tuple((s.id, s.indicator, s.parts()) for s in g.statement),
         keep=frozenset(g.keep),
+        own_year=re.compile(g.when.own_year),
     )
 
 
@@ -145,8 +150,12 @@ def _find(kind: str, text: Lemmas) -> list[tuple[int, Match]]:
     return sorted(((a, m) for a, _, m in found), key=lambda f: f[0])
 
 
-def _kind(texts: list[Lemmas]) -> tuple[Match, str] | None:
+def _kind(texts: list[Lemmas], dated: bool) -> tuple[Match, str] | None:
+    """The first kind of statement that is no year's value; a number its own words date
+    (``dated``) is no accumulation."""
     for kid, part, reason, patterns in _compiled().kinds:
+        if dated and part == "when":
+            continue
         for t in texts:
             for p in patterns:
                 m = p.search(t.text)
@@ -206,14 +215,34 @@ def read(sentence: str, numbers: list[Quantity], figures: list[Quantity], i: int
     if not what and following is not None:
         what = _what(following)
         texts.append(following)
-    kind = _kind(texts)
+    kind = _kind(texts, bool(_compiled().own_year.search(clause.text)))
     if kind is not None:
         out.kind, out.missing = kind
         return out
-    out.said = bool(what)
-    found: dict[str, list[Match]] = {"what": what[:1]}
-    for part in ("who", "population", "complement"):
-        found[part] = [m for t in (after, before, *texts) for _, m in _find(part, t)]
+    found = {part: [m for t in (after, before, *texts) for _, m in _find(part, t)]
+             for part in PARTS if part != "what"}  # fmt: skip
+    out = _stated(q, what, found)
+    if out.indicator is None and what and following is not None and following not in texts:
+        # "begynte 14 prosent av dem som avsluttet, på videregående opplæring"
+        more = _what(following)
+        if more:
+            out = _stated(q, more, found)
+    if not what and not any(found.values()) and _COMPARING.match(sentence[c_start:]):
+        # "Programmet hadde 17 000 deltakere i 2021, mot 26 000 i 2019": a clause that
+        # compares, with no part of its own, states what the clause it compares with states
+        earlier = [j for j, f in enumerate(figures[:i]) if f.unit == q.unit]
+        if earlier:
+            main = read(sentence, numbers, figures, earlier[-1])
+            if main.indicator:
+                out.indicator, out.rule = main.indicator, main.rule
+                out.parts = [*main.parts, Match("what", "compared", "as the clause compared with")]
+    return out
+
+
+def _stated(q: Quantity, what: list[Match], found: dict[str, list[Match]]) -> Reading:
+    """The first statement rule of the unit of ``q`` whose parts were found."""
+    out = Reading(said=bool(what))
+    found = {**found, "what": what[:1]}
     for sid, indicator, parts in _compiled().statements:
         if indicator_unit(indicator) != q.unit or ("what" in parts) != bool(what):
             continue
@@ -227,4 +256,10 @@ def read(sentence: str, numbers: list[Quantity], figures: list[Quantity], i: int
             return out
     if what:
         out.missing = f"what: no indicator is {what[0].id} counted in {q.unit}"
+    elif found["who"] and any(
+        "who" in parts and indicator_unit(indicator) == q.unit
+        for _, indicator, parts in _compiled().statements
+    ):
+        words = found["who"][0].words
+        out.missing = f"what: {words} with a verb that says nothing the grammar knows"
     return out
