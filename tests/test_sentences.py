@@ -266,3 +266,14 @@ def test_a_mistake_in_the_grammar_names_file_and_key(monkeypatch, old, new, erro
     finally:
         statements.grammar.cache_clear()
     assert str(err.value).startswith(error)
+
+
+def test_a_subject_with_a_verb_of_its_own_gets_nothing_from_the_subject_alone():
+    """Who a number counts gives its indicator only with a linking verb."""
+    found = figures("Det var 24 500 deltakere i 2022.",
+                    "I 2021 ble 1 800 deltakere overført til en annen kommune.")  # fmt: skip
+    assert [(f[4], f[7], f[8], f[9]) for f in found] == [
+        ("participants", "statement:participants-by-subject",
+         "who=deltakere; linking=var; when=2022", ""),
+        (None, "", "", "what: deltakere with no verb the grammar knows"),
+    ]  # fmt: skip

@@ -389,7 +389,7 @@ def classify(
             indicator, rule = referred.indicator, "back-reference"
             evidence = [f"what=the sentence before ({referred.rule})"]
     if indicator is None:
-        return _unclassified("what: no words say what the number counts")
+        return _unclassified(reading.hint or "what: no words say what the number counts")
     # a number that borrows its meaning from elsewhere must not be about a blocked subject
     # itself ("sysselsettingsprosenten ... 58,4" in a footnote to a sentence on arbeid)
     if own is None and (words := _matched(r.blockers, ctx.anchor_prefix + " " + sentence)):

@@ -62,6 +62,9 @@ class Reading:
     kind: Match | None = None  # a kind that is no year's value (accumulation, change ...)
     missing: str = ""  # for no indicator: the part missing and why
     said: bool = False  # the clause says what happened (a "what" part)
+    # why the grammar found no indicator, where nothing else finds one (a footnote's anchor,
+    # the sentence before): "what: deltakere with no verb the grammar knows"
+    hint: str = ""
 
 
 @dataclass(frozen=True)
@@ -261,5 +264,5 @@ def _stated(q: Quantity, what: list[Match], found: dict[str, list[Match]]) -> Re
         for _, indicator, parts in _compiled().statements
     ):
         words = found["who"][0].words
-        out.missing = f"what: {words} with a verb that says nothing the grammar knows"
+        out.hint = f"what: {words} with no verb the grammar knows"
     return out
