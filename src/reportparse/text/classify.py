@@ -1,7 +1,10 @@
 """Classify a numeric statement: the core indicator it states, its year and dimensions.
 
-The rules are data (``specs/classify.toml``); this module only decides where
-to look. For each number it reads, in turn, the words after it up to the next
+The indicator comes first from the grammar of statements (``specs/statements.toml``,
+applied by ``grammar.py``): the parts of the number's own clause; a kind of statement that
+is no year's value (an accumulation, a change, a negation ...) leaves it unclassified.
+Where the grammar finds no part, the rules of ``specs/classify.toml`` decide; this module
+decides where to look. For each number it reads, in turn, the words after it up to the next
 number or clause break, the words before it back to the previous number or
 clause break, and the whole sentence; for a footnote also the sentence that
 points to it. A number in brackets ("måloppnåelse (53 prosent)") looks back
@@ -27,10 +30,9 @@ from functools import cache
 from ..model import Classification
 from ..specs.load import classifier
 from ..specs.statements import grammar
-from .grammar import read
+from .grammar import CLAUSE_BREAK, read
 from .quantities import Quantity, calendar_year, quantities
 
-_CLAUSE_BREAK = re.compile(r",\s+(?!\d)|;\s*|:\s+|\s+mens\s+|\s+men\s+|\s+samt\s+|\s+[–—]\s+")
 # a year after these words is what the figure is compared with, not its own year
 _COMPARISON = re.compile(r"\b(?:fra|enn|siden|mot|sammenlignet med|sammenliknet med)\s+(?:i\s+)?$")
 # a clause that compares ("mot 33 prosent i 2019"): its year is its own figures' only
@@ -112,7 +114,7 @@ class Context:
 def _clause_bounds(sentence: str, pos: int) -> tuple[int, int]:
     start, end = 0, len(sentence)
     depth = 0
-    for m in _CLAUSE_BREAK.finditer(sentence):
+    for m in CLAUSE_BREAK.finditer(sentence):
         # breaks inside brackets do not count
         depth = sentence[: m.start()].count("(") - sentence[: m.start()].count(")")
         if depth > 0:

@@ -6,6 +6,9 @@ it (back to the previous one), then the rest of its clause. Where these say noth
 happened, the clause after it is taken too, when that clause has no number of its own
 ("Rundt 2 400 av dem som avsluttet, gikk rett over i jobb"). The clauses before it that
 have no number say who the population is ("Av dem som avsluttet programmet i 2019, ...").
+A clause that compares and has no part of its own ("mot 26 000 i 2019") states what the
+clause it compares with states; who a number counts gives an indicator only with a linking
+verb ("Det var 24 500 deltakere"), never with a verb of its own the grammar does not know.
 
 Words are compared by lemma: simplemma gives each word its Norwegian Bokmål lemma, so the
 phrases of the grammar need not list inflections; a number becomes ``#`` (the one being
