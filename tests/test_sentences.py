@@ -277,3 +277,32 @@ def test_a_subject_with_a_verb_of_its_own_gets_nothing_from_the_subject_alone():
          "who=deltakere; linking=var; when=2022", ""),
         (None, "", "", "what: deltakere with no verb the grammar knows"),
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Ring 22 24 16 00 i dag.", [("22 24 16 00", "label")]),
+        ("tlf. 900 12 345", [("900 12 345", "label")]),
+        ("Side 4 av 18", [("4 av 18", "label")]),
+        (
+            "11 166 flyktninger fra 63 ulike land",
+            [("11 166", "persons"), ("63 ulike land", "count")],
+        ),
+        (
+            "fra 61 prosent i 2019 til 57 prosent i 2020",
+            [
+                ("61 prosent", "percent"),
+                ("2019", "year"),
+                ("57 prosent", "percent"),
+                ("2020", "year"),
+            ],
+        ),
+    ],
+)
+def test_numbers_that_are_no_figures(sentence, expected):
+    """Phone and page numbers are labels, a count of countries a count, and a year before
+    "til 57 prosent" a year, not a share."""
+    from reportparse.text.quantities import quantities
+
+    assert [(q.expression, str(q.unit)) for q in quantities(sentence)] == expected
