@@ -141,10 +141,10 @@ def test_a_date_is_a_date(published):
     ]
     assert kf[kf.unit != "date"].date.isna().all()
     lines = (out / "key_figures.csv").read_text(encoding="utf-8").splitlines()
-    assert lines[0].endswith(",category,date,n")
+    assert lines[0].endswith(",category,date,n,rule,matched,missing")
     assert lines[1] == (
         "imdi-integreringsloven-slides-2025,1,20. juni 2025,20. juni 2025,20250620,date,false"
-        ",,,,,,,,,,2025-06-20,1"
+        ",,,,,,,,,,2025-06-20,1,,,"
     )
     sources = reportparse.read("sources", out).set_index("source_id")
     assert sources.loc["imdi-nokkeltall-2025", "published"] == datetime.date(2026, 6, 16)

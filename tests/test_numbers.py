@@ -133,11 +133,19 @@ def test_a_date_is_one_quantity(sentence, expected):
 def test_a_date_still_gives_the_year_of_a_statistic():
     from reportparse.text.classify import Context, classify
 
-    sentence = "Per 1. januar 2026 deltok 21 000 personer i introduksjonsprogram."
-    found = quantities(sentence)
-    stats_only = [q for q in found if q.is_statistic]
-    c = classify(sentence, stats_only, found, 0, Context(year=2025))
+    def classified(sentence):
+        found = quantities(sentence)
+        stats_only = [q for q in found if q.is_statistic]
+        return classify(sentence, stats_only, found, 0, Context(year=2025))
+
+    c = classified("I året som endte 31. desember 2026, deltok 21 000 personer i programmet.")
     assert (c.indicator, c.years) == ("participants", [2026])
+    # a count on a day is no count over the year: said nothing, with the reason
+    c = classified("Per 1. januar 2026 deltok 21 000 personer i introduksjonsprogram.")
+    assert (c.indicator, c.missing) == (
+        None,
+        "when: a total or average over a period, not one year (Per 1. januar 2026)",
+    )
 
 
 @pytest.mark.parametrize(

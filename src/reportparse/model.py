@@ -253,6 +253,11 @@ class Classification:
     age_group: str = "alle"
     education: str = "alle"
     category: str = "alle"
+    # evidence: the rule that classified the figure and the words it matched ("what=begynte
+    # i; who=flyktninger; when=2022"); for a figure left unclassified, the part it lacks
+    rule: str = ""
+    matched: str = ""
+    missing: str = ""
 
 
 @dataclass

@@ -35,6 +35,8 @@ TABLE_COLUMNS = [
     "unobserved", "found_by",
 ]  # fmt: skip
 
+# why a key figure has its classification: the rule, the words it matched, or the part missing
+KF_EVIDENCE = ["rule", "matched", "missing"]
 KF_DIMS = ["indicator", "year", "region_code", "region_name", "gender", "group", "age_group",
            "education", "category"]  # fmt: skip
 
@@ -196,9 +198,11 @@ def key_figures_frame(results: list[DocumentResult]) -> pd.DataFrame:
                 row[k] = v if classified and v != "" else None
             row["date"] = figure_date(f.value) if is_date else None
             row["n"] = i
+            for k in KF_EVIDENCE:
+                row[k] = getattr(c, k) or None
             rows.append(row)
     cols = ["source_id", "page", "sentence", "expression", "value", "unit", "approximate",
-            *KF_DIMS, "date", "n"]  # fmt: skip
+            *KF_DIMS, "date", "n", *KF_EVIDENCE]  # fmt: skip
     return pd.DataFrame(rows, columns=cols).astype({"page": "Int64", "year": "Int64"})
 
 

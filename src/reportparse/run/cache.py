@@ -21,7 +21,8 @@ from ..contract.paths import schemas_dir
 from ..model import DocumentResult, Source
 
 PACKAGE = Path(__file__).resolve().parents[1]
-READERS = ("pdfplumber", "pdfminer.six", "lxml")  # libraries whose output the cache holds
+# libraries whose output the cache holds (simplemma: the lemmas key figures are classified by)
+READERS = ("pdfplumber", "pdfminer.six", "lxml", "simplemma")
 
 
 def versions(distributions: tuple[str, ...]) -> str:

@@ -1,7 +1,10 @@
 """Classify a numeric statement: the core indicator it states, its year and dimensions.
 
-The rules are data (``specs/classify.toml``); this module only decides where
-to look. For each number it reads, in turn, the words after it up to the next
+The indicator comes first from the grammar of statements (``specs/statements.toml``,
+applied by ``grammar.py``): the parts of the number's own clause; a kind of statement that
+is no year's value (an accumulation, a change, a negation ...) leaves it unclassified.
+Where the grammar finds no part, the rules of ``specs/classify.toml`` decide; this module
+decides where to look. For each number it reads, in turn, the words after it up to the next
 number or clause break, the words before it back to the previous number or
 clause break, and the whole sentence; for a footnote also the sentence that
 points to it. A number in brackets ("måloppnåelse (53 prosent)") looks back
@@ -18,6 +21,7 @@ sentence before it, where that one is classified without ambiguity; its own word
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -25,9 +29,10 @@ from functools import cache
 
 from ..model import Classification
 from ..specs.load import classifier
+from ..specs.statements import grammar
+from .grammar import CLAUSE_BREAK, read
 from .quantities import Quantity, calendar_year, quantities
 
-_CLAUSE_BREAK = re.compile(r",\s+(?!\d)|;\s*|:\s+|\s+mens\s+|\s+men\s+|\s+samt\s+|\s+[–—]\s+")
 # a year after these words is what the figure is compared with, not its own year
 _COMPARISON = re.compile(r"\b(?:fra|enn|siden|mot|sammenlignet med|sammenliknet med)\s+(?:i\s+)?$")
 # a clause that compares ("mot 33 prosent i 2019"): its year is its own figures' only
@@ -101,12 +106,15 @@ class Context:
     find_regions: RegionFinder | None = None
     region_in: RegionInYear | None = None
     previous: list[Classification] | None = None  # the figures of the sentence before
+    # the region names its context names (its section's heading, else its paragraph's
+    # opening): a statement naming no place is about the place they name; none: the country
+    places: tuple[str, ...] = ()
 
 
 def _clause_bounds(sentence: str, pos: int) -> tuple[int, int]:
     start, end = 0, len(sentence)
     depth = 0
-    for m in _CLAUSE_BREAK.finditer(sentence):
+    for m in CLAUSE_BREAK.finditer(sentence):
         # breaks inside brackets do not count
         depth = sentence[: m.start()].count("(") - sentence[: m.start()].count(")")
         if depth > 0:
@@ -144,12 +152,42 @@ def _unit_of(indicator: str) -> str | None:
     return next((u for i, u, _ in classifier_rules().indicators if i == indicator), None)
 
 
+def _pattern(text: str, unit: str) -> tuple[str, str] | None:
+    """(indicator, words matched) of the first indicator of ``unit`` whose patterns ``text``
+    matches."""
+    for ind, ind_unit, patterns in classifier_rules().indicators:
+        if ind_unit != unit:
+            continue
+        for p in patterns:
+            m = p.search(text)
+            if m:
+                return ind, m.group().strip()
+    return None
+
+
 def indicator_of(text: str, unit: str) -> str | None:
     """The first indicator of ``unit`` whose patterns ``text`` matches."""
-    for ind, ind_unit, patterns in classifier_rules().indicators:
-        if ind_unit == unit and any(p.search(text) for p in patterns):
-            return ind
+    found = _pattern(text, unit)
+    return found[0] if found else None
+
+
+def _matched(patterns: list[re.Pattern], text: str) -> str | None:
+    """The words the first matching pattern matched, or None."""
+    for p in patterns:
+        m = p.search(text)
+        if m:
+            return m.group().strip() or text.strip()
     return None
+
+
+@cache
+def _from_writing() -> list[re.Pattern]:
+    """Words that date a statement from the time it was written ("i fjor")."""
+    return [re.compile(p, re.I) for p in grammar().when.relative_to_writing]
+
+
+def _unclassified(missing: str) -> Classification:
+    return Classification(missing=missing)
 
 
 def _nearest(text: str, patterns: list[tuple[str, re.Pattern]], last: bool) -> str | None:
@@ -215,6 +253,11 @@ def _grouped(sentence: str, inside: list[Quantity]) -> list[list[Quantity]]:
     return groups
 
 
+def _distance(q: Quantity, y: Quantity) -> int:
+    """Characters between a figure and a year ("18 000 i 2020": 3)."""
+    return y.num_start - q.end if y.num_start >= q.end else q.start - y.num_end
+
+
 def _years(sentence: str, all_q: list[Quantity], q: Quantity) -> list[int]:
     """The years a sentence gives figure ``q``: its own clause's, else (for a clause that
     says when, "da ...") the year named just before, else the sentence's own (a year that is
@@ -230,7 +273,7 @@ def _years(sentence: str, all_q: list[Quantity], q: Quantity) -> list[int]:
     ]
     if inside:
         groups = _grouped(sentence, inside)
-        nearest = min(groups, key=lambda g: min(abs(y.num_start - q.num_start) for y in g))
+        nearest = min(groups, key=lambda g: min(_distance(q, y) for y in g))
         return [calendar_year(y) for y in nearest]
     before = [y for y in years if y.num_start < c_start]
     if _WHEN_CLAUSE.match(sentence[c_start:]) and before:
@@ -295,18 +338,29 @@ def classify(
     r = classifier_rules()
     q = figures[i]
     after, before = _spans(sentence, figures, i)
-    out = Classification()
-    if any(b.search(after + " " + before) for b in r.blockers):
-        return out
-    if any(b.search(after) for b in r.after_blockers):
-        return out
-    if any(p.search(sentence) for p in r.undated):
-        return out
+    if words := _matched(r.blockers, after + " " + before):
+        return _unclassified(f"who: a subject outside the data set ({words})")
+    if words := _matched(r.after_blockers, after):
+        return _unclassified(f"what: a difference, not a level ({words})")
+    if words := _matched(r.undated, sentence):
+        return _unclassified(f"when: habitual or undated ({words})")
+    reading = read(sentence, all_q, figures, i)
+    if reading.kind is not None:
+        return _unclassified(f"{reading.missing} ({reading.kind.words})")
+    if reading.missing:
+        return _unclassified(reading.missing)
     look_back = _bracketed(sentence, q)
     order = [before, after] if look_back else [after, before]
     reduced = _reduced(sentence)
     prefix = sentence[: q.start]
-    own = next((i for t in [*order, reduced] if (i := indicator_of(t, q.unit))), None)
+    out = Classification()
+    if reading.indicator:
+        own, rule = reading.indicator, f"statement:{reading.rule}"
+        evidence = [f"{m.kind}={m.words}" for m in reading.parts]
+    else:
+        found = next((f for t in [*order, reduced] if (f := _pattern(t, q.unit))), None)
+        own = found[0] if found else None
+        rule, evidence = f"pattern:{own}", [f"what={found[1]}"] if found else []
     anchor = ctx.anchor if ctx.anchor and ctx.anchor.indicator else None
     partitive = _refers_back(sentence, figures, r.partitives)
     refers = partitive or any(p.search(sentence) for p in r.back_references)
@@ -315,24 +369,33 @@ def classify(
         # "av disse", "av dem": a part of what the sentence before counted, which must be known
         referred = _referred(ctx.previous, None)
         if referred is None:
-            return out
+            return _unclassified("who: a part of what the sentence before counts, which it "
+                                 "does not say")  # fmt: skip
     indicator = own
     if indicator is None and anchor is not None and _unit_of(anchor.indicator) == q.unit:
-        indicator = anchor.indicator
+        indicator, rule = anchor.indicator, "footnote:anchor"
+        evidence = [f"what=the number the note is printed on ({anchor.rule})"]
     if indicator is None:
         for text in (ctx.anchor_prefix, ctx.anchor_sentence):
-            indicator = indicator_of(text, q.unit) if text else None
-            if indicator:
+            found = _pattern(text, q.unit) if text else None
+            if found:
+                indicator, rule, evidence = (
+                    found[0],
+                    "footnote:pointing-sentence",
+                    [f"what={found[1]}"],
+                )
                 break
     if indicator is None and refers:
         referred = _referred(ctx.previous, q.unit)
-        indicator = referred.indicator if referred else None
+        if referred:
+            indicator, rule = referred.indicator, "back-reference"
+            evidence = [f"what=the sentence before ({referred.rule})"]
     if indicator is None:
-        return out
+        return _unclassified(reading.hint or "what: no words say what the number counts")
     # a number that borrows its meaning from elsewhere must not be about a blocked subject
     # itself ("sysselsettingsprosenten ... 58,4" in a footnote to a sentence on arbeid)
-    if own is None and any(b.search(ctx.anchor_prefix) or b.search(sentence) for b in r.blockers):
-        return out
+    if own is None and (words := _matched(r.blockers, ctx.anchor_prefix + " " + sentence)):
+        return _unclassified(f"who: a subject outside the data set ({words})")
     years = _years(sentence, all_q, q)
     if not years and anchor is not None:
         years = list(anchor.years)
@@ -340,9 +403,19 @@ def classify(
         years = [y for q in quantities(ctx.anchor_sentence) if (y := calendar_year(q))][:1]
     offset = _relative(after, before)
     if not years and ctx.year:
+        written = _matched(_from_writing(), f"{before} {after}")
+        c_start, _ = _clause_bounds(sentence, q.num_start)
+        if written and not _COMPARING_CLAUSE.match(sentence[c_start:]):
+            return _unclassified(f"when: a year counted from when it was written ({written}), "
+                                 "and the sentence prints no year")  # fmt: skip
+        elsewhere = _matched(_from_writing(), sentence)
+        if offset is not None and elsewhere and not written:
+            # "I fjor var det 21 000, mot 13 500 året før": the year before one nobody prints
+            return _unclassified(f"when: a year counted from one the sentence dates from when "
+                                 f"it was written ({elsewhere})")  # fmt: skip
         years = [ctx.year]
     if not years:
-        return out  # no year to tell: say nothing
+        return _unclassified("when: no year in the sentence or its context")  # say nothing
     out.indicator = indicator
     out.years = [y + (offset or 0) for y in years]
     prefix_ctx = prefix + " " + ctx.anchor_prefix if ctx.anchor_prefix else prefix
@@ -353,11 +426,14 @@ def classify(
         if value is None and referred is not None:
             value = _agreed(ctx.previous, dim)
             if value is None:
-                return Classification()  # the sentence before does not say which
+                return _unclassified(f"who: the sentence before does not say which {dim}")
         if value is None and dim == "group" and not ctx.anchor_sentence:
             value = _nearest(ctx.heading, patterns, last=True)
         if value:
             setattr(out, dim, value)
+    for m in reading.parts:
+        if m.kind == "complement":  # "52 prosent av dem som avsluttet, kvinner"
+            out.gender = _nearest(m.words, r.dimensions["gender"], last=True) or out.gender
     age = None
     for text in (before, after, prefix_ctx) if look_back else (after, before, prefix_ctx):
         hits = list(r.age.finditer(text))
@@ -368,26 +444,53 @@ def classify(
         age = _agreed(ctx.previous, "age_group")
     if age:
         out.age_group = age
-    if not _place(out, ctx, after, before, prefix, look_back, referred):
-        return Classification()
+    where, unclear = _place(out, ctx, after, before, prefix, look_back, referred)
+    if unclear:
+        return _unclassified(unclear)
+    out.rule = rule
+    when = "+".join(str(y) for y in out.years)
+    out.matched = "; ".join([*evidence, f"when={when}", *([f"where={where}"] if where else [])])
     return out
 
 
-def _place(out, ctx, after, before, prefix, look_back, referred) -> bool:
-    """Set the region the statement names (in force in its year); False when it names a
-    region that was not in force then, or one the sentence before leaves unclear."""
+def _joint_regions(finder: RegionFinder, text: str) -> str | None:
+    """Two regions named as one ("i Oslo og Viken"), as printed; None where there are none."""
+    hits = finder(text)
+    for (_, end, _), (start, stop, _) in itertools.pairwise(hits):
+        if re.fullmatch(r"\s*(?:og|eller|,|/)\s*", text[end:start]):
+            return text[hits[0][0] : stop]
+    return None
+
+
+def _place(out, ctx, after, before, prefix, look_back, referred) -> tuple[str, str]:
+    """Set the region the statement names (in force in its year), else its context's.
+    (evidence, "") where found ("" evidence for the whole country by default), or ("", why)
+    where it names a region not in force then, or the sentence before or its context leaves
+    the region unclear."""
     if ctx.find_regions is None or ctx.region_in is None:
-        return True
+        return "", ""
+    joint = _joint_regions(ctx.find_regions, f"{before} {after}")
+    if joint:
+        return "", f"where: it counts several regions together ({joint})"
     name = _region_name(ctx.find_regions, after, before, prefix, look_back)
+    how = name or ""
     if name is None:
         if referred is not None:
             codes = {(c.region_code, c.region_name) for c in ctx.previous if c.indicator}
             if len(codes) != 1:
-                return False
+                return "", "where: the sentence before gives several regions"
             out.region_code, out.region_name = codes.pop()
-        return True
+            return out.region_name + " (the sentence before)", ""
+        if not ctx.places:
+            return "", ""
+        if len(set(ctx.places)) != 1:
+            # a context about several regions: never the whole country
+            names = ", ".join(ctx.places)
+            return "", f"where: its section or paragraph names several regions ({names})"
+        name = ctx.places[0]
+        how = f"{name} (its section or paragraph)"
     found = {ctx.region_in(name, y) for y in out.years}
     if len(found) != 1 or None in found:
-        return False
+        return "", f"where: {name} is no region in {'+'.join(map(str, out.years))}"
     out.region_code, out.region_name = found.pop()
-    return True
+    return how, ""

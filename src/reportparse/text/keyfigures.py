@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from ..model import STATISTIC_UNITS, Classification, KeyFigure, Paragraph, ParagraphKind
+from ..specs.statements import grammar
 from .classify import Context, RegionFinder, RegionInYear, classify, main_year
 from .quantities import quantities
 from .sentences import split_sentences
@@ -36,6 +37,22 @@ def _anchors(paragraphs: list[Paragraph]) -> dict[tuple[int | None, str], tuple[
                     )
                     break
     return out
+
+
+def _places(finder: RegionFinder | None, section: str, paragraph: str) -> tuple[str, ...]:
+    """The regions a statement's context is about (``specs/statements.toml``, ``[place]``):
+    those its section's heading names, else those its paragraph opens with ("I Agder ...");
+    none where the context names no region or names the whole country."""
+    if finder is None:
+        return ()
+    rule = grammar().place
+    if any(re.search(p, section, re.I) for p in rule.national):
+        return ()
+    named = tuple(name for _, _, name in finder(section))
+    if named:
+        return named
+    opening = re.compile(rule.opening, re.I)
+    return tuple(name for a, _, name in finder(paragraph) if opening.search(paragraph[:a]))
 
 
 def _anchor_figure(prefix: str, sentence: str, year, heading, regions):
@@ -87,6 +104,7 @@ def find_key_figures(
         context_year = year if notes else (main_year(section) or year)
         if notes:
             previous = None
+        places = _places(find_regions, section if not notes else heading, p.text)
         for _, sentence in split_sentences(p.text):
             found = quantities(sentence)
             kept = [q for q in found if q.unit in units]
@@ -100,6 +118,7 @@ def find_key_figures(
                 find_regions=find_regions,
                 region_in=region_in,
                 previous=previous,
+                places=places,
             )
             classified = []
             for q in kept:

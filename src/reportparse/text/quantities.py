@@ -55,6 +55,16 @@ OTHER_UNITS = {
     "money": r"kroner|kr\.?|mill\.?|millioner|milliarder",
     "file_size": r"[kMG]B|[kMG]byte",
 }
+# words between a number and the things it counts that leave it a count ("63 ulike land")
+COUNT_ADJECTIVES = r"(?:(?:ulike|forskjellige|andre)\s+)?"
+# a Norwegian phone number: four pairs of digits, or three-two-three ("24 16 88 00")
+_PHONE = re.compile(
+    r"(?<![\w,.])(?:\+47\s?)?(?:\d{2}(?:[ \u00a0]\d{2}){3}|\d{3}(?:[ \u00a0]\d{2}){2}\d)(?![\w,])"
+)
+# words before a year that make it a year even where a unit follows ("i 2019 til 57 prosent")
+_YEAR_BEFORE = re.compile(r"\b(?:i|fra|til|siden|mot|før|etter|innen|året|år)\s+$", re.I)
+# words before a number that name a page ("Side 4 av 18"): no share
+_PAGE_BEFORE = re.compile(r"\b(?:side|s\.|sidan?)\s*$", re.I)
 # words before an age or a duration that bound it ("fra og med 18", "minst 15 timer")
 BOUNDS = (
     r"fra og med|til og med|minst|inntil|opptil|maksimalt|maks\.?|høyst|etter|fra|over|under|"
@@ -168,7 +178,8 @@ def _unit_after(after: str) -> tuple[str | None, int]:
     if m:
         return "percentage_points", m.end()
     for unit, words in OTHER_UNITS.items():
-        m = re.match(rf"\s*(?:{words})(?![\wæøå])", after, re.I)
+        described = COUNT_ADJECTIVES if unit == "count" else ""  # "63 ulike land"
+        m = re.match(rf"\s*{described}(?:{words})(?![\wæøå])", after, re.I)
         if m:
             week = _PER_WEEK.match(after, m.end()) if unit == "hours" else None
             if week:
@@ -202,9 +213,17 @@ def quantities(sentence: str) -> list[Quantity]:
         if found_date is not None:
             value, unit = found_date
             add(Quantity(value, unit, False, m.group().strip(), *m.span(), *m.span()))
+    # phone numbers and page numbers ("Side 4 av 18") are labels, no statistics
+    for m in _PHONE.finditer(text):
+        add(Quantity(0.0, "label", False, m.group(), *m.span(), *m.span()))
     # "8 av 10", "to av tre": a share in words, always approximate
     for m in _FRACTION_X_OF_Y.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
         x, y = parse_number(m.group("x")), parse_number(m.group("y"))
+        if _PAGE_BEFORE.search(text[: m.start()]):
+            add(Quantity(x or 0.0, "label", False, m.group(), *m.span(), *m.span()))
+            continue
         if not x or not y or y < x or y > 100 or re.match(r"\s*(?:år|måneder)", text[m.end() :]):
             continue
         q = _approx_before(text, m.start())
@@ -251,6 +270,8 @@ def quantities(sentence: str) -> list[Quantity]:
             continue
         before, after = text[: m.start()], text[m.end() :]
         unit, length = _unit_after(after)
+        if unit is None and _YEAR_BEFORE.search(before) and _is_year(value, raw, after):
+            unit = "year"
         if unit is None:
             # a list ("2, 3, 4, 5 år", "62,5 og 58,4") takes the unit named after its last number
             tail = _LIST_TAIL.match(after)

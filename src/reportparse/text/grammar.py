@@ -1,0 +1,271 @@
+"""The grammar of statistical statements (``specs/statements.toml``) applied to one number.
+
+A sentence is cut into clauses; a number's statement is its own clause, read outward from
+the number: the words after it (up to the next number of its clause), the words before
+it (back to the previous one), then the rest of its clause. Where these say nothing of what
+happened, the clause after it is taken too, when that clause has no number of its own
+("Rundt 2 400 av dem som avsluttet, gikk rett over i jobb"). The clauses before it that
+have no number say who the population is ("Av dem som avsluttet programmet i 2019, ...").
+A clause that compares and has no part of its own ("mot 26 000 i 2019") states what the
+clause it compares with states; who a number counts gives an indicator only with a linking
+verb ("Det var 24 500 deltakere"), never with a verb of its own the grammar does not know.
+
+Words are compared by lemma: simplemma gives each word its Norwegian Bokmål lemma, so the
+phrases of the grammar need not list inflections; a number becomes ``#`` (the one being
+read) or ``N`` (any other). The grammar says what it matched, in the words printed, so that
+a classification carries its evidence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
+
+import simplemma
+
+from ..contract.vocabulary import indicator_unit
+from ..specs.statements import grammar
+from .quantities import Quantity
+
+LANGUAGE = "nb"  # simplemma's Norwegian Bokmål
+CLAUSE_BREAK = re.compile(r",\s+(?!\d)|;\s*|:\s+|\s+mens\s+|\s+men\s+|\s+samt\s+|\s+[–—]\s+")
+# a clause that says when ("..., da 4 800 startet"): the period words before it are not its
+_WHEN_CLAUSE = re.compile(r"^\W*da\b", re.I)
+_WORD = re.compile(r"\w+|[–/-]")
+# a clause that compares with another ("mot 26 000 i 2019")
+_COMPARING = re.compile(r"^\W*(?:mot|enn|sammenlignet med|sammenliknet med)\b", re.I)
+PARTS = ("what", "who", "population", "complement", "linking")
+
+
+@lru_cache(maxsize=20_000)
+def lemma(word: str) -> str:
+    """The Norwegian Bokmål lemma of ``word``, lower case; a word the grammar keeps as
+    printed (a comparative) stays as it is."""
+    word = word.lower()
+    if word in _compiled().keep:
+        return word
+    return simplemma.lemmatize(word, lang=LANGUAGE).lower()
+
+
+@dataclass(frozen=True)
+class Match:
+    kind: str  # who, what, population, complement, or a statement kind's id
+    id: str
+    words: str  # as printed
+
+
+@dataclass
+class Reading:
+    """What the grammar makes of one number."""
+
+    indicator: str | None = None
+    rule: str = ""  # the statement rule's id
+    parts: list[Match] = field(default_factory=list)  # the parts the rule used
+    kind: Match | None = None  # a kind that is no year's value (accumulation, change ...)
+    missing: str = ""  # for no indicator: the part missing and why
+    said: bool = False  # the clause says what happened (a "what" part)
+    # why the grammar found no indicator, where nothing else finds one (a footnote's anchor,
+    # the sentence before): "what: deltakere with no verb the grammar knows"
+    hint: str = ""
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    parts: tuple[tuple[str, str, tuple[re.Pattern, ...]], ...]
+    kinds: tuple[tuple[str, str, str, tuple[re.Pattern, ...]], ...]
+    statements: tuple[tuple[str, str, dict[str, str]], ...]
+    keep: frozenset[str]
+    own_year: re.Pattern
+
+
+@cache
+def _compiled() -> _Compiled:
+    g = grammar()
+    return _Compiled(
+        parts=tuple((p.kind, p.id, tuple(re.compile(x) for x in p.phrases)) for p in g.part),
+        kinds=tuple(
+            (k.id, k.part, k.reason, tuple(re.compile(x) for x in k.phrases)) for k in g.kind
+        ),
+        statements=tuple((s.id, s.indicator, s.parts()) for s in g.statement),
+        keep=frozenset(g.keep),
+        own_year=re.compile(g.when.own_year),
+    )
+
+
+class Lemmas:
+    """The lemmas of a stretch of a sentence, one space apart, with where each came from."""
+
+    def __init__(self, sentence: str, start: int, end: int, numbers: list[Quantity], q=None):
+        self.sentence = sentence
+        words: list[tuple[int, int, str]] = []
+        spans = [(n.num_start, n.num_end, "#" if n is q else "N") for n in numbers]
+        pos = start
+        for a, b, token in sorted(spans):
+            if b <= start or a >= end:
+                continue
+            words += self._words(pos, max(pos, a))
+            words.append((a, b, token))
+            pos = b
+        words += self._words(pos, end)
+        self.text, self.where = "", []
+        for a, b, token in words:
+            if self.text:
+                self.text += " "
+            self.where.append((len(self.text), a, b))
+            self.text += token
+
+    def _words(self, a: int, b: int) -> list[tuple[int, int, str]]:
+        out = []
+        for m in _WORD.finditer(self.sentence, a, b):
+            w = m.group()
+            out.append((m.start(), m.end(), "N" if w.isdigit() else lemma(w)))
+        return out
+
+    def printed(self, m: re.Match) -> str:
+        """The printed words a match over the lemmas covers."""
+        covered = [(a, b) for at, a, b in self.where if m.start() <= at < m.end()]
+        if not covered:
+            return m.group()
+        return self.sentence[covered[0][0] : covered[-1][1]]
+
+
+def clauses(sentence: str) -> list[tuple[int, int]]:
+    """The clauses of a sentence as (start, end); breaks inside brackets do not count."""
+    out, start = [], 0
+    for m in CLAUSE_BREAK.finditer(sentence):
+        if sentence[: m.start()].count("(") > sentence[: m.start()].count(")"):
+            continue
+        out.append((start, m.start()))
+        start = m.end()
+    out.append((start, len(sentence)))
+    return out
+
+
+def _find(kind: str, text: Lemmas) -> list[tuple[int, Match]]:
+    """The parts of ``kind`` in ``text`` by position; where two overlap, the one listed first
+    in the grammar wins."""
+    found: list[tuple[int, int, Match]] = []
+    for k, pid, patterns in _compiled().parts:
+        if k != kind:
+            continue
+        for p in patterns:
+            for m in p.finditer(text.text):
+                if not any(m.start() < b and a < m.end() for a, b, _ in found):
+                    found.append((m.start(), m.end(), Match(k, pid, text.printed(m))))
+    return sorted(((a, m) for a, _, m in found), key=lambda f: f[0])
+
+
+def _kind(texts: list[Lemmas], dated: bool) -> tuple[Match, str] | None:
+    """The first kind of statement that is no year's value; a number its own words date
+    (``dated``) is no accumulation."""
+    for kid, part, reason, patterns in _compiled().kinds:
+        if dated and part == "when":
+            continue
+        for t in texts:
+            for p in patterns:
+                m = p.search(t.text)
+                if m:
+                    return Match(kid, kid, t.printed(m)), f"{part}: {reason}"
+    return None
+
+
+def _population_spans(text: Lemmas) -> list[tuple[int, int]]:
+    out = []
+    for k, _, patterns in _compiled().parts:
+        if k == "population":
+            out += [m.span() for p in patterns for m in p.finditer(text.text)]
+    return out
+
+
+def _what(text: Lemmas) -> list[Match]:
+    """The "what" parts of a text that are not inside a population ("som avsluttet")."""
+    spans = _population_spans(text)
+    return [m for at, m in _find("what", text) if not any(a <= at < b for a, b in spans)]
+
+
+def read(sentence: str, numbers: list[Quantity], figures: list[Quantity], i: int) -> Reading:
+    """The statement of ``figures[i]`` (the statistics among ``numbers``, every number of
+    ``sentence``): its indicator and the parts it matched, or the part it lacks."""
+    q = figures[i]
+    bounds = clauses(sentence)
+    ci = next(n for n, (a, b) in enumerate(bounds) if a <= q.num_start < b or n == len(bounds) - 1)
+    c_start, c_end = bounds[ci]
+
+    def has_figure(a: int, b: int) -> bool:
+        return any(a <= f.num_start < b for f in figures)
+
+    mine = [f for f in figures if c_start <= f.num_start < c_end]
+    k = mine.index(q)
+    after_end = mine[k + 1].start if k + 1 < len(mine) else c_end
+    before_start = mine[k - 1].end if k > 0 else c_start
+    after = Lemmas(sentence, q.end, max(q.end, after_end), numbers)
+    before = Lemmas(sentence, before_start, q.start, numbers)
+    clause = Lemmas(sentence, c_start, c_end, numbers, q)
+    following = None
+    if ci + 1 < len(bounds) and not has_figure(*bounds[ci + 1]):
+        following = Lemmas(sentence, *bounds[ci + 1], numbers)
+    preceding = []
+    for a, b in reversed(bounds[:ci]):
+        if has_figure(a, b):
+            break
+        preceding.append(Lemmas(sentence, a, b, numbers))
+    out = Reading()
+    texts = [clause]
+    if not _WHEN_CLAUSE.match(sentence[c_start:]):
+        texts += preceding
+    # a number in brackets ("arbeid (19 prosent)") belongs to the words before it
+    bracketed = sentence[: q.start].rstrip().endswith("(")
+    nearest = (before, after) if bracketed else (after, before)
+    what = next((w for t in (*nearest, clause) if (w := _what(t))), [])
+    if not what and following is not None:
+        what = _what(following)
+        texts.append(following)
+    kind = _kind(texts, bool(_compiled().own_year.search(clause.text)))
+    if kind is not None:
+        out.kind, out.missing = kind
+        return out
+    found = {part: [m for t in (after, before, *texts) for _, m in _find(part, t)]
+             for part in PARTS if part != "what"}  # fmt: skip
+    out = _stated(q, what, found)
+    if out.indicator is None and what and following is not None and following not in texts:
+        # "begynte 14 prosent av dem som avsluttet, på videregående opplæring"
+        more = _what(following)
+        if more:
+            out = _stated(q, more, found)
+    if not what and not any(found.values()) and _COMPARING.match(sentence[c_start:]):
+        # "Programmet hadde 17 000 deltakere i 2021, mot 26 000 i 2019": a clause that
+        # compares, with no part of its own, states what the clause it compares with states
+        earlier = [j for j, f in enumerate(figures[:i]) if f.unit == q.unit]
+        if earlier:
+            main = read(sentence, numbers, figures, earlier[-1])
+            if main.indicator:
+                out.indicator, out.rule = main.indicator, main.rule
+                out.parts = [*main.parts, Match("what", "compared", "as the clause compared with")]
+    return out
+
+
+def _stated(q: Quantity, what: list[Match], found: dict[str, list[Match]]) -> Reading:
+    """The first statement rule of the unit of ``q`` whose parts were found."""
+    out = Reading(said=bool(what))
+    found = {**found, "what": what[:1]}
+    for sid, indicator, parts in _compiled().statements:
+        if indicator_unit(indicator) != q.unit or ("what" in parts) != bool(what):
+            continue
+        used = [next((m for m in found[k] if m.id == v), None) for k, v in parts.items()]
+        if all(used):
+            if found["complement"] and "complement" not in parts:
+                words = found["complement"][0].words
+                out.missing = f"who: names a subgroup ({words}) that {sid} does not count by"
+                return out
+            out.indicator, out.rule, out.parts = indicator, sid, used
+            return out
+    if what:
+        out.missing = f"what: no indicator is {what[0].id} counted in {q.unit}"
+    elif found["who"] and any(
+        "who" in parts and indicator_unit(indicator) == q.unit
+        for _, indicator, parts in _compiled().statements
+    ):
+        words = found["who"][0].words
+        out.hint = f"what: {words} with no verb the grammar knows"
+    return out
