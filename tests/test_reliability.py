@@ -266,7 +266,7 @@ def test_links_out_of_raw_sub_folders_and_fifos_are_not_read(tmp_path, warm_cach
     assert "passwd" not in package and "elsewhere" not in package
 
 
-def test_names_print_as_one_line_and_are_published_as_they_are(tmp_path, warm_cache):
+def test_names_print_as_one_line_and_are_published_as_printed(tmp_path, warm_cache):
     raw = tmp_path / "raw"
     raw.mkdir()
     shutil.copy(RAW / GOOD, raw / "ny\nlinje.html")
@@ -280,8 +280,8 @@ def test_names_print_as_one_line_and_are_published_as_they_are(tmp_path, warm_ca
     assert "error: bad\\xff.html: its file name is not UTF-8; rename it" in lines
     assert not any(line.startswith("linje") for line in lines)  # no fake line
     rows = {r["file"]: (r["source_id"], r["status"]) for r in _sources(out)}
-    assert rows == {
-        "ny\nlinje.html": ("imdi-nyhet-resultater-2017", "ok"),
+    assert rows == {  # sources.csv names each file as it is printed: no control character
+        "ny\\nlinje.html": ("imdi-nyhet-resultater-2017", "ok"),
         "bad\\xff.html": ("bad-xff", "failed"),
     }
 

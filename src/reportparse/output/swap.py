@@ -106,8 +106,11 @@ def publish_folder(
     lock_wait: float = DEFAULT_LOCK_WAIT,
     notice: Notice = lambda line: None,
     step: Step = lambda name: None,
+    published: Callable[[Path], None] = lambda folder: None,
 ) -> None:
-    """Write a new output with ``write(folder)`` and swap it in place of ``target``."""
+    """Write a new output with ``write(folder)`` and swap it in place of ``target``; then,
+    still under the lock, ``published(target.path)`` (what the run records of its output
+    is the folder it published, never one another run published after it)."""
     check_supported()
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -117,6 +120,7 @@ def publish_folder(
             step("recovered")
             check_contents(target)
             _publish(dirfd, target, write, notice, step)
+            published(target.path)
     except LockBusy as exc:
         raise PublishError(str(exc)) from None
     except RenameUnsupported as exc:

@@ -33,6 +33,9 @@ DEFAULT_MAX_MEMORY = 2 * GiB
 # 60 s lets a report ten times as long read on a machine twice as slow, while a hostile
 # document holds a run for one minute, not ten.
 DEFAULT_TIMEOUT = 60.0
+# The most --max-memory may say: the address space of a 64-bit process (47 bits on x86-64
+# and arm64). More cannot be given to a worker; a limit beyond it is a typing error.
+MAX_MEMORY = 1 << 47
 PR_SET_PDEATHSIG = 1
 STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM}
 
@@ -109,7 +112,9 @@ def too_large(max_bytes: int) -> str:
 
 
 def format_size(n: int) -> str:
-    """4 GiB, 1.5 GiB, 512 MiB."""
+    """128 TiB, 4 GiB, 1.5 GiB, 512 MiB."""
+    if n >= 1024 * GiB:
+        return f"{n / (1024 * GiB):.1f}".removesuffix(".0") + " TiB"
     if n >= GiB:
         return f"{n / GiB:.1f}".removesuffix(".0") + " GiB"
     return f"{n / MiB:.0f} MiB"
@@ -121,7 +126,13 @@ def parse_size(text: str) -> int:
     if not m:
         raise ValueError(f"not a size: {text!r} (write 4G, 1.5G or 512M)")
     unit = MiB if m.group(2).lower() == "m" else GiB
-    return int(float(m.group(1)) * unit)
+    size = int(float(m.group(1)) * unit)
+    if size > MAX_MEMORY:
+        raise ValueError(
+            f"{text.strip()!r} is more than {format_size(MAX_MEMORY)}, "
+            "the address space of a process"
+        )
+    return size
 
 
 @contextmanager
