@@ -21,6 +21,7 @@ LAYERS = [
         "reportparse.model",
         "reportparse.readers.pdf.settings",
         "reportparse.published",
+        "reportparse.platform_calls",  # which Linux-only calls to use (portable path)
     ),
     ("reportparse.contract",),  # schemas/: vocabularies, regions, named checks
     ("reportparse.specs",),  # spec files and their schema

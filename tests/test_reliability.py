@@ -22,6 +22,7 @@ from reportparse.cli import main
 from reportparse.output import swap
 from reportparse.output.lock import lock
 from reportparse.output.outdir import Target
+from reportparse.platform_calls import PORTABLE
 from reportparse.run.pipeline import read_or_fail, run
 from test_limits import alive, gone
 
@@ -143,7 +144,10 @@ def _killed_while_publishing(raw, out, cache, when: str) -> int:
 
 
 @pytest.mark.parametrize(("when", "in_place"), [("before", [GOOD]), ("after", [GOOD, OTHER])])
-def test_a_run_killed_at_the_swap_leaves_a_whole_output(tmp_path, warm_cache, when, in_place):
+def test_a_run_killed_at_the_swap_leaves_a_whole_output(
+    tmp_path, warm_cache, monkeypatch, when, in_place
+):
+    monkeypatch.setenv(PORTABLE, "0")  # the exchange (the portable path: test_portable.py)
     raw, out = _raw(tmp_path), tmp_path / "extracted"
     assert run(raw, out, cache_dir=warm_cache).published
     shutil.copy(RAW / OTHER, raw / OTHER)
