@@ -363,15 +363,12 @@ def _finish(
     sha256), never their file names: renaming a file changes only its own ``file``. With
     ``keeping``, documents of the previous release that fail now keep their rows."""
     raw = publishing["raw"]
-    previous = None
+    previous, unreadable = None, ""
     if keeping:
         try:
             previous = previous_release(out)
         except PreviousUnreadable as exc:
-            publishing["notice"](
-                f"notice: the release in {display(str(out))} cannot be read ({exc}); "
-                "documents that fail now cannot keep their rows from it"
-            )
+            unreadable = str(exc)
     results = [values[p.name] for p in files if isinstance(values.get(p.name), DocumentResult)]
     results.sort(key=lambda r: (r.source.source_id, r.source.sha256))
     failed = _by_content([values[p.name] for p in files if isinstance(values.get(p.name), Source)])
@@ -410,7 +407,10 @@ def _finish(
     if previous is not None:
         failing = {s.file: s.message for s in failed}
         unhashed = {o.file: o.message for o in run_result.outcomes if o.status == "failed"}
-        kept = keep(previous, {**unhashed, **failing}, list(FAMILY_DATASETS))
+        try:
+            kept = keep(previous, {**unhashed, **failing}, list(FAMILY_DATASETS))
+        except PreviousUnreadable as exc:
+            unreadable = str(exc)
     if kept:
         stale = {s.file for s in kept.sources}
         failed = [s for s in failed if s.file not in stale]
@@ -429,6 +429,13 @@ def _finish(
     run_result.blocking = failures
     partial = [r for r in results if r.source.status == SourceStatus.PARTIAL]
     held = (failed or partial) and not keep_going
+    if failed and unreadable:  # their rows in the release cannot be kept: it stays as it is
+        publishing["notice"](
+            f"notice: the release in {display(str(out))} cannot be read ({unreadable}), so "
+            "documents that fail now cannot keep their rows from it; --drop-failed publishes "
+            "without them"
+        )
+        held = True
     if failures or held or out is None:
         return run_result
     publish(out, frames, printed, **publishing)

@@ -15,12 +15,14 @@ stays stale). A document leaves the release only when its file leaves ``raw/``, 
 from __future__ import annotations
 
 import hashlib
+import json
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
-from ..model import Observation, Origin, Source, SourceStatus
+from ..model import KEY, Observation, Origin, Source, SourceStatus
 from ..output.publish import read_published
 
 PACKAGE = "datapackage.json"
@@ -28,6 +30,12 @@ KEPT_FROM = ("ok", "partial", "stale")  # statuses of a previous row that hold p
 # datasets whose rows a stale document keeps as published (observations are merged again;
 # sources are rewritten; conflicts are recomputed)
 AS_PUBLISHED = ("tables", "table_notes", "key_figures")
+# the columns the rows are kept by
+NEEDED = {
+    "sources": ("source_id", "file", "sha256", "kind", "status"),
+    "observations": (*KEY, "value", "unit", "approximate", "source_id", "page", "locator"),
+    "tables": ("source_id", "table_id"),
+}
 
 
 class PreviousUnreadable(Exception):
@@ -60,23 +68,53 @@ def previous_release(out: Path | None) -> Previous | None:
     """The release published in ``out``; None where there is none (no datapackage.json)."""
     if out is None or not (Path(out) / PACKAGE).is_file():
         return None
+    folder = Path(out)
     try:
-        release = hashlib.sha256((Path(out) / PACKAGE).read_bytes()).hexdigest()
-        frames, printed = read_published(Path(out))
+        data = (folder / PACKAGE).read_bytes()
+        _inside(folder, json.loads(data))
+        frames, printed = read_published(folder)
+    except PreviousUnreadable:
+        raise
     except Exception as exc:  # any damage to a folder a user may have edited
         raise PreviousUnreadable(f"{type(exc).__name__}: {exc}") from None
-    if "sources" not in frames:
-        raise PreviousUnreadable("it has no sources.csv")
-    return Previous(release, frames, printed)
+    for name, columns in NEEDED.items():
+        if name == "sources" and name not in frames:
+            raise PreviousUnreadable("it has no sources.csv")
+        missing = [c for c in columns if name in frames and c not in frames[name].columns]
+        if missing:
+            raise PreviousUnreadable(f"its {name} has no column {missing[0]}")
+    return Previous(hashlib.sha256(data).hexdigest(), frames, printed)
+
+
+def _inside(folder: Path, package) -> None:
+    """PreviousUnreadable unless every resource of ``package`` is a relative path to a file
+    inside ``folder`` (no link or ``..`` out of it): nothing outside the folder is read."""
+    if not isinstance(package, dict) or not isinstance(package.get("resources"), list):
+        raise PreviousUnreadable("its datapackage.json lists no resources")
+    real = os.path.realpath(folder)
+    for res in package["resources"]:
+        path = res.get("path") if isinstance(res, dict) else None
+        if not isinstance(path, str) or os.path.isabs(path):
+            raise PreviousUnreadable(f"a resource path is not a relative path: {path!r}")
+        target = os.path.realpath(os.path.join(folder, path))
+        if os.path.commonpath([real, target]) != real:
+            raise PreviousUnreadable(f"the resource path {path!r} leaves the folder")
 
 
 def keep(previous: Previous | None, failing: dict[str, str], datasets: list[str]) -> Kept:
     """The rows of ``previous`` of each document in ``failing`` (file name as published ->
     why it fails now) that holds published data there. ``datasets``: the family datasets
     (keyed by source_id) to keep rows of, with those of AS_PUBLISHED."""
-    kept = Kept()
     if previous is None or not failing:
-        return kept
+        return Kept()
+    try:
+        return _keep(previous, failing, datasets)
+    except (ValueError, TypeError, KeyError, AttributeError) as exc:  # rows of the wrong type
+        raise PreviousUnreadable(f"its rows cannot be kept ({type(exc).__name__}: {exc})") from None
+
+
+def _keep(previous: Previous, failing: dict[str, str], datasets: list[str]) -> Kept:
+    kept = Kept()
     sources = previous.frames["sources"]
     rows = sources[sources["file"].isin(list(failing)) & sources["status"].isin(KEPT_FROM)]
     ids = set(rows["source_id"])
