@@ -94,12 +94,36 @@ def test_a_document_that_fails_now_keeps_its_rows_marked_stale(two_published):
     assert row["message"] == f"failed now ({why}); its rows are kept from the previous release"
     assert len(_of(_rows(out / "observations.csv"), OTHER_ID)) == 10
 
+    res = CliRunner().invoke(main, ["validate", "--out", str(out)])
+    assert res.exit_code == 0, res.output  # every link holds: the stale source has its row
+
     # still failing on the next run: the rows stay, and name the release they came from
     res = _extract(raw, out, cache, "--keep-going")
     assert res.exit_code == 1
     row = {r["source_id"]: r for r in _rows(out / "sources.csv")}[OTHER_ID]
     assert (row["status"], row["kept_from"]) == ("stale", release)
     assert _files(out)["observations.csv"] == before["observations.csv"]
+
+
+def test_a_release_whose_rows_cannot_be_kept_is_left_as_it_is(two_published):
+    raw, out, cache, before, _ = two_published
+    package = json.loads((out / "datapackage.json").read_text(encoding="utf-8"))
+    package["resources"][0]["path"] = "../../outside.csv"  # edited by hand, or damaged
+    (out / "datapackage.json").write_text(json.dumps(package), encoding="utf-8")
+    (raw / OTHER).write_bytes(b"")
+    res = _extract(raw, out, cache, "--keep-going")
+    assert res.exit_code == 1
+    assert (
+        f"notice: the release in {out} cannot be read (the resource path '../../outside.csv' "
+        "leaves the folder), so documents that fail now cannot keep their rows from it; "
+        "--drop-failed publishes without them" in res.output.splitlines()
+    )
+    assert res.output.splitlines()[-1] == (
+        f"nothing published (some documents failed); {out} is unchanged"
+    )
+    assert {k: v for k, v in _files(out).items() if k != "datapackage.json"} == {
+        k: v for k, v in before.items() if k != "datapackage.json"
+    }
 
 
 def test_a_document_leaves_the_release_only_when_its_file_leaves_raw(two_published):
