@@ -327,6 +327,6 @@ def test_a_spec_file_that_is_not_utf8_is_refused_in_one_line(tmp_path):
     UnicodeDecodeError."""
     (tmp_path / "fuzz").mkdir()
     (tmp_path / "fuzz" / "2025.toml").write_bytes(b"\x80# not UTF-8\n")
-    assert _toml_text_verdict(tmp_path / "fuzz" / "2025.toml") == (
+    assert _toml_text_verdict(tmp_path / "fuzz") == (
         "specs/fuzz/2025.toml: not UTF-8 text (byte 0)"
     )

@@ -186,3 +186,23 @@ def test_no_traceback_on_stderr_of_the_installed_command(tmp_path, hostile, warm
         done = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True)
         assert done.returncode == 1, done.stderr
         assert "Traceback" not in done.stderr
+
+
+def test_a_config_folder_where_no_key_can_be_made_is_one_line(tmp_path, monkeypatch):
+    from reportparse.run import private
+
+    def refused(folder, path):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.setattr(private, "_new_key", refused)  # as a read-only config folder
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    shutil.copy(RAW / GOOD, raw / GOOD)
+    key = tmp_path / "config" / "reportparse" / "cache.key"
+    res = CliRunner().invoke(main, ["sources", "--raw", str(raw), "--cache-dir", str(tmp_path)])
+    _clean(res)
+    assert (res.exit_code, res.output) == (
+        1,
+        f"Error: cache key {key} cannot be made (Permission denied); run with --no-cache\n",
+    )

@@ -48,6 +48,7 @@ from .inputs import (
 )
 from .limits import DEFAULT_MAX_MEMORY, DEFAULT_TIMEOUT, is_out_of_memory
 from .names import display, published_name
+from .private import NotPrivate
 from .stale import Kept, PreviousUnreadable, keep, previous_release
 from .workers import run_each
 
@@ -295,6 +296,8 @@ def run(
                 _record(cache_dir, raw, folder, files, shas, run_result)
             except OSError as exc:
                 say(f"notice: the run is not remembered in the cache ({exc.strerror})")
+            except NotPrivate as exc:
+                say(f"notice: the run is not remembered in the cache ({exc})")
 
     publishing = {"raw": raw, "notice": say, "lock_wait": lock_wait, "published": record}
     keeping = keep_going and not drop_failed and target is not None

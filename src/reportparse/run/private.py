@@ -94,16 +94,13 @@ def signing_key() -> bytes:
     folder = private_folder(key_dir(), "config folder")
     path = folder / KEY_FILE
     if not os.path.lexists(path):  # written whole beside it, then put in place if still free
-        tmp = folder / f".{KEY_FILE}.{secrets.token_hex(8)}"
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, PRIVATE_FILE)
         try:
-            with os.fdopen(fd, "w", encoding="ascii") as f:
-                f.write(secrets.token_hex(32) + "\n")
-            os.link(tmp, path)
-        except FileExistsError:
-            pass  # another run made it first: theirs is the key
-        finally:
-            tmp.unlink()
+            _new_key(folder, path)
+        except OSError as exc:
+            raise NotPrivate(
+                f"cache key {display(str(path))} cannot be made ({exc.strerror}); "
+                "run with --no-cache"
+            ) from None
     check_private(path, "cache key")
     st = os.stat(path)
     if st.st_mode & (stat.S_IRWXG | stat.S_IRWXO):
@@ -112,9 +109,25 @@ def signing_key() -> bytes:
             f"(mode {stat.S_IMODE(st.st_mode):o}); chmod 600 it"
         )
     try:
-        return bytes.fromhex(path.read_text(encoding="ascii").strip())
-    except (UnicodeDecodeError, ValueError):
-        raise NotPrivate(f"cache key {display(str(path))} is damaged; remove it") from None
+        key = bytes.fromhex(path.read_text(encoding="ascii").strip())
+    except (OSError, UnicodeDecodeError, ValueError):
+        key = b""
+    if len(key) < 16:
+        raise NotPrivate(f"cache key {display(str(path))} is damaged; remove it")
+    return key
+
+
+def _new_key(folder: Path, path: Path) -> None:
+    tmp = folder / f".{KEY_FILE}.{secrets.token_hex(8)}"
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, PRIVATE_FILE)
+    try:
+        with os.fdopen(fd, "w", encoding="ascii") as f:
+            f.write(secrets.token_hex(32) + "\n")
+        os.link(tmp, path)
+    except FileExistsError:
+        pass  # another run made it first: theirs is the key
+    finally:
+        tmp.unlink()
 
 
 def sign(key: bytes, text: bytes) -> str:
