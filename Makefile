@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install extract test test-fast lint report bench stress clean
+.PHONY: install extract test test-fast lint report bench stress fuzz clean
 
 install: $(STAMP)
 
@@ -40,6 +40,13 @@ bench: $(STAMP)
 # killed runs' workers): a few minutes; exit status 1 if a guarantee broke.
 stress: $(STAMP)
 	$(BIN)/python scripts/stress.py
+
+# Property-based fuzzing of every reader (PDF, HTML, specs, datapackage.json), a bounded time
+# each (scripts/fuzz.py; FUZZ_SECONDS per reader); exit status 1 if a reader crashed.
+# `make test` runs its short seed corpus (tests/test_fuzz_readers.py).
+FUZZ_SECONDS ?= 60
+fuzz: $(STAMP)
+	$(BIN)/python scripts/fuzz.py --seconds $(FUZZ_SECONDS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests scripts setup.py schemas

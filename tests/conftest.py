@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pandas as pd
@@ -14,6 +16,11 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 RAW = ROOT / "raw"
 TRUTH = ROOT / "tests" / "truth"
+# The user's cache and config folders (the cache and its signing key, platformdirs) of this
+# test process and the commands it starts: one private home per process, never the real one.
+HOME = Path(tempfile.mkdtemp(prefix="reportparse-home-"))
+os.environ["XDG_CACHE_HOME"] = str(HOME / "cache")
+os.environ["XDG_CONFIG_HOME"] = str(HOME / "config")
 
 
 def truth_dir(source_id: str) -> Path:

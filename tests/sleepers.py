@@ -32,6 +32,7 @@ def main() -> int:
     jobs = int(sys.argv[1])
     if "--no-deathsig" in sys.argv:
         limits.die_with_parent = lambda parent: None  # the control: without the fix
+        limits.watch_parent = lambda parent, lifeline: None  # nor its portable stand-in
     paths = [Path(f"doc-{i}") for i in range(jobs)]
     try:
         with limits.sigterm_as_interrupt():

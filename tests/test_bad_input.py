@@ -91,4 +91,4 @@ def test_same_bytes_twice_is_skipped(tmp_path, warm_cache):
     skipped = [r for r in rows if ",skipped," in r]
     assert len(rows) == 2 and len(skipped) == 1
     assert skipped[0].startswith("zz-copy,zz-copy.pdf,")
-    assert skipped[0].endswith(",skipped,same content as imdi-nokkeltall-2025.pdf")
+    assert skipped[0].endswith(",skipped,same content as imdi-nokkeltall-2025.pdf,")

@@ -42,10 +42,11 @@ def test_sources_as_csv_one_column_per_field(tmp_path, warm_cache):
     res = _sources(tmp_path, warm_cache, "--format", "csv")
     assert res.exit_code == 1  # a document could not be read
     assert res.output == (
-        "source_id,file,sha256,kind,family,year,title,published,pages,parser,status,message\n"
-        f"broken,broken.pdf,{EMPTY},unknown,,,,,,,failed,empty file (0 bytes)\n"
+        "source_id,file,sha256,kind,family,year,title,published,pages,parser,status,message,"
+        "kept_from\n"
+        f"broken,broken.pdf,{EMPTY},unknown,,,,,,,failed,empty file (0 bytes),\n"
         f"imdi-nokkeltall-2025,download (3).pdf,{SHA},pdf,nokkeltall,2025,"
-        f'Nøkkeltall introduksjonsordningen 2025,2026-06-16,17,"{PARSER}",ok,\n'
+        f'Nøkkeltall introduksjonsordningen 2025,2026-06-16,17,"{PARSER}",ok,,\n'
     )
 
 
@@ -57,12 +58,14 @@ def test_sources_as_json(tmp_path, warm_cache):
             "source_id": "broken", "file": "broken.pdf", "sha256": EMPTY, "kind": "unknown",
             "family": None, "year": None, "title": None, "published": None, "pages": None,
             "parser": None, "status": "failed", "message": "empty file (0 bytes)",
+            "kept_from": None,
         },
         {
             "source_id": "imdi-nokkeltall-2025", "file": "download (3).pdf", "sha256": SHA,
             "kind": "pdf", "family": "nokkeltall", "year": 2025,
             "title": "Nøkkeltall introduksjonsordningen 2025", "published": "2026-06-16",
             "pages": 17, "parser": PARSER, "status": "ok", "message": None,
+            "kept_from": None,
         },
     ]  # fmt: skip
 
@@ -73,7 +76,7 @@ def test_sources_as_a_table_with_a_header(tmp_path, warm_cache):
     header, rule, broken, report = res.output.splitlines()
     assert header.split() == [
         "source_id", "file", "sha256", "kind", "family", "year", "title", "published", "pages",
-        "parser", "status", "message",
+        "parser", "status", "message", "kept_from",
     ]  # fmt: skip
     assert set(rule) == {"-", " "}
     # each value starts under its column's header, empty cells are blank
@@ -87,11 +90,11 @@ def test_sources_as_a_table_with_a_header(tmp_path, warm_cache):
 
     assert [cell(broken, c) for c in starts] == [
         "broken", "broken.pdf", EMPTY, "unknown", "", "", "", "", "", "", "failed",
-        "empty file (0 bytes)",
+        "empty file (0 bytes)", "",
     ]  # fmt: skip
     assert [cell(report, c) for c in starts] == [
         "imdi-nokkeltall-2025", "download (3).pdf", SHA, "pdf", "nokkeltall", "2025",
-        "Nøkkeltall introduksjonsordningen 2025", "2026-06-16", "17", PARSER, "ok", "",
+        "Nøkkeltall introduksjonsordningen 2025", "2026-06-16", "17", PARSER, "ok", "", "",
     ]  # fmt: skip
 
 

@@ -20,6 +20,7 @@ LAYERS = [
         "reportparse",
         "reportparse.model",
         "reportparse.published",
+        "reportparse.platform_calls",  # which Linux-only calls to use (portable path)
     ),
     ("reportparse.contract",),  # schemas/: vocabularies, regions, named checks
     ("reportparse.specs",),  # spec files and their schema

@@ -24,6 +24,7 @@ from reportparse.cli import main
 from reportparse.output import swap
 from reportparse.output.lock import lock
 from reportparse.output.outdir import Target
+from reportparse.platform_calls import PORTABLE
 from reportparse.run.pipeline import read_or_fail, run
 from test_limits import alive, gone
 
@@ -145,7 +146,10 @@ def _killed_while_publishing(raw, out, cache, when: str) -> int:
 
 
 @pytest.mark.parametrize(("when", "in_place"), [("before", [GOOD]), ("after", [GOOD, OTHER])])
-def test_a_run_killed_at_the_swap_leaves_a_whole_output(tmp_path, warm_cache, when, in_place):
+def test_a_run_killed_at_the_swap_leaves_a_whole_output(
+    tmp_path, warm_cache, monkeypatch, when, in_place
+):
+    monkeypatch.setenv(PORTABLE, "0")  # the exchange (the portable path: test_portable.py)
     raw, out = _raw(tmp_path), tmp_path / "extracted"
     assert run(raw, out, cache_dir=warm_cache).published
     shutil.copy(RAW / OTHER, raw / OTHER)
@@ -268,7 +272,7 @@ def test_links_out_of_raw_sub_folders_and_fifos_are_not_read(tmp_path, warm_cach
     assert "passwd" not in package and "elsewhere" not in package
 
 
-def test_names_print_as_one_line_and_are_published_as_they_are(tmp_path, warm_cache):
+def test_names_print_as_one_line_and_are_published_as_printed(tmp_path, warm_cache):
     raw = tmp_path / "raw"
     raw.mkdir()
     shutil.copy(RAW / GOOD, raw / "ny\nlinje.html")
@@ -282,8 +286,8 @@ def test_names_print_as_one_line_and_are_published_as_they_are(tmp_path, warm_ca
     assert "error: bad\\xff.html: its file name is not UTF-8; rename it" in lines
     assert not any(line.startswith("linje") for line in lines)  # no fake line
     rows = {r["file"]: (r["source_id"], r["status"]) for r in _sources(out)}
-    assert rows == {
-        "ny\nlinje.html": ("imdi-nyhet-resultater-2017", "ok"),
+    assert rows == {  # sources.csv names each file as it is printed: no control character
+        "ny\\nlinje.html": ("imdi-nyhet-resultater-2017", "ok"),
         "bad\\xff.html": ("bad-xff", "failed"),
     }
 

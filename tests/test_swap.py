@@ -11,10 +11,12 @@ from pathlib import Path
 
 import pytest
 
+from reportparse import platform_calls
 from reportparse.output import outdir, renameat2, swap
 from reportparse.output.lock import lock
 from reportparse.output.outdir import MARKER, OutError, Target
 from reportparse.output.swap import PublishError, publish_folder
+from reportparse.platform_calls import PORTABLE
 
 from outputs import FILES, hidden, version_of, writer
 
@@ -249,6 +251,8 @@ def test_the_system_call_fallback_exchanges_folders(tmp_path):
 
 
 def test_an_unsupported_file_system_is_told_before_reading(tmp_path, monkeypatch):
+    monkeypatch.setenv(PORTABLE, "0")  # renameat2 in use (where it is missing: test_portable)
+
     def no_exchange(dirfd, old, new, flags, **kw):
         raise renameat2.RenameUnsupported(errno.EINVAL, os.strerror(errno.EINVAL), old)
 
@@ -263,14 +267,16 @@ def test_an_unsupported_file_system_is_told_before_reading(tmp_path, monkeypatch
     assert os.listdir(tmp_path) == [".extracted.lock"]  # the test folders are gone
 
 
-def test_other_systems_are_told_in_one_line(monkeypatch):
-    monkeypatch.setattr(swap.sys, "platform", "darwin")
-    with pytest.raises(PublishError) as err:
-        swap.check_supported()
-    assert str(err.value) == (
-        "publishing needs Linux (renameat2 exchanges two folders in one step); "
-        "this system is darwin"
-    )
+def test_other_systems_publish_by_the_portable_path(tmp_path, monkeypatch):
+    monkeypatch.setattr(platform_calls.sys, "platform", "darwin")
+    monkeypatch.setattr(swap, "renameat2", None)  # never called
+    assert not swap.exchanges()
+    target = Target(tmp_path, "extracted")
+    swap.check_supported(target)
+    for version in "12":
+        swap.publish_folder(target, writer(version))
+        assert version_of(target.path) == version
+    assert hidden(tmp_path) == []
 
 
 @pytest.mark.fsync
@@ -292,7 +298,8 @@ def test_files_are_synced(tmp_path, monkeypatch):
     assert synced[-1] == str(tmp_path)  # the parent, after the swap
 
 
-def test_this_file_system_is_supported(tmp_path):
+def test_this_file_system_is_supported(tmp_path, monkeypatch):
+    monkeypatch.setenv(PORTABLE, "0")
     target = Target(tmp_path, "extracted")
     swap.check_supported(target)
     assert os.listdir(tmp_path) == [".extracted.lock"]

@@ -28,8 +28,6 @@ from .run.limits import (
 )
 from .run.names import display, safe_line
 
-DEFAULT_CACHE = Path(".cache/reportparse")
-
 
 def say(text: str, err: bool = False, nl: bool = True) -> None:
     """Print one line: control characters and stray bytes escaped, whatever the locale."""
@@ -117,11 +115,28 @@ def cache_options(fn):
     )(fn)
     return click.option(
         "--cache-dir",
-        default=str(DEFAULT_CACHE),
-        show_default=True,
+        default=None,
+        show_default="the user's cache folder: ~/.cache/reportparse on Linux, "
+        "~/Library/Caches/reportparse on macOS",
         type=click.Path(path_type=Path),
-        help="Per-document cache (content hash + parser fingerprint).",
+        help="Per-document cache (content hash + parser fingerprint); private to its user.",
     )(fn)
+
+
+def _cache_folder(cache_dir: Path | None, no_cache: bool) -> Path | None:
+    """The cache folder to use (None with --no-cache): created private, or refused in one
+    line where others could write it (run/private.py)."""
+    if no_cache:
+        return None
+    from .run.private import NotPrivate, default_cache_dir, private_folder, signing_key
+
+    folder = cache_dir if cache_dir is not None else default_cache_dir()
+    try:
+        private_folder(folder)
+        signing_key()
+    except NotPrivate as exc:
+        raise fail(str(exc)) from None
+    return folder
 
 
 # Worker processes by default: one per core this process may use, at most this many (each
@@ -246,7 +261,13 @@ def main() -> None:
 @click.option(
     "--keep-going",
     is_flag=True,
-    help="Publish the documents that could be read; record the others in sources.csv.",
+    help="Publish the documents that could be read; record the others in sources.csv. A "
+    "document of the previous release that fails now keeps its rows from it (stale).",
+)
+@click.option(
+    "--drop-failed",
+    is_flag=True,
+    help="With --keep-going: a document that fails now leaves the release, rows and all.",
 )
 @jobs_option
 @cache_options
@@ -256,6 +277,7 @@ def extract(
     raw: Path,
     out: Path,
     keep_going: bool,
+    drop_failed: bool,
     jobs: int,
     cache_dir: Path,
     no_cache: bool,
@@ -280,11 +302,12 @@ def extract(
 
     tty = sys.stderr.isatty()
     _check_out(out, raw, lock_wait)
+    cache_dir = _cache_folder(cache_dir, no_cache)
     try:
         listing = list_documents(raw)
     except FileNotFoundError as exc:
         raise fail(str(exc)) from None
-    if not no_cache and _unchanged(raw, out, cache_dir, listing, tty, timeout):
+    if cache_dir is not None and _unchanged(raw, out, cache_dir, listing, tty, timeout):
         return
     from .readers.fate import notice
     from .run.pipeline import run
@@ -297,12 +320,13 @@ def extract(
                 out,
                 keep_going=keep_going,
                 jobs=jobs,
-                cache_dir=None if no_cache else cache_dir,
+                cache_dir=cache_dir,
                 timeout=timeout,
                 max_memory=max_memory,
                 progress=_progress_printer(tty),
                 notice=inform,
                 lock_wait=lock_wait,
+                drop_failed=drop_failed,
             )
     except KeyboardInterrupt as exc:
         _interrupted(exc, out, before)
@@ -314,18 +338,20 @@ def extract(
         say(f"error: {o.file}: {o.message}", err=True)
     for r in result.partial_documents:
         for problem in r.problems:
-            say(f"error: {display(r.source.file)}: {problem}", err=True)
+            say(f"error: {r.source.file}: {problem}", err=True)
     for r in result.results:
         for t in r.tables:
             if (line := notice(t)) is not None:
-                inform(f"notice: {display(r.source.file)}: {line}")
+                inform(f"notice: {r.source.file}: {line}")
             if verbosity("verbose"):
                 size = f"{t.n_rows}x{t.n_cols}, {t.method}" if t.n_rows else t.method
-                say(f"table: {display(r.source.file)}: {t.table_id} {t.status} ({size})", err=True)
+                say(f"table: {r.source.file}: {t.table_id} {t.status} ({size})", err=True)
     for f in result.failures:
         say_lines(f"invalid: {f.describe()}", err=True)
     for src in result.left_out:
-        say(f"error: {display(src.file)}: left out: {src.message}", err=True)
+        say(f"error: {src.file}: left out: {src.message}", err=True)
+    for src in result.stale:
+        say(f"error: {src.file}: stale: {src.message}", err=True)
     n_obs = len(result.frames.get("observations", []))
     failed = len(result.failed_documents) + len(result.left_out)
     shown = display(str(out))
@@ -336,13 +362,14 @@ def extract(
             f"{conflict_keys(result.frames['conflicts'])} conflicts"
             + (f", {partial} partial" if partial else "")
             + (f", {failed} failed" if failed else "")
+            + (f", {len(result.stale)} stale" if result.stale else "")
         )
     else:
         reason = "some tables failed or are incomplete"
         if result.blocking or failed:
             reason = "validation failed" if result.blocking else "some documents failed"
         say(f"nothing published ({reason}); {shown} is unchanged", err=True)
-    if result.failures or failed or result.partial_documents:
+    if result.failures or failed or result.partial_documents or result.stale:
         sys.exit(1)
 
 
@@ -473,7 +500,7 @@ def sources(raw: Path, fmt: str, cache_dir: Path, no_cache: bool, timeout: float
     from .run.inputs import list_documents
     from .run.pipeline import read_cached
 
-    store = Cache(None if no_cache else cache_dir)
+    store = Cache(_cache_folder(cache_dir, no_cache), lambda line: say(line, err=True))
     try:
         listing = list_documents(raw)
     except FileNotFoundError as exc:
@@ -697,7 +724,7 @@ def inspect(
     from .run.cache import Cache
     from .run.workers import run_each
 
-    store = Cache(None if no_cache else cache_dir)
+    store = Cache(_cache_folder(cache_dir, no_cache), lambda line: say(line, err=True))
     work = partial(inspection.show, table_id=table_id, page=page, out=out, cache=store)
     real = Path(os.path.realpath(file))  # the file named, wherever a link points
     try:
@@ -755,13 +782,14 @@ def report(
     from .qa.quality_report import build
 
     _check_out(out, raw, lock_wait)
+    cache_dir = _cache_folder(cache_dir, no_cache)
     before = _folder_id(out)
     try:
         with sigterm_as_interrupt():
             result = build(
                 raw,
                 out,
-                None if no_cache else cache_dir,
+                cache_dir,
                 _progress_printer(False),
                 timeout=timeout,
                 max_memory=max_memory,
@@ -779,3 +807,8 @@ def report(
         f"{conflict_keys(result.frames['conflicts'])} conflict(s), "
         f"{len(result.failures)} failing check(s)"
     )
+    failed = [*(o.file for o in result.failed_documents), *(s.file for s in result.left_out)]
+    for name in failed:  # the report shows them; the exit status says so to a script
+        say(f"error: {name}: not read (see the report)", err=True)
+    if failed:
+        sys.exit(1)

@@ -26,6 +26,7 @@ class SourceStatus(StrEnum):
     PARTIAL = "partial"  # published without its tables that failed or are incomplete (--keep-going)
     FAILED = "failed"
     SKIPPED = "skipped"  # the same bytes as another document
+    STALE = "stale"  # fails now; its rows are kept from the previous release (run/stale.py)
 
 
 class TableStatus(StrEnum):
@@ -137,6 +138,7 @@ class Source:
     parser: str = ""
     status: SourceStatus = SourceStatus.OK
     message: str = ""
+    kept_from: str = ""  # stale: the release (sha256 of its datapackage.json) of its rows
 
     def __post_init__(self) -> None:
         _checked(self, "kind", SourceKind)

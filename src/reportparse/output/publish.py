@@ -202,9 +202,11 @@ def publish(
     raw: Path | None = None,
     notice: Callable[[str], None] = lambda line: None,
     lock_wait: float = DEFAULT_LOCK_WAIT,
+    published: Callable[[Path], None] = lambda folder: None,
 ) -> None:
     """Write everything into a new folder beside ``out``, then swap it in (swap.py): only
-    where ``out`` may be published into (outdir.py; OutError, PublishError otherwise)."""
+    where ``out`` may be published into (outdir.py; OutError, PublishError otherwise).
+    ``published(out)`` is called under the publishing lock, once the new output is in."""
 
     frames = {**vocabulary_frames(), **frames}
 
@@ -224,7 +226,8 @@ def publish(
             json.dumps(package, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
         )
 
-    publish_folder(check_out(Path(out), raw), write, notice=notice, lock_wait=lock_wait)
+    target = check_out(Path(out), raw)
+    publish_folder(target, write, notice=notice, lock_wait=lock_wait, published=published)
 
 
 def read_published(folder: Path) -> tuple[dict[str, pd.DataFrame], dict[str, pd.DataFrame]]:

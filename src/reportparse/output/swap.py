@@ -6,6 +6,12 @@ marker first), fsyncs every file and folder, then exchanges the two folders in o
 (Linux ``renameat2`` with ``RENAME_EXCHANGE``; the first publish is a rename that never
 replaces) and removes the old one, marker last. What the next run does after a kill at
 each step is written down in the module's tests (``test_swap.py``).
+
+Where renameat2 is missing (macOS; or switched off, platform_calls.py) the portable path
+publishes by two renames under the same lock: the old output is moved aside as
+``.NAME.old-*``, then the new one renamed into place. For that moment there is no output
+folder; a run killed then leaves the old output aside, whole, and the next run puts it back
+(``recover``) before anything else.
 """
 
 from __future__ import annotations
@@ -13,12 +19,14 @@ from __future__ import annotations
 import os
 import platform
 import re
-import sys
+import secrets
+import string
 import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from ..platform_calls import linux_calls
 from .lock import DEFAULT_LOCK_WAIT, LockBusy, lock
 from .outdir import (
     MARKER,
@@ -55,16 +63,11 @@ def check_supported(
     lock_wait: float = DEFAULT_LOCK_WAIT,
     notice: Notice = lambda line: None,
 ) -> None:
-    """PublishError unless folders can be exchanged atomically here: Linux, renameat2, and
-    (when ``target``'s folder exists) a file system that exchanges two empty test folders
-    (under the lock, so that another run's clean-up does not take them away)."""
-    if sys.platform != "linux":
-        raise PublishError(
-            f"publishing needs Linux (renameat2 exchanges two folders in one step); "
-            f"this system is {sys.platform}"
-        )
-    if renameat2_function() is None and platform.machine() not in SYSCALL_RENAMEAT2:
-        raise PublishError(f"publishing needs renameat2, unknown on {platform.machine()}")
+    """PublishError unless ``target`` can be published into here. With renameat2 (Linux),
+    when ``target``'s folder exists, its file system must exchange two empty test folders
+    (under the lock, so that another run's clean-up does not take them away); without it
+    the portable path publishes (``exchanges``), and a test folder made and removed under
+    the lock shows that the folder can be written."""
     if target is not None and target.parent.is_dir():
         try:
             with lock(target, lock_wait, notice):
@@ -77,10 +80,20 @@ def check_supported(
             raise PublishError(f"cannot publish into {target.path}: {exc.strerror}") from None
 
 
+def exchanges() -> bool:
+    """Whether folders are exchanged in one step here (renameat2), or by the portable path."""
+    if not linux_calls():
+        return False
+    return renameat2_function() is not None or platform.machine() in SYSCALL_RENAMEAT2
+
+
 def _probe(target: Target) -> None:
     """Exchange two empty folders named like leftovers (removed by the next run if a kill
-    comes between)."""
+    comes between); on the portable path, make one."""
     a = Path(tempfile.mkdtemp(prefix=f".{target.name}.tmp-", dir=target.parent))
+    if not exchanges():
+        a.rmdir()
+        return
     try:
         b = Path(tempfile.mkdtemp(prefix=f".{target.name}.tmp-", dir=target.parent))
         try:
@@ -106,8 +119,11 @@ def publish_folder(
     lock_wait: float = DEFAULT_LOCK_WAIT,
     notice: Notice = lambda line: None,
     step: Step = lambda name: None,
+    published: Callable[[Path], None] = lambda folder: None,
 ) -> None:
-    """Write a new output with ``write(folder)`` and swap it in place of ``target``."""
+    """Write a new output with ``write(folder)`` and swap it in place of ``target``; then,
+    still under the lock, ``published(target.path)`` (what the run records of its output
+    is the folder it published, never one another run published after it)."""
     check_supported()
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -117,6 +133,7 @@ def publish_folder(
             step("recovered")
             check_contents(target)
             _publish(dirfd, target, write, notice, step)
+            published(target.path)
     except LockBusy as exc:
         raise PublishError(str(exc)) from None
     except RenameUnsupported as exc:
@@ -139,17 +156,47 @@ def _publish(dirfd: int, target: Target, write, notice: Notice, step: Step) -> N
         sync_tree(tmp)
         step("synced")
         replacing = os.path.lexists(target.path)
-        flags = RENAME_EXCHANGE if replacing else RENAME_NOREPLACE
-        renameat2(dirfd, tmp.name, target.name, flags)
+        if not exchanges():
+            old = _two_renames(target, tmp, replacing, step)
+        else:
+            flags = RENAME_EXCHANGE if replacing else RENAME_NOREPLACE
+            renameat2(dirfd, tmp.name, target.name, flags)
+            old = tmp
     except BaseException:
         remove_tree(tmp)
         raise
     step("swapped")
     os.fsync(dirfd)
     step("parent synced")
-    if replacing:  # the old output now sits at ``tmp``
-        _remove_old(tmp, target, notice, step)
+    if replacing:  # the old output now sits at ``old``
+        _remove_old(old, target, notice, step)
     step("done")
+
+
+def _two_renames(target: Target, tmp: Path, replacing: bool, step: Step) -> Path:
+    """The portable publish: the old output aside as ``.NAME.old-*``, the new one into its
+    place; where the old output now is. Under the lock, no other run renames here; a kill
+    between the two renames leaves the old output aside, whole, for ``recover``."""
+    old = tmp
+    if replacing:
+        old = target.parent / f".{target.name}.old-{_random_name()}"
+        os.rename(target.path, old)
+        step("moved aside")
+    try:
+        if os.path.lexists(target.path):  # came since it was checked: keep it
+            raise FileExistsError(17, "File exists", str(target.path))
+        os.rename(tmp, target.path)
+    except BaseException:
+        if replacing and not os.path.lexists(target.path):
+            os.rename(old, target.path)  # the old output back in place
+        raise
+    return old
+
+
+def _random_name() -> str:
+    """8 characters as tempfile names its folders (what ``leftovers`` looks for)."""
+    alphabet = string.ascii_lowercase + string.digits + "_"
+    return "".join(secrets.choice(alphabet) for _ in range(8))
 
 
 def _remove_old(old: Path, target: Target, notice: Notice, step: Step) -> None:
@@ -177,7 +224,7 @@ def recover(target: Target, notice: Notice, step: Step = lambda name: None) -> N
     if not os.path.lexists(target.path):
         whole = [p for p in found if ".old-" in p.name and _complete(p)]
         if whole:
-            renameat2_path(whole[-1], target.path, RENAME_NOREPLACE)
+            rename_no_replace(whole[-1], target.path)
             notice(f"restored {target.name} from {whole[-1].name}, left by a killed run")
             found.remove(whole[-1])
     for p in found:
@@ -245,8 +292,14 @@ def _dirfd(path: Path) -> Iterator[int]:
         os.close(fd)
 
 
-def renameat2_path(old: Path, new: Path, flags: int) -> None:
-    """renameat2 of two entries of one folder."""
+def rename_no_replace(old: Path, new: Path) -> None:
+    """Rename ``old`` to ``new`` in one folder, never replacing ``new``: renameat2's
+    RENAME_NOREPLACE, or on the portable path a rename after a check (under the lock)."""
     with _dirfd(old.parent) as dirfd:
-        renameat2(dirfd, old.name, new.name, flags)
+        if exchanges():
+            renameat2(dirfd, old.name, new.name, RENAME_NOREPLACE)
+        else:
+            if os.path.lexists(new):
+                raise FileExistsError(17, "File exists", str(new))
+            os.rename(old, new)
         os.fsync(dirfd)

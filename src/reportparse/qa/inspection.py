@@ -28,7 +28,7 @@ from ..output.frames import cell_issue, table_record
 from ..run.cache import Cache
 from ..run.inputs import document_sha256, read_document_bytes
 from ..run.names import display
-from ..run.pipeline import read_or_fail
+from ..run.pipeline import cacheable, read_or_fail
 
 
 @dataclass
@@ -80,8 +80,9 @@ def read(path: Path, cache: Cache) -> Inspected:
     sha = document_sha256(path, raw)
     value = cache.get(sha)
     if value is None:
-        value = read_or_fail(path, raw)
-        cache.put(sha, value)
+        value = read_or_fail(path, raw, sha)
+        if cacheable(value):
+            cache.put(sha, value)
     if isinstance(value, DocumentResult):
         value.source.file = path.name
         return Inspected(value.source, value.tables)

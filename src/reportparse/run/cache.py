@@ -2,9 +2,12 @@
 
 The fingerprint covers the package's code, its specs, the contract's schemas and vocabularies
 (regions, missing-value symbols, header words) and the versions of the libraries that read
-the files, so that any change to how documents are read invalidates old entries. Each entry
-carries a digest of its own payload: a corrupt, truncated or edited entry is ignored (and
-rebuilt by the caller), never trusted.
+the files, so that any change to how documents are read invalidates old entries. The
+folder is private (private.py: created 0700, refused where others can write it), and each
+entry carries an HMAC of its file hash and payload under the user's own key: an entry
+that is corrupt, truncated, edited or written by anyone else is ignored (rebuilt by the
+caller) and counted, never trusted. A folder that cannot be written is read, with one
+notice, and documents are read again next time.
 """
 
 from __future__ import annotations
@@ -13,12 +16,15 @@ import hashlib
 import json
 import os
 import tempfile
+from collections.abc import Callable
 from functools import cache
 from importlib import metadata
 from pathlib import Path
 
 from ..contract.paths import schemas_dir
 from ..model import DocumentResult, Source
+from .names import display
+from .private import private_folder, sign, signing_key, verify
 
 PACKAGE = Path(__file__).resolve().parents[1]
 # libraries whose output the cache holds (simplemma: the lemmas key figures are classified by)
@@ -49,14 +55,19 @@ def fingerprint() -> str:
     return h.hexdigest()[:16]
 
 
-def _digest(payload) -> str:
-    text = json.dumps(payload, ensure_ascii=False, sort_keys=True)
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+def _signed_text(sha256: str, entry) -> bytes:
+    return json.dumps([sha256, entry], ensure_ascii=False, sort_keys=True).encode("utf-8")
 
 
 class Cache:
-    def __init__(self, folder: Path | None):
-        self.folder = Path(folder) if folder else None
+    """The cache in ``folder`` (None: no cache). NotPrivate if the folder is not private."""
+
+    def __init__(self, folder: Path | None, notice: Callable[[str], None] = lambda line: None):
+        self.folder = private_folder(Path(folder)) if folder else None
+        self.key = signing_key() if self.folder else b""
+        self.notice = notice
+        self.rejected = 0  # entries found that failed their check: ignored, rebuilt
+        self.writable = True
 
     def _path(self, sha256: str) -> Path | None:
         if self.folder is None:
@@ -69,30 +80,40 @@ class Cache:
             return None
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
-            if data.get("sha256") != sha256 or data.get("digest") != _digest(data["entry"]):
-                return None
             entry = data["entry"]
+            if not verify(self.key, _signed_text(sha256, entry), data.get("hmac")):
+                self.rejected += 1
+                return None
             if entry["kind"] == "failure":
                 return Source(**entry["source"])
             return DocumentResult.from_dict(entry["result"])
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            self.rejected += 1
             return None  # corrupt: rebuilt by the caller
 
     def put(self, sha256: str, value: DocumentResult | Source) -> None:
         path = self._path(sha256)
-        if path is None:
+        if path is None or not self.writable:
             return
         if isinstance(value, Source):
             entry = {"kind": "failure", "source": dict(value.__dict__)}
         else:
             entry = {"kind": "result", "result": value.to_dict()}
-        write_json_atomic(path, {"sha256": sha256, "digest": _digest(entry), "entry": entry})
+        mac = sign(self.key, _signed_text(sha256, entry))
+        try:
+            write_json_atomic(path, {"sha256": sha256, "hmac": mac, "entry": entry})
+        except OSError as exc:
+            self.writable = False
+            self.notice(
+                f"notice: the cache folder {display(str(self.folder))} cannot be written "
+                f"({exc.strerror}); documents read now are not kept for the next run"
+            )
 
 
 def write_json_atomic(path: Path, data) -> None:
     """Write ``data`` as JSON to ``path`` through a temporary file: a reader sees the old
     file or the new one, never a part."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as f:

@@ -6,6 +6,11 @@ workers it inherited, takes the default action on SIGINT and SIGTERM, and gets a
 address-space limit (RLIMIT_AS, on top of what it starts with), so that a document that
 inflates past it fails alone with ``too large: needed more than 2 GiB``. In the run,
 ``sigterm_as_interrupt`` makes SIGTERM end it the way Ctrl-C does.
+
+Where prctl and RLIMIT_AS are missing (macOS; or switched off, platform_calls.py), a worker
+watches a pipe whose other end only the run holds, and dies when it reads the end of it
+(the run has ended, however it ended); and it watches its own peak resident memory every
+few milliseconds, ending with TOO_LARGE_EXIT when it grows past the limit.
 """
 
 from __future__ import annotations
@@ -16,8 +21,12 @@ import re
 import resource
 import signal
 import sys
+import threading
+import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+
+from ..platform_calls import linux_calls
 
 GiB = 1 << 30
 MiB = 1 << 20
@@ -33,7 +42,17 @@ DEFAULT_MAX_MEMORY = 2 * GiB
 # 60 s lets a report ten times as long read on a machine twice as slow, while a hostile
 # document holds a run for one minute, not ten.
 DEFAULT_TIMEOUT = 60.0
+# The most --max-memory may say: the address space of a 64-bit process (47 bits on x86-64
+# and arm64). More cannot be given to a worker; a limit beyond it is a typing error.
+MAX_MEMORY = 1 << 47
 PR_SET_PDEATHSIG = 1
+# The portable memory watch: how often a worker looks at its peak resident memory, and the
+# exit status that says it grew past the limit. 10 ms: reading a corpus document takes
+# 100 ms or more, and a bomb inflating at 1 GiB/s overshoots by 10 MiB at most between looks.
+MEMORY_WATCH_SECONDS = 0.01
+TOO_LARGE_EXIT = 86
+# ru_maxrss is in KiB on Linux, in bytes on macOS
+MAXRSS_UNIT = 1 if sys.platform == "darwin" else 1024
 STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM}
 
 
@@ -49,17 +68,60 @@ class Terminated(KeyboardInterrupt):
         self.signum = signum
 
 
-def enter_worker(parent: int, max_memory: int | None, inherited: Iterable = ()) -> None:
+def enter_worker(
+    parent: int, max_memory: int | None, inherited: Iterable = (), lifeline: tuple = ()
+) -> None:
     """Everything a freshly forked worker does before its document (``parent``: the run's
-    pid; ``inherited``: connections the run holds for other workers, closed here)."""
-    die_with_parent(parent)
+    pid; ``inherited``: connections the run holds for other workers, closed here;
+    ``lifeline``: the read and write ends of the pipe only the run holds open)."""
+    if lifeline:
+        os.close(lifeline[1])  # the run's end: only the run may hold it
+    if linux_calls():
+        die_with_parent(parent)
+    else:
+        watch_parent(parent, lifeline[0])
     for conn in inherited:
         conn.close()
     signal.signal(signal.SIGINT, signal.SIG_DFL)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     signal.pthread_sigmask(signal.SIG_UNBLOCK, STOP_SIGNALS)  # deferred by the run at fork
     if max_memory is not None:
-        limit_memory(max_memory)
+        if linux_calls():
+            limit_memory(max_memory)
+        else:
+            watch_memory(max_memory)
+
+
+def watch_parent(parent: int, lifeline: int) -> None:
+    """The portable PR_SET_PDEATHSIG: die when the run's end of the pipe ``lifeline`` closes
+    (it does when the run ends, however it ends); at once if the run is gone already."""
+    if os.getppid() != parent:
+        os._exit(1)
+
+    def wait_for_the_end() -> None:
+        while os.read(lifeline, 1):
+            pass
+        os.kill(os.getpid(), signal.SIGKILL)
+
+    threading.Thread(target=wait_for_the_end, name="lifeline", daemon=True).start()
+
+
+def peak_resident() -> int:
+    """The most bytes this process has held in memory at once."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * MAXRSS_UNIT
+
+
+def watch_memory(max_bytes: int) -> None:
+    """The portable RLIMIT_AS: end this process with TOO_LARGE_EXIT once its peak resident
+    memory is ``max_bytes`` over what it held when the watch began."""
+    start = peak_resident()
+
+    def watch() -> None:
+        while peak_resident() - start <= max_bytes:
+            time.sleep(MEMORY_WATCH_SECONDS)
+        os._exit(TOO_LARGE_EXIT)
+
+    threading.Thread(target=watch, name="memory watch", daemon=True).start()
 
 
 def die_with_parent(parent: int) -> None:
@@ -109,7 +171,9 @@ def too_large(max_bytes: int) -> str:
 
 
 def format_size(n: int) -> str:
-    """4 GiB, 1.5 GiB, 512 MiB."""
+    """128 TiB, 4 GiB, 1.5 GiB, 512 MiB."""
+    if n >= 1024 * GiB:
+        return f"{n / (1024 * GiB):.1f}".removesuffix(".0") + " TiB"
     if n >= GiB:
         return f"{n / GiB:.1f}".removesuffix(".0") + " GiB"
     return f"{n / MiB:.0f} MiB"
@@ -121,7 +185,13 @@ def parse_size(text: str) -> int:
     if not m:
         raise ValueError(f"not a size: {text!r} (write 4G, 1.5G or 512M)")
     unit = MiB if m.group(2).lower() == "m" else GiB
-    return int(float(m.group(1)) * unit)
+    size = int(float(m.group(1)) * unit)
+    if size > MAX_MEMORY:
+        raise ValueError(
+            f"{text.strip()!r} is more than {format_size(MAX_MEMORY)}, "
+            "the address space of a process"
+        )
+    return size
 
 
 @contextmanager

@@ -4,7 +4,9 @@ After a run has read every document and published, ``record`` writes a manifest 
 the cache folder: a fingerprint of the code, specs, schemas and libraries, the sha256
 of each input file, the sha256 of every published file, and the run's summary.
 ``unchanged`` returns that summary only when all of it still holds, the published
-files hashed again; anything missing, different or unreadable means a full run.
+files hashed again; anything missing, different or unreadable means a full run. The
+manifest is signed with the user's cache key (private.py): one written by anyone else
+proves nothing.
 Only light modules are imported here, so that a run with nothing to do stays fast.
 """
 
@@ -19,6 +21,7 @@ from ..contract.paths import schemas_dir
 from .cache import file_sha256, fingerprint, versions, write_json_atomic
 from .inputs import InputError, document_sha256
 from .names import published_name
+from .private import NotPrivate, check_private, sign, signing_key, verify
 
 WRITERS = ("pandas", "pyarrow", "pandera")  # libraries that shape the published bytes
 
@@ -62,7 +65,13 @@ def record(cache_dir: Path, raw: Path, out: Path, inputs: dict[str, str], summar
         "outputs": _tree(out),
         "summary": asdict(summary),
     }
+    data["hmac"] = sign(signing_key(), _signed_text(data))
     write_json_atomic(_manifest_path(cache_dir, raw, out), data)
+
+
+def _signed_text(data: dict) -> bytes:
+    fields = {k: v for k, v in data.items() if k != "hmac"}
+    return json.dumps(fields, ensure_ascii=False, sort_keys=True).encode("utf-8")
 
 
 def unchanged(
@@ -72,7 +81,10 @@ def unchanged(
     (also when a file cannot be hashed within ``timeout`` seconds: the run will say why)."""
     path = _manifest_path(cache_dir, raw, out)
     try:
+        check_private(Path(cache_dir), "cache folder")
         data = json.loads(path.read_text(encoding="utf-8"))
+        if not verify(signing_key(), _signed_text(data), data.get("hmac")):
+            return None
         if data["fingerprint"] != run_fingerprint():
             return None
         inputs = {published_name(p.name): document_sha256(p, raw, timeout) for p in files}
@@ -81,5 +93,5 @@ def unchanged(
         if not out.is_dir() or data["outputs"] != _tree(out):
             return None
         return Summary(**data["summary"])
-    except (OSError, ValueError, KeyError, TypeError, InputError):
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, InputError, NotPrivate):
         return None

@@ -31,9 +31,10 @@ def utf8_name(name: str | bytes) -> str | None:
 
 
 def published_name(name: str | bytes) -> str:
-    """A file name as sources.csv records it: its UTF-8 text (escaped as ``display`` does
-    where it is not UTF-8: such a file fails, and is named so)."""
-    return utf8_name(name) or display(name)
+    """A file name as sources.csv records it: as ``display`` prints it, so that a control
+    character (a newline, ESC, BEL) never lands raw in the data, and a name that is not
+    UTF-8 (such a file fails) is named as it is printed."""
+    return display(name)
 
 
 def display(name: str | bytes) -> str:

@@ -50,9 +50,26 @@ from .inputs import (
 )
 from .limits import DEFAULT_MAX_MEMORY, DEFAULT_TIMEOUT, is_out_of_memory
 from .names import display, published_name
+from .private import NotPrivate
+from .stale import Kept, PreviousUnreadable, keep, previous_release
 from .workers import run_each
 
 SNIFF_BYTES = 2048  # a document's kind is told from its beginning (readers.document.sniff)
+CHANGED = "changed while being read"  # a failure of the moment: never cached
+
+
+def _changed(listed: str, read: str) -> str:
+    return f"sha256 {listed[:12]}... when listed, {read[:12]}... when read"
+
+
+def _read_listed(shas: dict[str, str], raw: Path, path: Path) -> DocumentResult | Source:
+    """``read_or_fail`` of a file listed with the sha256 ``shas[path.name]``."""
+    return read_or_fail(path, raw, shas[path.name])
+
+
+def cacheable(value: DocumentResult | Source) -> bool:
+    """Whether a value may be kept for the next run: not a failure of the moment."""
+    return not (isinstance(value, Source) and value.message.startswith(CHANGED))
 
 
 @dataclass
@@ -66,10 +83,16 @@ class RunResult:
     blocking: list[Failure] = field(default_factory=list)  # failures that stop publishing
     read: list[DocumentResult] = field(default_factory=list)  # ``results`` and those left out
     paths: dict[str, Path] = field(default_factory=dict)  # each file (as published): its path
+    cache_rejected: int = 0  # cache entries that failed their check, read again
 
     @property
     def failed_documents(self) -> list[Outcome]:
         return [o for o in self.outcomes if o.status == SourceStatus.FAILED]
+
+    @property
+    def stale(self) -> list[Source]:
+        """Documents that fail now, published with their rows of the previous release."""
+        return [s for s in self.sources if s.status == SourceStatus.STALE]
 
     @property
     def partial_documents(self) -> list[DocumentResult]:
@@ -80,9 +103,7 @@ class RunResult:
     def left_out(self) -> list[Source]:
         """Documents read, then left out for failing validation (``--keep-going``)."""
         read = {o.file for o in self.outcomes if o.status != SourceStatus.FAILED}  # as shown
-        return [
-            s for s in self.sources if s.status == SourceStatus.FAILED and display(s.file) in read
-        ]
+        return [s for s in self.sources if s.status == SourceStatus.FAILED and s.file in read]
 
 
 def file_name(path: Path) -> str:
@@ -109,15 +130,22 @@ def _failure_source(path: Path, raw: Path, sha: str, message: str) -> Source:
     )
 
 
-def read_or_fail(path: Path, raw: Path | None = None) -> DocumentResult | Source:
+def read_or_fail(
+    path: Path, raw: Path | None = None, expected: str | None = None
+) -> DocumentResult | Source:
     """The result of one file of ``raw`` (its folder by default), or its failure as a Source
     with status 'failed'. Runs in a bounded worker: running out of memory is not a failure
-    of the document but raised, for the worker to report as too large."""
+    of the document but raised, for the worker to report as too large. ``expected`` is the
+    sha256 the run listed the file with: bytes that hash otherwise fail the document (the
+    file changed while being read), so that a result is never kept under another file's
+    hash."""
     raw = path.parent if raw is None else raw
     sha = ""
     try:
         data = read_document_bytes(path, raw)
         sha = hashlib.sha256(data).hexdigest()
+        if expected is not None and sha != expected:
+            return _failure_source(path, raw, expected, f"{CHANGED}: {_changed(expected, sha)}")
         result = read_document(path, data, file_name(path))
         result.invalid = validate_document_tables(result)
         if result.problems:
@@ -155,13 +183,14 @@ def read_cached(
         if path in refused:
             value = _failure_source(path, raw, sha, refused[path])
         elif (value := store.get(sha)) is None:
-            read = partial(read_or_fail, raw=raw)
+            read = partial(_read_listed, {path.name: sha}, raw)
             [fin] = run_each(read, [path], jobs=1, timeout=timeout, max_memory=max_memory)
             if fin.error:  # timed out, too large or crashed: reported, never cached
                 value = _failure_source(path, raw, sha, fin.error)
             else:
                 value = fin.value
-                store.put(sha, value)
+                if cacheable(value):
+                    store.put(sha, value)
         yield path, _refile(value, path)
 
 
@@ -178,6 +207,7 @@ class RunOptions:
     notice: Callable[[str], None] | None = None
     lock_wait: float = DEFAULT_LOCK_WAIT
     write: bool = True
+    drop_failed: bool = False
 
 
 def run(raw: Path, out: Path | None, **options) -> RunResult:
@@ -186,7 +216,8 @@ def run(raw: Path, out: Path | None, **options) -> RunResult:
     merge, validate, publish (unless ``write`` is False: then everything but the publishing).
     ``notice`` hears of what raw/ holds that is not read, and of what publishing cleaned up;
     publishing waits at most ``lock_wait`` seconds for another run publishing into ``out``.
-    The options are those of ``RunOptions``."""
+    With ``keep_going``, a document of the release in ``out`` that fails now keeps its rows
+    from it (stale.py), unless ``drop_failed``. The options are those of ``RunOptions``."""
     return Run(raw, out, RunOptions(**options)).go()
 
 
@@ -202,6 +233,7 @@ class Run:
     shas: dict[str, str] = field(default_factory=dict)  # file name: sha256 of its bytes
     seen_sha: dict[str, str] = field(default_factory=dict)  # sha256: the first file with it
     values: dict[str, DocumentResult | Source] = field(default_factory=dict)  # file name: value
+    duplicates: dict[str, str] = field(default_factory=dict)  # file name: the first with its bytes
     done: int = 0
     total: int = 0
 
@@ -221,7 +253,7 @@ class Run:
         for line in listing.notices:
             self.say(line)
         refused = {p.name: why for p, why in listing.refused}
-        store = Cache(opts.cache_dir)
+        store = Cache(opts.cache_dir, self.say)
         todo: list[Path] = []
         self.total = len(listing.files)
         for p in listing.files:  # hashed within the time bound; a file that cannot be has no row
@@ -232,13 +264,14 @@ class Run:
                 self.report(Outcome(display(p.name), SourceStatus.FAILED, str(exc)))
         for p in self.files:
             sha = self.shas[p.name]
+            if p.name in refused:  # not read, so no stand-in for a file of the same bytes
+                self.values[p.name] = _failure_source(p, raw, sha, refused[p.name])
+                self.report(Outcome(display(p.name), SourceStatus.FAILED, refused[p.name]))
+                continue
             if sha in self.seen_sha:
                 continue
             self.seen_sha[sha] = p.name
-            if p.name in refused:
-                self.values[p.name] = _failure_source(p, raw, sha, refused[p.name])
-                self.report(Outcome(display(p.name), SourceStatus.FAILED, refused[p.name]))
-            elif (cached := store.get(sha)) is not None:
+            if (cached := store.get(sha)) is not None:
                 self.values[p.name] = _refile(cached, p)
             else:
                 todo.append(p)
@@ -249,7 +282,7 @@ class Run:
                 msg = v.message if isinstance(v, Source) else v.source.message
                 self.report(Outcome(display(p.name), status, msg, 0.0, cached=True))
         todo.sort(key=lambda p: -p.stat().st_size)  # largest first, so that workers end together
-        read = partial(read_or_fail, raw=raw)
+        read = partial(_read_listed, self.shas, raw)
         limits = {"timeout": opts.timeout, "max_memory": opts.max_memory}
         for fin in run_each(read, todo, jobs=opts.jobs, **limits):
             p = fin.path
@@ -258,23 +291,29 @@ class Run:
                 self.store(None, value, p, fin.seconds)
             else:
                 self.store(store, fin.value, p, fin.seconds)
+        self.result.cache_rejected = store.rejected
+        if store.rejected:
+            self.say(
+                f"notice: {store.rejected} cache entr{'y' if store.rejected == 1 else 'ies'} "
+                "failed its check (damaged, or not written by this user): read again"
+            )
+        self.duplicates = {
+            p.name: self.seen_sha[self.shas[p.name]]
+            for p in self.files
+            if p.name not in refused and self.seen_sha[self.shas[p.name]] != p.name
+        }
         for p in self.files:
-            first = self.seen_sha[self.shas[p.name]]
-            if first != p.name:
+            first = self.duplicates.get(p.name)
+            if first is not None:
                 same = f"same content as {file_name(raw / first)}"
                 self.report(Outcome(display(p.name), SourceStatus.SKIPPED, same))
-        self.finish()
-        r = self.result
-        clean = not (r.failed_documents or r.partial_documents or r.left_out)
-        if r.published and opts.cache_dir is not None and clean:
-            _record(opts.cache_dir, raw, self.out, self.files, self.shas, r)
-        return r
+        return self.finish()
 
     def store(self, store: Cache | None, value, path: Path, secs: float) -> None:
         sha = self.shas[path.name]
         if isinstance(value, Source) and not value.sha256:  # it could not be read at all
             value.sha256 = sha
-        if store is not None:
+        if store is not None and cacheable(value):
             store.put(sha, value)
         self.values[path.name] = value
         if isinstance(value, Source):
@@ -283,11 +322,33 @@ class Run:
             src = value.source
             self.report(Outcome(display(path.name), src.status, src.message, secs))
 
+    def record(self, folder: Path) -> None:
+        """Remember the run in the cache: under the publishing lock, the new output in place."""
+        r, cache_dir = self.result, self.options.cache_dir
+        if cache_dir is None or r.failed_documents or r.partial_documents or r.left_out:
+            return
+        try:
+            _record(cache_dir, self.raw, folder, self.files, self.shas, r)
+        except OSError as exc:
+            self.say(f"notice: the run is not remembered in the cache ({exc.strerror})")
+        except NotPrivate as exc:
+            self.say(f"notice: the run is not remembered in the cache ({exc})")
+
     def finish(self) -> RunResult:
         """Merge, validate and publish. Rows follow the documents' content (source_id, then
-        sha256), never their file names: renaming a file changes only its own ``file``."""
+        sha256), never their file names: renaming a file changes only its own ``file``. With
+        --keep-going (and not --drop-failed), documents of the previous release that fail now
+        keep their rows from it (stale.py)."""
         raw, files, values, shas = self.raw, self.files, self.values, self.shas
         run_result, keep_going = self.result, self.options.keep_going
+        out = self.out if self.options.write else None
+        keeping = keep_going and not self.options.drop_failed and out is not None
+        previous, unreadable = None, ""
+        if keeping:
+            try:
+                previous = previous_release(out)
+            except PreviousUnreadable as exc:
+                unreadable = str(exc)
         results = [values[p.name] for p in files if isinstance(values.get(p.name), DocumentResult)]
         results.sort(key=lambda r: (r.source.source_id, r.source.sha256))
         failed = _by_content(
@@ -300,10 +361,10 @@ class Run:
                 sha256=shas[p.name],
                 kind=_kind(p, raw),
                 status=SourceStatus.SKIPPED,
-                message=f"same content as {file_name(raw / self.seen_sha[shas[p.name]])}",
+                message=f"same content as {file_name(raw / self.duplicates[p.name])}",
             )
             for p in files
-            if self.seen_sha[shas[p.name]] != p.name
+            if p.name in self.duplicates
         )
         _unique_ids([r.source for r in results] + failed + skipped)
         run_result.paths = {file_name(p): p for p in files}
@@ -326,22 +387,55 @@ class Run:
             frames, printed, failures = _checked_frames(results, failed + skipped)
             known = {(f.dataset, f.check, f.column) for f in seen}
             seen += [f for f in failures if (f.dataset, f.check, f.column) not in known]
+        kept = Kept()
+        if previous is not None:
+            failing = {s.file: s.message for s in failed}
+            unhashed = {o.file: o.message for o in run_result.outcomes if o.status == "failed"}
+            try:
+                kept = keep(previous, {**unhashed, **failing}, list(FAMILY_DATASETS))
+            except PreviousUnreadable as exc:
+                unreadable = str(exc)
+        if kept:
+            stale = {s.file for s in kept.sources}
+            failed = [s for s in failed if s.file not in stale]
+            others = failed + skipped + kept.sources
+            _unique_ids([*kept.sources, *(r.source for r in results), *failed, *skipped])
+            for r in results:
+                for o in r.observations:
+                    o.source_id = r.source.source_id
+            frames, printed, failures = _checked_frames(results, others, kept)
+            known = {(f.dataset, f.check, f.column) for f in seen}
+            seen += [f for f in failures if (f.dataset, f.check, f.column) not in known]
+            failed = failed + kept.sources
         run_result.results = results
         run_result.sources = [r.source for r in results] + failed + skipped
         run_result.frames, run_result.failures = frames, seen
         run_result.blocking = failures
         partial = [r for r in results if r.source.status == SourceStatus.PARTIAL]
         held = (failed or partial) and not keep_going
-        if failures or held or self.out is None or not self.options.write:
+        if failed and unreadable:  # their rows in the release cannot be kept: it stays as it is
+            self.say(
+                f"notice: the release in {display(str(out))} cannot be read ({unreadable}), so "
+                "documents that fail now cannot keep their rows from it; --drop-failed publishes "
+                "without them"
+            )
+            held = True
+        if failures or held or out is None:
             return run_result
-        publishing = {"raw": raw, "notice": self.say, "lock_wait": self.options.lock_wait}
-        publish(self.out, frames, printed, **publishing)
+        publishing = {
+            "raw": raw,
+            "notice": self.say,
+            "lock_wait": self.options.lock_wait,
+            "published": self.record,
+        }
+        publish(out, frames, printed, **publishing)
         run_result.published = True
         return run_result
 
 
 def _record(cache_dir, raw, out, files, shas, run_result: RunResult) -> None:
-    """Remember this clean run, so that a run with nothing changed has nothing to do."""
+    """Remember this clean run, so that a run with nothing changed has nothing to do: called
+    under the publishing lock, so that ``out`` is the folder this run published."""
     order = {display(p.name): i for i, p in enumerate(files)}
     outcomes = sorted(run_result.outcomes, key=lambda o: order[o.file])
     summary = manifest.Summary(
@@ -381,12 +475,15 @@ def _unique_ids(sources: list[Source]) -> None:
         src.source_id = sid
 
 
-def _checked_frames(results: list[DocumentResult], others: list[Source]):
-    """The published frames of ``results`` (and the sources ``others``), their printed tables
-    and every failed check: the frames' own and those of each document's tables."""
+def _checked_frames(results: list[DocumentResult], others: list[Source], stale: Kept | None = None):
+    """The published frames of ``results`` (and the sources ``others``, and what ``stale``
+    documents keep), their printed tables and every failed check: the frames' own and those
+    of each document's tables."""
+    stale = stale or Kept()
     sources = [r.source for r in results] + others
     published_dates = {r.source.source_id: r.source.published for r in results}
-    observations = [o for r in results for o in r.observations]
+    published_dates.update(stale.published)
+    observations = [o for r in results for o in r.observations] + stale.observations
     kept, conflicts = merge(observations, published_dates)
     frames = {
         "sources": frame.sources_frame(sources),
@@ -397,6 +494,14 @@ def _checked_frames(results: list[DocumentResult], others: list[Source]):
         "conflicts": frame.conflicts_frame(conflicts),
     }
     frames.update({name: frame.family_frame(name, results) for name in FAMILY_DATASETS})
+    for name, rows in stale.rows.items():  # in content order, as a fresh run gives them
+        both = [df for df in (frames[name], rows) if len(df)]
+        if len(both) > 1:
+            joined = pd.concat(both, ignore_index=True)
+            frames[name] = joined.sort_values("source_id", kind="stable").reset_index(drop=True)
+        elif both:
+            frames[name] = both[0]
+    printed = {**frame.printed_tables(results), **stale.printed}
     failures: list[Failure] = []
     for name in DATASETS:
         checked, errs = validate(name, frames[name])
@@ -406,7 +511,7 @@ def _checked_frames(results: list[DocumentResult], others: list[Source]):
     if not failures:
         failures += check_links(frames)
     failures += [Failure.from_dict(d) for r in results for d in r.invalid]
-    return frames, frame.printed_tables(results), failures
+    return frames, dict(sorted(printed.items())), failures
 
 
 def _own(r: DocumentResult, failures: list[Failure]) -> list[Failure]:

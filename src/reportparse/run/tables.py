@@ -19,9 +19,9 @@ from pathlib import Path
 
 from ..model import DocumentError, SourceStatus, Table, pad_rows
 from ..output.frames import table_record
-from ..output.outdir import Target, check_out
+from ..output.outdir import OutError, Target, check_out
 from ..output.publish import write_csv
-from ..output.swap import publish_folder
+from ..output.swap import PublishError, publish_folder
 from .inputs import Outcome
 from .limits import DEFAULT_MAX_MEMORY, DEFAULT_TIMEOUT
 from .workers import run_each
@@ -80,6 +80,8 @@ def targets(files: list[Path], out: Path) -> dict[Path, Target]:
     found: dict[Path, Target] = {}
     stems: dict[str, Path] = {}
     for f in files:
+        if f.stem in (".", "..", ""):  # out / "." would be OUT itself
+            raise ValueError(f"{f}: its stem {f.stem!r} names no folder of its own; rename it")
         if f.stem in stems:
             raise ValueError(f"{stems[f.stem]} and {f} would both be written to {out / f.stem}")
         stems[f.stem] = f
@@ -126,9 +128,13 @@ def extract_tables(
             outcome = Outcome(fin.path.name, SourceStatus.FAILED, error, fin.seconds)
         else:
             write = partial(write_tables, tables=fin.value, fmt=fmt)
-            publish_folder(files[fin.path], write, notice=notice)
-            n = len(fin.value)
-            outcome = Outcome(fin.path.name, SourceStatus.OK, f"{n} table{'s' * (n != 1)}")
+            try:  # checked again under the lock: a foreign file may have come since
+                publish_folder(files[fin.path], write, notice=notice)
+            except (OutError, PublishError) as exc:
+                outcome = Outcome(fin.path.name, SourceStatus.FAILED, f"not written: {exc}")
+            else:
+                n = len(fin.value)
+                outcome = Outcome(fin.path.name, SourceStatus.OK, f"{n} table{'s' * (n != 1)}")
             outcome.seconds = fin.seconds
         outcomes[fin.path] = outcome
         if progress:

@@ -23,6 +23,7 @@ from typing import Any
 
 from .limits import (
     DEFAULT_MAX_MEMORY,
+    TOO_LARGE_EXIT,
     Unsupported,
     enter_worker,
     is_out_of_memory,
@@ -48,10 +49,10 @@ class _Running:
 
 
 def _child(conn: Connection, fn: Callable[[Path], Any], path: Path, bounds: tuple) -> None:
-    parent, max_memory, inherited = bounds
+    parent, max_memory, inherited, lifeline = bounds
     oom = ("error", too_large(max_memory) if max_memory else "too large: ran out of memory")
     try:
-        enter_worker(parent, max_memory, inherited)
+        enter_worker(parent, max_memory, inherited, lifeline)
         result = ("ok", fn(path))
     except BaseException as exc:  # reported to the parent, never lost
         if is_out_of_memory(exc):
@@ -76,13 +77,15 @@ def run_each(
 ) -> Iterator[Finished]:
     """``fn(path)`` for every path, in up to ``jobs`` processes, each within ``timeout``
     seconds and ``max_memory`` bytes of address space; results as they finish."""
-    if sys.platform != "linux":
+    if "fork" not in multiprocessing.get_all_start_methods():
         raise Unsupported(
-            f"reading documents needs Linux (bounded workers); this is {sys.platform}"
+            f"reading documents needs fork (Linux, macOS), which {sys.platform} lacks; "
+            "read a published folder with reportparse.read"
         )
     ctx = multiprocessing.get_context("fork")
     waiting = list(paths)
     running: list[_Running] = []
+    lifeline = os.pipe()  # the run holds the write end; a worker sees its end as the run's
     try:
         while waiting or running:
             while waiting and len(running) < max(1, jobs):
@@ -90,7 +93,7 @@ def run_each(
                 recv, send = ctx.Pipe(duplex=False)
                 # the worker closes its own read end and those of the workers before it
                 inherited = [recv] + [r.conn for r in running]
-                bounds = (os.getpid(), max_memory, inherited)
+                bounds = (os.getpid(), max_memory, inherited, lifeline)
                 proc = ctx.Process(target=_child, args=(send, fn, path, bounds), daemon=True)
                 with signals_deferred():  # a Ctrl-C now would leave this worker unknown
                     proc.start()
@@ -103,7 +106,7 @@ def run_each(
             ready = wait([r.conn for r in running] + [r.process.sentinel for r in running],
                          timeout=wait_for)  # fmt: skip
             for r in list(running):
-                done = _collect(r, ready, timeout)
+                done = _collect(r, ready, timeout, max_memory)
                 if done is not None:
                     running.remove(r)
                     yield done
@@ -113,9 +116,13 @@ def run_each(
                 r.process.kill()
                 r.process.join()
                 r.conn.close()
+            for fd in lifeline:
+                os.close(fd)
 
 
-def _collect(r: _Running, ready: list, timeout: float | None) -> Finished | None:
+def _collect(
+    r: _Running, ready: list, timeout: float | None, max_memory: int | None = None
+) -> Finished | None:
     """The result of a worker that has finished, died or run out of time; else None."""
     seconds = time.perf_counter() - r.start
     if r.conn in ready or (r.process.sentinel in ready and r.conn.poll()):
@@ -127,11 +134,11 @@ def _collect(r: _Running, ready: list, timeout: float | None) -> Finished | None
         r.conn.close()
         if status == "ok":
             return Finished(r.path, value, seconds)
-        return Finished(r.path, None, seconds, value or _ended(r.process))
+        return Finished(r.path, None, seconds, value or _ended(r.process, max_memory))
     if r.process.sentinel in ready:
         r.process.join()
         r.conn.close()
-        return Finished(r.path, None, seconds, _ended(r.process))
+        return Finished(r.path, None, seconds, _ended(r.process, max_memory))
     if timeout is not None and seconds >= timeout:
         r.process.kill()
         r.process.join()
@@ -142,7 +149,9 @@ def _collect(r: _Running, ready: list, timeout: float | None) -> Finished | None
     return None
 
 
-def _ended(process) -> str:
+def _ended(process, max_memory: int | None = None) -> str:
     code = process.exitcode
+    if code == TOO_LARGE_EXIT and max_memory:  # the portable memory watch ended it
+        return too_large(max_memory)
     how = f"killed by signal {-code}" if code is not None and code < 0 else f"exit code {code}"
     return f"internal error (the worker process ended unexpectedly, {how})"

@@ -62,7 +62,10 @@ def _where(loc: tuple) -> str:
 
 
 def _read(path: str):
-    text = _root().joinpath(*path.split("/")).read_text(encoding="utf-8")
+    try:
+        text = _root().joinpath(*path.split("/")).read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise SpecError(f"specs/{path}: not UTF-8 text (byte {exc.start})") from None
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

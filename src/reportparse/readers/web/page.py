@@ -31,6 +31,7 @@ from ...model import (
 from ...text.normalize import normalize_ws
 from ...text.printed import ASTERISKS, CAPTION, NOTE_LEAD, is_body_row
 from .html_limits import parse_page
+from .wholeness import check_whole
 
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 BLOCKS = HEADINGS | {
@@ -102,7 +103,9 @@ class Page:
 
 def read_page(data: bytes) -> Page:
     """The article of a saved web page; DocumentError if the page has no readable text."""
-    doc = parse_page(data, "utf-8" if _is_utf8(data) else None)  # whole, or DocumentError
+    utf8 = _is_utf8(data)
+    doc = parse_page(data, "utf-8" if utf8 else None)  # read whole, or DocumentError
+    check_whole(data, doc, data.decode("utf-8" if utf8 else "latin-1"))  # was whole
     root = _article_root(doc)
     if root is None:
         raise DocumentError("no article text on the page")
