@@ -462,6 +462,22 @@ def _joint_regions(finder: RegionFinder, text: str) -> str | None:
     return None
 
 
+@cache
+def _places_elsewhere() -> list[re.Pattern]:
+    return [re.compile(p) for p in grammar().place.elsewhere]
+
+
+def _elsewhere(text: str) -> str | None:
+    """A place ``text`` names that is no county nor the whole country ("I Bergen"), as
+    printed; None where it names none."""
+    national = [re.compile(p, re.I) for p in grammar().place.national]
+    for p in _places_elsewhere():
+        for m in p.finditer(text):
+            if not any(n.search(m.group()) for n in national):
+                return m.group().strip()
+    return None
+
+
 def _place(out, ctx, after, before, prefix, look_back, referred) -> tuple[str, str]:
     """Set the region the statement names (in force in its year), else its context's.
     (evidence, "") where found ("" evidence for the whole country by default), or ("", why)
@@ -474,6 +490,8 @@ def _place(out, ctx, after, before, prefix, look_back, referred) -> tuple[str, s
         return "", f"where: it counts several regions together ({joint})"
     name = _region_name(ctx.find_regions, after, before, prefix, look_back)
     how = name or ""
+    if name is None and (other := _elsewhere(f"{prefix} {after}")):
+        return "", f"where: it names a place that is no county ({other})"
     if name is None:
         if referred is not None:
             codes = {(c.region_code, c.region_name) for c in ctx.previous if c.indicator}
