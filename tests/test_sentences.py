@@ -110,6 +110,11 @@ def test_a_bad_truth_line_is_one_line(tmp_path):
     with pytest.raises(ValueError) as err:
         truth.load(path)
     assert str(err.value) == "sentences.jsonl line 1: half must be one of tuning, held-out"
+    path.write_text('{"half": "tuning", "batch": "3", "sentence": "x", "figures": []}\n',
+                    encoding="utf-8")  # fmt: skip
+    with pytest.raises(ValueError) as err:
+        truth.load(path)
+    assert str(err.value) == "sentences.jsonl line 1: batch must be a whole number above 0"
 
 
 # ------------------------------------------------------------------ the issue's sentences
@@ -311,3 +316,70 @@ def test_numbers_that_are_no_figures(sentence, expected):
     from reportparse.text.quantities import quantities
 
     assert [(q.expression, str(q.unit)) for q in quantities(sentence)] == expected
+
+
+# ------------------------------------------------------------------ what a clause cannot prove
+
+
+def test_a_clause_after_mens_lends_nothing_to_the_number_before_it():
+    assert figures("Antallet som begynte i 2020, var 5 100, mens antallet som avsluttet, var "
+                   "8 300.") == [
+        ("5 100", 5100, "persons", False, "starters", [2020], "00",
+         "statement:starters-by-population", "population=som begynte; when=2020", ""),
+        ("8 300", 8300, "persons", False, "finishers", [2020], "00",
+         "statement:finishers-by-population", "population=som avsluttet; when=2020", ""),
+    ]  # fmt: skip
+
+
+def test_a_share_among_those_who_started_is_no_share_of_those_who_finished():
+    assert figures("Av dem som begynte i 2021, gikk 30 prosent over til arbeid.") == [
+        ("30 prosent", 30, "percent", False, None, [], "00", "", "",
+         "who: counts among som begynte, which share-to-work is not about"),
+    ]  # fmt: skip
+
+
+def test_a_span_of_years_is_an_accumulation():
+    assert figures("I årene 2016 til 2018 startet til sammen 30 000 personer i programmet.") == [
+        ("30 000", 30000, "persons", False, None, [], "00", "", "",
+         "when: a total or average over a period, not one year (årene 2016 til 2018)"),
+    ]  # fmt: skip
+
+
+def test_a_place_that_is_no_county_is_neither_the_country_nor_its_section():
+    expected = [
+        ("500", 500, "persons", False, None, [], "00", "", "",
+         "where: it names a place that is no county (I Trondheim)"),
+    ]  # fmt: skip
+    sentence = "I Trondheim avsluttet 500 deltakere programmet i 2022."
+    assert figures(sentence) == expected
+    assert figures(sentence, heading="Trøndelag") == expected
+    assert [f[9] for f in figures("I kommunen startet 90 personer i programmet i 2023.")] == [
+        "where: it names a place that is no county (I kommunen)"
+    ]
+
+
+def test_had_links_a_count_only_as_its_object():
+    assert figures("I 2022 hadde 1 200 deltakere fravær fra programmet.",
+                   "Programmet hadde i 2018 om lag 24 000 deltakere.") == [
+        ("1 200", 1200, "persons", False, None, [], "00", "", "",
+         "what: deltakere with no verb the grammar knows"),
+        ("om lag 24 000", 24000, "persons", True, "participants", [2018], "00",
+         "statement:participants-by-subject", "who=deltakere; linking=hadde; when=2018", ""),
+    ]  # fmt: skip
+
+
+def test_the_pattern_fallback_reads_other_clauses_only_for_a_clause_that_says_nothing():
+    """A clause with a verb of its own the grammar does not know takes no indicator from
+    the clause before it; one that says nothing of its own still does."""
+    found = figures("I 2022 startet 11 000 i programmet, mens 2 000 ble overført til en annen "
+                    "kommune.")  # fmt: skip
+    assert [(f[0], f[4], f[7], f[9]) for f in found] == [
+        ("11 000", "starters", "statement:starters-by-verb", ""),
+        ("2 000", None, "", "what: no words say what the number counts"),
+    ]
+    found = figures("I 2021 var måloppnåelsen 52 prosent for kvinner, mens menn hadde 66 "
+                    "prosent.")  # fmt: skip
+    assert [(f[0], f[4], f[5], f[7]) for f in found] == [
+        ("52 prosent", "share_work_or_education", [2021], "statement:share-to-work-or-education"),
+        ("66 prosent", "share_work_or_education", [2021], "pattern:share_work_or_education"),
+    ]

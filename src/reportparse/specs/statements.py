@@ -68,6 +68,7 @@ class Grammar(Strict):
     keep: list[str] = Field(default_factory=list)
     when: When = When()
     place: Place
+    says_nothing: list[Pattern] = Field(default_factory=list)
     part: Annotated[list[Part], Field(min_length=1)]
     kind: list[Kind] = Field(default_factory=list)
     statement: Annotated[list[Statement], Field(min_length=1)]

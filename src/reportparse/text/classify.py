@@ -5,10 +5,11 @@ applied by ``grammar.py``): the parts of the number's own clause; a kind of stat
 is no year's value (an accumulation, a change, a negation ...) leaves it unclassified.
 Where the grammar finds no part, the rules of ``specs/classify.toml`` decide; this module
 decides where to look. For each number it reads, in turn, the words after it up to the next
-number or clause break, the words before it back to the previous number or
-clause break, and the whole sentence; for a footnote also the sentence that
-points to it. A number in brackets ("måloppnåelse (53 prosent)") looks back
-before it looks ahead.
+number or clause break, the words before it back to the previous number or clause break,
+and, only where the number's own clause says nothing of its own (``says_nothing`` of the
+grammar: "mens menn har 54 prosent"), the whole sentence; for a footnote also the sentence
+that points to it. A number in brackets ("måloppnåelse (53 prosent)") looks back before it
+looks ahead.
 
 It would rather say nothing than something wrong: a statement that is habitual or
 undated ("vanligvis", "de siste årene"), about a subject outside the data set, or whose
@@ -30,7 +31,7 @@ from functools import cache
 from ..model import Classification
 from ..specs.load import classifier
 from ..specs.statements import grammar
-from .grammar import CLAUSE_BREAK, read
+from .grammar import CLAUSE_BREAK, read, says_nothing
 from .quantities import Quantity, calendar_year, quantities
 
 # a year after these words is what the figure is compared with, not its own year
@@ -358,7 +359,10 @@ def classify(
         own, rule = reading.indicator, f"statement:{reading.rule}"
         evidence = [f"{m.kind}={m.words}" for m in reading.parts]
     else:
-        found = next((f for t in [*order, reduced] if (f := _pattern(t, q.unit))), None)
+        # the rest of the sentence only for a clause that says nothing of its own
+        places = [(a, b) for a, b, _ in ctx.find_regions(sentence)] if ctx.find_regions else []
+        texts = [*order, reduced] if says_nothing(sentence, all_q, q, places) else order
+        found = next((f for t in texts if (f := _pattern(t, q.unit))), None)
         own = found[0] if found else None
         rule, evidence = f"pattern:{own}", [f"what={found[1]}"] if found else []
     anchor = ctx.anchor if ctx.anchor and ctx.anchor.indicator else None

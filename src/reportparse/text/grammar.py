@@ -84,6 +84,7 @@ class _Compiled:
     statements: tuple[tuple[str, str, dict[str, str], frozenset[str]], ...]
     keep: frozenset[str]
     own_year: re.Pattern
+    says_nothing: tuple[re.Pattern, ...]
 
 
 @cache
@@ -97,6 +98,7 @@ def _compiled() -> _Compiled:
         statements=tuple((s.id, s.indicator, s.parts(), frozenset(s.among)) for s in g.statement),
         keep=frozenset(g.keep),
         own_year=re.compile(g.when.own_year),
+        says_nothing=tuple(re.compile(p) for p in g.says_nothing),
     )
 
 
@@ -189,6 +191,30 @@ def _what(text: Lemmas) -> list[Match]:
     """The "what" parts of a text that are not inside a population ("som avsluttet")."""
     spans = _population_spans(text)
     return [m for at, m in _find("what", text) if not any(a <= at < b for a, b in spans)]
+
+
+def says_nothing(
+    sentence: str, numbers: list[Quantity], q: Quantity, places: list[tuple[int, int]] = ()
+) -> bool:
+    """Whether the clause of ``q`` says nothing of its own: no word is left once its numbers,
+    the grammar's ``says_nothing`` phrases and the ``places`` it names (spans of
+    ``sentence``) are taken out ("mens menn har 54 prosent", "mens Finnmark lå lavest med 38
+    prosent")."""
+    a, b = next((a, b) for a, b in clauses(sentence) if a <= q.num_start < b or b == len(sentence))
+    lem = Lemmas(sentence, a, b, numbers, q)
+    covered: set[int] = set()
+    for p in _compiled().says_nothing:
+        for m in p.finditer(lem.text):
+            covered.update(range(m.start(), m.end()))
+    for at, start, end in lem.where:
+        stop = lem.text.find(" ", at)
+        token = lem.text[at : stop if stop >= 0 else len(lem.text)]
+        if token in ("#", "N") or all(i in covered for i in range(at, at + len(token))):
+            continue
+        if any(pa <= start and end <= pb for pa, pb in places):
+            continue
+        return False
+    return True
 
 
 def read(sentence: str, numbers: list[Quantity], figures: list[Quantity], i: int) -> Reading:
