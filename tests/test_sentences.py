@@ -75,6 +75,24 @@ def test_precision_and_recall_on_each_half():
     assert (held_out.matched_figures, held_out.found_figures) == (199, 199)
 
 
+def test_the_batches_written_before_the_rules_were_read():
+    """Batch 3 after the rule changes its four wrong numbers (moved to tuning) called for;
+    batch 4 as first scored, after those changes: its three wrong numbers are open (a
+    forecast, a difference with its year inside, 'andre flyktninger enn fordrevne fra
+    Ukraina')."""
+    third = truth.evaluate(batch=3)
+    assert (third["tuning"].right, third["tuning"].given, third["tuning"].truth) == (2, 2, 2)
+    held_out = third["held-out"]
+    assert (held_out.right, held_out.given, held_out.truth) == (75, 75, 77)
+    assert (held_out.matched_figures, held_out.found_figures) == (100, 100)
+    fourth = truth.evaluate(batch=4)["held-out"]
+    assert (fourth.right, fourth.given, fourth.truth) == (43, 46, 46)
+    assert (fourth.matched_figures, fourth.found_figures) == (63, 63)
+    assert [w.split(":")[0] for w in fourth.wrong] == [
+        "10 000", "Om lag 10 500", "10 prosent", "4 000", "52 prosent",
+    ]  # fmt: skip
+
+
 def test_key_figure_precision_on_the_test_pages():
     """Every figure found on the saved pages is one their truth lists: no date, page number
     or phone number read as a figure."""
