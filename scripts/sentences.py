@@ -7,7 +7,9 @@ figures it states: ``[indicator, year, unit, value]`` with a fifth element namin
 dimension that is not the default (``{"region_code": "42"}``), or ``[null, null, unit,
 value]`` for a figure that must stay unclassified. Numbers that are no statistic (years,
 dates, page and phone numbers, durations, ages) are not listed: finding one is a spurious
-key figure.
+key figure. ``batch`` (optional) numbers the sentences written together and scored at first
+contact before any rule saw them (3 and on); a line without it was written before batches
+were numbered, and is selected as batch 0.
 
 The sentence is read as a page would be: a heading paragraph where one is given, then the
 sentence as a paragraph of running text, with the county names of ``schemas/regions.csv``.
@@ -18,7 +20,9 @@ sentence as a paragraph of running text, with the county names of ``schemas/regi
 - key-figure precision: figures found that the truth lists (by unit and value), over all
   figures found; key-figure recall: the truth's figures found, over the truth's figures.
 
-    python scripts/sentences.py [--truth tests/truth/sentences.jsonl] [--wrong]
+    python scripts/sentences.py [--truth tests/truth/sentences.jsonl] [--batch N] [--wrong]
+
+``--batch N`` scores the sentences of batch N alone (each half apart, as always).
 
 ``--wrong`` lists the tuning half's mistakes only: rules are changed for those. A held-out
 sentence a rule should be changed for is moved to the tuning half first (and the commit
@@ -41,6 +45,7 @@ from reportparse.text.keyfigures import find_key_figures
 TRUTH = Path(__file__).resolve().parents[1] / "tests" / "truth" / "sentences.jsonl"
 PAGES = Path(__file__).resolve().parents[1] / "tests" / "pages"
 HALVES = ("tuning", "held-out")
+EARLIER = 0  # the batch of a line without one: written before batches were numbered
 DEFAULTS = {
     "region_code": "00", "gender": "alle", "group": "alle", "age_group": "alle",
     "education": "alle", "category": "alle",
@@ -90,6 +95,9 @@ def load(path: Path = TRUTH) -> list[dict]:
         row = json.loads(line)
         if row.get("half") not in HALVES:
             raise ValueError(f"{path.name} line {n}: half must be one of {', '.join(HALVES)}")
+        batch = row.get("batch", EARLIER + 1)
+        if not isinstance(batch, int) or isinstance(batch, bool) or batch <= EARLIER:
+            raise ValueError(f"{path.name} line {n}: batch must be a whole number above 0")
         for f in row["figures"]:
             if len(f) not in (4, 5) or (f[0] is None) != (f[1] is None):
                 raise ValueError(
@@ -157,11 +165,13 @@ def score_row(row: dict, out: Score) -> None:
             out.given += 1
 
 
-def evaluate(path: Path = TRUTH) -> dict[str, Score]:
-    """The score of each half."""
+def evaluate(path: Path = TRUTH, batch: int | None = None) -> dict[str, Score]:
+    """The score of each half, over every line or over one batch's (``EARLIER`` for the
+    lines without a batch)."""
     scores = {h: Score() for h in HALVES}
     for row in load(path):
-        score_row(row, scores[row["half"]])
+        if batch is None or row.get("batch", EARLIER) == batch:
+            score_row(row, scores[row["half"]])
     return scores
 
 
@@ -203,6 +213,9 @@ def summary(scores: dict[str, Score]) -> list[str]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--truth", type=Path, default=TRUTH)
+    ap.add_argument(
+        "--batch", type=int, help=f"score one batch alone ({EARLIER}: the lines without one)"
+    )
     ap.add_argument("--wrong", action="store_true", help="list the tuning half's mistakes")
     ap.add_argument(
         "--held-out-mistakes",
@@ -211,7 +224,7 @@ def main() -> None:
         "change rules for it)",
     )
     args = ap.parse_args()
-    scores = evaluate(args.truth)
+    scores = evaluate(args.truth, args.batch)
     print("\n".join(summary(scores)))
     right, found = page_figures()
     print(f"\nkey figures on the test pages: {right} of {found} found are listed in their truth")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import sys
 import tomllib
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -42,10 +43,14 @@ def figures(*texts: str, year: int | None = None, heading: str = ""):
 
 def test_the_truth_has_two_fixed_halves_of_varied_sentences():
     rows = truth.load()
-    halves = [r["half"] for r in rows]
-    assert (len(rows), halves.count("tuning"), halves.count("held-out")) == (345, 161, 184)
     sentences = [r["sentence"] for r in rows]
     assert len(set(sentences)) == len(sentences)
+    batches = Counter((r.get("batch", truth.EARLIER), r["half"]) for r in rows)
+    assert batches == {
+        (truth.EARLIER, "tuning"): 161, (truth.EARLIER, "held-out"): 184,
+        (3, "tuning"): 4, (3, "held-out"): 96, (4, "held-out"): 60,
+    }  # fmt: skip
+    rows = [r for r in rows if "batch" not in r]
     held_out = [r["sentence"] for r in rows if r["half"] == "held-out"]
     # two-clause sentences, accumulations, comparisons and non-figures in the held-out half
     assert sum(", mens " in s or s.startswith("Mens ") for s in held_out) == 5
@@ -55,7 +60,7 @@ def test_the_truth_has_two_fixed_halves_of_varied_sentences():
 
 
 def test_precision_and_recall_on_each_half():
-    scores = truth.evaluate()
+    scores = truth.evaluate(batch=truth.EARLIER)
     tuning, held_out = scores["tuning"], scores["held-out"]
     assert tuning.wrong == []
     # two held-out figures stay unclassified: "Resultatene varierer mellom fylkene, fra 39
@@ -68,6 +73,24 @@ def test_precision_and_recall_on_each_half():
     # no date, page number or phone number read as a key figure
     assert (tuning.matched_figures, tuning.found_figures) == (183, 183)
     assert (held_out.matched_figures, held_out.found_figures) == (199, 199)
+
+
+def test_the_batches_written_before_the_rules_were_read():
+    """Batch 3 after the rule changes its four wrong numbers (moved to tuning) called for;
+    batch 4 as first scored, after those changes: its three wrong numbers are open (a
+    forecast, a difference with its year inside, 'andre flyktninger enn fordrevne fra
+    Ukraina')."""
+    third = truth.evaluate(batch=3)
+    assert (third["tuning"].right, third["tuning"].given, third["tuning"].truth) == (2, 2, 2)
+    held_out = third["held-out"]
+    assert (held_out.right, held_out.given, held_out.truth) == (75, 75, 77)
+    assert (held_out.matched_figures, held_out.found_figures) == (100, 100)
+    fourth = truth.evaluate(batch=4)["held-out"]
+    assert (fourth.right, fourth.given, fourth.truth) == (43, 46, 46)
+    assert (fourth.matched_figures, fourth.found_figures) == (63, 63)
+    assert [w.split(":")[0] for w in fourth.wrong] == [
+        "10 000", "Om lag 10 500", "10 prosent", "4 000", "52 prosent",
+    ]  # fmt: skip
 
 
 def test_key_figure_precision_on_the_test_pages():
@@ -105,6 +128,11 @@ def test_a_bad_truth_line_is_one_line(tmp_path):
     with pytest.raises(ValueError) as err:
         truth.load(path)
     assert str(err.value) == "sentences.jsonl line 1: half must be one of tuning, held-out"
+    path.write_text('{"half": "tuning", "batch": "3", "sentence": "x", "figures": []}\n',
+                    encoding="utf-8")  # fmt: skip
+    with pytest.raises(ValueError) as err:
+        truth.load(path)
+    assert str(err.value) == "sentences.jsonl line 1: batch must be a whole number above 0"
 
 
 # ------------------------------------------------------------------ the issue's sentences
@@ -306,3 +334,70 @@ def test_numbers_that_are_no_figures(sentence, expected):
     from reportparse.text.quantities import quantities
 
     assert [(q.expression, str(q.unit)) for q in quantities(sentence)] == expected
+
+
+# ------------------------------------------------------------------ what a clause cannot prove
+
+
+def test_a_clause_after_mens_lends_nothing_to_the_number_before_it():
+    assert figures("Antallet som begynte i 2020, var 5 100, mens antallet som avsluttet, var "
+                   "8 300.") == [
+        ("5 100", 5100, "persons", False, "starters", [2020], "00",
+         "statement:starters-by-population", "population=som begynte; when=2020", ""),
+        ("8 300", 8300, "persons", False, "finishers", [2020], "00",
+         "statement:finishers-by-population", "population=som avsluttet; when=2020", ""),
+    ]  # fmt: skip
+
+
+def test_a_share_among_those_who_started_is_no_share_of_those_who_finished():
+    assert figures("Av dem som begynte i 2021, gikk 30 prosent over til arbeid.") == [
+        ("30 prosent", 30, "percent", False, None, [], "00", "", "",
+         "who: counts among som begynte, which share-to-work is not about"),
+    ]  # fmt: skip
+
+
+def test_a_span_of_years_is_an_accumulation():
+    assert figures("I årene 2016 til 2018 startet til sammen 30 000 personer i programmet.") == [
+        ("30 000", 30000, "persons", False, None, [], "00", "", "",
+         "when: a total or average over a period, not one year (årene 2016 til 2018)"),
+    ]  # fmt: skip
+
+
+def test_a_place_that_is_no_county_is_neither_the_country_nor_its_section():
+    expected = [
+        ("500", 500, "persons", False, None, [], "00", "", "",
+         "where: it names a place that is no county (I Trondheim)"),
+    ]  # fmt: skip
+    sentence = "I Trondheim avsluttet 500 deltakere programmet i 2022."
+    assert figures(sentence) == expected
+    assert figures(sentence, heading="Trøndelag") == expected
+    assert [f[9] for f in figures("I kommunen startet 90 personer i programmet i 2023.")] == [
+        "where: it names a place that is no county (I kommunen)"
+    ]
+
+
+def test_had_links_a_count_only_as_its_object():
+    assert figures("I 2022 hadde 1 200 deltakere fravær fra programmet.",
+                   "Programmet hadde i 2018 om lag 24 000 deltakere.") == [
+        ("1 200", 1200, "persons", False, None, [], "00", "", "",
+         "what: deltakere with no verb the grammar knows"),
+        ("om lag 24 000", 24000, "persons", True, "participants", [2018], "00",
+         "statement:participants-by-subject", "who=deltakere; linking=hadde; when=2018", ""),
+    ]  # fmt: skip
+
+
+def test_the_pattern_fallback_reads_other_clauses_only_for_a_clause_that_says_nothing():
+    """A clause with a verb of its own the grammar does not know takes no indicator from
+    the clause before it; one that says nothing of its own still does."""
+    found = figures("I 2022 startet 11 000 i programmet, mens 2 000 ble overført til en annen "
+                    "kommune.")  # fmt: skip
+    assert [(f[0], f[4], f[7], f[9]) for f in found] == [
+        ("11 000", "starters", "statement:starters-by-verb", ""),
+        ("2 000", None, "", "what: no words say what the number counts"),
+    ]
+    found = figures("I 2021 var måloppnåelsen 52 prosent for kvinner, mens menn hadde 66 "
+                    "prosent.")  # fmt: skip
+    assert [(f[0], f[4], f[5], f[7]) for f in found] == [
+        ("52 prosent", "share_work_or_education", [2021], "statement:share-to-work-or-education"),
+        ("66 prosent", "share_work_or_education", [2021], "pattern:share_work_or_education"),
+    ]

@@ -43,6 +43,9 @@ class Statement(Strict):
     population: str | None = None
     complement: str | None = None
     linking: str | None = None
+    # the populations a clause may name for this statement besides the one it requires ("av
+    # dem som avsluttet, gikk 45 prosent over til arbeid"); any other leaves it unclassified
+    among: list[str] = Field(default_factory=list)
 
     def parts(self) -> dict[str, str]:
         """The parts this rule needs, by kind."""
@@ -53,6 +56,7 @@ class Statement(Strict):
 class Place(Strict):
     opening: Pattern
     national: list[Pattern] = Field(default_factory=list)
+    elsewhere: list[Pattern] = Field(default_factory=list)
 
 
 class When(Strict):
@@ -64,6 +68,7 @@ class Grammar(Strict):
     keep: list[str] = Field(default_factory=list)
     when: When = When()
     place: Place
+    says_nothing: list[Pattern] = Field(default_factory=list)
     part: Annotated[list[Part], Field(min_length=1)]
     kind: list[Kind] = Field(default_factory=list)
     statement: Annotated[list[Statement], Field(min_length=1)]
@@ -79,6 +84,9 @@ class Grammar(Strict):
             for kind, pid in s.parts().items():
                 if (kind, pid) not in known:
                     raise ValueError(f"statement[{i}] ({s.id}): no {kind} part {pid!r}")
+            for pid in s.among:
+                if ("population", pid) not in known:
+                    raise ValueError(f"statement[{i}] ({s.id}): no population part {pid!r}")
         if len({s.id for s in self.statement}) != len(self.statement):
             raise ValueError("a statement id is given twice")
         return self

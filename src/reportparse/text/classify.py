@@ -5,10 +5,11 @@ applied by ``grammar.py``): the parts of the number's own clause; a kind of stat
 is no year's value (an accumulation, a change, a negation ...) leaves it unclassified.
 Where the grammar finds no part, the rules of ``specs/classify.toml`` decide; this module
 decides where to look. For each number it reads, in turn, the words after it up to the next
-number or clause break, the words before it back to the previous number or
-clause break, and the whole sentence; for a footnote also the sentence that
-points to it. A number in brackets ("måloppnåelse (53 prosent)") looks back
-before it looks ahead.
+number or clause break, the words before it back to the previous number or clause break,
+and, only where the number's own clause says nothing of its own (``says_nothing`` of the
+grammar: "mens menn har 54 prosent"), the whole sentence; for a footnote also the sentence
+that points to it. A number in brackets ("måloppnåelse (53 prosent)") looks back before it
+looks ahead.
 
 It would rather say nothing than something wrong: a statement that is habitual or
 undated ("vanligvis", "de siste årene"), about a subject outside the data set, or whose
@@ -30,7 +31,7 @@ from functools import cache
 from ..model import Classification
 from ..specs.load import classifier
 from ..specs.statements import grammar
-from .grammar import CLAUSE_BREAK, read
+from .grammar import CLAUSE_BREAK, read, says_nothing
 from .quantities import Quantity, calendar_year, quantities
 
 # a year after these words is what the figure is compared with, not its own year
@@ -358,7 +359,10 @@ def classify(
         own, rule = reading.indicator, f"statement:{reading.rule}"
         evidence = [f"{m.kind}={m.words}" for m in reading.parts]
     else:
-        found = next((f for t in [*order, reduced] if (f := _pattern(t, q.unit))), None)
+        # the rest of the sentence only for a clause that says nothing of its own
+        places = [(a, b) for a, b, _ in ctx.find_regions(sentence)] if ctx.find_regions else []
+        texts = [*order, reduced] if says_nothing(sentence, all_q, q, places) else order
+        found = next((f for t in texts if (f := _pattern(t, q.unit))), None)
         own = found[0] if found else None
         rule, evidence = f"pattern:{own}", [f"what={found[1]}"] if found else []
     anchor = ctx.anchor if ctx.anchor and ctx.anchor.indicator else None
@@ -462,6 +466,22 @@ def _joint_regions(finder: RegionFinder, text: str) -> str | None:
     return None
 
 
+@cache
+def _places_elsewhere() -> list[re.Pattern]:
+    return [re.compile(p) for p in grammar().place.elsewhere]
+
+
+def _elsewhere(text: str) -> str | None:
+    """A place ``text`` names that is no county nor the whole country ("I Bergen"), as
+    printed; None where it names none."""
+    national = [re.compile(p, re.I) for p in grammar().place.national]
+    for p in _places_elsewhere():
+        for m in p.finditer(text):
+            if not any(n.search(m.group()) for n in national):
+                return m.group().strip()
+    return None
+
+
 def _place(out, ctx, after, before, prefix, look_back, referred) -> tuple[str, str]:
     """Set the region the statement names (in force in its year), else its context's.
     (evidence, "") where found ("" evidence for the whole country by default), or ("", why)
@@ -474,6 +494,8 @@ def _place(out, ctx, after, before, prefix, look_back, referred) -> tuple[str, s
         return "", f"where: it counts several regions together ({joint})"
     name = _region_name(ctx.find_regions, after, before, prefix, look_back)
     how = name or ""
+    if name is None and (other := _elsewhere(f"{prefix} {after}")):
+        return "", f"where: it names a place that is no county ({other})"
     if name is None:
         if referred is not None:
             codes = {(c.region_code, c.region_name) for c in ctx.previous if c.indicator}

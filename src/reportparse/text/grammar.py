@@ -3,9 +3,10 @@
 A sentence is cut into clauses; a number's statement is its own clause, read outward from
 the number: the words after it (up to the next number of its clause), the words before
 it (back to the previous one), then the rest of its clause. Where these say nothing of what
-happened, the clause after it is taken too, when that clause has no number of its own
-("Rundt 2 400 av dem som avsluttet, gikk rett over i jobb"). The clauses before it that
-have no number say who the population is ("Av dem som avsluttet programmet i 2019, ...").
+happened, the clause after it is taken too, when that clause has no number of its own and
+follows a comma ("Rundt 2 400 av dem som avsluttet, gikk rett over i jobb"), not "mens".
+The clauses before it that have no number say who the population is ("Av dem som
+avsluttet programmet i 2019, ...").
 A clause that compares and has no part of its own ("mot 26 000 i 2019") states what the
 clause it compares with states; who a number counts gives an indicator only with a linking
 verb ("Det var 24 500 deltakere"), never with a verb of its own the grammar does not know.
@@ -33,6 +34,12 @@ CLAUSE_BREAK = re.compile(r",\s+(?!\d)|;\s*|:\s+|\s+mens\s+|\s+men\s+|\s+samt\s+
 # a clause that says when ("..., da 4 800 startet"): the period words before it are not its
 _WHEN_CLAUSE = re.compile(r"^\W*da\b", re.I)
 _WORD = re.compile(r"\w+|[–/-]")
+# the break after which a clause goes on with the one before ("Rundt 2 400 av dem som
+# avsluttet, gikk rett over i jobb"); after "mens", "men", a semicolon or a dash a new
+# statement begins, whose words are not the number's ("Antallet som startet i 2018, var
+# 8 200, mens antallet som avsluttet, var 10 300")
+_CONTINUING = re.compile(r",\s*")
+_NEW_STATEMENT = re.compile(r"^\W*(?:mens|men|samt|og|eller|mot)\b", re.I)
 # a clause that compares with another ("mot 26 000 i 2019")
 _COMPARING = re.compile(r"^\W*(?:mot|enn|sammenlignet med|sammenliknet med)\b", re.I)
 PARTS = ("what", "who", "population", "complement", "linking")
@@ -74,9 +81,10 @@ class Reading:
 class _Compiled:
     parts: tuple[tuple[str, str, tuple[re.Pattern, ...]], ...]
     kinds: tuple[tuple[str, str, str, tuple[re.Pattern, ...]], ...]
-    statements: tuple[tuple[str, str, dict[str, str]], ...]
+    statements: tuple[tuple[str, str, dict[str, str], frozenset[str]], ...]
     keep: frozenset[str]
     own_year: re.Pattern
+    says_nothing: tuple[re.Pattern, ...]
 
 
 @cache
@@ -87,9 +95,10 @@ def _compiled() -> _Compiled:
         kinds=tuple(
             (k.id, k.part, k.reason, tuple(re.compile(x) for x in k.phrases)) for k in g.kind
         ),
-        statements=tuple((s.id, s.indicator, s.parts()) for s in g.statement),
+        statements=tuple((s.id, s.indicator, s.parts(), frozenset(s.among)) for s in g.statement),
         keep=frozenset(g.keep),
         own_year=re.compile(g.when.own_year),
+        says_nothing=tuple(re.compile(p) for p in g.says_nothing),
     )
 
 
@@ -184,6 +193,30 @@ def _what(text: Lemmas) -> list[Match]:
     return [m for at, m in _find("what", text) if not any(a <= at < b for a, b in spans)]
 
 
+def says_nothing(
+    sentence: str, numbers: list[Quantity], q: Quantity, places: list[tuple[int, int]] = ()
+) -> bool:
+    """Whether the clause of ``q`` says nothing of its own: no word is left once its numbers,
+    the grammar's ``says_nothing`` phrases and the ``places`` it names (spans of
+    ``sentence``) are taken out ("mens menn har 54 prosent", "mens Finnmark lå lavest med 38
+    prosent")."""
+    a, b = next((a, b) for a, b in clauses(sentence) if a <= q.num_start < b or b == len(sentence))
+    lem = Lemmas(sentence, a, b, numbers, q)
+    covered: set[int] = set()
+    for p in _compiled().says_nothing:
+        for m in p.finditer(lem.text):
+            covered.update(range(m.start(), m.end()))
+    for at, start, end in lem.where:
+        stop = lem.text.find(" ", at)
+        token = lem.text[at : stop if stop >= 0 else len(lem.text)]
+        if token in ("#", "N") or all(i in covered for i in range(at, at + len(token))):
+            continue
+        if any(pa <= start and end <= pb for pa, pb in places):
+            continue
+        return False
+    return True
+
+
 def read(sentence: str, numbers: list[Quantity], figures: list[Quantity], i: int) -> Reading:
     """The statement of ``figures[i]`` (the statistics among ``numbers``, every number of
     ``sentence``): its indicator and the parts it matched, or the part it lacks."""
@@ -203,7 +236,12 @@ def read(sentence: str, numbers: list[Quantity], figures: list[Quantity], i: int
     before = Lemmas(sentence, before_start, q.start, numbers)
     clause = Lemmas(sentence, c_start, c_end, numbers, q)
     following = None
-    if ci + 1 < len(bounds) and not has_figure(*bounds[ci + 1]):
+    if (
+        ci + 1 < len(bounds)
+        and not has_figure(*bounds[ci + 1])
+        and _CONTINUING.fullmatch(sentence[c_end : bounds[ci + 1][0]])
+        and not _NEW_STATEMENT.match(sentence[bounds[ci + 1][0] :])
+    ):
         following = Lemmas(sentence, *bounds[ci + 1], numbers)
     preceding = []
     for a, b in reversed(bounds[:ci]):
@@ -249,11 +287,16 @@ def _stated(q: Quantity, what: list[Match], found: dict[str, list[Match]]) -> Re
     """The first statement rule of the unit of ``q`` whose parts were found."""
     out = Reading(said=bool(what))
     found = {**found, "what": what[:1]}
-    for sid, indicator, parts in _compiled().statements:
+    for sid, indicator, parts, among in _compiled().statements:
         if indicator_unit(indicator) != q.unit or ("what" in parts) != bool(what):
             continue
         used = [next((m for m in found[k] if m.id == v), None) for k, v in parts.items()]
         if all(used):
+            about = {parts.get("population"), *among}
+            other = [m for m in found["population"] if m.id not in about]
+            if other:
+                out.missing = f"who: counts among {other[0].words}, which {sid} is not about"
+                return out
             if found["complement"] and "complement" not in parts:
                 words = found["complement"][0].words
                 out.missing = f"who: names a subgroup ({words}) that {sid} does not count by"
@@ -264,7 +307,7 @@ def _stated(q: Quantity, what: list[Match], found: dict[str, list[Match]]) -> Re
         out.missing = f"what: no indicator is {what[0].id} counted in {q.unit}"
     elif found["who"] and any(
         "who" in parts and indicator_unit(indicator) == q.unit
-        for _, indicator, parts in _compiled().statements
+        for _, indicator, parts, _ in _compiled().statements
     ):
         words = found["who"][0].words
         out.hint = f"what: {words} with no verb the grammar knows"
