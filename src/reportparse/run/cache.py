@@ -21,7 +21,7 @@ from ..contract.paths import schemas_dir
 from ..model import DocumentResult, Source
 
 PACKAGE = Path(__file__).resolve().parents[1]
-READERS = ("pdfplumber", "pdfminer.six", "lxml")  # libraries whose output the cache holds
+READERS = ("pypdfium2", "pdfminer.six", "lxml")  # libraries whose output the cache holds
 
 
 def versions(distributions: tuple[str, ...]) -> str:

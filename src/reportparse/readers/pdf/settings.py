@@ -106,6 +106,14 @@ class LayoutSettings:
     # program writes as a closed path rather than as a rectangle
     corner_digits: int = 2
 
+    # the page as PDFium reads it (``objects.py``)
+    # (digits) coordinates are kept to 1/10 000 pt: PDFium computes in 32-bit floats, whose
+    # noise at a page's scale (under 1/10 000 pt on a page of 1000 pt) is no distance in print
+    coordinate_digits: int = 4
+    # (pt) a path whose box lies farther than this outside its clipping path is hidden whole;
+    # slack for the rounding of both boxes, not a distance on the page
+    clip_slack: float = 0.5
+
 
 @dataclass(frozen=True)
 class TextSettings:

@@ -1,22 +1,32 @@
-"""Content streams that cannot be read as declared: a damaged PDF, not a scan.
+"""Content streams that cannot be read as declared: a damaged PDF.
 
-pdfminer reads a stream's data by its declared /Length. When the /Length runs past the
-object (up to a huge one, past the end of the file), the object cannot be parsed and the
-page's content resolves to nothing: pdfplumber shows an empty page, which looks like a
-page without a text layer. When the /Length is too short, the page's drawing is cut and
-its text lost. Either way the stream's data does not end where ``endstream`` is, which is
-what is checked here, page by page. A scan, by contrast, has readable content streams
-that draw images.
+A stream's data is as long as its declared /Length. When the /Length runs past the object
+(up to a huge one, past the end of the file) or stops short of it, the stream's data does
+not end where ``endstream`` is, which is what is checked here, page by page. PDFium then
+guesses: it reads to the next ``endstream`` and shows the page whole or in part, where
+pdfminer showed an empty page; either way the file is damaged, and what a reader makes of
+it is not what was published, so it is refused.
+
+Only the file's structure is read here, with pdfminer's parser (the cross-reference table,
+the page tree, each content stream's dictionary), never a content stream's operators:
+PDFium has no access to a stream's declared /Length.
 """
 
 from __future__ import annotations
 
 import io
+import logging
 
+from pdfminer.pdfdocument import PDFDocument
+from pdfminer.pdfpage import PDFPage
+from pdfminer.pdfparser import PDFParser
 from pdfminer.pdftypes import PDFObjRef, PDFStream, resolve1
 from pdfminer.psparser import KWD, LIT, PSEOF, PSBaseParser
 
 from .settings import FILE, FileSettings
+
+# pdfminer logs every recoverable oddity at warning level; the caller reports real failures
+logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
 STREAM = KWD(b"stream")
 R = KWD(b"R")
@@ -24,12 +34,25 @@ LENGTH = LIT("Length")
 WHITESPACE = b"\x00\t\n\x0c\r "  # PDF's white-space characters (ISO 32000-1, 7.2.2)
 
 
-def damaged_contents(pdf, data: bytes, settings: FileSettings = FILE) -> str | None:
-    """Why the first damaged content stream of ``pdf`` (a pdfplumber PDF of ``data``)
-    cannot be read, in one line; None when every page's content is as declared."""
-    for number, page in enumerate(pdf.pages, 1):
-        for ref in content_refs(page.page_obj.attrs.get("Contents")):
-            problem = _problem(pdf.doc, data, ref, settings)
+def damaged_contents(data: bytes, settings: FileSettings = FILE) -> str | None:
+    """Why the first damaged content stream of the PDF ``data`` cannot be read, in one line;
+    None when every page's content is as declared, or when the structure cannot be read
+    (no evidence of damage: PDFium's reading decides)."""
+    try:
+        doc = PDFDocument(PDFParser(io.BytesIO(data)))
+        pages = list(PDFPage.create_pages(doc))
+    except MemoryError:
+        raise
+    except Exception:  # pdfminer raises many kinds
+        return None
+    for number, page in enumerate(pages, 1):
+        for ref in content_refs(page.attrs.get("Contents")):
+            try:
+                problem = _problem(doc, data, ref, settings)
+            except MemoryError:
+                raise
+            except Exception:
+                problem = None
             if problem:
                 return f"page {number}: its content stream (object {ref.objid}) {problem}"
     return None
