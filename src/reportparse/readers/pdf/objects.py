@@ -260,19 +260,40 @@ def _read_chars(textpage, g: _Page) -> list[Char]:
             style = styles[key] = _Style(textpage, index, obj, g)
         advance = widths.get((style.font_key, style.size, text))
         if advance is None:
-            advance = 0.0
-            if len(text) == 1 or text in LIGATURES:
-                code = ord(text) if len(text) == 1 else ord(LIGATURES[text])
-                if raw.FPDFFont_GetGlyphWidth(style.font, code, style.size, width):
-                    advance = width.value
-            if not advance and len(text) > 1 and style.a:  # a ligature Unicode has no code
-                rect = raw.FS_RECTF()  # for: the width PDFium gives its glyph
-                raw.FPDFText_GetLooseCharBox(textpage, index, rect)
-                advance = (rect.right - ox) / style.a
-            else:
+            advance = _font_width(style, text, width)
+            if advance:
                 widths[(style.font_key, style.size, text)] = advance
+            else:
+                following = found[k] if k < len(found) and found[k].key == key else None
+                advance = _drawn_width(textpage, index, style, ox, oy, text, following)
         chars.append(style.char(text, ox, oy, advance, g))
     return chars
+
+
+def _font_width(style: _Style, text: str, width: ctypes.c_float) -> float:
+    """The advance the font gives the glyph (found by its Unicode text); 0.0 if it has none
+    by that text: a ligature without a Unicode code point, a Type 3 font's glyph."""
+    if len(text) != 1 and text not in LIGATURES:
+        return 0.0
+    code = ord(text) if len(text) == 1 else ord(LIGATURES[text])
+    if raw.FPDFFont_GetGlyphWidth(style.font, code, style.size, width):
+        return width.value
+    return 0.0
+
+
+def _drawn_width(textpage, index, style: _Style, ox, oy, text, following: _Found | None) -> float:
+    """The advance of a glyph the font gives no width for by its text. A ligature: the width
+    PDFium gives its glyph (by its code, in the loose box). A single letter (a Type 3 font's):
+    the way to the next glyph of its text object (the loose box of the last one is its
+    drawing's, wider than the advance)."""
+    length = math.hypot(style.a, style.b)
+    if not length:
+        return 0.0
+    if len(text) == 1 and following is not None:
+        return ((following.x - ox) * style.a + (following.y - oy) * style.b) / length**2
+    rect = raw.FS_RECTF()
+    raw.FPDFText_GetLooseCharBox(textpage, index, rect)
+    return (rect.right - ox) / style.a if style.a else 0.0
 
 
 class _Style:
