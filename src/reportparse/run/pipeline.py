@@ -31,7 +31,15 @@ from ..output.datasets import DATASETS, FAMILY_DATASETS
 from ..output.lock import DEFAULT_LOCK_WAIT
 from ..output.merge import merge
 from ..output.publish import publish
-from ..output.validation import Failure, check_links, checks_only, schema, validate, with_checks
+from ..output.validation import (
+    Failure,
+    check_links,
+    checks_only,
+    extra_checks,
+    schema,
+    validate,
+    validate_each,
+)
 from ..readers.document import read_document, sniff
 from ..specs.load import load_spec
 from ..text.normalize import slugify
@@ -416,10 +424,13 @@ def validate_document_tables(result: DocumentResult) -> list[dict]:
     table that fails is ``incomplete``, gives no observations, and makes the document
     partial. Run once per document, with its extraction, so that it is done in parallel and
     cached."""
-    failures: list[Failure] = []
-    for path, cells in frame.printed_tables([result]).items():
-        df = pd.DataFrame(cells, dtype=str)
-        failures += validate(f"printed table {path}", df, schema("printed_table"))[1]
+    failures: list[Failure] = validate_each(
+        schema("printed_table"),
+        [
+            (f"printed table {path}", pd.DataFrame(cells, dtype=str), [])
+            for path, cells in frame.printed_tables([result]).items()
+        ],
+    )
     spec = load_spec(result.source.family, result.source.year) if result.source.family else None
     entries = {e.name: e for e in (spec.content.table if spec else [])}
     mapped = [
@@ -432,14 +443,21 @@ def validate_document_tables(result: DocumentResult) -> list[dict]:
         result.problems.append(f"{t.table_id}: {t.reason}")
         result.observations = [o for o in result.observations if _table_of(o) != t.table_id]
     sid = result.source.source_id
-    for t, entry in mapped:
-        if t.status != TableStatus.EXTRACTED:
-            continue
-        tidy = frame.observations_frame(
-            [o for o in result.observations if _table_of(o) == t.table_id]
-        )
-        checked = with_checks("table_observations", entry.checks)
-        failures += validate(f"{sid}/{t.table_id} (tidy)", tidy, checked)[1]
+    by_table: dict[str, list] = {}
+    for o in result.observations:
+        by_table.setdefault(_table_of(o), []).append(o)
+    failures += validate_each(
+        schema("table_observations"),
+        [
+            (
+                f"{sid}/{t.table_id} (tidy)",
+                frame.observations_frame(by_table.get(t.table_id, [])),
+                extra_checks(entry.checks),
+            )
+            for t, entry in mapped
+            if t.status == TableStatus.EXTRACTED
+        ],
+    )
     return [f.to_dict() for f in failures]
 
 
@@ -466,14 +484,23 @@ def _incomplete(result: DocumentResult, mapped: list) -> list[tuple[Table, list[
             unaccounted.setdefault(c.table_id, []).append(
                 f"r{c.row} c{c.col} {c.text!r} ({c.observations} observations)"
             )
+    rules = [(t, entry) for t, entry in mapped if entry.completeness]
+    lacking = {
+        f.dataset
+        for f in validate_each(
+            checks_only("completeness", []),
+            [
+                (t.table_id, cells[t.table_id], extra_checks(entry.completeness))
+                for t, entry in rules
+            ],
+        )
+    }
     out = []
     for t, entry in mapped:
         missing = []
-        if entry.completeness:
-            name = f"{sid}/{t.table_id} (completeness)"
-            if validate(name, cells[t.table_id], checks_only(name, entry.completeness))[1]:
-                for call in entry.completeness:
-                    missing += COMPLETENESS[call.check](cells[t.table_id], **call.params)
+        if t.table_id in lacking:
+            for call in entry.completeness:
+                missing += COMPLETENESS[call.check](cells[t.table_id], **call.params)
         if t.table_id in unaccounted:
             named = ", ".join(unaccounted[t.table_id])
             missing.append(f"body cells that give not one observation and no reason: {named}")
