@@ -30,7 +30,6 @@ from ..output import frames as frame
 from ..output.datasets import DATASETS, FAMILY_DATASETS
 from ..output.lock import DEFAULT_LOCK_WAIT
 from ..output.merge import merge
-from ..output.publish import publish
 from ..output.validation import (
     Failure,
     check_links,
@@ -357,6 +356,8 @@ def _finish(run_result, files, values, shas, seen_sha, out, keep_going, publishi
     held = (failed or partial) and not keep_going
     if failures or held or out is None:
         return run_result
+    from ..output.publish import publish  # pyarrow and the writers: not in the workers
+
     publish(out, frames, printed, **publishing)
     run_result.published = True
     return run_result
