@@ -133,6 +133,13 @@ def measure(raw: Path, ref: str, rounds: int, icdar: Path | None, copies: int) -
         def add(key: str, value: float) -> None:
             t.setdefault(key, []).append(value)
 
+        warm = [  # each tree's output and cache, filled once: every round reruns it warm
+            ["extract", "--raw", str(raw), "--out", str(tmp / f"warm-{k}"), "--cache-dir",
+             str(tmp / f"cache-{k}")]
+            for k in range(len(trees))
+        ]  # fmt: skip
+        for tree, args in zip(trees, warm, strict=True):
+            tree.run(*args)
         for i in range(rounds):
             add("walk", timed(WORD_WALK, pdfs))
             for k, tree in enumerate(trees):
@@ -143,11 +150,7 @@ def measure(raw: Path, ref: str, rounds: int, icdar: Path | None, copies: int) -
                 add(f"cold {k}", sec)
                 peaks.setdefault(f"{k}", []).append(peak)
                 statuses.add(code)
-                cache = tmp / f"cache-{k}-{i}"
-                warm_out = tmp / f"warm-{k}-{i}"
-                args = ["extract", "--raw", str(raw), "--out", str(warm_out)]
-                tree.run(*args, "--cache-dir", str(cache))
-                add(f"warm {k}", tree.run(*args, "--cache-dir", str(cache))[0])
+                add(f"warm {k}", tree.run(*warm[k])[0])
             if icdar_pdfs:
                 add("extract_tables", timed(EXTRACT_TABLES, icdar_pdfs))
                 for k, tree in enumerate(trees):
