@@ -16,6 +16,7 @@ from reportparse.model import DocumentError
 from reportparse.readers.document import SourceKind, read_tables, sniff
 from reportparse.readers.pdf.objects import read_page
 from reportparse.readers.pdf.pdffile import open_pdf, page_layouts
+from reportparse.readers.pdf.streams import inflating_beyond
 
 import bombs
 import pdfs
@@ -196,3 +197,16 @@ def test_a_file_pdfium_cannot_read_as_published_fails_in_one_line(tmp_path, buil
     with pytest.raises(DocumentError) as failure:
         open_pdf(path.read_bytes())
     assert str(failure.value) == reason
+
+
+def test_a_stream_that_inflates_beyond_the_memory_left_is_told_before_pdfium_reads_it():
+    """PDFium aborts the process when an allocation fails under the worker's memory limit
+    (pdfminer raised MemoryError); so a stream that would inflate beyond the budget is
+    counted first, and a stream that cannot reach it even at deflate's highest ratio is
+    not inflated at all."""
+    bomb = bombs.inflating_pdf(128 * bombs.MiB)  # two Flate filters, a few KiB on disk
+    assert inflating_beyond(bomb, 64 * bombs.MiB)
+    assert not inflating_beyond(bomb, 129 * bombs.MiB)
+    for path in sorted(RAW.glob("*.pdf")):
+        assert not inflating_beyond(path.read_bytes(), bombs.GiB), path.name
+    assert inflating_beyond((RAW / "imdi-nokkeltall-2025.pdf").read_bytes(), 100_000)

@@ -6,13 +6,16 @@ characters, paths and images from it, and ``layout.py`` makes them the page's la
 
 from __future__ import annotations
 
+import os
+import resource
+
 import pypdfium2 as pdfium
 
 from ...model import DocumentError
 from .layout import PageLayout, build_page_layout
 from .objects import read_page
 from .settings import FILE, LAYOUT, FileSettings, LayoutSettings
-from .streams import damaged_contents
+from .streams import damaged_contents, inflating_beyond
 
 PASSWORD_ERRORS = (pdfium.raw.FPDF_ERR_PASSWORD, pdfium.raw.FPDF_ERR_SECURITY)
 
@@ -39,6 +42,9 @@ def open_pdf(data: bytes, settings: FileSettings = FILE) -> pdfium.PdfDocument:
         raise DocumentError("not a PDF (no %PDF header)")
     if b"%%EOF" not in data[-settings.eof_window :]:
         raise DocumentError("truncated PDF (the end-of-file marker is missing)")
+    left = memory_left()
+    if left is not None and inflating_beyond(data, int(left * settings.inflate_share), settings):
+        raise MemoryError("a stream inflates beyond the memory left")  # reported as too large
     try:
         pdf = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
@@ -57,6 +63,17 @@ def open_pdf(data: bytes, settings: FileSettings = FILE) -> pdfium.PdfDocument:
         pdf.close()
         raise DocumentError(f"corrupt PDF ({damage})")
     return pdf
+
+
+def memory_left() -> int | None:
+    """Bytes of address space this process may still take (its RLIMIT_AS less what it
+    has), or None where it has no limit."""
+    limit, _ = resource.getrlimit(resource.RLIMIT_AS)
+    if limit == resource.RLIM_INFINITY:
+        return None
+    with open("/proc/self/statm", "rb") as f:
+        pages = int(f.read().split()[0])
+    return max(0, limit - pages * os.sysconf("SC_PAGE_SIZE"))
 
 
 def _reason(exc: pdfium.PdfiumError) -> str:

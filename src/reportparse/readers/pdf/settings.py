@@ -487,6 +487,15 @@ class FileSettings:
     # (bytes) "endstream" must follow a stream's declared end within this many bytes (the
     # end-of-line and padding that writers put before it), else the /Length is damaged
     endstream_window: int = 64
+    # (share) a stream may inflate to at most this share of the memory a worker has left:
+    # PDFium holds a page's inflated content and the objects parsed from it at once, and
+    # aborts the process when an allocation fails, so a larger stream is told as too large
+    inflate_share: float = 0.5
+    # (bytes) streams are inflated this much at a time to count their size, nothing kept
+    inflate_chunk: int = 1 << 20
+    # (bytes) a stream's dictionary is looked for this far before its "stream" keyword:
+    # dictionaries of streams hold a handful of entries, a few hundred bytes
+    stream_dict_window: int = 4096
 
 
 LAYOUT = LayoutSettings()

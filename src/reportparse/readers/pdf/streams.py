@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import io
 import logging
+import re
+import zlib
 
 from pdfminer.pdfdocument import PDFDocument
 from pdfminer.pdfpage import PDFPage
@@ -56,6 +58,62 @@ def damaged_contents(data: bytes, settings: FileSettings = FILE) -> str | None:
             if problem:
                 return f"page {number}: its content stream (object {ref.objid}) {problem}"
     return None
+
+
+FLATE = re.compile(rb"/(?:FlateDecode|Fl)(?![A-Za-z])")  # the filter that makes bombs
+STREAM_START = re.compile(rb">>\s*stream(?:\r\n|\n|\r)")
+OBJECT_START = re.compile(rb"\d+\s+\d+\s+obj\b")
+ENDSTREAM = b"endstream"
+DEFLATE_RATIO = 1032  # deflate's most: one byte in never gives more than 1032 out (RFC 1951)
+
+
+def inflating_beyond(data: bytes, budget: int, settings: FileSettings = FILE) -> bool:
+    """Whether a stream of the PDF ``data`` inflates to more than ``budget`` bytes. PDFium
+    inflates a page's streams as it parses them and, when memory runs out, aborts the
+    process rather than fail; a stream too large for the memory left is told here, before
+    PDFium sees it. Each stream is found in the bytes (``<< ... >> stream``, up to
+    ``endstream``; a stream is never inside an object stream); one whose Flate filters
+    cannot reach the budget even at deflate's highest ratio is passed at once, any other
+    is inflated a chunk at a time and counted, nothing kept."""
+    for match in STREAM_START.finditer(data):
+        head_start = max(0, match.start() - settings.stream_dict_window)
+        heads = list(OBJECT_START.finditer(data, head_start, match.start()))
+        head = data[heads[-1].end() if heads else head_start : match.start()]
+        layers = len(FLATE.findall(head))
+        if not layers:
+            continue
+        end = data.find(ENDSTREAM, match.end())
+        body = data[match.end() : end if end >= 0 else len(data)]
+        if len(body) * DEFLATE_RATIO**layers > budget and _inflates_beyond(
+            body, layers, budget, settings
+        ):
+            return True
+    return False
+
+
+def _inflates_beyond(body: bytes, layers: int, budget: int, settings: FileSettings) -> bool:
+    chain = [zlib.decompressobj() for _ in range(layers)]
+    total = 0
+
+    def push(level: int, chunk: bytes) -> bool:
+        nonlocal total
+        if level == len(chain):
+            total += len(chunk)
+            return total > budget
+        inflater = chain[level]
+        while chunk:
+            out = inflater.decompress(chunk, settings.inflate_chunk)
+            chunk = inflater.unconsumed_tail
+            if push(level + 1, out):
+                return True
+            if not out:
+                break
+        return False
+
+    try:
+        return push(0, body)
+    except zlib.error:
+        return False  # not Flate data as read here (encrypted, damaged): PDFium decides
 
 
 def content_refs(contents) -> list[PDFObjRef]:
