@@ -13,7 +13,8 @@ of RAW are measured for both trees the same way.
 
 The baseline is a git revision of this repository (``--baseline REF``), exported with
 ``git archive`` into a temporary folder and run from there with this environment's
-libraries; nothing is checked out or switched.
+libraries; nothing is checked out or switched. ``--this REF`` measures a revision the same
+way in place of the working tree.
 
     python scripts/speed.py --raw raw --baseline main [--rounds 5] [--icdar DIR]
 """
@@ -88,8 +89,10 @@ class Tree:
         return seconds, done.returncode, peak[-1] if peak else 0
 
 
-def baseline_tree(ref: str, folder: Path) -> Tree:
-    archive = folder / "baseline.tar"
+def exported_tree(ref: str, folder: Path, role: str) -> Tree:
+    """The revision ``ref`` exported into ``folder``, run from there."""
+    folder.mkdir(parents=True)
+    archive = folder / "tree.tar"
     with archive.open("wb") as out:
         subprocess.run(["git", "-C", str(ROOT), "archive", ref], stdout=out, check=True)
     with tarfile.open(archive) as tar:
@@ -102,7 +105,7 @@ def baseline_tree(ref: str, folder: Path) -> Tree:
         check=True,
     ).stdout.strip()
     env = {"PYTHONPATH": str(tree / "src"), "REPORTPARSE_SCHEMAS": str(tree / "schemas")}
-    return Tree(f"baseline ({ref}, {commit})", env)
+    return Tree(f"{role} ({ref}, {commit})", env)
 
 
 def timed(code: str, files: list[str]) -> float:
@@ -120,12 +123,15 @@ def ratio(a: list[float], b: list[float]) -> float:
     return median([x / y for x, y in zip(a, b, strict=True)])
 
 
-def measure(raw: Path, ref: str, rounds: int, icdar: Path | None, copies: int) -> list[str]:
+def measure(
+    raw: Path, ref: str, rounds: int, icdar: Path | None, copies: int, this: str | None = None
+) -> list[str]:
     pdfs = sorted(str(p) for p in raw.iterdir() if p.suffix.lower() == ".pdf")
     icdar_pdfs = sorted(str(p) for p in icdar.rglob("*.pdf")) if icdar else []
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
-        trees = [Tree("this tree"), baseline_tree(ref, tmp)]
+        own = exported_tree(this, tmp / "this", "this tree") if this else Tree("this tree")
+        trees = [own, exported_tree(ref, tmp / "baseline", "baseline")]
         t: dict[str, list[float]] = {}
         peaks: dict[str, list[int]] = {}
         statuses: set[int] = set()
@@ -185,15 +191,16 @@ def _scaling(tree: Tree, raw: Path, folder: Path, copies: int, rounds: int) -> l
 
 
 def _report(trees, t, peaks, scaling, statuses, rounds, n_pdfs, n_icdar, copies) -> list[str]:
-    _, old = trees
+    new, old = trees
     tables, walk_tables = t.get("tables 0"), t.get("extract_tables")
     lines = [
         "## Speed against the baseline",
         "",
         f"Whole processes, {rounds} rounds, each round running every command below once, one "
         "after the other (see the top of `scripts/speed.py`); medians over the rounds, and for "
-        "a ratio the median of the rounds' ratios. The baseline is "
-        f"{old.name}, run from its own export with the same libraries.",
+        "a ratio the median of the rounds' ratios. This tree is "
+        f"{new.name}; the baseline is {old.name}, run from its own export with the same "
+        "libraries.",
         "",
         "| measure | this tree | baseline | this / baseline |",
         "|---|---:|---:|---:|",
@@ -236,10 +243,12 @@ def main() -> None:
     ap.add_argument("--rounds", type=int, default=5)
     ap.add_argument("--copies", type=int, default=2, help="copies of raw/ for --jobs 2")
     ap.add_argument("--icdar", type=Path, default=os.environ.get("ICDAR2013_DIR") or None)
+    ap.add_argument("--this", help="measure this git revision (exported) instead of the tree")
     args = ap.parse_args()
-    print(
-        "\n".join(measure(args.raw.resolve(), args.baseline, args.rounds, args.icdar, args.copies))
+    lines = measure(
+        args.raw.resolve(), args.baseline, args.rounds, args.icdar, args.copies, args.this
     )
+    print("\n".join(lines))
 
 
 if __name__ == "__main__":
