@@ -12,7 +12,9 @@ page as shown), so that ``layout.py`` builds its ``PageLayout`` without knowing 
   the descent a font declares. A ligature PDFium spells as several characters at one
   origin (``ﬁ`` as ``f`` and ``i``) is one character of two letters, as printed; a line-end
   hyphen (which PDFium reports as U+0002) is ``-``; the spaces and line breaks PDFium adds
-  between text objects are not characters of the page.
+  between text objects are not characters of the page (a space the page draws where PDFium
+  puts such a line break is lost with it: PDFium lists neither). A glyph the font gives no
+  width by its text (a Type 3 font's) is as wide as the way to the next glyph.
 * A path is split into its subpaths (one per ``m``) and each is a ``rect`` (four
   axis-parallel sides, closed), a ``line`` (one segment) or a ``curve`` (anything else),
   with its points (the end point of each segment), fill and stroke colours (RGB in 0..1,
