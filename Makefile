@@ -33,8 +33,11 @@ report: $(STAMP)
 
 # Cell accuracy of reportparse and plain extractors against the truth, timings, and the ICDAR
 # 2013 table competition where ICDAR2013_DIR names the set (see the README): docs/benchmark.md.
+# BASELINE: the git revision whose speed this tree is measured against (scripts/speed.py).
+BASELINE ?= main
 bench: $(STAMP)
-	$(BIN)/python scripts/bench.py --raw raw --truth tests/truth --write docs/benchmark.md
+	$(BIN)/python scripts/bench.py --raw raw --truth tests/truth --write docs/benchmark.md \
+		--baseline $(BASELINE)
 
 # The full-size reliability cases (9 GiB bombs, SIGKILLs while publishing, concurrent runs,
 # killed runs' workers): a few minutes; exit status 1 if a guarantee broke.

@@ -13,6 +13,10 @@ cells of the larger of the two grids, so that both missed and spurious cells cou
 An extractor that finds several tables on the page is scored by its best one. The data
 behind a chart (``figur-N``) is scored for reportparse alone: the others read no charts.
 
+With ``--baseline REF`` (``make bench`` passes BASELINE, by default main), the run starts
+with ``scripts/speed.py``: whole-process timings of this tree and of the revision REF,
+paired and interleaved, against a pdfplumber word walk and pdfplumber's extract_tables.
+
 Where the ICDAR 2013 table competition set is given (``--icdar DIR``, by default the
 folder ICDAR2013_DIR names), the same run measures reportparse (``reportparse tables``),
 camelot lattice, camelot stream and pdfplumber on it with the competition's structure
@@ -67,11 +71,20 @@ def main() -> None:
         action="store_true",
         help="measure the layout fuzzer alone; --write replaces only its section",
     )
+    ap.add_argument(
+        "--baseline",
+        help="a git revision to measure against, whole processes paired (scripts/speed.py)",
+    )
+    ap.add_argument("--rounds", type=int, default=5, help="paired rounds against the baseline")
     args = ap.parse_args()
     if args.fuzz_only:
         return fuzz_only(args)
     files = list_documents(args.raw).documents
     lines = ["# Benchmark", "", *machine(), ""]
+    if args.baseline:
+        import speed
+
+        lines += speed.measure(args.raw.resolve(), args.baseline, args.rounds, args.icdar, 2)
     lines += timings(files)
     lines += jobs(files, args.copies)
     lines += accuracy(files, args.truth)

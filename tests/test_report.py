@@ -269,14 +269,16 @@ def test_no_label_of_a_corpus_chart_overlaps_another(published, tmp_path):
 def test_a_failed_validation_shows_in_the_report(tmp_path, monkeypatch):
     from reportparse.output import validation
 
-    real = validation.validate
+    real = validation.validate_each
 
-    def fail_tidy(dataset, df, s=None):
-        if dataset == "imdi-nokkeltall-2025/tabell-2 (tidy)":
-            return None, [validation.Failure(dataset, "forced_check", None, df.head(1))]
-        return real(dataset, df, s)
+    def fail_tidy(base, parts):
+        failures = real(base, parts)
+        for dataset, df, _ in parts:
+            if dataset == "imdi-nokkeltall-2025/tabell-2 (tidy)":
+                failures.append(validation.Failure(dataset, "forced_check", None, df.head(1)))
+        return failures
 
-    monkeypatch.setattr("reportparse.run.pipeline.validate", fail_tidy)
+    monkeypatch.setattr("reportparse.run.pipeline.validate_each", fail_tidy)
     raw = tmp_path / "raw"  # the report alone: its tables are validated when it is read
     raw.mkdir()
     shutil.copy(RAW / "imdi-nokkeltall-2025.pdf", raw)

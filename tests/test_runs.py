@@ -125,7 +125,7 @@ def test_fast_path_never_trusts_an_edited_output_or_input(tmp_path, monkeypatch)
 
 def test_warm_run_loads_no_pdf_or_data_libraries(tmp_path):
     """What makes a run with nothing changed fast (timed in scripts/bench.py, not here):
-    it neither reads a document nor imports pdfplumber, pandas or pandera."""
+    it neither reads a document nor imports pypdfium2, pdfplumber, pandas or pandera."""
     raw, out, cache = _raw(tmp_path), tmp_path / "out", tmp_path / "cache"
     probe = (
         "import sys\n"
@@ -135,7 +135,8 @@ def test_warm_run_loads_no_pdf_or_data_libraries(tmp_path):
         f" '--cache-dir', {str(cache)!r}])\n"
         "except SystemExit as exc:\n"
         "    code = exc.code\n"
-        "heavy = sorted(m for m in ('pdfplumber', 'pandas', 'pandera') if m in sys.modules)\n"
+        "heavy = sorted(m for m in ('pdfplumber', 'pandas', 'pandera', 'pypdfium2')\n"
+        "               if m in sys.modules)\n"
         "print('LOADED', code, ','.join(heavy))\n"
     )
 
@@ -143,7 +144,7 @@ def test_warm_run_loads_no_pdf_or_data_libraries(tmp_path):
         done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
         return done.stdout.splitlines()[-1]
 
-    assert loaded() == "LOADED 0 pandas,pandera,pdfplumber"  # cold: reads and validates
+    assert loaded() == "LOADED 0 pandas,pandera,pypdfium2"  # cold: reads and validates
     assert loaded() == "LOADED 0 "  # warm: nothing changed, nothing loaded
 
 

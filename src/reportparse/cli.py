@@ -207,6 +207,14 @@ def _progress_printer(tty: bool):
     return show
 
 
+def _show_first(files: list[Path]) -> None:
+    """The document a run reads first (the largest: a run reads the largest first), on the
+    progress line that the first finished document's line replaces."""
+    first = max(files, key=lambda p: p.stat().st_size)
+    line = safe_line(f"[0/{len(files)}] reading {display(first.name)} ...")
+    click.echo("\r\033[K" + line, nl=False, err=True)
+
+
 def _check_out(out: Path, raw: Path, lock_wait: float):
     """Where ``--out`` publishes, checked before any document is read; else one line."""
     from .output.outdir import OutError, check_out
@@ -309,6 +317,8 @@ def extract(
         raise fail(str(exc)) from None
     if cache_dir is not None and _unchanged(raw, out, cache_dir, listing, tty, timeout):
         return
+    if tty:  # named at once, before the readers (a second or more) are imported
+        _show_first(listing.files)
     from .readers.fate import notice
     from .run.pipeline import run
 

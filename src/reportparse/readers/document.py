@@ -12,7 +12,7 @@ from ..specs.settings import TABLES, SettingsByCaption
 from ..text.normalize import slugify
 from .assemble import Content, Document, assemble, content_mode, identify
 from .pdf.content import read_content
-from .pdf.pdffile import metadata, open_pdf, page_layouts
+from .pdf.pdffile import header_offset, metadata, open_pdf, page_layouts
 from .pdf.text import reading_order
 from .web.page import read_page
 
@@ -25,6 +25,8 @@ def sniff(data: bytes) -> SourceKind:
         return SourceKind.PDF
     if head.startswith((b"<!doctype html", b"<html")) or b"<html" in head[:1024]:
         return SourceKind.HTML
+    if header_offset(data) is not None:  # a PDF after some bytes of something else
+        return SourceKind.PDF
     return SourceKind.UNKNOWN
 
 

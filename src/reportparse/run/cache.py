@@ -28,7 +28,7 @@ from .private import private_folder, sign, signing_key, verify
 
 PACKAGE = Path(__file__).resolve().parents[1]
 # libraries whose output the cache holds (simplemma: the lemmas key figures are classified by)
-READERS = ("pdfplumber", "pdfminer.six", "lxml", "simplemma")
+READERS = ("pypdfium2", "pdfminer.six", "lxml", "simplemma")
 
 
 def versions(distributions: tuple[str, ...]) -> str:

@@ -31,8 +31,15 @@ from ..output import frames as frame
 from ..output.datasets import DATASETS, FAMILY_DATASETS
 from ..output.lock import DEFAULT_LOCK_WAIT
 from ..output.merge import merge
-from ..output.publish import publish
-from ..output.validation import Failure, check_links, checks_only, schema, validate, with_checks
+from ..output.validation import (
+    Failure,
+    check_links,
+    checks_only,
+    extra_checks,
+    schema,
+    validate,
+    validate_each,
+)
 from ..readers import fate
 from ..readers.document import read_document, sniff
 from ..specs.load import load_spec
@@ -428,6 +435,8 @@ class Run:
             "lock_wait": self.options.lock_wait,
             "published": self.record,
         }
+        from ..output.publish import publish  # pyarrow and the writers: not in the workers
+
         publish(out, frames, printed, **publishing)
         run_result.published = True
         return run_result
@@ -593,10 +602,13 @@ def validate_document_tables(result: DocumentResult) -> list[dict]:
     table that fails is ``incomplete``, gives no observations, and makes the document
     partial. Run once per document, with its extraction, so that it is done in parallel and
     cached."""
-    failures: list[Failure] = []
-    for path, cells in frame.printed_tables([result]).items():
-        df = pd.DataFrame(cells, dtype=str)
-        failures += validate(f"printed table {path}", df, schema("printed_table"))[1]
+    failures: list[Failure] = validate_each(
+        schema("printed_table"),
+        [
+            (f"printed table {path}", pd.DataFrame(cells, dtype=str), [])
+            for path, cells in frame.printed_tables([result]).items()
+        ],
+    )
     spec = load_spec(result.source.family, result.source.year) if result.source.family else None
     entries = {e.name: e for e in (spec.content.table if spec else [])}
     mapped = [
@@ -608,17 +620,28 @@ def validate_document_tables(result: DocumentResult) -> list[dict]:
         fate.withhold(result, t, "; ".join(missing))
     sid = result.source.source_id
     about: dict[str, str] = {}  # a failed check of a table: which cells disagree, by how much
-    for t, entry in mapped:
-        if t.status != TableStatus.EXTRACTED:
-            continue
-        tidy = frame.observations_frame(
+    extracted = [(t, entry) for t, entry in mapped if t.status == TableStatus.EXTRACTED]
+    tidies = {
+        t.table_id: frame.observations_frame(
             [o for o in result.observations if o.table_id == t.table_id]
         )
-        name = f"{sid}/{t.table_id} (tidy)"
-        sums = [c for c in entry.checks if c.check == "parts_sum_to_total"]
-        others = [c for c in entry.checks if c.check != "parts_sum_to_total"]
-        failures += validate(name, tidy, with_checks("table_observations", others))[1]
-        for call in sums:  # a total whose note states the difference passes, with a notice
+        for t, _ in extracted
+    }
+    failures += validate_each(  # every table's own checks in one pandera pass
+        schema("table_observations"),
+        [
+            (
+                f"{sid}/{t.table_id} (tidy)",
+                tidies[t.table_id],
+                extra_checks([c for c in entry.checks if c.check != "parts_sum_to_total"]),
+            )
+            for t, entry in extracted
+        ],
+    )
+    for t, entry in extracted:
+        name, tidy = f"{sid}/{t.table_id} (tidy)", tidies[t.table_id]
+        for call in (c for c in entry.checks if c.check == "parts_sum_to_total"):
+            # a total whose note states the difference passes, with a notice
             explained = _explained_by_notes(t, tidy, call.params)
             result.source.message = "; ".join(
                 filter(None, [result.source.message, *(line for _, line in explained)])
@@ -690,14 +713,23 @@ def _incomplete(result: DocumentResult, mapped: list) -> list[tuple[Table, list[
             unaccounted.setdefault(c.table_id, []).append(
                 f"r{c.row} c{c.col} {c.text!r} ({c.observations} observations)"
             )
+    rules = [(t, entry) for t, entry in mapped if entry.completeness]
+    lacking = {
+        f.dataset
+        for f in validate_each(
+            checks_only("completeness", []),
+            [
+                (t.table_id, cells[t.table_id], extra_checks(entry.completeness))
+                for t, entry in rules
+            ],
+        )
+    }
     out = []
     for t, entry in mapped:
         missing = []
-        if entry.completeness:
-            name = f"{sid}/{t.table_id} (completeness)"
-            if validate(name, cells[t.table_id], checks_only(name, entry.completeness))[1]:
-                for call in entry.completeness:
-                    missing += COMPLETENESS[call.check](cells[t.table_id], **call.params)
+        if t.table_id in lacking:
+            for call in entry.completeness:
+                missing += COMPLETENESS[call.check](cells[t.table_id], **call.params)
         if t.table_id in unaccounted:
             named = ", ".join(unaccounted[t.table_id])
             missing.append(f"body cells that give not one observation and no reason: {named}")

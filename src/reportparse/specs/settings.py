@@ -106,6 +106,14 @@ class LayoutSettings:
     # program writes as a closed path rather than as a rectangle
     corner_digits: int = 2
 
+    # the page as PDFium reads it (``objects.py``)
+    # (digits) coordinates are kept to 1/10 000 pt: PDFium computes in 32-bit floats, whose
+    # noise at a page's scale (under 1/10 000 pt on a page of 1000 pt) is no distance in print
+    coordinate_digits: int = 4
+    # (pt) a path whose box lies farther than this outside its clipping path is hidden whole;
+    # slack for the rounding of both boxes, not a distance on the page
+    clip_slack: float = 0.5
+
 
 @dataclass(frozen=True)
 class TextSettings:
@@ -492,6 +500,15 @@ class FileSettings:
     # (bytes) "endstream" must follow a stream's declared end within this many bytes (the
     # end-of-line and padding that writers put before it), else the /Length is damaged
     endstream_window: int = 64
+    # (share) a stream may inflate to at most this share of the memory a worker has left:
+    # PDFium holds a page's inflated content and the objects parsed from it at once, and
+    # aborts the process when an allocation fails, so a larger stream is told as too large
+    inflate_share: float = 0.5
+    # (bytes) streams are inflated this much at a time to count their size, nothing kept
+    inflate_chunk: int = 1 << 20
+    # (bytes) a stream's dictionary is looked for this far before its "stream" keyword:
+    # dictionaries of streams hold a handful of entries, a few hundred bytes
+    stream_dict_window: int = 4096
 
 
 LAYOUT = LayoutSettings()

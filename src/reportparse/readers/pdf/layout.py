@@ -1,6 +1,6 @@
 """A page as glyphs, text segments and rulings.
 
-pdfplumber gives characters with size and position. Footnote markers are
+``objects.py`` gives characters with size and position (read by PDFium). Footnote markers are
 smaller glyphs raised above the baseline of the text they follow; they are
 taken out of the text here (``Segment.markers``) so that "2 246" + marker "1"
 never reads "2 2461".
@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from ...specs.settings import LAYOUT, LayoutSettings
 from .geometry import Centred
 from .marks import GRAY, RGB, Mark, page_marks
+from .objects import PageObjects
 
 BULLETS = "•◆▪●■►➢✓"
 MARKER_TEXT = re.compile(r"^[0-9*†‡,]+$")
@@ -33,6 +34,9 @@ class Glyph:
     italic: bool
     sup: bool = False
     upright: bool = True  # False for a glyph set turned (an axis label, a turned head)
+    angle: float = 0.0  # degrees, anticlockwise, of the glyph's baseline on the page
+    font: str = ""  # the font's name
+    colour: tuple[float, float, float] | None = None  # the fill colour, RGB in 0..1
 
 
 @dataclass
@@ -106,24 +110,27 @@ class PageLayout:
     marks: list[Mark] = field(default_factory=list)  # every path, with its colours
 
 
-def _glyphs(page, settings: LayoutSettings) -> list[Glyph]:
+def _glyphs(page: PageObjects, settings: LayoutSettings) -> list[Glyph]:
     out = []
     for c in page.chars:
-        text = c["text"]
+        text = c.text
         if not text:
             continue
-        font = c.get("fontname", "")
+        font = c.fontname
         out.append(
             Glyph(
                 text=text.replace("\xa0", " ").replace("\u2009", " ").replace("\u202f", " "),
-                x0=c["x0"],
-                x1=c["x1"],
-                top=c["top"],
-                bottom=c["bottom"],
-                size=round(c["size"], settings.glyph_size_digits),
+                x0=c.x0,
+                x1=c.x1,
+                top=c.top,
+                bottom=c.bottom,
+                size=round(c.size, settings.glyph_size_digits),
                 bold="Bold" in font or "Black" in font or "Heavy" in font,
                 italic="Italic" in font or "Oblique" in font,
-                upright=bool(c.get("upright", True)),
+                upright=c.upright,
+                angle=c.angle,
+                font=font,
+                colour=c.colour,
             )
         )
     return out
@@ -336,7 +343,7 @@ def _is_white(color, settings: LayoutSettings) -> bool:
 
 
 def rulings(
-    page, settings: LayoutSettings = LAYOUT
+    page: PageObjects, settings: LayoutSettings = LAYOUT
 ) -> tuple[list[Ruling], list[Ruling], list[Box]]:
     """Horizontal and vertical rulings from lines and rectangle edges; filled boxes."""
     h: list[Ruling] = []
@@ -344,28 +351,30 @@ def rulings(
     fills: list[Box] = []
     page_area = float(page.width) * float(page.height)
     for ln in page.lines:
-        if abs(ln["top"] - ln["bottom"]) < settings.line_thickness:
-            h.append(Ruling((ln["top"] + ln["bottom"]) / 2, ln["x0"], ln["x1"]))
-        elif abs(ln["x0"] - ln["x1"]) < settings.line_thickness:
-            v.append(Ruling((ln["x0"] + ln["x1"]) / 2, ln["top"], ln["bottom"]))
+        if abs(ln.top - ln.bottom) < settings.line_thickness:
+            h.append(Ruling((ln.top + ln.bottom) / 2, ln.x0, ln.x1))
+        elif abs(ln.x0 - ln.x1) < settings.line_thickness:
+            v.append(Ruling((ln.x0 + ln.x1) / 2, ln.top, ln.bottom))
     for r in page.rects:
-        w, hgt = r["x1"] - r["x0"], r["bottom"] - r["top"]
+        w, hgt = r.x1 - r.x0, r.bottom - r.top
         if w * hgt > settings.background_share * page_area:
             continue
         if hgt < settings.rect_thickness:
-            h.append(Ruling((r["top"] + r["bottom"]) / 2, r["x0"], r["x1"]))
+            h.append(Ruling((r.top + r.bottom) / 2, r.x0, r.x1))
             continue
         if w < settings.rect_thickness:
-            v.append(Ruling((r["x0"] + r["x1"]) / 2, r["top"], r["bottom"]))
+            v.append(Ruling((r.x0 + r.x1) / 2, r.top, r.bottom))
             continue
-        if r.get("fill") and not _is_white(r.get("non_stroking_color"), settings):
-            fills.append(Box(r["x0"], r["top"], r["x1"], r["bottom"], r.get("non_stroking_color")))
-        h += [Ruling(r["top"], r["x0"], r["x1"]), Ruling(r["bottom"], r["x0"], r["x1"])]
-        v += [Ruling(r["x0"], r["top"], r["bottom"]), Ruling(r["x1"], r["top"], r["bottom"])]
+        if r.fill and not _is_white(r.non_stroking_color, settings):
+            fills.append(Box(r.x0, r.top, r.x1, r.bottom, r.non_stroking_color))
+        h += [Ruling(r.top, r.x0, r.x1), Ruling(r.bottom, r.x0, r.x1)]
+        v += [Ruling(r.x0, r.top, r.bottom), Ruling(r.x1, r.top, r.bottom)]
     return _merge_rules(h, settings), _merge_rules(v, settings), fills
 
 
-def build_page_layout(page, number: int, settings: LayoutSettings = LAYOUT) -> PageLayout:
+def build_page_layout(
+    page: PageObjects, number: int, settings: LayoutSettings = LAYOUT
+) -> PageLayout:
     glyphs = _glyphs(page, settings)
     mark_superscripts(glyphs, settings)
     hrulings, vrulings, fills = rulings(page, settings)
@@ -375,13 +384,13 @@ def build_page_layout(page, number: int, settings: LayoutSettings = LAYOUT) -> P
             segments.append(make_segment(part, settings))
     segments.sort(key=lambda s: (round(s.top / settings.sort_step), s.x0))
     images = [
-        Box(im["x0"], im["top"], im["x1"], im["bottom"])
+        Box(im.x0, im.top, im.x1, im.bottom)
         for im in page.images
-        if im["x1"] > im["x0"] and im["bottom"] > im["top"]
+        if im.x1 > im.x0 and im.bottom > im.top
     ]
     width, height = float(page.width), float(page.height)
-    if getattr(page, "rotation", 0) in QUARTER_TURNS:  # a page shown turned: pdfplumber gives
-        width, height = height, width  # its text upright, in the turned page's coordinates
+    if page.rotation in QUARTER_TURNS:  # a page shown turned: its text is given upright, in
+        width, height = height, width  # the turned page's coordinates
     page_area = width * height
     marks = page_marks(page, settings)
     drawings = [

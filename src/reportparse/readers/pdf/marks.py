@@ -5,8 +5,8 @@ chart can be read: a bar is known by its box and fill colour, a line series by i
 colour and points. Colours are RGB triples in 0..1.
 
 A colour is taken only where the path uses it: the fill colour of a filled path, the
-stroke colour of a stroked one. pdfplumber reports the graphics state's last fill colour
-on stroke-only paths too, and that colour belongs to some other path.
+stroke colour of a stroked one (the graphics state's last fill colour on a stroke-only path
+belongs to some other path).
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from ...specs.settings import LAYOUT, LayoutSettings
 from .geometry import Centred
+from .objects import PageObjects
 
 Colour = tuple[float, float, float]
 GRAY, RGB, CMYK = 1, 3, 4  # the number of components of a colour in each colour space
@@ -43,13 +44,13 @@ class Mark(Centred):
 
 
 def rgb(colour, settings: LayoutSettings = LAYOUT) -> Colour | None:
-    """A pdfplumber colour (gray, RGB or CMYK, a number or a tuple) as RGB; None if unknown."""
+    """A colour (gray, RGB or CMYK, a number or a tuple) as RGB; None if unknown."""
     if isinstance(colour, (int, float)):
         colour = (colour,)
     if not isinstance(colour, (tuple, list)) or not all(
         isinstance(c, (int, float)) for c in colour
     ):
-        return None  # a pattern, or a colour space pdfminer does not resolve
+        return None  # a pattern or a shading: no one colour
     if len(colour) == GRAY:
         values = (colour[0],) * RGB
     elif len(colour) == RGB:
@@ -74,22 +75,22 @@ def _is_box(pts, settings: LayoutSettings) -> bool:
     return len(xs) == len(ys) == 2
 
 
-def page_marks(page, settings: LayoutSettings = LAYOUT) -> list[Mark]:
-    """Every rectangle, line and curve of a pdfplumber page, with its colours."""
+def page_marks(page: PageObjects, settings: LayoutSettings = LAYOUT) -> list[Mark]:
+    """Every rectangle, line and curve of a page, with its colours."""
     marks = []
     for kind, objects in (("rect", page.rects), ("line", page.lines), ("curve", page.curves)):
         for o in objects:
-            pts = tuple((float(x), float(y)) for x, y in o.get("pts") or ())
-            box = kind == "curve" and o.get("fill") and _is_box(pts, settings)
+            pts = tuple((float(x), float(y)) for x, y in o.pts)
+            box = kind == "curve" and o.fill and _is_box(pts, settings)
             marks.append(
                 Mark(
                     kind="rect" if box else kind,
-                    x0=float(o["x0"]),
-                    top=float(o["top"]),
-                    x1=float(o["x1"]),
-                    bottom=float(o["bottom"]),
-                    fill=rgb(o.get("non_stroking_color"), settings) if o.get("fill") else None,
-                    stroke=rgb(o.get("stroking_color"), settings) if o.get("stroke") else None,
+                    x0=float(o.x0),
+                    top=float(o.top),
+                    x1=float(o.x1),
+                    bottom=float(o.bottom),
+                    fill=rgb(o.non_stroking_color, settings) if o.fill else None,
+                    stroke=rgb(o.stroking_color, settings) if o.stroke else None,
                     pts=pts,
                 )
             )

@@ -1,22 +1,34 @@
-"""Content streams that cannot be read as declared: a damaged PDF, not a scan.
+"""Content streams that cannot be read as declared: a damaged PDF.
 
-pdfminer reads a stream's data by its declared /Length. When the /Length runs past the
-object (up to a huge one, past the end of the file), the object cannot be parsed and the
-page's content resolves to nothing: pdfplumber shows an empty page, which looks like a
-page without a text layer. When the /Length is too short, the page's drawing is cut and
-its text lost. Either way the stream's data does not end where ``endstream`` is, which is
-what is checked here, page by page. A scan, by contrast, has readable content streams
-that draw images.
+A stream's data is as long as its declared /Length. When the /Length runs past the object
+(up to a huge one, past the end of the file) or stops short of it, the stream's data does
+not end where ``endstream`` is, which is what is checked here, page by page. PDFium then
+guesses: it reads to the next ``endstream`` and shows the page whole or in part, where
+pdfminer showed an empty page; either way the file is damaged, and what a reader makes of
+it is not what was published, so it is refused.
+
+Only the file's structure is read here, with pdfminer's parser (the cross-reference table,
+the page tree, each content stream's dictionary), never a content stream's operators:
+PDFium has no access to a stream's declared /Length.
 """
 
 from __future__ import annotations
 
 import io
+import logging
+import re
+import zlib
 
+from pdfminer.pdfdocument import PDFDocument
+from pdfminer.pdfpage import PDFPage
+from pdfminer.pdfparser import PDFParser
 from pdfminer.pdftypes import PDFObjRef, PDFStream, resolve1
 from pdfminer.psparser import KWD, LIT, PSEOF, PSBaseParser
 
 from ...specs.settings import FILE, FileSettings
+
+# pdfminer logs every recoverable oddity at warning level; the caller reports real failures
+logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
 STREAM = KWD(b"stream")
 R = KWD(b"R")
@@ -24,15 +36,84 @@ LENGTH = LIT("Length")
 WHITESPACE = b"\x00\t\n\x0c\r "  # PDF's white-space characters (ISO 32000-1, 7.2.2)
 
 
-def damaged_contents(pdf, data: bytes, settings: FileSettings = FILE) -> str | None:
-    """Why the first damaged content stream of ``pdf`` (a pdfplumber PDF of ``data``)
-    cannot be read, in one line; None when every page's content is as declared."""
-    for number, page in enumerate(pdf.pages, 1):
-        for ref in content_refs(page.page_obj.attrs.get("Contents")):
-            problem = _problem(pdf.doc, data, ref, settings)
+def damaged_contents(data: bytes, settings: FileSettings = FILE) -> str | None:
+    """Why the first damaged content stream of the PDF ``data`` cannot be read, in one line;
+    None when every page's content is as declared, or when the structure cannot be read
+    (no evidence of damage: PDFium's reading decides)."""
+    try:
+        doc = PDFDocument(PDFParser(io.BytesIO(data)))
+        pages = list(PDFPage.create_pages(doc))
+    except MemoryError:
+        raise
+    except Exception:  # pdfminer raises many kinds
+        return None
+    for number, page in enumerate(pages, 1):
+        for ref in content_refs(page.attrs.get("Contents")):
+            try:
+                problem = _problem(doc, data, ref, settings)
+            except MemoryError:
+                raise
+            except Exception:
+                problem = None
             if problem:
                 return f"page {number}: its content stream (object {ref.objid}) {problem}"
     return None
+
+
+FLATE = re.compile(rb"/(?:FlateDecode|Fl)(?![A-Za-z])")  # the filter that makes bombs
+STREAM_START = re.compile(rb">>\s*stream(?:\r\n|\n|\r)")
+OBJECT_START = re.compile(rb"\d+\s+\d+\s+obj\b")
+ENDSTREAM = b"endstream"
+DEFLATE_RATIO = 1032  # deflate's most: one byte in never gives more than 1032 out (RFC 1951)
+
+
+def inflating_beyond(data: bytes, budget: int, settings: FileSettings = FILE) -> bool:
+    """Whether a stream of the PDF ``data`` inflates to more than ``budget`` bytes. PDFium
+    inflates a page's streams as it parses them and, when memory runs out, aborts the
+    process rather than fail; a stream too large for the memory left is told here, before
+    PDFium sees it. Each stream is found in the bytes (``<< ... >> stream``, up to
+    ``endstream``; a stream is never inside an object stream); one whose Flate filters
+    cannot reach the budget even at deflate's highest ratio is passed at once, any other
+    is inflated a chunk at a time and counted, nothing kept."""
+    for match in STREAM_START.finditer(data):
+        head_start = max(0, match.start() - settings.stream_dict_window)
+        heads = list(OBJECT_START.finditer(data, head_start, match.start()))
+        head = data[heads[-1].end() if heads else head_start : match.start()]
+        layers = len(FLATE.findall(head))
+        if not layers:
+            continue
+        end = data.find(ENDSTREAM, match.end())
+        body = data[match.end() : end if end >= 0 else len(data)]
+        if len(body) * DEFLATE_RATIO**layers > budget and _inflates_beyond(
+            body, layers, budget, settings
+        ):
+            return True
+    return False
+
+
+def _inflates_beyond(body: bytes, layers: int, budget: int, settings: FileSettings) -> bool:
+    chain = [zlib.decompressobj() for _ in range(layers)]
+    total = 0
+
+    def push(level: int, chunk: bytes) -> bool:
+        nonlocal total
+        if level == len(chain):
+            total += len(chunk)
+            return total > budget
+        inflater = chain[level]
+        while chunk:
+            out = inflater.decompress(chunk, settings.inflate_chunk)
+            chunk = inflater.unconsumed_tail
+            if push(level + 1, out):
+                return True
+            if not out:
+                break
+        return False
+
+    try:
+        return push(0, body)
+    except zlib.error:
+        return False  # not Flate data as read here (encrypted, damaged): PDFium decides
 
 
 def content_refs(contents) -> list[PDFObjRef]:

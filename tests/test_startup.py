@@ -1,0 +1,78 @@
+"""What a command costs before it does anything: ``--help`` imports no library of the
+pipeline, and on a terminal ``extract`` names the document it reads before it imports the
+readers (a second or more), so its first line comes within a fraction of a second."""
+
+from __future__ import annotations
+
+import os
+import pty
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from conftest import RAW
+
+HEAVY = ("pandas", "pandera", "numpy", "pyarrow", "pypdfium2", "pdfminer", "pdfplumber", "lxml")
+COMMANDS = ["extract", "tables", "sources", "validate", "inspect", "report"]
+
+
+@pytest.mark.parametrize("args", [[], *([c] for c in COMMANDS)], ids=["main", *COMMANDS])
+def test_help_imports_nothing_heavy(args):
+    code = (
+        "import sys\n"
+        "from reportparse.cli import main\n"
+        "try:\n"
+        f"    main({[*args, '--help']!r})\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        f"print(sorted(m for m in {HEAVY!r} if m in sys.modules))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert "Usage:" in done.stdout
+    assert done.stdout.splitlines()[-1] == "[]"
+
+
+def _on_a_terminal(args: list[str]) -> str:
+    """stderr of ``python -X importtime`` running the command on a pseudo-terminal: Python
+    writes each import's line to stderr as the import ends, so the order of the lines says
+    what was printed before which import, whatever the machine's speed."""
+    code = "from reportparse.cli import main\nmain()\n"
+    leader, follower = pty.openpty()
+    proc = subprocess.Popen(
+        [sys.executable, "-X", "importtime", "-c", code, *args],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=follower,
+        env={**os.environ, "COLUMNS": "200"},
+    )
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # the terminal is closed: the command has ended
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    proc.wait(timeout=600)
+    os.close(leader)
+    return b"".join(chunks).decode("utf-8", "replace")
+
+
+def test_extract_names_its_first_document_before_importing_the_readers(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for name in ("imdi-nokkeltall-2025.pdf", "imdi-nyhet-resultater-2023.html"):
+        shutil.copy(RAW / name, raw / name)
+    args = ["extract", "--raw", str(raw), "--out", str(tmp_path / "out"), "--no-cache"]
+    err = _on_a_terminal(args)
+    first = err.index("[0/2] reading imdi-nokkeltall-2025.pdf ...")  # the larger file
+    imports = [line.split("|")[-1].strip() for line in err[:first].splitlines() if "|" in line]
+    assert not [m for m in imports if m.split(".")[0] in HEAVY]
+    later = [line.split("|")[-1].strip() for line in err[first:].splitlines() if "|" in line]
+    assert {"pandas", "pypdfium2"} <= set(later)  # imported after the line, to read
+    assert "[2/2] " in err[first:]
