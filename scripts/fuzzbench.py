@@ -187,7 +187,12 @@ def section(fresh: int, producers: list[str], jobs: int) -> list[str]:
     start = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="fuzz-bench-") as tmp:
         for producer in producers:
-            why = fuzz.PRODUCERS[producer].available()
+            known = fuzz.PRODUCERS.get(producer)
+            why = (
+                known.available()
+                if known
+                else f"no such producer (known: {', '.join(fuzz.PRODUCERS)})"
+            )
             if why:
                 lines.append(f"| {producer} | not measured: {why} | | | | | | | | | |")
                 notes.append(f"- {producer}: not measured ({why}).")
