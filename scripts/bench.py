@@ -18,6 +18,10 @@ folder ICDAR2013_DIR names), the same run measures reportparse (``reportparse ta
 camelot lattice, camelot stream and pdfplumber on it with the competition's structure
 measure (``scripts/icdar.py``).
 
+Last, the layout fuzzer's tuning seeds and as many fresh ones (``--fuzz-fresh``) printed by
+each producer and scored the same way (``scripts/fuzzbench.py``); ``--fuzz-only`` measures
+them alone and rewrites only their section of the ``--write`` file.
+
     python scripts/bench.py --raw raw --truth tests/truth --write docs/benchmark.md
 """
 
