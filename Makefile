@@ -32,7 +32,8 @@ report: $(STAMP)
 	$(BIN)/reportparse report --raw raw --out report
 
 # Cell accuracy of reportparse and plain extractors against the truth, timings, and the ICDAR
-# 2013 table competition where ICDAR2013_DIR names the set (see the README): docs/benchmark.md.
+# 2013 table competition where ICDAR2013_DIR names the set (see the README), and the layout
+# fuzzer's tuning and fresh seeds printed by three producers (tests/fuzz/): docs/benchmark.md.
 # BASELINE: the git revision whose speed this tree is measured against (scripts/speed.py).
 BASELINE ?= main
 bench: $(STAMP)

@@ -23,6 +23,10 @@ camelot lattice, camelot stream and pdfplumber on it with the competition's stru
 measure (``scripts/icdar.py``). Last, the precision and recall of key-figure classification
 on the sentence truth, per half (``scripts/sentences.py``).
 
+Last, the layout fuzzer's tuning seeds and as many fresh ones (``--fuzz-fresh``) printed by
+each producer and scored the same way (``scripts/fuzzbench.py``); ``--fuzz-only`` measures
+them alone and rewrites only their section of the ``--write`` file.
+
     python scripts/bench.py --raw raw --truth tests/truth --write docs/benchmark.md
 """
 

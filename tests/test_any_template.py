@@ -13,6 +13,10 @@ from reportparse.run.pipeline import validate_document_tables
 
 import variants
 
+# each test prints its report with headless Chromium (seconds each): make test runs them,
+# make test-fast leaves them out (the fuzzer's fast seed, printed with WeasyPrint, stays in)
+pytestmark = pytest.mark.slow
+
 
 @pytest.fixture(scope="module")
 def browser_2026(tmp_path_factory):

@@ -350,7 +350,8 @@ def test_pages_merge_with_each_other_and_publish_their_tables(tmp_path):
          "n_rows": 8, "n_cols": 4, "method": "html", "status": "extracted", "kind": "table",
          "reason": "", "header_rows": 2, "body_rows": 6, "body_cols": 3, "empty_cells": 0,
          "missing_cells": 0, "unreadable_cells": 0, "rows_without_stub": 0,
-         "stubs_without_values": 0, "joined_pages": False, "unobserved": ""}
+         "stubs_without_values": 0, "joined_pages": False, "unobserved": "",
+         "found_by": "caption"}
     ]  # fmt: skip
     with open(
         out / "tables" / "imdi-nyhet-resultater-2019" / "tabell-1.csv", encoding="utf-8"

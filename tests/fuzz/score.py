@@ -170,17 +170,25 @@ def score_pdf(pdf: Path, truth_dir: Path, seed: int, producer: str) -> Scored:
         grid = truth["grids"][meta["table_id"]]
         best = max((score(grid, _grid(t.cells)) for t in plain), default=0.0)
         out.plain.append(TableScore(meta["table_id"], "table", best, "best"))
-    want = Counter(_key(k["value"], k["unit"], k["approximate"]) for k in truth["key_figures"])
-    out.key_truth = sum(want.values())
+    out.key_truth = len(truth["key_figures"])
     out.key_found = len(figures)
-    for k in figures:
+    out.key_right, out.false_positives = key_figures(truth["key_figures"], figures)
+    return out
+
+
+def key_figures(truth: list[dict], found) -> tuple[int, list[str]]:
+    """How many of the engine's key figures ``found`` the text printed (each truth figure
+    matched once), and the others as "'expression' (value unit): sentence"."""
+    want = Counter(_key(k["value"], k["unit"], k["approximate"]) for k in truth)
+    right, false = 0, []
+    for k in found:
         key = _key(k.value, k.unit, k.approximate)
         if want[key] > 0:
             want[key] -= 1
-            out.key_right += 1
+            right += 1
         else:
-            out.false_positives.append(f"{k.expression!r} ({k.value:g} {k.unit}): {k.sentence}")
-    return out
+            false.append(f"{k.expression!r} ({k.value:g} {k.unit}): {k.sentence}")
+    return right, false
 
 
 def is_whole(s: Scored) -> bool:

@@ -168,18 +168,21 @@ def test_the_scorer_matches_by_spec_then_id_then_the_best_left():
     assert got == [("spec", "tabell-9", 5 / 6), ("best", "tabell-2", 1 / 6), ("none", "", 0.0)]
 
 
-def test_key_figures_match_once_each():
-    k = score._key
-    want = Counter([k(26407, "persons", False), k(50, "percent", True)])
-    got = [KeyFigure(1, "", "26 407", 26407, "persons", False),
-           KeyFigure(1, "", "26 407", 26407, "persons", False),
-           KeyFigure(3, "Side 3 av 7", "3 av 7", 42.857, "percent", True)]  # fmt: skip
-    right = 0
-    for g in got:
-        if want[k(g.value, g.unit, g.approximate)] > 0:
-            want[k(g.value, g.unit, g.approximate)] -= 1
-            right += 1
-    assert right == 1
+def test_key_figures_match_once_each_and_the_rest_are_false():
+    truth = [
+        {"value": 26407, "unit": "persons", "approximate": False},
+        {"value": 50, "unit": "percent", "approximate": True},
+    ]
+    found = [
+        KeyFigure(1, "26 407 deltok.", "26 407", 26407, "persons", False),
+        KeyFigure(5, "26 407 deltok.", "26 407", 26407, "persons", False),
+        KeyFigure(3, "Side 3 av 7", "3 av 7", 42.857, "percent", True),
+        KeyFigure(4, "Om lag halvparten", "Om lag halvparten", 50, "percent", True),
+    ]
+    assert score.key_figures(truth, found) == (
+        2,
+        ["'26 407' (26407 persons): 26 407 deltok.", "'3 av 7' (42.857 percent): Side 3 av 7"],
+    )
 
 
 def test_every_tuning_seed_has_a_truth_of_the_shape_it_printed():

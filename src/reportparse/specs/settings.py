@@ -292,6 +292,9 @@ class PageTableSettings:
     # (count) with no heading, a table of contents is at least this many lines in a row with
     # dot leaders, each ending in a page number of the document: fewer is a form to fill in
     contents_lines: int = 3
+    # (count) under a contents heading, an entry's page number is at most this: the numbers
+    # printed need not be the PDF's pages (a report numbered from its cover, or a part of one)
+    contents_max_page: int = 999
     # (ratio) text under a table printed smaller than this times the table's text is footnotes
     # or notes: the table may go on on the next page
     footnote_size: float = 0.9

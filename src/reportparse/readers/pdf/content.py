@@ -38,7 +38,9 @@ from ...specs.settings import (
     TextSettings,
 )
 from ...text.normalize import normalize_ws
+from ...text.printed import is_value
 from .alignment import Evidence
+from .cells import printed_lines
 from .charts import Chart, read_charts
 from .furniture import contents, furniture
 from .header import same_header
@@ -172,9 +174,10 @@ def read_page(
     page_charts = read_charts(p.captions, layout.segments, layout.marks, layout.images, charts)
     exclude = [Box(*ft.grid.bbox) for ft in page_found if ft.grid is not None]
     exclude += [Box(s.x0, s.top, s.x1, s.bottom) for s in layout.segments if id(s) in p.furniture]
+    exclude += [Box(s.x0, s.top, s.x1, s.bottom) for s in _table_rows(p, exclude)]
     taken = {id(ft.caption) for ft in page_found} | {id(c.caption) for c in page_charts}
-    for cap in p.captions:  # a loose caption that took nothing is running text
-        if id(cap) in taken or not cap.loose:
+    for cap in p.captions:  # a loose caption that took nothing is running text, if it reads
+        if id(cap) in taken or not cap.loose or not _is_sentence(cap):  # as a sentence
             exclude += [Box(s.x0, s.top, s.x1, s.bottom) for s in cap.segments]
     for ft in page_found:
         if ft.caption is not None:
@@ -186,6 +189,30 @@ def read_page(
     paragraphs = page_paragraphs(layout, exclude, text)
     waiting = next((ft for ft in page_found if _waits(p, ft)), None)
     return PageContent(layout.number, page_found, page_charts, paragraphs, ends_with, waiting)
+
+
+def _is_sentence(cap) -> bool:
+    """Whether a caption-like line reads as a sentence of the running text ("Tabell 2 under
+    viser at ... ."), not a title ("Table 1 Deltakere etter kjønn, målt som andel ..."): it
+    ends as a sentence does."""
+    return cap.text.rstrip(" *").endswith((".", "!", "?"))
+
+
+def _table_rows(p: PageTables, exclude: list[Box]) -> list:
+    """The segments of printed lines that no table took but that are a table's rows, not
+    running text: a line set in columns (two segments or more, apart by a column gap) of
+    which one is a value alone ("Agder", "56 %"), or three columns or more. They give no
+    paragraph, so no key figure: a table the engine could not read says nothing."""
+    free = [s for s in p.segments if not any(_inside(s, b) for b in exclude)]
+    out = []
+    for line in printed_lines(free, p.page.line_core):
+        if len(line) >= 3 or (len(line) == 2 and any(is_value(s.text) for s in line)):
+            out += line
+    return out
+
+
+def _inside(s, box: Box) -> bool:
+    return box.x0 <= s.cx <= box.x1 and box.top <= s.cy <= box.bottom
 
 
 def _waits(p: PageTables, ft: FoundTable) -> bool:

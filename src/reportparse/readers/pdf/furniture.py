@@ -58,10 +58,11 @@ def furniture(
 
 def contents(layout: PageLayout, pages: int, settings: PageTableSettings = PAGE_TABLES) -> set[int]:
     """The ids of the segments of a page's table of contents: the lines under a heading such
-    as "Innhold" (``specs/pages.toml``) that end in a page number of the document (1 to
-    ``pages``), the numbers never going down; or, with no heading, ``contents_lines`` lines
-    or more in a row with dot leaders ("1 Innledning ........ 3"). A list of numbers in the
-    running text or a table's column is neither."""
+    as "Innhold" (``specs/pages.toml``) that end in a page number, the numbers never going
+    down (a printed page number may pass the PDF's count of pages, as a report's numbering
+    may begin before its first page); or, with no heading, ``contents_lines`` lines or more
+    in a row with dot leaders ("1 Innledning ........ 3") that end in one of the document's
+    pages. A list of numbers in the running text or a table's column is neither."""
     out: set[int] = set()
     lines = page_lines(layout, settings)
     words = page_words()
@@ -70,7 +71,7 @@ def contents(layout: PageLayout, pages: int, settings: PageTableSettings = PAGE_
         if not words.is_contents_heading(line_text(lines[i])):
             i += 1
             continue
-        entries = _entries(lines[i + 1 :], pages)
+        entries = _entries(lines[i + 1 :], settings.contents_max_page)
         for line in [lines[i], *entries]:
             out.update(id(s) for s in line)
         i += 1 + len(entries)
@@ -85,20 +86,22 @@ def contents(layout: PageLayout, pages: int, settings: PageTableSettings = PAGE_
     return out
 
 
-def _page_number(line: list[Segment], pages: int) -> int | None:
-    """The page number a contents entry ends in, where it ends in one of the document's."""
+def _page_number(line: list[Segment], highest: int) -> int | None:
+    """The page number a contents entry ends in (1 to ``highest``); None where it ends in
+    none."""
     words = line_text(line).split()
     last = words[-1].rstrip(".") if words else ""
-    return int(last) if last.isdigit() and len(words) > 1 and 1 <= int(last) <= pages else None
+    ok = last.isdigit() and len(words) > 1 and 1 <= int(last) <= highest
+    return int(last) if ok else None
 
 
-def _entries(lines, pages: int) -> list:
+def _entries(lines, highest: int) -> list:
     """The lines of a table of contents from its first entry on: each ends in a page number,
     never lower than the one before."""
     out = []
     last = 0
     for line in lines:
-        number = _page_number(line, pages)
+        number = _page_number(line, highest)
         if number is None or number < last:
             break
         out.append(line)

@@ -75,11 +75,12 @@ def header_rows(
         text, markers = cell_text(segs, settings)
         cells[r][c] = text
         notes += [CellNote(r, c, m) for m in markers]
+    _widen_groups(cells, grouped, spans)
     # a stub header printed at the bottom of the header block stands in the first row
     for c in range(len(cols)):
         filled = [r for r in range(nrows) if cells[r][c]]
         covered_above = any(
-            spans[id(s)][0] < c <= spans[id(s)][1] for li, s, _ in placed if li in group_lines
+            spans[id(s)][0] < c <= spans[id(s)][1] for segs in grouped.values() for s in segs
         )
         if len(filled) == 1 and filled[0] > 0 and not covered_above:
             r = filled[0]
@@ -90,6 +91,27 @@ def header_rows(
                 if n.row == r and n.col == c:
                     n.row = 0
     return cells, notes, cols, _header_boxes(lines, row_of_line, grouped, spans, cols, stub_rows)
+
+
+def _widen_groups(cells: list[list[str]], grouped, spans) -> None:
+    """A head set flush left over several columns ends where the next head of its row
+    begins: the columns to its right that its row leaves empty, and that hold heads in a row
+    below, are under it (a group header whose text is narrower than the columns it spans).
+    The stub head, in the first column, spans no columns to its right."""
+    for r, row in enumerate(cells[:-1]):
+        for c in range(1, len(row)):
+            segs = grouped.get((r, c))
+            if not row[c] or not segs:
+                continue
+            last = max(spans[id(s)][1] for s in segs)
+            while (
+                last + 1 < len(row)
+                and not row[last + 1]
+                and any(below[last + 1] for below in cells[r + 1 :])
+            ):
+                last += 1
+            for s in segs:
+                spans[id(s)] = (c, last)
 
 
 def same_header(a: list[list[str]], b: list[list[str]]) -> bool:
