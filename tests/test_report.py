@@ -284,10 +284,10 @@ def test_a_failed_validation_shows_in_the_report(tmp_path, monkeypatch):
     shutil.copy(RAW / "imdi-nokkeltall-2025.pdf", raw)
     out = tmp_path / "report"
     res = CliRunner().invoke(main, ["report", "--raw", str(raw), "--out", str(out), "--no-cache"])
-    assert res.exit_code == 1, res.output  # the document is left out: the report shows why
+    assert res.exit_code == 1, res.output  # its failing table is withheld: the report shows why
     assert res.output.splitlines()[-2].endswith(", 1 failing check(s)")
-    assert (
-        res.output.splitlines()[-1] == "error: imdi-nokkeltall-2025.pdf: not read (see the report)"
+    assert res.output.splitlines()[-1] == (
+        "error: imdi-nokkeltall-2025.pdf: read in part, some tables withheld (see the report)"
     )
     doc = html.parse(str(out / "index.html")).getroot()
     assert doc.get_element_by_id("validation").get("data-status") == "failed"

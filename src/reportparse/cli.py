@@ -820,5 +820,8 @@ def report(
     failed = [*(o.file for o in result.failed_documents), *(s.file for s in result.left_out)]
     for name in failed:  # the report shows them; the exit status says so to a script
         say(f"error: {name}: not read (see the report)", err=True)
-    if failed:
+    partial = [r.source.file for r in result.partial_documents]
+    for name in partial:
+        say(f"error: {name}: read in part, some tables withheld (see the report)", err=True)
+    if failed or partial:
         sys.exit(1)
