@@ -12,6 +12,7 @@ from ..specs.schema import Family
 from ..text.normalize import slugify
 from .assemble import Content, Reading, assemble
 from .pdf.content import read_content
+from .pdf.evidence import TableFigures, failed_records, in_page_order, measure, unread_tables
 from .pdf.pdffile import metadata, open_pdf, page_layouts
 from .pdf.settings import TABLES, SettingsByCaption
 from .pdf.text import reading_order
@@ -86,13 +87,23 @@ def read_tables(data: bytes, pages: set[int] | None = None) -> list[Table]:
     """Every table the engine finds in a PDF (on ``pages`` only, where given), captioned or
     not, with no family or spec: the tables of ``reportparse tables``. DocumentError says in
     one line why the PDF cannot be read."""
+    return [t for t, _ in read_measured_tables(data, pages)]
+
+
+def read_measured_tables(
+    data: bytes, pages: set[int] | None = None
+) -> list[tuple[Table, TableFigures]]:
+    """The tables of ``read_tables``, each with its figures (``evidence.measure``); a page
+    with evidence of a table that none read covers has a ``failed`` record for it."""
     pdf = open_pdf(data)
     try:
         layouts = page_layouts(pdf, pages=pages)
     finally:
         pdf.close()
     content = read_content(layouts, True, table_settings(None), every_table=True)
-    return [t for t in content.tables if t.kind == TableKind.TABLE]
+    tables = [t for t in content.tables if t.kind == TableKind.TABLE]
+    tables = in_page_order(tables, failed_records(unread_tables(layouts, content.tables), tables))
+    return [(t, measure(t, layouts)) for t in tables]
 
 
 def table_settings(spec: Spec | None) -> SettingsByCaption:
