@@ -15,6 +15,7 @@ from .pdf.content import read_content
 from .pdf.evidence import TableFigures, failed_records, in_page_order, measure, unread_tables
 from .pdf.pdffile import metadata, open_pdf, page_layouts
 from .pdf.settings import TABLES, SettingsByCaption
+from .pdf.sideways import read_sideways, with_sideways
 from .pdf.text import reading_order
 from .web.page import read_page
 
@@ -101,9 +102,12 @@ def read_measured_tables(
     finally:
         pdf.close()
     content = read_content(layouts, True, table_settings(None), every_table=True)
-    tables = [t for t in content.tables if t.kind == TableKind.TABLE]
-    tables = in_page_order(tables, failed_records(unread_tables(layouts, content.tables), tables))
-    return [(t, measure(t, layouts)) for t in tables]
+    turned = read_sideways(layouts, table_settings(None))
+    upright = [t for t in content.tables if t.kind == TableKind.TABLE]
+    tables = with_sideways(upright, turned.tables, layouts)
+    unread = unread_tables(layouts, content.tables + turned.tables) + turned.unread
+    tables = in_page_order(tables, failed_records(unread, tables))
+    return [(t, turned.figures_of(t) or measure(t, layouts)) for t in tables]
 
 
 def table_settings(spec: Spec | None) -> SettingsByCaption:

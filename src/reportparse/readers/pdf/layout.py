@@ -9,6 +9,7 @@ never reads "2 2461".
 from __future__ import annotations
 
 import bisect
+import math
 import re
 from dataclasses import dataclass, field
 
@@ -33,6 +34,7 @@ class Glyph:
     italic: bool
     sup: bool = False
     upright: bool = True  # False for a glyph set turned (an axis label, a turned head)
+    turn: int = 0  # degrees its text runs turned counter-clockwise: 0, 90, 180 or 270
 
 
 @dataclass
@@ -124,9 +126,18 @@ def _glyphs(page, settings: LayoutSettings) -> list[Glyph]:
                 bold="Bold" in font or "Black" in font or "Heavy" in font,
                 italic="Italic" in font or "Oblique" in font,
                 upright=bool(c.get("upright", True)),
+                turn=quarter_turn(c.get("matrix")),  # pdfplumber's matrix holds /Rotate
             )
         )
     return out
+
+
+def quarter_turn(matrix) -> int:
+    """The quarter turn (0, 90, 180, 270 degrees counter-clockwise) nearest the direction a
+    glyph's text matrix (a, b, c, d, e, f) runs its text in; 0 without one."""
+    if not matrix or (matrix[0] == 0 and matrix[1] == 0):
+        return 0
+    return round(math.degrees(math.atan2(matrix[1], matrix[0])) / 90) % 4 * 90
 
 
 def _runs(glyphs: list[Glyph], settings: LayoutSettings) -> list[list[Glyph]]:
@@ -365,15 +376,23 @@ def rulings(
     return _merge_rules(h, settings), _merge_rules(v, settings), fills
 
 
-def build_page_layout(page, number: int, settings: LayoutSettings = LAYOUT) -> PageLayout:
-    glyphs = _glyphs(page, settings)
+def text_segments(
+    glyphs: list[Glyph], vrulings: list[Ruling], settings: LayoutSettings = LAYOUT
+) -> list[Segment]:
+    """Glyphs (upright, in page coordinates) as segments, top to bottom, left to right."""
     mark_superscripts(glyphs, settings)
-    hrulings, vrulings, fills = rulings(page, settings)
     segments = []
     for line in _lines(glyphs, settings):
         for part in _split(line, vrulings, settings):
             segments.append(make_segment(part, settings))
     segments.sort(key=lambda s: (round(s.top / settings.sort_step), s.x0))
+    return segments
+
+
+def build_page_layout(page, number: int, settings: LayoutSettings = LAYOUT) -> PageLayout:
+    glyphs = _glyphs(page, settings)
+    hrulings, vrulings, fills = rulings(page, settings)
+    segments = text_segments(glyphs, vrulings, settings)
     images = [
         Box(im["x0"], im["top"], im["x1"], im["bottom"])
         for im in page.images
