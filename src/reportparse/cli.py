@@ -344,10 +344,17 @@ def _unchanged(raw: Path, out: Path, cache_dir: Path, listing, tty: bool, timeou
     is_flag=True,
     help="Exit 0 although a page shows a table that was not read (its failed record is kept).",
 )
+@click.option(
+    "--engine",
+    type=click.Choice(["reportparse", "camelot-lattice", "camelot-stream"]),
+    default="reportparse",
+    show_default=True,
+    help="The table engine: reportparse's, or camelot's (the extra reportparse[camelot]).",
+)
 @jobs_option
 @bounds_options
 def tables(files: tuple[Path, ...], out: Path, pages: str | None, fmt: str, keep_going: bool,
-           jobs: int, timeout: float, max_memory: int):  # fmt: skip
+           engine: str, jobs: int, timeout: float, max_memory: int):  # fmt: skip
     """Write every table found in each PDF FILE into OUT, with no family or spec needed:
     captioned or not, ruled or open. OUT/<file stem>/<table_id>.csv holds a table's cells
     as printed, header rows first; OUT/<file stem>/tables.json holds each table's quality
@@ -381,6 +388,7 @@ def tables(files: tuple[Path, ...], out: Path, pages: str | None, fmt: str, keep
                 where,
                 pages=selected,
                 fmt=fmt,
+                engine=engine,
                 jobs=jobs,
                 timeout=timeout,
                 max_memory=max_memory,

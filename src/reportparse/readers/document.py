@@ -11,6 +11,7 @@ from ..specs.load import Spec
 from ..specs.schema import Family
 from ..text.normalize import slugify
 from .assemble import Content, Reading, assemble
+from .pdf.camelot_engine import camelot_tables
 from .pdf.content import read_content
 from .pdf.evidence import TableFigures, failed_records, in_page_order, measure, unread_tables
 from .pdf.pdffile import metadata, open_pdf, page_layouts
@@ -92,15 +93,22 @@ def read_tables(data: bytes, pages: set[int] | None = None) -> list[Table]:
 
 
 def read_measured_tables(
-    data: bytes, pages: set[int] | None = None
+    data: bytes, pages: set[int] | None = None, engine: str = "reportparse", path=None
 ) -> list[tuple[Table, TableFigures]]:
     """The tables of ``read_tables``, each with its figures (``evidence.measure``); a page
-    with evidence of a table that none read covers has a ``failed`` record for it."""
+    with evidence of a table that none read covers has a ``failed`` record for it.
+    ``engine`` camelot-lattice or camelot-stream reads the tables with camelot instead (from
+    the file at ``path``, whose bytes are ``data``)."""
     pdf = open_pdf(data)
     try:
         layouts = page_layouts(pdf, pages=pages)
     finally:
         pdf.close()
+    if engine != "reportparse":
+        sizes = {lo.number: (lo.width, lo.height) for lo in layouts}
+        tables = camelot_tables(path, engine, sizes, pages)
+        tables = in_page_order(tables, failed_records(unread_tables(layouts, tables), tables))
+        return [(t, measure(t, layouts)) for t in tables]
     content = read_content(layouts, True, table_settings(None), every_table=True)
     turned = read_sideways(layouts, table_settings(None))
     upright = [t for t in content.tables if t.kind == TableKind.TABLE]

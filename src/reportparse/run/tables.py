@@ -50,13 +50,16 @@ def parse_pages(spec: str) -> set[int]:
     return pages
 
 
-def read_file(path: Path, pages: set[int] | None = None) -> list[Measured] | str:
+def read_file(
+    path: Path, pages: set[int] | None = None, engine: str = "reportparse"
+) -> list[Measured] | str:
     """The tables of one PDF with their figures (in a worker process), or why it cannot be
-    read; each named in English (``english_id``)."""
+    read; each named in English (``english_id``). ``engine``: reportparse, camelot-lattice
+    or camelot-stream."""
     from ..readers.document import read_measured_tables
 
     try:
-        found = read_measured_tables(path.read_bytes(), pages)
+        found = read_measured_tables(path.read_bytes(), pages, engine, path)
     except DocumentError as exc:
         return str(exc)
     for table, _ in found:
@@ -71,7 +74,7 @@ def english_id(table_id: str) -> str:
     return UNCAPTIONED.sub("table-", CAPTIONED.sub("table-", table_id))
 
 
-def record(table: Table, figures: TableFigures | None = None) -> dict:
+def record(table: Table, figures: TableFigures | None = None, engine: str = "reportparse") -> dict:
     """A table's quality record, as ``tables.csv`` has it for a report: where it was read
     (pages, region in points), how (method), with what result (status, reason), its size,
     what its body holds and its figures (``evidence.TableFigures``: the share of cells
@@ -81,6 +84,7 @@ def record(table: Table, figures: TableFigures | None = None) -> dict:
     shares = asdict(figures) if figures is not None else dict.fromkeys(FIGURES)
     return {
         "table_id": table.table_id,
+        "engine": engine,
         "caption": table.caption,
         "pages": table.pages,
         "region": [round(v, 1) for v in table.bbox] if table.bbox else None,
@@ -107,7 +111,9 @@ def targets(files: list[Path], out: Path) -> dict[Path, Target]:
     return found
 
 
-def write_tables(folder: Path, tables: list[Measured], fmt: str) -> None:
+def write_tables(
+    folder: Path, tables: list[Measured], fmt: str, engine: str = "reportparse"
+) -> None:
     """The tables (``fmt``: csv or json) and their ``tables.json``, written into ``folder``;
     a ``failed`` record has no file of cells."""
     for t, _ in tables:
@@ -123,7 +129,7 @@ def write_tables(folder: Path, tables: list[Measured], fmt: str) -> None:
                 indent=1,
             )
             (folder / f"{t.table_id}.json").write_text(text + "\n", encoding="utf-8")
-    records = json.dumps([record(t, f) for t, f in tables], ensure_ascii=False, indent=2)
+    records = json.dumps([record(t, f, engine) for t, f in tables], ensure_ascii=False, indent=2)
     (folder / "tables.json").write_text(records + "\n", encoding="utf-8")
 
 
@@ -132,6 +138,7 @@ def extract_tables(
     *,
     pages: set[int] | None = None,
     fmt: str = "csv",
+    engine: str = "reportparse",
     jobs: int = 1,
     timeout: float | None = DEFAULT_TIMEOUT,
     max_memory: int | None = DEFAULT_MAX_MEMORY,
@@ -142,13 +149,13 @@ def extract_tables(
     each file, in the order given."""
     outcomes: dict[Path, Outcome] = {}
     paths = list(files)
-    read = partial(read_file, pages=pages)
+    read = partial(read_file, pages=pages, engine=engine)
     for fin in run_each(read, paths, jobs=jobs, timeout=timeout, max_memory=max_memory):
         error = fin.value if isinstance(fin.value, str) else fin.error
         if error:
             outcome = Outcome(fin.path.name, SourceStatus.FAILED, error, fin.seconds)
         else:
-            write = partial(write_tables, tables=fin.value, fmt=fmt)
+            write = partial(write_tables, tables=fin.value, fmt=fmt, engine=engine)
             publish_folder(files[fin.path], write, notice=notice)
             outcome = _outcome(fin.path.name, [t for t, _ in fin.value])
             outcome.seconds = fin.seconds
