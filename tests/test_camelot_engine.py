@@ -14,7 +14,8 @@ from reportlab.pdfgen import canvas
 
 from reportparse.cli import main
 from reportparse.model import DocumentError
-from reportparse.readers.pdf.camelot_engine import camelot_tables
+from reportparse.readers.document import read_tables
+from reportparse.readers.pdf.camelot_engine import camelot_tables, with_engines
 
 ROWS = [
     ["Region", "Women", "Men", "Total"],
@@ -100,3 +101,57 @@ def test_without_camelot_one_line_says_how_to_get_it(tmp_path, monkeypatch):
     assert str(err.value) == (
         "the engine camelot-stream needs camelot: pip install 'reportparse[camelot]'"
     )
+
+
+def test_a_spec_entry_names_the_engine_of_its_table(tmp_path):
+    """The tables under a caption its entry gives camelot-lattice are read by camelot: its
+    cells and cell boxes, with the engine's header rows."""
+    path = tmp_path / "captioned.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.setFont("Helvetica-Bold", 10)
+    c.drawString(72, 775, "Table 1: Participants by region")
+    c.setFont("Helvetica", 10)
+    ys = [760 - 20 * r for r in range(len(ROWS) + 1)]
+    for y in ys:
+        c.line(X[0], y, X[-1], y)
+    for x in X:
+        c.line(x, ys[0], x, ys[-1])
+    for r, row in enumerate(ROWS):
+        for k, cell in enumerate(row):
+            c.drawString(X[k] + 4, ys[r] - 14, cell)
+    c.save()
+    (ours,) = read_tables(path.read_bytes())
+    assert (ours.method, ours.cells, ours.header_rows) == ("ruled-grid", ROWS, 1)
+    sizes = {1: (595.2756, 841.8898)}
+    (camelots,) = camelot_tables(path, "camelot-lattice", sizes)
+    (read,) = with_engines([ours], [("participants", "camelot-lattice")], path, sizes)
+    assert (read.cells, read.header_rows, read.status) == (ROWS, 1, "extracted")
+    assert read.cell_boxes == camelots.cell_boxes != ours.cell_boxes
+    assert (read.table_id, read.caption) == (ours.table_id, "Table 1: Participants by region")
+    (kept,) = with_engines([ours], [("no such caption", "camelot-lattice")], path, sizes)
+    assert kept is ours
+
+
+@pytest.mark.parametrize(
+    ("new", "error"),
+    [
+        (
+            "caption = 'fylke'\nengine = 'camelot'",
+            "table[1].engine: Input should be 'reportparse', 'camelot-lattice' or 'camelot-stream'",
+        ),
+        (
+            "caption = 'fylke'\nengine = 'camelot-lattice'\nsettings = {caption_slack = 7.5}",
+            "table[1]: settings are the table engine's: camelot-lattice takes none",
+        ),
+    ],
+    ids=["unknown-engine", "engine-with-settings"],
+)
+def test_an_engine_in_a_spec_is_checked_on_load(monkeypatch, new, error):
+    from reportparse.specs.load import SpecError
+    from test_specs import NOKKELTALL, _load_with, _shipped
+
+    text = _shipped(NOKKELTALL)
+    assert text.count("caption = 'fylke'") == 1
+    with pytest.raises(SpecError) as err:
+        _load_with(monkeypatch, NOKKELTALL, text.replace("caption = 'fylke'", new, 1))
+    assert str(err.value).startswith(f"specs/{NOKKELTALL}: {error}")

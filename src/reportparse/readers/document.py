@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import tempfile
 from dataclasses import replace
 from pathlib import Path
 
@@ -11,7 +12,7 @@ from ..specs.load import Spec
 from ..specs.schema import Family
 from ..text.normalize import slugify
 from .assemble import Content, Reading, assemble
-from .pdf.camelot_engine import camelot_tables
+from .pdf.camelot_engine import camelot_tables, with_engines
 from .pdf.content import read_content
 from .pdf.evidence import TableFigures, failed_records, in_page_order, measure, unread_tables
 from .pdf.pdffile import metadata, open_pdf, page_layouts
@@ -72,7 +73,7 @@ def _pdf_reading(data: bytes) -> Reading:
         content = read_content(
             layouts, unnumbered, table_settings(spec), every_table=family is None
         )
-        return Content(content.tables, content.paragraphs)
+        return Content(_by_engine(content.tables, spec, data, layouts), content.paragraphs)
 
     return Reading(
         kind=SourceKind.PDF,
@@ -83,6 +84,19 @@ def _pdf_reading(data: bytes) -> Reading:
         beginning=f"its first page begins: {start[:80]!r}",
         read=read,
     )
+
+
+def _by_engine(tables: list[Table], spec: Spec | None, data: bytes, layouts) -> list[Table]:
+    """The tables whose spec entry names another engine, read by it (``with_engines``)."""
+    entries = spec.content.table if spec is not None else []
+    engines = [(e.caption, e.engine) for e in entries if e.engine != "reportparse"]
+    if not engines:
+        return tables
+    sizes = {lo.number: (lo.width, lo.height) for lo in layouts}
+    with tempfile.TemporaryDirectory() as folder:  # camelot reads a file
+        path = Path(folder) / "document.pdf"
+        path.write_bytes(data)
+        return with_engines(tables, engines, path, sizes)
 
 
 def read_tables(data: bytes, pages: set[int] | None = None) -> list[Table]:

@@ -11,10 +11,12 @@ has ``header_rows`` 0.
 
 from __future__ import annotations
 
+import re
 import warnings
+from dataclasses import replace
 from pathlib import Path
 
-from ...model import CellBox, DocumentError, Table, TableMethod, TableStatus
+from ...model import CellBox, DocumentError, Table, TableKind, TableMethod, TableStatus
 from ...text.normalize import normalize_ws
 from .turned import Turn
 
@@ -82,3 +84,53 @@ def _on_page(size: tuple[float, float], rotation: str):
         return lambda x0, y0, x1, y1: (x0, height - y1, x1, height - y0)
     view = Turn(turn, width, height)
     return lambda x0, y0, x1, y1: view.back(x0, width - y1, x1, width - y0)
+
+
+def with_engines(
+    tables: list[Table],
+    engines: list[tuple[str, str]],
+    path: Path,
+    sizes: dict[int, tuple[float, float]],
+) -> list[Table]:
+    """``tables`` with those under a caption that one of ``engines`` (caption pattern, engine)
+    names read by that engine instead: camelot's table on the same page that overlaps the
+    engine's box most, with the engine's header rows; ``failed`` where camelot finds none."""
+    read: dict[str, list[Table]] = {}
+    out = []
+    for t in tables:
+        engine = next(
+            (e for pattern, e in engines if t.caption and re.search(pattern, t.caption, re.I)),
+            None,
+        )
+        if engine is None or t.kind != TableKind.TABLE or not t.pages or not t.bbox:
+            out.append(t)
+            continue
+        if engine not in read:
+            read[engine] = camelot_tables(path, engine, sizes)
+        page = [c for c in read[engine] if c.pages == t.pages[:1] and c.bbox]
+        best = max(page, key=lambda c: _overlap(c.bbox, t.bbox), default=None)
+        if best is None or _overlap(best.bbox, t.bbox) <= 0:
+            reason = f"{engine} found no table where the table engine read one"
+            out.append(
+                replace(t, status=TableStatus.FAILED, cells=[], cell_boxes=[], reason=reason)
+            )
+            continue
+        header = min(t.header_rows, max(len(best.cells) - 1, 0))
+        out.append(
+            replace(
+                t,
+                cells=best.cells,
+                header_rows=header,
+                method=best.method,
+                bbox=best.bbox,
+                cell_boxes=best.cell_boxes,
+                notes=[n for n in t.notes if n.row is None],
+            )
+        )
+    return out
+
+
+def _overlap(a, b) -> float:
+    w = min(a[2], b[2]) - max(a[0], b[0])
+    h = min(a[3], b[3]) - max(a[1], b[1])
+    return max(0.0, w) * max(0.0, h)
