@@ -382,7 +382,10 @@ def held_out() -> list[str]:
         f"(seeds {first}-{last}; never looked at while the engine was changed, which used "
         f"seeds {heldout.TUNING_SEEDS[0]}-{heldout.TUNING_SEEDS[-1]} at most), one style per "
         "seed in turn, the truth from construction; cell accuracy as above, each tool's best "
-        "table on the page, all four in this run.",
+        "table on the page, all four in this run. The set is synthetic: its styles are the "
+        "same generator's as the tuning seeds' (only the content, sizes and places differ), "
+        "so it shows the engine on unseen tables of known kinds, not on other publishers' "
+        "PDFs.",
         "",
         f"| table | style | size | {' | '.join(EXTRACTORS)} |",
         f"|---|---|---|{'---:|' * len(EXTRACTORS)}",

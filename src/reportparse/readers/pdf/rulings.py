@@ -70,11 +70,13 @@ class Structure:
         return cluster(xs, settings.column_rule_merge)
 
     def rows(self, settings: TableSettings) -> list[float]:
-        """The y of its rules that run across most of its width (row boundaries); rules on
-        one line with gutters between them (the edges of filled cells) as one rule."""
+        """The y of its rules that run across most of its width (row boundaries); in a grid
+        of filled cells that no rule runs across, the cells' edges on one line with gutters
+        between them as one rule."""
         width = self.x1 - self.x0
         long = [r.pos for r in self.hrulings if r.b - r.a > settings.row_rule_length * width]
-        for y in cluster([r.pos for r in self.hrulings], settings.rule_tolerance):
+        filled = len(self.fills) > 1 and len(cluster(long, settings.rule_tolerance)) < 2
+        for y in cluster([r.pos for r in self.hrulings], settings.rule_tolerance) * filled:
             line = [r for r in self.hrulings if abs(r.pos - y) <= settings.rule_tolerance]
             spans = _joined(((r.a, r.b) for r in line), settings.column_rule_merge)
             if any(b - a > settings.row_rule_length * width for a, b in spans):
@@ -172,6 +174,13 @@ def _joined_headers(
 def _heads(upper: Structure, lower: Structure, layout: PageLayout, settings) -> bool:
     if not (upper.boxed(settings) and lower.boxed(settings)):
         return False
+    inside = [
+        s
+        for s in layout.segments
+        if upper.x0 <= s.cx <= upper.x1 and upper.top <= s.cy <= upper.bottom
+    ]
+    if any(value_line(line) for line in printed_lines(inside, settings.row_core)):
+        return False  # a grid that prints values is a table of its own, not a header
     gap = lower.top - upper.bottom
     if not 0 < gap <= upper.bottom - upper.top:
         return False
