@@ -18,13 +18,14 @@ from pathlib import Path
 
 from ...model import CellBox, DocumentError, Table, TableKind, TableMethod, TableStatus
 from ...text.normalize import normalize_ws
-from .turned import Turn
+from .geometry import overlap_area
+from .turned import DOWNWARD, UPWARD, Turn
 
 ENGINES = ("reportparse", "camelot-lattice", "camelot-stream")
 FLAVORS = {"camelot-lattice": "lattice", "camelot-stream": "stream"}
 METHODS = {"lattice": TableMethod.RULED_GRID, "stream": TableMethod.WHITESPACE}
 INSTALL = "pip install 'reportparse[camelot]'"
-TURNS = {"anticlockwise": 90, "clockwise": 270}  # camelot's name for text turned, and ours
+TURNS = {"anticlockwise": UPWARD, "clockwise": DOWNWARD}  # camelot's names for text turned
 
 
 def camelot_tables(
@@ -48,7 +49,12 @@ def camelot_tables(
             raise DocumentError(f"{engine} cannot read it ({type(exc).__name__}: {exc})") from None
     per_page: dict[int, int] = {}
     out = []
-    for t in sorted(found, key=lambda t: (int(t.page), -t._bbox[3], t._bbox[0])):
+
+    def place(t) -> tuple:
+        x0, _, _, y1 = t._bbox  # from the bottom: the top is y1
+        return (int(t.page), -y1, x0)
+
+    for t in sorted(found, key=place):
         page = int(t.page)
         per_page[page] = per_page.get(page, 0) + 1
         on_page = _on_page(sizes.get(page, (0.0, 0.0)), getattr(t, "rotation", ""))
@@ -108,8 +114,8 @@ def with_engines(
         if engine not in read:
             read[engine] = camelot_tables(path, engine, sizes)
         page = [c for c in read[engine] if c.pages == t.pages[:1] and c.bbox]
-        best = max(page, key=lambda c: _overlap(c.bbox, t.bbox), default=None)
-        if best is None or _overlap(best.bbox, t.bbox) <= 0:
+        best = max(page, key=lambda c: overlap_area(c.bbox, t.bbox), default=None)
+        if best is None or overlap_area(best.bbox, t.bbox) <= 0:
             reason = f"{engine} found no table where the table engine read one"
             out.append(
                 replace(t, status=TableStatus.FAILED, cells=[], cell_boxes=[], reason=reason)
@@ -128,9 +134,3 @@ def with_engines(
             )
         )
     return out
-
-
-def _overlap(a, b) -> float:
-    w = min(a[2], b[2]) - max(a[0], b[0])
-    h = min(a[3], b[3]) - max(a[1], b[1])
-    return max(0.0, w) * max(0.0, h)

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from ...model import Table, TableKind, TableMethod, TableStatus
 from ...text.printed import YEAR_CELL, is_value
 from .cells import Grid, cluster, overlap, printed_lines
-from .geometry import BBox, connected_groups
+from .geometry import BBox, connected_groups, union
 from .layout import PageLayout, Segment
 from .rulings import Structure, find_structures
 from .settings import PAGE_TABLES, TABLES
@@ -60,6 +60,7 @@ class EvidenceSettings:
 
 
 EVIDENCE = EvidenceSettings()
+SHARE_DIGITS = 3  # the figures are shares given to three places
 
 
 @dataclass(frozen=True)
@@ -90,7 +91,7 @@ def measure(table: Table, layouts: list[PageLayout], settings: EvidenceSettings 
     filled_share = filled / (len(table.cells) * width)
     layout = next((lo for lo in layouts if table.pages and lo.number == table.pages[0]), None)
     if layout is None or table.bbox is None:
-        return TableFigures(round(filled_share, 3), None, None)
+        return TableFigures(round(filled_share, SHARE_DIGITS), None, None)
     inside = [s for s in layout.segments if _within(s, tuple(table.bbox), settings.cell_slack)]
     total = sum(len(s.text) for s in layout.segments)
     text = sum(len(s.text) for s in inside)
@@ -104,11 +105,11 @@ def measure(table: Table, layouts: list[PageLayout], settings: EvidenceSettings 
             if any(_within(s, (b.x0, b.top, b.x1, b.bottom), settings.cell_slack) for b in boxes)
         )
         in_cells = one_cell / text
-    return TableFigures(round(filled_share, 3), _round(in_cells), _round(page_share))
+    return TableFigures(round(filled_share, SHARE_DIGITS), _round(in_cells), _round(page_share))
 
 
 def _round(v: float | None) -> float | None:
-    return None if v is None else round(v, 3)
+    return None if v is None else round(v, SHARE_DIGITS)
 
 
 def unread_tables(
@@ -215,7 +216,7 @@ def _filled_blocks(layout: PageLayout, settings: EvidenceSettings) -> list[Unrea
         if len(group) < settings.fill_cells:
             continue
         cells = [boxes[i] for i in group]
-        bbox = _union(cells)
+        bbox = union(cells)
         xs = cluster([c[0] for c in cells], settings.fill_gap)
         tops = cluster([c[1] for c in cells], settings.fill_gap)
         texts = [s for s in layout.segments if _within(s, bbox, settings.cell_slack)]
@@ -275,7 +276,7 @@ def _aligned_values(page: int, segs: list[Segment], settings: EvidenceSettings) 
     for run in runs:
         if len(run) < settings.aligned_lines:
             continue
-        bbox = _union([(s.x0, s.top, s.x1, s.bottom) for line in run for s in line])
+        bbox = union([(s.x0, s.top, s.x1, s.bottom) for line in run for s in line])
         reason = f"aligned columns over {len(run)} lines not read"
         out.append(Unread(page, bbox, TableMethod.WHITESPACE, reason))
     return out
@@ -294,15 +295,6 @@ def _aligned(upper: list[Segment], lower: list[Segment], settings: EvidenceSetti
     return False
 
 
-def _union(boxes: list[BBox]) -> BBox:
-    return (
-        min(b[0] for b in boxes),
-        min(b[1] for b in boxes),
-        max(b[2] for b in boxes),
-        max(b[3] for b in boxes),
-    )
-
-
 def _within(s: Segment, box: BBox, slack: float) -> bool:
     x0, top, x1, bottom = box
     inside_x = s.x0 >= x0 - slack and s.x1 <= x1 + slack
@@ -311,9 +303,10 @@ def _within(s: Segment, box: BBox, slack: float) -> bool:
 
 def _covers(region: BBox, box: BBox, share: float) -> bool:
     """Whether ``region`` covers ``share`` of ``box``'s area (of its length, for a line)."""
-    w = overlap(region[0], region[2], box[0], box[2])
-    h = overlap(region[1], region[3], box[1], box[3])
-    bw, bh = box[2] - box[0], box[3] - box[1]
+    rx0, rtop, rx1, rbottom = region
+    x0, top, x1, bottom = box
+    w, h = overlap(rx0, rx1, x0, x1), overlap(rtop, rbottom, top, bottom)
+    bw, bh = x1 - x0, bottom - top
     if bw <= 0 or bh <= 0:
         return (w > 0 or bw <= 0) and (h > 0 or bh <= 0)
     return w * h >= share * bw * bh

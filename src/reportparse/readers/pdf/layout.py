@@ -19,6 +19,7 @@ from .settings import LAYOUT, LayoutSettings
 
 BULLETS = "•◆▪●■►➢✓"
 MARKER_TEXT = re.compile(r"^[0-9*†‡,]+$")
+QUARTER, FULL_TURN = 90, 360  # degrees
 QUARTER_TURNS = (90, 270)  # a page's /Rotate (degrees) that turns it from portrait to landscape
 
 
@@ -137,7 +138,8 @@ def quarter_turn(matrix) -> int:
     glyph's text matrix (a, b, c, d, e, f) runs its text in; 0 without one."""
     if not matrix or (matrix[0] == 0 and matrix[1] == 0):
         return 0
-    return round(math.degrees(math.atan2(matrix[1], matrix[0])) / 90) % 4 * 90
+    quarters = round(math.degrees(math.atan2(matrix[1], matrix[0])) / QUARTER)
+    return quarters % (FULL_TURN // QUARTER) * QUARTER
 
 
 def _runs(glyphs: list[Glyph], settings: LayoutSettings) -> list[list[Glyph]]:

@@ -21,7 +21,7 @@ from .cells import (
     segments_in,
     top,
 )
-from .geometry import BBox, connected_groups
+from .geometry import BBox, connected_groups, union
 from .layout import Box, PageLayout, Ruling, Segment
 from .settings import TABLES, TableSettings
 
@@ -208,23 +208,16 @@ def _fill_blocks(layout: PageLayout, settings: TableSettings) -> list[BBox]:
     blocks = []
     for group in connected_groups(fills, settings.column_rule_merge):
         if len(group) > 1:
-            cells = [fills[i] for i in group]
-            blocks.append(
-                (
-                    min(c[0] for c in cells),
-                    min(c[1] for c in cells),
-                    max(c[2] for c in cells),
-                    max(c[3] for c in cells),
-                )
-            )
+            blocks.append(union([fills[i] for i in group]))
     return blocks
 
 
 def _in_block(box: BBox, blocks: list[BBox], tol: float) -> BBox:
     """A rule's or a fill's box, or the box of the block of filled cells it lies in."""
+    x0, top, x1, bottom = box
     for b in blocks:
-        inside_x = b[0] - tol <= box[0] and box[2] <= b[2] + tol
-        if inside_x and b[1] - tol <= box[1] and box[3] <= b[3] + tol:
+        bx0, btop, bx1, bbottom = b
+        if bx0 - tol <= x0 and x1 <= bx1 + tol and btop - tol <= top and bottom <= bbottom + tol:
             return b
     return box
 

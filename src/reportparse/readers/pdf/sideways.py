@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from ...model import CellBox, Table, TableKind
 from .content import read_content
 from .evidence import EVIDENCE, TableFigures, Unread, measure, unread_tables
-from .geometry import BBox
+from .geometry import overlap_area
 from .layout import PageLayout
 from .settings import SettingsByCaption
 from .turned import QUARTER_TURNS, Turn, turned_layouts
@@ -66,7 +66,7 @@ def read_sideways(
 
 
 def _turned_back(table: Table, turn: Turn) -> Table:
-    bbox = [round(v, 3) for v in turn.back(*table.bbox)] if table.bbox else None
+    bbox = list(turn.back(*table.bbox)) if table.bbox else None
     boxes = [
         CellBox(b.page, b.row, b.col, *turn.back(b.x0, b.top, b.x1, b.bottom))
         for b in table.cell_boxes
@@ -113,13 +113,7 @@ def _place(t: Table) -> tuple[int, float]:
 def _same_region(a: Table, b: Table) -> bool:
     if not a.bbox or not b.bbox or a.pages[:1] != b.pages[:1]:
         return False
-    return _overlap(tuple(a.bbox), tuple(b.bbox)) > 0
-
-
-def _overlap(a: BBox, b: BBox) -> float:
-    w = min(a[2], b[2]) - max(a[0], b[0])
-    h = min(a[3], b[3]) - max(a[1], b[1])
-    return max(0.0, w) * max(0.0, h)
+    return overlap_area(tuple(a.bbox), tuple(b.bbox)) > 0
 
 
 def _turned_share(table: Table, layout: PageLayout | None) -> float:

@@ -16,7 +16,8 @@ from .geometry import BBox
 from .layout import Box, Glyph, PageLayout, Ruling, text_segments
 from .settings import LAYOUT, LayoutSettings
 
-QUARTER_TURNS = (90, 270)  # text running up the page (90) or down it (270)
+UPWARD, DOWNWARD = 90, 270  # degrees of text running up the page, or down it
+QUARTER_TURNS = (UPWARD, DOWNWARD)
 
 
 @dataclass(frozen=True)
@@ -30,13 +31,13 @@ class Turn:
 
     def box(self, x0: float, top: float, x1: float, bottom: float) -> BBox:
         """A page box in the turned view."""
-        if self.degrees == 90:  # text reads upward: forward is up the page, lines go right
+        if self.degrees == UPWARD:  # text reads upward: forward is up the page, lines go right
             return (self.height - bottom, x0, self.height - top, x1)
         return (top, self.width - x1, bottom, self.width - x0)  # reads downward
 
     def back(self, x0: float, top: float, x1: float, bottom: float) -> BBox:
         """A box of the turned view on the page."""
-        if self.degrees == 90:
+        if self.degrees == UPWARD:
             return (top, self.height - x1, bottom, self.height - x0)
         return (self.width - bottom, x0, self.width - top, x1)
 
