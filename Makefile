@@ -11,7 +11,7 @@ install: $(STAMP)
 # (Re)create the virtual environment when it is missing or pyproject.toml is newer.
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,camelot]'
 	touch $(STAMP)
 
 extract: $(STAMP)

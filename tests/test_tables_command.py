@@ -69,20 +69,20 @@ def test_every_table_written_with_its_record(tmp_path, report):
     folder = out / "annual report"
     assert sorted(p.name for p in folder.iterdir()) == [
         ".reportparse-output",  # the marker of an output reportparse may replace
-        "tabell-1.csv",
+        "table-1.csv",
+        "table-p2-1.csv",
         "tables.json",
-        "utabell-p2-1.csv",
     ]
-    assert _read_csv(folder / "tabell-1.csv") == GRID
-    assert _read_csv(folder / "utabell-p2-1.csv") == OPEN
+    assert _read_csv(folder / "table-1.csv") == GRID
+    assert _read_csv(folder / "table-p2-1.csv") == OPEN
     records = json.loads((folder / "tables.json").read_text(encoding="utf-8"))
     assert [
         {k: r[k] for k in ("table_id", "caption", "pages", "method", "status", "reason")}
         for r in records
     ] == [
-        {"table_id": "tabell-1", "caption": "Table 1: Results one year after", "pages": [1],
+        {"table_id": "table-1", "caption": "Table 1: Results one year after", "pages": [1],
          "method": "ruled-grid", "status": "extracted", "reason": None},
-        {"table_id": "utabell-p2-1", "caption": None, "pages": [2],
+        {"table_id": "table-p2-1", "caption": None, "pages": [2],
          "method": "whitespace", "status": "extracted", "reason": None},
     ]  # fmt: skip
     assert records[0]["region"] == [72.0, 71.9, 360.0, 131.9]
@@ -99,8 +99,8 @@ def test_pages_restricts_the_run(tmp_path, report):
     folder = out / "annual report"
     assert sorted(p.name for p in folder.iterdir()) == [
         ".reportparse-output",
+        "table-p2-1.csv",
         "tables.json",
-        "utabell-p2-1.csv",
     ]
 
 
@@ -108,8 +108,8 @@ def test_json_format(tmp_path, report):
     out = tmp_path / "out"
     args = ["tables", str(report), "--out", str(out), "--pages", "1", "--format", "json"]
     assert CliRunner().invoke(main, args).exit_code == 0
-    table = json.loads((out / "annual report" / "tabell-1.json").read_text(encoding="utf-8"))
-    assert table == {"table_id": "tabell-1", "header_rows": 1, "cells": GRID}
+    table = json.loads((out / "annual report" / "table-1.json").read_text(encoding="utf-8"))
+    assert table == {"table_id": "table-1", "header_rows": 1, "cells": GRID}
 
 
 def test_a_file_that_cannot_be_read_is_one_line_and_the_others_go_on(tmp_path, report):

@@ -425,16 +425,30 @@ def _unchanged(raw: Path, out: Path, cache_dir: Path, listing, tty: bool, timeou
     show_default=True,
     help="Each table as CSV or as JSON (with its number of header rows).",
 )
+@click.option(
+    "--keep-going",
+    is_flag=True,
+    help="Exit 0 although a page shows a table that was not read (its failed record is kept).",
+)
+@click.option(
+    "--engine",
+    type=click.Choice(["reportparse", "camelot-lattice", "camelot-stream"]),
+    default="reportparse",
+    show_default=True,
+    help="The table engine: reportparse's, or camelot's (the extra reportparse[camelot]).",
+)
 @jobs_option
 @bounds_options
-def tables(files: tuple[Path, ...], out: Path, pages: str | None, fmt: str, jobs: int,
-           timeout: float, max_memory: int):  # fmt: skip
+def tables(files: tuple[Path, ...], out: Path, pages: str | None, fmt: str, keep_going: bool,
+           engine: str, jobs: int, timeout: float, max_memory: int):  # fmt: skip
     """Write every table found in each PDF FILE into OUT, with no family or spec needed:
     captioned or not, ruled or open. OUT/<file stem>/<table_id>.csv holds a table's cells
     as printed, header rows first; OUT/<file stem>/tables.json holds each table's quality
-    record (pages, region, method, status, reason, size). Each OUT/<file stem> must be new,
-    empty or an earlier output (checked before anything is read). Exit status 0 only when
-    every file was read.
+    record (pages, region, method, status, reason, size, figures). A page that shows a table
+    (a ruled grid, filled cells, aligned columns of values) that was not read has a failed
+    record with the reason. Each OUT/<file stem> must be new, empty or an earlier output
+    (checked before anything is read). Exit status 0 only when every file was read, and,
+    unless --keep-going, every table it shows.
 
     \b
     Example:
@@ -460,6 +474,7 @@ def tables(files: tuple[Path, ...], out: Path, pages: str | None, fmt: str, jobs
                 where,
                 pages=selected,
                 fmt=fmt,
+                engine=engine,
                 jobs=jobs,
                 timeout=timeout,
                 max_memory=max_memory,
@@ -473,13 +488,17 @@ def tables(files: tuple[Path, ...], out: Path, pages: str | None, fmt: str, jobs
     failed = [o for o in outcomes if o.status == SourceStatus.FAILED]
     for o in failed:
         say(f"error: {o.file}: {o.message}", err=True)
-    n = sum(int(o.message.split()[0]) for o in outcomes if o.status == SourceStatus.OK)
+    partial = [o for o in outcomes if o.status == SourceStatus.PARTIAL]
+    for o in partial:
+        say(f"{'notice' if keep_going else 'error'}: {o.file}: {o.message}", err=True)
+    n = sum(int(o.message.split()[0]) for o in outcomes if o.status != SourceStatus.FAILED)
     read = len(outcomes) - len(failed)
     closing(
         f"wrote {out}: {n} table{'s' * (n != 1)} from {read} file{'s' * (read != 1)}"
+        + (f", {len(partial)} with tables not read" if partial else "")
         + (f", {len(failed)} failed" if failed else "")
     )
-    if failed:
+    if failed or (partial and not keep_going):
         sys.exit(1)
 
 

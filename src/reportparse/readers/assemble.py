@@ -57,6 +57,7 @@ class Document:
     body: object  # the reader's own form of it: a PDF's page layouts, a web page
     headline: str = ""  # a web page's headline and lead (ingress); "" for a PDF
     lead: str = ""
+    data: bytes = b""  # the bytes it was opened from, for an engine that reads the file itself
 
 
 @dataclass

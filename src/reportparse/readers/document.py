@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import tempfile
 from dataclasses import replace
 from pathlib import Path
 
@@ -11,8 +12,11 @@ from ..specs.load import Spec
 from ..specs.settings import TABLES, SettingsByCaption
 from ..text.normalize import slugify
 from .assemble import Content, Document, assemble, content_mode, identify
+from .pdf.camelot_engine import camelot_tables, with_engines
 from .pdf.content import read_content
+from .pdf.evidence import TableFigures, failed_records, in_page_order, measure, unread_tables
 from .pdf.pdffile import header_offset, metadata, open_pdf, page_layouts
+from .pdf.sideways import read_sideways, with_sideways
 from .pdf.text import reading_order
 from .web.page import read_page
 
@@ -92,11 +96,13 @@ class PdfReader:
             pages=len(layouts),
             beginning=f"its first page begins: {start[:80]!r}",
             body=layouts,
+            data=data,
         )
 
     def content(self, document: Document, spec: Spec | None, mode: ContentMode) -> Content:
         read = read_content(document.body, mode, table_settings(spec))
-        return Content(read.tables, read.paragraphs)
+        tables = _by_engine(read.tables, spec, document.data, document.body)
+        return Content(tables, read.paragraphs)
 
 
 class WebReader:
@@ -124,17 +130,50 @@ class WebReader:
 READERS = {SourceKind.PDF: PdfReader(), SourceKind.HTML: WebReader()}
 
 
+def _by_engine(tables: list[Table], spec: Spec | None, data: bytes, layouts) -> list[Table]:
+    """The tables whose spec entry names another engine, read by it (``with_engines``)."""
+    entries = spec.content.table if spec is not None else []
+    engines = [(e.caption, e.engine) for e in entries if e.engine != "reportparse"]
+    if not engines:
+        return tables
+    sizes = {lo.number: (lo.width, lo.height) for lo in layouts}
+    with tempfile.TemporaryDirectory() as folder:  # camelot reads a file
+        path = Path(folder) / "document.pdf"
+        path.write_bytes(data)
+        return with_engines(tables, engines, path, sizes)
+
+
 def read_tables(data: bytes, pages: set[int] | None = None) -> list[Table]:
     """Every table the engine finds in a PDF (on ``pages`` only, where given), captioned or
     not, with no family or spec: the tables of ``reportparse tables``. DocumentError says in
     one line why the PDF cannot be read."""
+    return [t for t, _ in read_measured_tables(data, pages)]
+
+
+def read_measured_tables(
+    data: bytes, pages: set[int] | None = None, engine: str = "reportparse", path=None
+) -> list[tuple[Table, TableFigures]]:
+    """The tables of ``read_tables``, each with its figures (``evidence.measure``); a page
+    with evidence of a table that none read covers has a ``failed`` record for it.
+    ``engine`` camelot-lattice or camelot-stream reads the tables with camelot instead (from
+    the file at ``path``, whose bytes are ``data``)."""
     pdf = open_pdf(data)
     try:
         layouts = page_layouts(pdf, pages=pages)
     finally:
         pdf.close()
+    if engine != "reportparse":
+        sizes = {lo.number: (lo.width, lo.height) for lo in layouts}
+        tables = camelot_tables(path, engine, sizes, pages)
+        tables = in_page_order(tables, failed_records(unread_tables(layouts, tables), tables))
+        return [(t, measure(t, layouts)) for t in tables]
     content = read_content(layouts, ContentMode.EVERY, table_settings(None))
-    return [t for t in content.tables if t.kind == TableKind.TABLE]
+    turned = read_sideways(layouts, table_settings(None))
+    upright = [t for t in content.tables if t.kind == TableKind.TABLE]
+    tables = with_sideways(upright, turned.tables, layouts)
+    unread = unread_tables(layouts, content.tables + turned.tables) + turned.unread
+    tables = in_page_order(tables, failed_records(unread, tables))
+    return [(t, turned.figures_of(t) or measure(t, layouts)) for t in tables]
 
 
 def table_settings(spec: Spec | None) -> SettingsByCaption:

@@ -14,19 +14,25 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
+from dataclasses import asdict, fields
 from functools import partial
 from pathlib import Path
 
-from ..model import DocumentError, SourceStatus, Table, pad_rows
+from ..model import DocumentError, SourceStatus, Table, TableStatus, pad_rows
 from ..output.frames import table_record
 from ..output.outdir import OutError, Target, check_out
 from ..output.publish import write_csv
 from ..output.swap import PublishError, publish_folder
+from ..readers.pdf.evidence import TableFigures
 from .inputs import Outcome
 from .limits import DEFAULT_MAX_MEMORY, DEFAULT_TIMEOUT
 from .workers import run_each
 
 FORMATS = ("csv", "json")
+CAPTIONED = re.compile(r"^tabell-")
+UNCAPTIONED = re.compile(r"^utabell-")
+FIGURES = tuple(f.name for f in fields(TableFigures))
+Measured = tuple[Table, TableFigures]
 PAGE_RANGE = re.compile(r"^(\d+)(?:-(\d+))?$")
 
 
@@ -44,24 +50,41 @@ def parse_pages(spec: str) -> set[int]:
     return pages
 
 
-def read_file(path: Path, pages: set[int] | None = None) -> list[Table] | str:
-    """The tables of one PDF (in a worker process), or why it cannot be read."""
-    from ..readers.document import read_tables
+def read_file(
+    path: Path, pages: set[int] | None = None, engine: str = "reportparse"
+) -> list[Measured] | str:
+    """The tables of one PDF with their figures (in a worker process), or why it cannot be
+    read; each named in English (``english_id``). ``engine``: reportparse, camelot-lattice
+    or camelot-stream."""
+    from ..readers.document import read_measured_tables
 
     try:
-        return read_tables(path.read_bytes(), pages)
+        found = read_measured_tables(path.read_bytes(), pages, engine, path)
     except DocumentError as exc:
         return str(exc)
+    for table, _ in found:
+        table.table_id = english_id(table.table_id)
+    return found
 
 
-def record(table: Table) -> dict:
+def english_id(table_id: str) -> str:
+    """The id of a table of ``tables``: ``table-N`` for one under a numbered caption,
+    ``table-pP-K`` for the K-th without one on page P (extract's ``tabell-N`` and
+    ``utabell-pP-K`` belong to the IMDi reports, which print "Tabell N")."""
+    return UNCAPTIONED.sub("table-", CAPTIONED.sub("table-", table_id))
+
+
+def record(table: Table, figures: TableFigures | None = None, engine: str = "reportparse") -> dict:
     """A table's quality record, as ``tables.csv`` has it for a report: where it was read
-    (pages, region in points), how (method), with what result (status, reason), its size
-    and what its body holds."""
+    (pages, region in points), how (method), with what result (status, reason), its size,
+    what its body holds and its figures (``evidence.TableFigures``: the share of cells
+    filled, of its text inside one cell, of its page's text inside it)."""
     counts = table_record(table)
     counts.pop("unobserved")
+    shares = asdict(figures) if figures is not None else dict.fromkeys(FIGURES)
     return {
         "table_id": table.table_id,
+        "engine": engine,
         "caption": table.caption,
         "pages": table.pages,
         "region": [round(v, 1) for v in table.bbox] if table.bbox else None,
@@ -71,6 +94,7 @@ def record(table: Table) -> dict:
         "n_rows": table.n_rows,
         "n_cols": table.n_cols,
         **counts,
+        **shares,
     }
 
 
@@ -89,9 +113,14 @@ def targets(files: list[Path], out: Path) -> dict[Path, Target]:
     return found
 
 
-def write_tables(folder: Path, tables: list[Table], fmt: str) -> None:
-    """The tables (``fmt``: csv or json) and their ``tables.json``, written into ``folder``."""
-    for t in tables:
+def write_tables(
+    folder: Path, tables: list[Measured], fmt: str, engine: str = "reportparse"
+) -> None:
+    """The tables (``fmt``: csv or json) and their ``tables.json``, written into ``folder``;
+    a ``failed`` record has no file of cells."""
+    for t, _ in tables:
+        if t.status == TableStatus.FAILED:
+            continue
         cells = pad_rows(t.cells)
         if fmt == "csv":
             write_csv(folder / f"{t.table_id}.csv", cells, None)
@@ -102,7 +131,7 @@ def write_tables(folder: Path, tables: list[Table], fmt: str) -> None:
                 indent=1,
             )
             (folder / f"{t.table_id}.json").write_text(text + "\n", encoding="utf-8")
-    records = json.dumps([record(t) for t in tables], ensure_ascii=False, indent=2)
+    records = json.dumps([record(t, f, engine) for t, f in tables], ensure_ascii=False, indent=2)
     (folder / "tables.json").write_text(records + "\n", encoding="utf-8")
 
 
@@ -111,6 +140,7 @@ def extract_tables(
     *,
     pages: set[int] | None = None,
     fmt: str = "csv",
+    engine: str = "reportparse",
     jobs: int = 1,
     timeout: float | None = DEFAULT_TIMEOUT,
     max_memory: int | None = DEFAULT_MAX_MEMORY,
@@ -121,22 +151,34 @@ def extract_tables(
     each file, in the order given."""
     outcomes: dict[Path, Outcome] = {}
     paths = list(files)
-    read = partial(read_file, pages=pages)
+    read = partial(read_file, pages=pages, engine=engine)
     for fin in run_each(read, paths, jobs=jobs, timeout=timeout, max_memory=max_memory):
         error = fin.value if isinstance(fin.value, str) else fin.error
         if error:
             outcome = Outcome(fin.path.name, SourceStatus.FAILED, error, fin.seconds)
         else:
-            write = partial(write_tables, tables=fin.value, fmt=fmt)
+            write = partial(write_tables, tables=fin.value, fmt=fmt, engine=engine)
             try:  # checked again under the lock: a foreign file may have come since
                 publish_folder(files[fin.path], write, notice=notice)
             except (OutError, PublishError) as exc:
                 outcome = Outcome(fin.path.name, SourceStatus.FAILED, f"not written: {exc}")
             else:
-                n = len(fin.value)
-                outcome = Outcome(fin.path.name, SourceStatus.OK, f"{n} table{'s' * (n != 1)}")
+                outcome = _outcome(fin.path.name, [t for t, _ in fin.value])
             outcome.seconds = fin.seconds
         outcomes[fin.path] = outcome
         if progress:
             progress(len(outcomes), len(paths), outcome)
     return [outcomes[p] for p in paths]
+
+
+def _outcome(name: str, tables: list[Table]) -> Outcome:
+    """A file read: ``ok`` with the number of tables read, or ``partial`` where its pages
+    show tables that were not read (each failed record's page and reason)."""
+    read = [t for t in tables if t.status != TableStatus.FAILED]
+    n = len(read)
+    message = f"{n} table{'s' * (n != 1)}"
+    failed = [t for t in tables if t.status == TableStatus.FAILED]
+    if not failed:
+        return Outcome(name, SourceStatus.OK, message)
+    reasons = "; ".join(f"{t.table_id} (page {t.pages[0]}): {t.reason}" for t in failed)
+    return Outcome(name, SourceStatus.PARTIAL, f"{message}, {len(failed)} not read: {reasons}")

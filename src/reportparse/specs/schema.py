@@ -275,6 +275,9 @@ class TableEntry(Strict):
     # overrides of the PDF table engine's TableSettings for the tables under the captions
     # that ``caption`` finds (the header pattern plays no part: it is read with them)
     settings: Annotated[dict[str, Any], AfterValidator(_table_settings)] = {}
+    # the engine that reads the tables under the captions ``caption`` finds: the PDF table
+    # engine's, or camelot's (``readers/pdf/camelot_engine.py``, the extra reportparse[camelot])
+    engine: Literal["reportparse", "camelot-lattice", "camelot-stream"] = "reportparse"
 
     @model_validator(mode="after")
     def _found_somehow(self) -> TableEntry:
@@ -284,6 +287,13 @@ class TableEntry(Strict):
             raise ValueError("settings apply to the tables under a caption: give a caption")
         if self.kind == "figure" and self.settings:
             raise ValueError("settings are the table engine's: a figure has none")
+        if self.engine != "reportparse" and (self.caption is None or self.kind == "figure"):
+            raise ValueError(
+                "an engine reads the tables under a caption: give a caption (a figure is "
+                "read from its drawing)"
+            )
+        if self.engine != "reportparse" and self.settings:
+            raise ValueError(f"settings are the table engine's: {self.engine} takes none")
         if self.kind == "figure" and self.required:
             raise ValueError(
                 "a figure cannot be required (required = false): a chart printed as a "

@@ -10,6 +10,7 @@ from ...model import TableMethod
 from ...specs.settings import LAYOUT, TableSettings
 from ...text.normalize import join_lines, normalize_ws
 from ...text.printed import ASTERISKS
+from .direction import logical
 from .layout import Segment
 
 BBox = tuple[float, float, float, float]  # x0, top, x1, bottom
@@ -134,11 +135,12 @@ def printed_lines(segs: list[Segment], core: float) -> list[list[Segment]]:
 
 
 def cell_text(segs: list[Segment], settings: TableSettings) -> tuple[str, list[str]]:
-    """Cell text from its segments (lines joined, hyphenation undone) and its markers."""
+    """Cell text from its segments (lines joined, hyphenation undone, right-to-left text in
+    logical order) and its markers."""
     lines = []
     markers: list[str] = []
     for row in printed_lines(segs, settings.row_core):
-        lines.append(" ".join(s.text for s in row))
+        lines.append(logical(" ".join(s.text for s in row)))
         markers += [m.text for s in row for m in s.markers]
     text = join_lines(lines)
     for m in ASTERISKS.finditer(text):

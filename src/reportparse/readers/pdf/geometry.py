@@ -38,6 +38,21 @@ class SpansSegments:
         return max(s.bottom for s in self.segments)
 
 
+def union(boxes: list[BBox]) -> BBox:
+    """The box around ``boxes`` (at least one)."""
+    x0s, tops, x1s, bottoms = zip(*boxes, strict=True)
+    return min(x0s), min(tops), max(x1s), max(bottoms)
+
+
+def overlap_area(a: BBox, b: BBox) -> float:
+    """The area two boxes share (0 where they do not meet)."""
+    ax0, atop, ax1, abottom = a
+    bx0, btop, bx1, bbottom = b
+    w = min(ax1, bx1) - max(ax0, bx0)
+    h = min(abottom, bbottom) - max(atop, btop)
+    return max(0.0, w) * max(0.0, h)
+
+
 def connected_groups(boxes: list[BBox], gap: float) -> list[list[int]]:
     """Indices of the boxes in groups of boxes that touch, directly or through others.
 

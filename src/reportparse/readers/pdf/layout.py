@@ -9,6 +9,7 @@ never reads "2 2461".
 from __future__ import annotations
 
 import bisect
+import math
 import re
 from dataclasses import dataclass, field
 
@@ -19,6 +20,7 @@ from .objects import PageObjects
 
 BULLETS = "•◆▪●■►➢✓"
 MARKER_TEXT = re.compile(r"^[0-9*†‡,]+$")
+QUARTER, FULL_TURN = 90, 360  # degrees
 QUARTER_TURNS = (90, 270)  # a page's /Rotate (degrees) that turns it from portrait to landscape
 
 
@@ -37,6 +39,7 @@ class Glyph:
     angle: float = 0.0  # degrees, anticlockwise, of the glyph's baseline on the page
     font: str = ""  # the font's name
     colour: tuple[float, float, float] | None = None  # the fill colour, RGB in 0..1
+    turn: int = 0  # degrees its text runs turned counter-clockwise: 0, 90, 180 or 270
 
 
 @dataclass
@@ -131,9 +134,19 @@ def _glyphs(page: PageObjects, settings: LayoutSettings) -> list[Glyph]:
                 angle=c.angle,
                 font=font,
                 colour=c.colour,
+                turn=quarter_turn(c.matrix),
             )
         )
     return out
+
+
+def quarter_turn(matrix) -> int:
+    """The quarter turn (0, 90, 180, 270 degrees counter-clockwise) nearest the direction a
+    glyph's text matrix (a, b, c, d, e, f) runs its text in; 0 without one."""
+    if not matrix or (matrix[0] == 0 and matrix[1] == 0):
+        return 0
+    quarters = round(math.degrees(math.atan2(matrix[1], matrix[0])) / QUARTER)
+    return quarters % (FULL_TURN // QUARTER) * QUARTER
 
 
 def _runs(glyphs: list[Glyph], settings: LayoutSettings) -> list[list[Glyph]]:
@@ -372,17 +385,25 @@ def rulings(
     return _merge_rules(h, settings), _merge_rules(v, settings), fills
 
 
-def build_page_layout(
-    page: PageObjects, number: int, settings: LayoutSettings = LAYOUT
-) -> PageLayout:
-    glyphs = _glyphs(page, settings)
+def text_segments(
+    glyphs: list[Glyph], vrulings: list[Ruling], settings: LayoutSettings = LAYOUT
+) -> list[Segment]:
+    """Glyphs (upright, in page coordinates) as segments, top to bottom, left to right."""
     mark_superscripts(glyphs, settings)
-    hrulings, vrulings, fills = rulings(page, settings)
     segments = []
     for line in _lines(glyphs, settings):
         for part in _split(line, vrulings, settings):
             segments.append(make_segment(part, settings))
     segments.sort(key=lambda s: (round(s.top / settings.sort_step), s.x0))
+    return segments
+
+
+def build_page_layout(
+    page: PageObjects, number: int, settings: LayoutSettings = LAYOUT
+) -> PageLayout:
+    glyphs = _glyphs(page, settings)
+    hrulings, vrulings, fills = rulings(page, settings)
+    segments = text_segments(glyphs, vrulings, settings)
     images = [
         Box(im.x0, im.top, im.x1, im.bottom)
         for im in page.images

@@ -22,7 +22,7 @@ from .cells import (
     segments_in,
     top,
 )
-from .geometry import BBox, connected_groups
+from .geometry import BBox, connected_groups, union
 from .layout import Box, PageLayout, Ruling, Segment
 
 
@@ -70,14 +70,33 @@ class Structure:
         return cluster(xs, settings.column_rule_merge)
 
     def rows(self, settings: TableSettings) -> list[float]:
-        """The y of its rules that run across most of its width (row boundaries)."""
+        """The y of its rules that run across most of its width (row boundaries); in a grid
+        of filled cells that no rule runs across, the cells' edges on one line with gutters
+        between them as one rule."""
         width = self.x1 - self.x0
         long = [r.pos for r in self.hrulings if r.b - r.a > settings.row_rule_length * width]
+        filled = len(self.fills) > 1 and len(cluster(long, settings.rule_tolerance)) < 2
+        for y in cluster([r.pos for r in self.hrulings], settings.rule_tolerance) * filled:
+            line = [r for r in self.hrulings if abs(r.pos - y) <= settings.rule_tolerance]
+            spans = _joined(((r.a, r.b) for r in line), settings.column_rule_merge)
+            if any(b - a > settings.row_rule_length * width for a, b in spans):
+                long += [r.pos for r in line]
         return cluster(long, settings.rule_tolerance)
 
     def ids(self) -> set[int]:
         """Its rules by identity: structures grouped with other settings share them."""
         return {id(r) for r in (*self.hrulings, *self.vrulings)}
+
+
+def _joined(spans, gutter: float = 0.0) -> list[tuple[float, float]]:
+    """Spans (a, b) joined where they overlap or lie at most ``gutter`` apart."""
+    out: list[tuple[float, float]] = []
+    for a, b in sorted(spans):
+        if out and a <= out[-1][1] + gutter:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
 
 
 def find_structures(layout: PageLayout, settings: TableSettings = TABLES) -> list[Structure]:
@@ -102,7 +121,9 @@ def find_structures(layout: PageLayout, settings: TableSettings = TABLES) -> lis
             return o.pos, o.a, o.pos, o.b
         return o.x0, o.top, o.x1, o.bottom
 
-    groups = connected_groups([bbox(it) for it in items], settings.rule_tolerance)
+    blocks = _fill_blocks(layout, settings)
+    boxes = [_in_block(bbox(it), blocks, settings.rule_tolerance) for it in items]
+    groups = connected_groups(boxes, settings.rule_tolerance)
     structures = []
     for idx in groups:
         hs = [items[i][1] for i in idx if items[i][0] == "h"]
@@ -129,7 +150,76 @@ def find_structures(layout: PageLayout, settings: TableSettings = TABLES) -> lis
                 break
         else:
             merged.append(s)
-    return merged
+    return _joined_headers(merged, layout, settings)
+
+
+def _joined_headers(
+    structures: list[Structure], layout: PageLayout, settings: TableSettings
+) -> list[Structure]:
+    """Grids joined where a header is ruled (or filled) apart from its body: a grid right
+    over another of the same width, its column rules among the other's, no text between them
+    and a gap no taller than itself, is the other's header."""
+    out: list[Structure] = []
+    for s in structures:
+        head = next((m for m in reversed(out) if _heads(m, s, layout, settings)), None)
+        if head is None:
+            out.append(s)
+            continue
+        head.hrulings += s.hrulings
+        head.vrulings += s.vrulings
+        head.fills += s.fills
+    return out
+
+
+def _heads(upper: Structure, lower: Structure, layout: PageLayout, settings) -> bool:
+    if not (upper.boxed(settings) and lower.boxed(settings)):
+        return False
+    inside = [
+        s
+        for s in layout.segments
+        if upper.x0 <= s.cx <= upper.x1 and upper.top <= s.cy <= upper.bottom
+    ]
+    if any(value_line(line) for line in printed_lines(inside, settings.row_core)):
+        return False  # a grid that prints values is a table of its own, not a header
+    gap = lower.top - upper.bottom
+    if not 0 < gap <= upper.bottom - upper.top:
+        return False
+    if abs(upper.x0 - lower.x0) >= settings.same_width or abs(upper.x1 - lower.x1) >= (
+        settings.same_width
+    ):
+        return False
+    below = lower.columns(settings)
+    near = settings.column_rule_merge
+    inner = [x for x in upper.columns(settings) if upper.x0 + near < x < upper.x1 - near]
+    fits = all(any(abs(x - b) <= near for b in below) for x in inner)
+    between = any(
+        upper.bottom < s.cy < lower.top and overlap(s.x0, s.x1, upper.x0, upper.x1) > 0
+        for s in layout.segments
+    )
+    return bool(inner) and fits and not between
+
+
+def _fill_blocks(layout: PageLayout, settings: TableSettings) -> list[BBox]:
+    """The boxes of filled cells that stand together: cells drawn as filled rectangles with
+    white gutters between them, no wider than two rules taken as one (``column_rule_merge``),
+    are one table whatever the gutters, where rules alone would touch only across
+    ``rule_tolerance``."""
+    fills = [(f.x0, f.top, f.x1, f.bottom) for f in layout.fills]
+    blocks = []
+    for group in connected_groups(fills, settings.column_rule_merge):
+        if len(group) > 1:
+            blocks.append(union([fills[i] for i in group]))
+    return blocks
+
+
+def _in_block(box: BBox, blocks: list[BBox], tol: float) -> BBox:
+    """A rule's or a fill's box, or the box of the block of filled cells it lies in."""
+    x0, top, x1, bottom = box
+    for b in blocks:
+        bx0, btop, bx1, bbottom = b
+        if bx0 - tol <= x0 and x1 <= bx1 + tol and btop - tol <= top and bottom <= bbottom + tol:
+            return b
+    return box
 
 
 def _underlines(rule: Ruling, layout: PageLayout, settings: TableSettings) -> bool:

@@ -1,0 +1,123 @@
+"""Ruled grids as any PDF draws them: cells as filled rectangles with white gutters and no
+rules, a header ruled apart from its body, spanning cells (written in their top-left
+position), column rules that stop short of the frame. Each page is drawn by the test; the
+cells expected are those drawn."""
+
+from __future__ import annotations
+
+import pytest
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen import canvas
+
+from reportparse.readers.document import read_tables
+
+ROWS = [
+    ["Region", "Women", "Men", "Total"],
+    ["Work or education", "1 204", "1 310", "2 514"],
+    ["Upper secondary", "988", "1 022", "2 010"],
+    ["Not in work", "415", "430", "845"],
+]
+X = [72, 182, 252, 322, 392]
+ROW = 18.0
+
+
+def _text(c, rows, tops, bold_rows=1):
+    for r, row in enumerate(rows):
+        c.setFont("Helvetica-Bold" if r < bold_rows else "Helvetica", 10)
+        for k, cell in enumerate(row):
+            if k == 0:
+                c.drawString(X[0] + 4, tops[r] - 13, cell)
+            elif cell:
+                c.drawRightString(X[k + 1] - 4, tops[r] - 13, cell)
+
+
+def _read(path, draw) -> list[list[list[str]]]:
+    c = canvas.Canvas(str(path), pagesize=A4)
+    draw(c)
+    c.save()
+    return [t.cells for t in read_tables(path.read_bytes()) if t.status == "extracted"]
+
+
+@pytest.mark.parametrize("gutter", [2.0, 3.0, 5.0])
+def test_cells_drawn_as_filled_rectangles(tmp_path, gutter):
+    """Every cell a filled rectangle, white gutters between them, no rule at all."""
+
+    def draw(c):
+        tops = [760 - r * ROW for r in range(len(ROWS))]
+        for r, top in enumerate(tops):
+            c.setFillColorRGB(0.6, 0.7, 0.85) if r == 0 else c.setFillColorRGB(0.85, 0.9, 0.95)
+            for k in range(len(X) - 1):
+                c.rect(X[k], top - ROW + gutter, X[k + 1] - X[k] - gutter, ROW - gutter, 0, 1)
+        c.setFillColorRGB(0, 0, 0)
+        _text(c, ROWS, tops)
+
+    assert _read(tmp_path / "filled.pdf", draw) == [ROWS]
+
+
+@pytest.mark.parametrize("gap", [6.0, 14.0])
+def test_a_header_ruled_apart_from_its_body(tmp_path, gap):
+    """The header in a ruled box of its own, the body in another right under it."""
+
+    def draw(c):
+        tops = [760] + [760 - r * ROW - gap for r in range(1, len(ROWS))]
+        for a, b in ((0, 1), (1, len(ROWS))):
+            top, bottom = tops[a], tops[b - 1] - ROW
+            for r in range(a, b):
+                c.line(X[0], tops[r], X[-1], tops[r])
+            c.line(X[0], bottom, X[-1], bottom)
+            for x in X:
+                c.line(x, top, x, bottom)
+        _text(c, ROWS, tops)
+
+    assert _read(tmp_path / "apart.pdf", draw) == [ROWS]
+
+
+def test_two_tables_with_text_between_stay_two(tmp_path):
+    def draw(c):
+        for top in (760, 640):
+            tops = [top - r * ROW for r in range(len(ROWS))]
+            for t in [*tops, tops[-1] - ROW]:
+                c.line(X[0], t, X[-1], t)
+            for x in X:
+                c.line(x, tops[0], x, tops[-1] - ROW)
+            _text(c, ROWS, tops)
+        c.setFont("Helvetica", 10)
+        c.drawString(X[0], 665, "The second table counts the year after.")
+
+    assert _read(tmp_path / "two.pdf", draw) == [ROWS, ROWS]
+
+
+def test_spanning_cells_and_short_rules(tmp_path):
+    """A group head over two columns, the stub head over both header rows, and column
+    rules that stop short of the frame: a merged cell is written in its top-left position."""
+    rows = [
+        ["Region", "Women", "", "Men", ""],
+        ["", "Number", "Share", "Number", "Share"],
+        ["North", "1 204", "51 %", "1 310", "49 %"],
+        ["South", "988", "48 %", "1 022", "52 %"],
+        ["East", "415", "49 %", "430", "51 %"],
+    ]
+    xs = [72, 152, 212, 272, 332, 392]
+
+    def draw(c):
+        tops = [760 - r * ROW for r in range(len(rows))]
+        bottom = tops[-1] - ROW
+        c.rect(xs[0], bottom, xs[-1] - xs[0], tops[0] - bottom)  # the frame
+        for r in range(1, len(rows)):
+            c.line(xs[1] if r == 1 else xs[0], tops[r], xs[-1], tops[r])
+        for k, x in enumerate(xs[1:-1], 1):
+            start = tops[1] if k in (2, 4) else tops[0] - 3  # short of the frame
+            c.line(x, start, x, bottom + 3)
+        for r, row in enumerate(rows):
+            c.setFont("Helvetica-Bold" if r < 2 else "Helvetica", 10)
+            for k, cell in enumerate(row):
+                if not cell:
+                    continue
+                if k == 0:
+                    c.drawString(xs[0] + 4, tops[r] - 13, cell)
+                elif r == 0:
+                    c.drawCentredString(xs[k + 1], tops[r] - 13, cell)
+                else:
+                    c.drawRightString(xs[k + 1] - 4, tops[r] - 13, cell)
+
+    assert _read(tmp_path / "spans.pdf", draw) == [rows]
