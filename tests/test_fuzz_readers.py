@@ -26,6 +26,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from reportparse.model import DocumentResult, Source
+from reportparse.readers.document import read_tables
 from reportparse.run.limits import MiB
 from reportparse.run.pipeline import read_or_fail
 from reportparse.run.tables import read_file
@@ -144,12 +145,28 @@ def test_the_pdf_seeds_are_read():
     assert _read_in_worker("seed.pdf", PDF_SEEDS[1], read_file) == "1 tables"
 
 
+# found by make fuzz: a page whose /Resources key lost its slash draws glyphs without widths,
+# and the table engine's header search indexed a column list that was empty (IndexError)
+NO_RESOURCES = _table_pdf().replace(b"4 0 R /Resources", b"4 0 R \x00Resources")
+
+
 @given(mutated_bytes(PDF_SEEDS))
 @example(b"%PDF-1.7\n")
 @example(bombs.huge_length_pdf())
+@example(NO_RESOURCES)
 def test_any_pdf_bytes_are_read_or_refused(data):
     _read_in_worker("fuzz.pdf", data)  # by the pipeline
     _read_in_worker("fuzz.pdf", data, read_file)  # by the table engine
+
+
+def test_a_table_of_glyphs_without_widths_fails_with_its_reason():
+    [table] = read_tables(NO_RESOURCES, None)
+    assert (table.table_id, table.status, table.reason, table.cells) == (
+        "tabell-1",
+        "failed",
+        "its text makes no table of two columns",
+        [],
+    )
 
 
 # ---------------------------------------------------------------- saved HTML pages
