@@ -22,10 +22,13 @@ import tempfile
 import tomllib
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from reportparse.model import DocumentResult, Source
+from reportparse.model import DocumentError, DocumentResult, Source
+from reportparse.readers.document import read_tables
+from reportparse.readers.web.page import read_page
 from reportparse.run.limits import MiB
 from reportparse.run.pipeline import read_or_fail
 from reportparse.run.tables import read_file
@@ -144,22 +147,56 @@ def test_the_pdf_seeds_are_read():
     assert _read_in_worker("seed.pdf", PDF_SEEDS[1], read_file) == "1 tables"
 
 
+# found by make fuzz: a page whose /Resources key lost its slash draws glyphs without widths,
+# and the table engine's header search indexed a column list that was empty (IndexError)
+NO_RESOURCES = _table_pdf().replace(b"4 0 R /Resources", b"4 0 R \x00Resources")
+
+
 @given(mutated_bytes(PDF_SEEDS))
 @example(b"%PDF-1.7\n")
 @example(bombs.huge_length_pdf())
+@example(NO_RESOURCES)
 def test_any_pdf_bytes_are_read_or_refused(data):
     _read_in_worker("fuzz.pdf", data)  # by the pipeline
     _read_in_worker("fuzz.pdf", data, read_file)  # by the table engine
 
 
+def test_a_table_of_glyphs_without_widths_fails_with_its_reason():
+    [table] = read_tables(NO_RESOURCES, None)
+    assert (table.table_id, table.status, table.reason, table.cells) == (
+        "tabell-1",
+        "failed",
+        "its text makes no table of two columns",
+        [],
+    )
+
+
 # ---------------------------------------------------------------- saved HTML pages
 
 
+# found by make fuzz: libxml2's message quotes the page, newlines and all
+CHARSET_OF_TWO_LINES = (
+    b'\x00!DOCTYPE html>\n<html lang="nb">\n<h\x80ad>\n<meta charset="\x00!DOCTYPE html>\n'
+    b'<html lang="nb">\n<h\x80ad>\n<meta charset="utf-8">\n<title>x</title>\n</head>\n'
+    b"<body><p>I 2022 var 1 i arbeid.</p>\n</body>\n</html>\n"
+)
+
+
 @given(mutated_bytes(HTML_SEEDS))
+@example(CHARSET_OF_TWO_LINES)
 @example(b"<html>")
 @example(b"<!DOCTYPE html><html><body><article><p>I 2024 var 1 234 i arbeid.</p></html>")
 def test_any_page_bytes_are_read_or_refused(data):
     _read_in_worker("fuzz.html", data)
+
+
+def test_a_parser_message_quoting_several_lines_is_one_line():
+    with pytest.raises(DocumentError) as caught:
+        read_page(CHARSET_OF_TWO_LINES)
+    assert str(caught.value) == (
+        "page not read whole: the HTML parser stopped at line 5 "
+        "(Unsupported encoding: \ufffd!DOCTYPE html> <html lang=)"
+    )
 
 
 # ---------------------------------------------------------------- TOML specs

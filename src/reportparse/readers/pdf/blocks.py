@@ -109,6 +109,8 @@ def _header_start(
     reach = settings.header_reach * size(lines[start])
     x0, x1 = min(s.x0 for s in body) - reach, max(s.x1 for s in body) + reach
     columns = text_columns(lines[start : end + 1], table)
+    if not columns:  # no column to tell a header by (glyphs without widths): no header
+        return start
     stub_end, values_start = columns[0][1], columns[1][0] if len(columns) > 1 else columns[0][1]
     first = start
     while first > 0 and start - first < settings.header_lines:

@@ -59,7 +59,7 @@ def stopped(log) -> None:
             raise MemoryError("the HTML parser ran out of memory")
     for e in log:
         if e.level_name == "FATAL" or e.type_name == "ERR_RESOURCE_LIMIT":
-            reason = _HINT.sub("", e.message).strip().rstrip(".")
+            reason = " ".join(_HINT.sub("", e.message).split()).rstrip(".")  # one line
             raise DocumentError(
                 f"page not read whole: the HTML parser stopped at line {e.line} ({reason})"
             )
