@@ -118,10 +118,10 @@ def test_tables_when_a_foreign_file_appears_in_its_folder_while_it_reads(tmp_pat
     shutil.copy(PDF, pdf)
     read = tables_module.read_file
 
-    def read_while_someone_writes(path, pages=None):
+    def read_while_someone_writes(path, pages=None, **engine):
         (out / "rapport").mkdir(parents=True, exist_ok=True)
         (out / "rapport" / "notes.txt").write_text("mine")
-        return read(path, pages)
+        return read(path, pages, **engine)
 
     monkeypatch.setattr(tables_module, "read_file", read_while_someone_writes)
     res = CliRunner().invoke(main, ["tables", str(pdf), "--out", str(out), "--pages", "5"])
