@@ -147,8 +147,8 @@ def test_the_pdf_seeds_are_read():
     assert _read_in_worker("seed.pdf", PDF_SEEDS[1], read_file) == "1 tables"
 
 
-# found by make fuzz: a page whose /Resources key lost its slash drew glyphs without widths in pdfminer,
-# and the table engine's header search indexed a column list that was empty (IndexError)
+# found by make fuzz: a page whose /Resources key lost its slash drew glyphs without widths
+# in pdfminer, and the table engine's header search indexed an empty column list (IndexError)
 NO_RESOURCES = _table_pdf().replace(b"4 0 R /Resources", b"4 0 R \x00Resources")
 
 
