@@ -26,3 +26,17 @@ def test_every_unit_is_in_the_contract():
 
 def test_readme_points_to_the_contract():
     assert "(docs/data-contract.md)" in (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_table_ids_keep_a_chapter_number_as_printed():
+    """'Tab. 2-1' and 'Figur 3.2' give ids the tables schema takes; other punctuation fails."""
+    from reportparse import read
+    from reportparse.output.validation import validate
+
+    tables = read("tables", ROOT / "extracted")
+    ids = ["tabell-2-1", "figur-3.2", "tabell-2.1b", "tabell-2_1", "figur-3..2"]
+    tried = tables.head(len(ids)).copy()
+    tried["table_id"] = ids
+    _, failures = validate("tables", tried)
+    failing = {v for f in failures if f.column == "table_id" for v in f.rows["table_id"]}
+    assert failing == {"tabell-2_1", "figur-3..2"}
