@@ -30,6 +30,7 @@ from .vocabularies import vocabulary_frames
 # 2.0.0: conflicts in long form (one row per value seen at each place); see CHANGELOG.md
 CONTRACT_VERSION = "2.0.0"
 PUBLISHED = [*DATASETS, *VOCABULARIES]  # the datasets of the folder, in datapackage.json order
+WRITER_VERSIONS = ("pandas_version", "creator")  # keys of the pandas metadata no reader uses
 PROFILE = "tabular-data-package"  # Data Package v1 with its tabular profile: see datapackage()
 
 
@@ -62,12 +63,18 @@ def write_frame_csv(path: Path, df: pd.DataFrame) -> None:
 def write_parquet(path: Path, df: pd.DataFrame, fields: list[dict]) -> None:
     """``df`` (in the published types) as Parquet: each column in the Arrow type of its field,
     not null where the field is required, and the pandas metadata that tells pandas the
-    nullable dtypes (Int64, boolean, string). The bytes depend on the data and the pandas
-    and pyarrow versions only (no timestamps)."""
+    nullable dtypes (Int64, boolean, string). The bytes depend on the data and pyarrow's
+    Parquet writer only: no timestamps, and the pandas metadata without the versions of the
+    libraries that wrote it (``pandas_version``, ``creator``), which no reader uses, so that a
+    new pandas release does not change a release's bytes."""
     arrow_schema = pa_arrow.schema(
         [pa_arrow.field(f["name"], arrow_type(f), nullable=not required(f)) for f in fields]
     )
     table = pa_arrow.Table.from_pandas(df, schema=arrow_schema, preserve_index=False)
+    pandas_meta = json.loads(table.schema.metadata[b"pandas"])
+    for key in WRITER_VERSIONS:
+        pandas_meta.pop(key, None)
+    table = table.replace_schema_metadata({b"pandas": json.dumps(pandas_meta).encode()})
     pq.write_table(table, path, compression="zstd", write_statistics=True)
 
 
