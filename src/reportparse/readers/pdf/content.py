@@ -40,7 +40,7 @@ from ...specs.settings import (
 from ...text.normalize import normalize_ws
 from ...text.printed import is_value
 from .alignment import Evidence
-from .cells import printed_lines
+from .cells import overlap, printed_lines
 from .charts import Chart, read_charts
 from .furniture import contents, furniture
 from .header import same_header
@@ -395,17 +395,36 @@ def _uncaptioned_end(p: PageTables, content: PageContent) -> FoundTable | None:
 
 def _caption_under(page_found: list[FoundTable], part: FoundTable, root: FoundTable) -> bool:
     """Give ``root`` (a table ending the page before, without a caption) the caption under
-    ``part``, its part on this page: the first table caption on the page that took nothing,
-    standing under the part. That caption's failure is dropped. Whether there was one."""
-    bottom = part.grid.bbox[3]
-    for ft in page_found:
-        cap = ft.caption
-        failed = ft.grid is None and ft.image is None and cap is not None
-        if failed and cap.kind == "tabell" and cap.top >= bottom:
-            root.caption = part.caption = cap
-            page_found.remove(ft)
-            return True
-    return False
+    ``part``, its part on this page: the nearest table caption under the part and across its
+    columns that took nothing, or took what stands under it (the side a document that prints
+    its captions under its tables does not use). What it took is dropped. Whether there was
+    one."""
+    x0, _, x1, bottom = part.grid.bbox
+
+    def across(cap) -> bool:
+        return overlap(min(s.x0 for s in cap.segments), max(s.x1 for s in cap.segments), x0, x1) > 0
+
+    def free(ft: FoundTable) -> bool:
+        if ft.grid is None:
+            return ft.image is None
+        return ft.grid.bbox[1] >= ft.caption.bottom
+
+    under = [
+        ft
+        for ft in page_found
+        if ft.caption is not None
+        and ft.caption.kind == "tabell"
+        and not ft.caption.continued
+        and ft.caption.top >= bottom
+        and across(ft.caption)
+        and free(ft)
+    ]
+    if not under:
+        return False
+    nearest = min(under, key=lambda ft: ft.caption.top)
+    root.caption = part.caption = nearest.caption
+    page_found.remove(nearest)
+    return True
 
 
 def _within(cand: Candidate, columns, slack: float) -> bool:
