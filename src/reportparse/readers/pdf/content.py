@@ -170,7 +170,8 @@ def read_page(
     begins with, the tables without a caption that ``mode`` asks for, its charts, and its
     running text (none taken from a table, a caption or a chart)."""
     settings = p.page
-    early = _continuation(p, last) if last is not None and last.caption is None else None
+    captionless = under and last is not None and last.caption is None
+    early = _continuation(p, last) if captionless else None  # its caption may come under it
     page_found = p.read(under)
     if carried is not None:
         page_found.append(carried)
