@@ -89,15 +89,3 @@ def test_every_table_of_a_seed_reads_cell_for_cell_header_included(made, seed, p
     read = {t.table_id: t.cells for t in result.tables}
     for meta in truth["tables"]:
         assert read[meta["table_id"]] == truth["grids"][meta["table_id"]], meta["table_id"]
-
-
-@pytest.mark.slow
-def test_a_table_broken_over_pages_takes_the_caption_under_its_last_part_not_a_chart(made):
-    """Seed 5 (WeasyPrint): the county table begins at the foot of page 6, goes on under
-    "Tab. 2 (forts.)" on page 7 and has its caption under that part, with a chart under the
-    caption: the caption takes the table, all of it, and not the chart."""
-    got = made(5, "weasyprint")
-    truth = load_truth(got.truth)
-    table = next(t for t in read_or_fail(got.pdf).tables if t.table_id == "tabell-2")
-    assert table.pages == [6, 7]
-    assert table.cells == truth["grids"]["tabell-2"]

@@ -397,28 +397,22 @@ def _uncaptioned_end(p: PageTables, content: PageContent) -> FoundTable | None:
 def _caption_under(page_found: list[FoundTable], part: FoundTable, root: FoundTable) -> bool:
     """Give ``root`` (a table ending the page before, without a caption) the caption under
     ``part``, its part on this page: the nearest table caption under the part and across its
-    columns that took nothing, or took what stands under it (the side a document that prints
-    its captions under its tables does not use). What it took is dropped. Whether there was
-    one."""
+    columns that took nothing. That caption's failure is dropped. Whether there was one."""
     x0, _, x1, bottom = part.grid.bbox
 
     def across(cap) -> bool:
         return overlap(min(s.x0 for s in cap.segments), max(s.x1 for s in cap.segments), x0, x1) > 0
 
-    def free(ft: FoundTable) -> bool:
-        if ft.grid is None:
-            return ft.image is None
-        return ft.grid.bbox[1] >= ft.caption.bottom
-
     under = [
         ft
         for ft in page_found
-        if ft.caption is not None
+        if ft.grid is None
+        and ft.image is None
+        and ft.caption is not None
         and ft.caption.kind == "tabell"
         and not ft.caption.continued
         and ft.caption.top >= bottom
         and across(ft.caption)
-        and free(ft)
     ]
     if not under:
         return False
