@@ -40,7 +40,7 @@ from ...specs.settings import (
 from ...text.normalize import normalize_ws
 from ...text.printed import is_value
 from .alignment import Evidence
-from .cells import printed_lines
+from .cells import overlap, printed_lines
 from .charts import Chart, read_charts
 from .furniture import contents, furniture
 from .header import same_header
@@ -133,13 +133,26 @@ def read_content(
     ]
     under = captions_under([o for p in pages for o in p.options()])
     read: list[PageContent] = []
-    for p in pages:
+    adopted: list[FoundTable] = []  # tables without a caption ending a page, gone on after
+    for i, p in enumerate(pages):
         before = read[-1] if read else None
         carried = _carried(p, before.waiting) if before and before.waiting else None
         if carried is not None:  # the caption's table is this page's first: no longer failed
             before.tables.remove(before.waiting)
         ends_with = before.ends_with if before else None
+        if before is not None and ends_with is None and under:
+            ends_with = _uncaptioned_end(pages[i - 1], before)
         read.append(read_page(p, under, ends_with, mode, charts, text, carried))
+        goes_on = ends_with is not None and any(ft.continues is ends_with for ft in read[-1].tables)
+        if goes_on and all(ft is not ends_with for ft in before.tables):  # it goes on here
+            before.tables.append(ends_with)
+            adopted.append(ends_with)
+    if mode != ContentMode.EVERY:  # parts whose caption never came: no table asked for
+        lost = {id(ft) for ft in adopted if ft.caption is None}
+        for content in read:
+            content.tables = [
+                ft for ft in content.tables if id(ft) not in lost and id(ft.continues) not in lost
+            ]
     return join_pages(read, page)
 
 
@@ -157,10 +170,14 @@ def read_page(
     begins with, the tables without a caption that ``mode`` asks for, its charts, and its
     running text (none taken from a table, a caption or a chart)."""
     settings = p.page
+    captionless = under and last is not None and last.caption is None
+    early = _continuation(p, last) if captionless else None  # its caption may come under it
     page_found = p.read(under)
     if carried is not None:
         page_found.append(carried)
-    more = _continuation(p, last)
+    if early is not None:  # its caption may stand under a part on a later page yet
+        _caption_under(page_found, early, last.continues or last)
+    more = early or _continuation(p, last)
     if more is not None:
         page_found.append(more)
     if mode == ContentMode.EVERY:
@@ -367,6 +384,42 @@ def _continuation(p: PageTables, last: FoundTable | None) -> FoundTable | None:
         return None
     p.claimed |= cand.ids()
     return FoundTable(root.caption, grid, None, p.layout.number, settings=settings, continues=root)
+
+
+def _uncaptioned_end(p: PageTables, content: PageContent) -> FoundTable | None:
+    """The table without a caption that ends page ``p`` (read as ``content``), in a document
+    that prints its captions under its tables: its caption may stand under its last part, on
+    the next page."""
+    grids = [ft for ft in p.uncaptioned(content.tables) if ft.grid is not None]
+    return grids[-1] if grids and p.ends_page(grids[-1].grid) else None
+
+
+def _caption_under(page_found: list[FoundTable], part: FoundTable, root: FoundTable) -> bool:
+    """Give ``root`` (a table ending the page before, without a caption) the caption under
+    ``part``, its part on this page: the nearest table caption under the part and across its
+    columns that took nothing. That caption's failure is dropped. Whether there was one."""
+    x0, _, x1, bottom = part.grid.bbox
+
+    def across(cap) -> bool:
+        return overlap(min(s.x0 for s in cap.segments), max(s.x1 for s in cap.segments), x0, x1) > 0
+
+    under = [
+        ft
+        for ft in page_found
+        if ft.grid is None
+        and ft.image is None
+        and ft.caption is not None
+        and ft.caption.kind == "tabell"
+        and not ft.caption.continued
+        and ft.caption.top >= bottom
+        and across(ft.caption)
+    ]
+    if not under:
+        return False
+    nearest = min(under, key=lambda ft: ft.caption.top)
+    root.caption = part.caption = nearest.caption
+    page_found.remove(nearest)
+    return True
 
 
 def _within(cand: Candidate, columns, slack: float) -> bool:

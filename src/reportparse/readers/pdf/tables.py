@@ -94,7 +94,9 @@ class Option:
 
 def captions_under(options: list[Option]) -> bool:
     """Whether a document prints its captions under its tables: more captions with a table
-    under them alone than with one over them alone."""
+    under them alone than with one over them alone. A caption that marks a table's later
+    part ("Tabell 2 (forts.)") tells nothing of the habit."""
+    options = [o for o in options if not o.caption.continued]
     under = sum(1 for o in options if o.above is not None and o.below is None)
     over = sum(1 for o in options if o.below is not None and o.above is None)
     return under > over
@@ -234,11 +236,11 @@ class PageTables:
         caption (over it where ``captions_under``) where it has one there, else on the
         other side."""
         found: list[FoundTable] = []
-        for option in self.options():
+        for option in sorted(self.options(), key=lambda o: o.caption.continued):
             sides = [option.above, option.below] if captions_under else [option.below, option.above]
             chosen = next((c for c in sides if c is not None and not self.claimed & c.ids()), None)
-            if chosen is None and option.caption.loose:
-                continue  # running text that begins like a caption
+            if chosen is None and (option.caption.loose or option.caption.continued):
+                continue  # running text that begins like a caption, or a part's marker
             if chosen is None:
                 reason = "nothing under or over the caption reads as a table"
                 found.append(FoundTable(option.caption, None, None, self.layout.number, reason))
@@ -372,7 +374,12 @@ class PageTables:
         cand = _candidate(structures, blocks[0] if blocks else None, None, settings, None, True)
         if cand is None or self.claimed & cand.ids():
             return None
-        above = [s for s in self.segments if s.bottom <= cand.top and 0 <= s.cx <= width]
+        marks = {id(s) for c in self.captions if c.continued for s in c.segments}
+        above = [
+            s
+            for s in self.segments
+            if s.bottom <= cand.top and 0 <= s.cx <= width and id(s) not in marks
+        ]  # a "(forts.)" caption over the part may stand above it
         return None if above else cand
 
     def ends_page(self, grid: Grid) -> bool:
