@@ -105,15 +105,18 @@ def validate(dataset: str, df: pd.DataFrame, s: pa.DataFrameSchema | None = None
         return None, [Failure(dataset, str(exc).splitlines()[0], None, df.head(0))]
 
 
-def _failures(dataset: str, df: pd.DataFrame, cases: pd.DataFrame) -> list[Failure]:
-    """One failure per check (per column for column checks), with the failing rows."""
+def _by_check(cases: pd.DataFrame):
+    """pandera's failure cases grouped by check and column ("" for a check of the frame)."""
     cases = cases.copy()
     frame_level = cases["schema_context"].astype(str) == "DataFrameSchema"
     cases["where"] = cases["column"].astype(str).where(~frame_level, "")
+    return cases.groupby([cases["check"].astype(str), cases["where"]], sort=True)
+
+
+def _failures(dataset: str, df: pd.DataFrame, cases: pd.DataFrame) -> list[Failure]:
+    """One failure per check (per column for column checks), with the failing rows."""
     out = []
-    for (check, column), group in cases.groupby(
-        [cases["check"].astype(str), cases["where"]], sort=True
-    ):
+    for (check, column), group in _by_check(cases):
         index = [i for i in group["index"].dropna().unique() if i in df.index]
         rows = df.loc[index] if index else group.drop(columns=["where"])
         out.append(Failure(dataset, check, column or None, rows))
@@ -220,13 +223,8 @@ def _on_rows(check: pa.Check, start: int, stop: int, columns: list) -> pa.Check:
 def _failures_of_parts(parts, starts: list[int], cases: pd.DataFrame) -> list[Failure]:
     """The failure cases of a stacked frame, one Failure per frame, check and column, as
     ``_failures`` gives them for each frame alone."""
-    cases = cases.copy()
-    frame_level = cases["schema_context"].astype(str) == "DataFrameSchema"
-    cases["where"] = cases["column"].astype(str).where(~frame_level, "")
     out = []
-    for (check, column), group in cases.groupby(
-        [cases["check"].astype(str), cases["where"]], sort=True
-    ):
+    for (check, column), group in _by_check(cases):
         rows: dict[int, list[int]] = {}
         for i in group["index"].dropna().unique():
             at = bisect.bisect_right(starts, int(i)) - 1

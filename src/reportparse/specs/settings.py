@@ -523,6 +523,37 @@ FILE = FileSettings()
 
 
 @dataclass(frozen=True)
+class EvidenceSettings:
+    """How much a page must show before it is evidence of a table (each with its reason)."""
+
+    # (share) a region is read when tables read cover this share of its area: a table read
+    # from part of a grid (its body without a header row) still covers most of it
+    covered: float = 0.5
+    # (count) a ruled grid is evidence with this many text segments inside it: a frame or a
+    # box round a paragraph holds one or two
+    grid_segments: int = 4
+    # (count) filled rectangles that touch form a block of cells from this many on: a
+    # legend or a highlighted word is one or two
+    fill_cells: int = 6
+    # (pt) filled cells this close together touch (cells drawn with a white gap between)
+    fill_gap: float = 3.0
+    # (count) lines of aligned values are evidence from this many on: a table has three
+    # rows or more, while two lines that align may be chance
+    aligned_lines: int = 3
+    # (count) ... each with at least this many values apart (two value columns)
+    line_values: int = 2
+    # (sizes) values whose right edges are this close line to line stand in one column
+    align_tolerance: float = 0.6
+    # (sizes) lines this far apart or more are not one run of lines
+    line_gap: float = 2.5
+    # (pt) text this close outside a cell's box still counts as inside it (glyph overhang)
+    cell_slack: float = 1.0
+
+
+EVIDENCE = EvidenceSettings()
+
+
+@dataclass(frozen=True)
 class SettingsByCaption:
     """The TableSettings of each captioned table: those of the first override whose caption
     pattern is found in the table's caption (case-insensitive, as spec entries match), else
