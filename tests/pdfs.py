@@ -529,3 +529,27 @@ def tables_side_by_side(path: Path, tables: list[list[list[str]]], width: float)
     c.showPage()
     c.save()
     return path
+
+
+# a small table of four columns the engine's tests draw in many ways (ruled, open, turned)
+REGION_ROWS = [
+    ["Region", "Women", "Men", "Total"],
+    ["North", "1 204", "1 310", "2 514"],
+    ["South", "988", "1 022", "2 010"],
+    ["East", "415", "430", "845"],
+    ["West", "77", "81", "158"],
+]
+
+
+def grid(c: Canvas, rows: list[list[str]], xs: list[float], top: float, ruled: bool = True):
+    """``rows`` between the column edges ``xs``, rows 20 pt high from ``top`` (PDF y), with
+    their rules where ``ruled``."""
+    ys = [top - 20 * r for r in range(len(rows) + 1)]
+    if ruled:
+        for y in ys:
+            c.line(xs[0], y, xs[-1], y)
+        for x in xs:
+            c.line(x, ys[0], x, ys[-1])
+    for r, row in enumerate(rows):
+        for k, cell in enumerate(row):
+            c.drawString(xs[k] + 4, ys[r] - 14, cell)

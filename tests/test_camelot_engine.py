@@ -17,13 +17,9 @@ from reportparse.model import DocumentError
 from reportparse.readers.document import read_tables
 from reportparse.readers.pdf.camelot_engine import camelot_tables, with_engines
 
-ROWS = [
-    ["Region", "Women", "Men", "Total"],
-    ["North", "1 204", "1 310", "2 514"],
-    ["South", "988", "1 022", "2 010"],
-    ["East", "415", "430", "845"],
-    ["West", "77", "81", "158"],
-]
+import pdfs
+
+ROWS = pdfs.REGION_ROWS
 X = [72, 162, 232, 302, 372]
 
 
@@ -35,14 +31,7 @@ def _ruled(path, turned: bool = False):
         c.translate(400, 100)
         c.rotate(90)
         c.translate(-72, -760)
-    ys = [760 - 20 * r for r in range(len(ROWS) + 1)]
-    for y in ys:
-        c.line(X[0], y, X[-1], y)
-    for x in X:
-        c.line(x, ys[0], x, ys[-1])
-    for r, row in enumerate(ROWS):
-        for k, cell in enumerate(row):
-            c.drawString(X[k] + 4, ys[r] - 14, cell)
+    pdfs.grid(c, ROWS, X, 760)
     c.save()
     return path
 
@@ -111,14 +100,7 @@ def test_a_spec_entry_names_the_engine_of_its_table(tmp_path):
     c.setFont("Helvetica-Bold", 10)
     c.drawString(72, 775, "Table 1: Participants by region")
     c.setFont("Helvetica", 10)
-    ys = [760 - 20 * r for r in range(len(ROWS) + 1)]
-    for y in ys:
-        c.line(X[0], y, X[-1], y)
-    for x in X:
-        c.line(x, ys[0], x, ys[-1])
-    for r, row in enumerate(ROWS):
-        for k, cell in enumerate(row):
-            c.drawString(X[k] + 4, ys[r] - 14, cell)
+    pdfs.grid(c, ROWS, X, 760)
     c.save()
     (ours,) = read_tables(path.read_bytes())
     assert (ours.method, ours.cells, ours.header_rows) == ("ruled-grid", ROWS, 1)

@@ -10,26 +10,14 @@ from reportlab.pdfgen import canvas
 
 from reportparse.readers.document import read_measured_tables
 
-ROWS = [
-    ["Region", "Women", "Men", "Total"],
-    ["North", "1 204", "1 310", "2 514"],
-    ["South", "988", "1 022", "2 010"],
-    ["East", "415", "430", "845"],
-    ["West", "77", "81", "158"],
-]
+import pdfs
+
+ROWS = pdfs.REGION_ROWS
 XS = [0, 90, 160, 230, 300]  # column edges, in the table's own (turned) space
-YS = [0, -20, -40, -60, -80, -100]  # row edges
 
 
 def _table(c: canvas.Canvas, ruled: bool) -> None:
-    if ruled:
-        for y in YS:
-            c.line(XS[0], y, XS[-1], y)
-        for x in XS:
-            c.line(x, YS[0], x, YS[-1])
-    for r, row in enumerate(ROWS):
-        for k, cell in enumerate(row):
-            c.drawString(XS[k] + 4, YS[r] - 14, cell)
+    pdfs.grid(c, ROWS, XS, 0, ruled)  # its top row at y 0 of the table's own space
 
 
 def _pdf(path, degrees: int, ruled: bool, page_rotation: int = 0):

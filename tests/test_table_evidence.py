@@ -18,26 +18,15 @@ from reportparse.readers.pdf.content import PdfContent
 from reportparse.readers.pdf.evidence import unread_tables
 from reportparse.readers.pdf.pdffile import open_pdf, page_layouts
 
-ROWS = [
-    ["Region", "Women", "Men", "Total"],
-    ["North", "1 204", "1 310", "2 514"],
-    ["South", "988", "1 022", "2 010"],
-    ["East", "415", "430", "845"],
-    ["West", "77", "81", "158"],
-]
+import pdfs
+
+ROWS = pdfs.REGION_ROWS
 X = [72, 162, 232, 302, 372]  # the column edges of every table drawn here
 
 
 def _ruled(c: canvas.Canvas, top: float) -> None:
     """ROWS as a ruled grid of 5×4 cells, rows 20 pt high from ``top`` (PDF y)."""
-    ys = [top - 20 * r for r in range(len(ROWS) + 1)]
-    for y in ys:
-        c.line(X[0], y, X[-1], y)
-    for x in X:
-        c.line(x, ys[0], x, ys[-1])
-    for r, row in enumerate(ROWS):
-        for k, cell in enumerate(row):
-            c.drawString(X[k] + 4, ys[r] - 14, cell)
+    pdfs.grid(c, ROWS, X, top)
 
 
 def _filled(c: canvas.Canvas, top: float) -> None:
