@@ -5,11 +5,11 @@ readers match a caption line with."""
 from __future__ import annotations
 
 import re
-import tomllib
 from functools import cache
-from importlib import resources
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from .packaged import packaged
 
 
 class CaptionGrammar(BaseModel):
@@ -58,10 +58,4 @@ class CaptionGrammar(BaseModel):
 @cache
 def caption_grammar() -> CaptionGrammar:
     """The package's caption grammar; a bad file fails naming the key."""
-    text = resources.files("reportparse.specs").joinpath("captions.toml").read_text("utf-8")
-    try:
-        return CaptionGrammar(**tomllib.loads(text))
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"])
-        raise ValueError(f"specs/captions.toml: {where}: {first['msg']}") from None
+    return packaged("captions.toml", CaptionGrammar)

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import tomllib
 from functools import cache
-from importlib import resources
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
+
+from .packaged import packaged
 
 
 class PageWords(BaseModel):
@@ -22,10 +22,4 @@ class PageWords(BaseModel):
 @cache
 def page_words() -> PageWords:
     """The package's page words; a bad file fails naming the key."""
-    text = resources.files("reportparse.specs").joinpath("pages.toml").read_text("utf-8")
-    try:
-        return PageWords(**tomllib.loads(text))
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"])
-        raise ValueError(f"specs/pages.toml: {where}: {first['msg']}") from None
+    return packaged("pages.toml", PageWords)
