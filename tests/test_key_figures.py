@@ -6,9 +6,9 @@ from collections import Counter
 
 import pytest
 
-from conftest import TRUTH, truth_json
+from conftest import CORPUS_SOURCES, truth_json
 
-SOURCES = sorted(d.name for d in TRUTH.iterdir() if d.is_dir())
+SOURCES = CORPUS_SOURCES
 
 
 def _key(page, sentence, value, unit, approximate):

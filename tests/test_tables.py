@@ -6,13 +6,12 @@ import csv
 
 import pytest
 
-from conftest import TRUTH, truth_json, truth_table
+from conftest import CORPUS_SOURCES, truth_json, truth_table
 
 CASES = [
-    (d.name, t["table_id"])
-    for d in sorted(TRUTH.iterdir())
-    if d.is_dir()
-    for t in truth_json(d.name, "tables")
+    (source_id, t["table_id"])
+    for source_id in CORPUS_SOURCES
+    for t in truth_json(source_id, "tables")
 ]
 
 
