@@ -44,9 +44,9 @@ def _good(root: Path, name: str = "example-a-p1", blob: str = ZEROS) -> Path:
 
 def test_the_public_truth_loads_with_every_field_checked():
     tables = public.load_all()
-    assert len(tables) == 15
-    assert len({t.id for t in tables}) == 15
-    assert sum(t.repo == "camelot-dev/camelot" for t in tables) == 15
+    assert len(tables) == 17
+    assert len({t.id for t in tables}) == 17
+    assert sum(t.repo == "camelot-dev/camelot" for t in tables) == 17
     arrests = next(t for t in tables if t.id == "camelot-12s0324-p1")
     assert arrests.page == 1 and arrests.header_rows == 2
     assert arrests.blob == "c192726e969eb522b29415c1834a475c01ec1056"
