@@ -201,7 +201,7 @@ def measure(
         HEADING,
         "",
         f"{len(tables)} single-page tables of public PDFs (government statistics, annual "
-        "reports, forms, a price list), their cells written by hand from the printed page "
+        "reports and other public documents), their cells written by hand from the printed page "
         "(`tests/truth/public/`, by the corpus truth's conventions; `scripts/public.py`). "
         "These tables were never tuned on: the engine has not been changed because of them, "
         "and they were written without running reportparse on them. Cell accuracy as above, "
