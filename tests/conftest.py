@@ -23,6 +23,12 @@ os.environ["XDG_CACHE_HOME"] = str(HOME / "cache")
 os.environ["XDG_CONFIG_HOME"] = str(HOME / "config")
 
 
+def corpus_sources() -> list[str]:
+    """The documents of the corpus truth: the folders of tests/truth/ with a tables.json (so not
+    tests/truth/public/, the public held-out tables, whose layout is their own)."""
+    return sorted(d.name for d in TRUTH.iterdir() if (d / "tables.json").is_file())
+
+
 def truth_dir(source_id: str) -> Path:
     return TRUTH / source_id
 

@@ -6,9 +6,9 @@ from collections import Counter
 
 import pytest
 
-from conftest import TRUTH, truth_json
+from conftest import corpus_sources, truth_json
 
-SOURCES = sorted(d.name for d in TRUTH.iterdir() if d.is_dir())
+SOURCES = corpus_sources()
 
 
 def _key(page, sentence, value, unit, approximate):

@@ -6,14 +6,9 @@ import csv
 
 import pytest
 
-from conftest import TRUTH, truth_json, truth_table
+from conftest import corpus_sources, truth_json, truth_table
 
-CASES = [
-    (d.name, t["table_id"])
-    for d in sorted(TRUTH.iterdir())
-    if d.is_dir()
-    for t in truth_json(d.name, "tables")
-]
+CASES = [(name, t["table_id"]) for name in corpus_sources() for t in truth_json(name, "tables")]
 
 
 @pytest.mark.parametrize(("source_id", "table_id"), CASES)
