@@ -34,6 +34,8 @@ report: $(STAMP)
 # Cell accuracy of reportparse and plain extractors against the truth, timings, and the ICDAR
 # 2013 table competition where ICDAR2013_DIR names the set (see the README), and the layout
 # fuzzer's tuning and fresh seeds printed by three producers (tests/fuzz/): docs/benchmark.md.
+# The public held-out tables (tests/truth/public/) where PUBLIC_TABLES_DIR names clones of
+# their source repositories (see the README; scripts/public.py runs them alone).
 # BASELINE: the git revision whose speed this tree is measured against (scripts/speed.py).
 BASELINE ?= main
 bench: $(STAMP)

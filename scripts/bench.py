@@ -17,6 +17,10 @@ With ``--baseline REF`` (``make bench`` passes BASELINE, by default main), the r
 with ``scripts/speed.py``: whole-process timings of this tree and of the revision REF,
 paired and interleaved, against a pdfplumber word walk and pdfplumber's extract_tables.
 
+Where clones of the public tables' source repositories are given (``--public DIR``, by
+default the folder PUBLIC_TABLES_DIR names), the four tools on the hand-written public
+held-out tables of ``tests/truth/public/`` (``scripts/public.py``).
+
 Where the ICDAR 2013 table competition set is given (``--icdar DIR``, by default the
 folder ICDAR2013_DIR names), the same run measures reportparse (``reportparse tables``),
 camelot lattice, camelot stream and pdfplumber on it with the competition's structure
@@ -67,6 +71,12 @@ def main() -> None:
         default=os.environ.get("ICDAR2013_DIR") or None,
         help="the ICDAR 2013 table competition set (default: $ICDAR2013_DIR); skipped if none",
     )
+    ap.add_argument(
+        "--public",
+        type=Path,
+        default=os.environ.get("PUBLIC_TABLES_DIR") or None,
+        help="clones of the public tables' source repositories (default: $PUBLIC_TABLES_DIR)",
+    )
     ap.add_argument("--fuzz-fresh", type=int, default=100, help="fresh fuzzer seeds to draw")
     ap.add_argument("--fuzz-producers", default="chromium,weasyprint,libreoffice")
     ap.add_argument("--fuzz-jobs", type=int, default=2, help="fuzzer seeds read at once")
@@ -93,6 +103,7 @@ def main() -> None:
     lines += jobs(files, args.copies)
     lines += accuracy(files, args.truth)
     lines += held_out()
+    lines += public_tables(args.public)
     lines += competition(args.icdar)
     lines += fuzz_section(args)
     lines += sentence_truth()
@@ -463,6 +474,14 @@ def held_out() -> list[str]:
     lines.append(f"| **mean cell accuracy** | | | {means} |")
     lines.append(f"| tables found | | | {' | '.join(f'{found[e]}/{n}' for e in EXTRACTORS)} |")
     return [*lines, ""]
+
+
+def public_tables(sources: Path | None) -> list[str]:
+    """The four tools on the public tables whose cells were written by hand
+    (``scripts/public.py``), or a line saying why they were not measured."""
+    import public
+
+    return public.section(sources)
 
 
 # ---------------------------------------------------------------- ICDAR 2013

@@ -16,14 +16,17 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 RAW = ROOT / "raw"
 TRUTH = ROOT / "tests" / "truth"
-# The corpus documents with truth: the folders holding a tables.json (tests/truth/public/ holds
-# the public held-out tables, one folder per table, read by the benchmark alone).
-CORPUS_SOURCES = sorted(d.name for d in TRUTH.iterdir() if (d / "tables.json").is_file())
 # The user's cache and config folders (the cache and its signing key, platformdirs) of this
 # test process and the commands it starts: one private home per process, never the real one.
 HOME = Path(tempfile.mkdtemp(prefix="reportparse-home-"))
 os.environ["XDG_CACHE_HOME"] = str(HOME / "cache")
 os.environ["XDG_CONFIG_HOME"] = str(HOME / "config")
+
+
+def corpus_sources() -> list[str]:
+    """The documents of the corpus truth: the folders of tests/truth/ with a tables.json (so not
+    tests/truth/public/, the public held-out tables, whose layout is their own)."""
+    return sorted(d.name for d in TRUTH.iterdir() if (d / "tables.json").is_file())
 
 
 def truth_dir(source_id: str) -> Path:

@@ -6,9 +6,9 @@ from collections import Counter
 
 import pytest
 
-from conftest import CORPUS_SOURCES, truth_json
+from conftest import corpus_sources, truth_json
 
-SOURCES = CORPUS_SOURCES
+SOURCES = corpus_sources()
 
 
 def _key(page, sentence, value, unit, approximate):

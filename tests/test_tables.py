@@ -6,13 +6,9 @@ import csv
 
 import pytest
 
-from conftest import CORPUS_SOURCES, truth_json, truth_table
+from conftest import corpus_sources, truth_json, truth_table
 
-CASES = [
-    (source_id, t["table_id"])
-    for source_id in CORPUS_SOURCES
-    for t in truth_json(source_id, "tables")
-]
+CASES = [(name, t["table_id"]) for name in corpus_sources() for t in truth_json(name, "tables")]
 
 
 @pytest.mark.parametrize(("source_id", "table_id"), CASES)

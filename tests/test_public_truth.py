@@ -1,0 +1,188 @@
+"""The public held-out tables (``tests/truth/public/``, ``scripts/public.py``): the truth
+loads and is checked on load, and the scorer finds each PDF by its blob and scores the
+tools on it. None of these tests needs the public repositories themselves."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
+
+import public
+
+SOURCE = """\
+repo = "example-org/tables"
+commit = "{commit}"
+path = "docs/a.pdf"
+blob = "{blob}"
+page = 1
+publisher = "Example Statistics Office"
+kinds = ["ruled"]
+header_rows = 1
+note = ""
+"""
+ZEROS = "0" * 40
+TRUTH = [["Year", "Men", "Women"], ["2023", "10", "12"], ["2024", "11", "14"]]
+
+
+def _entry(root: Path, name: str, csv_text: str, source: str) -> Path:
+    folder = root / name
+    folder.mkdir(parents=True)
+    (folder / "table.csv").write_text(csv_text, encoding="utf-8")
+    (folder / "source.toml").write_text(source, encoding="utf-8")
+    return folder
+
+
+def _good(root: Path, name: str = "example-a-p1", blob: str = ZEROS) -> Path:
+    csv_text = "".join(",".join(row) + "\n" for row in TRUTH)
+    return _entry(root, name, csv_text, SOURCE.format(commit=ZEROS, blob=blob))
+
+
+def test_the_public_truth_loads_with_every_field_checked():
+    tables = public.load_all()
+    assert len(tables) == 17
+    assert len({t.id for t in tables}) == 17
+    assert sum(t.repo == "camelot-dev/camelot" for t in tables) == 17
+    arrests = next(t for t in tables if t.id == "camelot-12s0324-p1")
+    assert arrests.page == 1 and arrests.header_rows == 2
+    assert arrests.blob == "c192726e969eb522b29415c1834a475c01ec1056"
+    assert arrests.cells[0] == [
+        "Offense charged", "Total", "", "", "Male", "", "", "Female", "", ""
+    ]  # fmt: skip
+    assert arrests.cells[26] == [
+        "Liquor laws", "48.2", "90.2", "368.0", "326.8", "55.4", "271.4", "131.4", "34.7", "96.6"
+    ]  # fmt: skip
+    plans = next(t for t in tables if t.id == "camelot-row-span-p1")
+    assert plans.cells[10] == ["", "Total GMC Enrollment", "", "1,091,255"]
+    assert plans.cells[-1] == ["All Models Total Enrollments", "", "", "10,132,875"]
+
+
+def test_a_ragged_csv_is_refused_in_one_line(tmp_path):
+    _entry(tmp_path, "bad-p1", "a,b,c\n1,2\n", SOURCE.format(commit=ZEROS, blob=ZEROS))
+    with pytest.raises(public.TruthError) as err:
+        public.load_all(tmp_path)
+    assert str(err.value) == "bad-p1: table.csv row 2 has 2 cells, row 1 has 3"
+
+
+def test_a_source_without_a_field_is_refused_in_one_line(tmp_path):
+    source = SOURCE.format(commit=ZEROS, blob=ZEROS).replace(
+        'publisher = "Example Statistics Office"\n', ""
+    )
+    _entry(tmp_path, "bad-p1", "a,b\n1,2\n", source)
+    with pytest.raises(public.TruthError) as err:
+        public.load_all(tmp_path)
+    assert str(err.value) == "bad-p1: source.toml lacks publisher"
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (("page = 1", 'page = "1"'), "bad-p1: source.toml: page must be an integer, not text"),
+        (('"ruled"', '"ruled", "pretty"'), "bad-p1: source.toml: unknown kind 'pretty' (known: "
+         "beside-prose, booktabs, dense, filled, multi-line-cells, open, row-span, rtl, ruled, "
+         "sideways, spanning, zebra)"),
+        ((f'blob = "{ZEROS}"', 'blob = "abc"'),
+         "bad-p1: source.toml: blob is not 40 hexadecimal digits"),
+        (("header_rows = 1", "header_rows = 2"),
+         "bad-p1: source.toml: header_rows 2 leaves no body row in the table's 2 rows"),
+        (("page = 1", "page = 2"), "bad-p1: the folder's name does not end in -p2"),
+        (('note = ""', 'note = ""\nlicence = "x"'), "bad-p1: source.toml: unknown field licence"),
+        (('repo = "example-org/tables"', 'repo = "tables"'),
+         "bad-p1: source.toml: repo 'tables' is not owner/name"),
+        (("page = 1", "page = "), "bad-p1: source.toml: Invalid value (at line 5, column 8)"),
+    ],
+)  # fmt: skip
+def test_a_bad_source_toml_is_refused_in_one_line(tmp_path, change, message):
+    source = SOURCE.format(commit=ZEROS, blob=ZEROS).replace(*change)
+    _entry(tmp_path, "bad-p1", "a,b\n1,2\n", source)
+    with pytest.raises(public.TruthError) as err:
+        public.load_all(tmp_path)
+    assert str(err.value) == message
+
+
+def _clone(sources: Path, folder: str, data: bytes) -> str:
+    """A git repository at ``sources/folder`` holding ``data``; its blob id."""
+    repo = sources / folder
+    repo.mkdir(parents=True)
+    subprocess.run(["git", "init", "-q", str(repo)], check=True)
+    (repo / "a.pdf").write_bytes(data)
+    return subprocess.run(
+        ["git", "-C", str(repo), "hash-object", "-w", "a.pdf"],
+        check=True, capture_output=True, text=True,
+    ).stdout.strip()  # fmt: skip
+
+
+@pytest.mark.parametrize("folder", ["example-org+tables/repo", "example-org+tables", "tables"])
+def test_the_pdf_is_found_by_its_blob_in_any_of_the_clone_layouts(tmp_path, folder):
+    blob = _clone(tmp_path / "sources", folder, b"%PDF-1.4 the bytes")
+    table = public.load(_good(tmp_path / "truth", blob=blob))
+    assert public.pdf_bytes(tmp_path / "sources", table) == b"%PDF-1.4 the bytes"
+    assert public.pdf_bytes(tmp_path / "elsewhere", table) is None
+
+
+def test_each_tool_is_scored_by_its_best_table_on_the_page():
+    half = [["Year", "Men", "Women"], ["2023", "10", "12"], ["2024", "11", "99"]]
+    assert public.best(TRUTH, []) == 0.0
+    assert public.best(TRUTH, [[["x"]], half]) == pytest.approx(8 / 9)
+    assert public.best(TRUTH, [[["Table 1", "", ""], *TRUTH]]) == pytest.approx(9 / 12)
+
+
+def test_the_section_has_a_row_per_table_the_means_and_the_tables_found(tmp_path):
+    sources = tmp_path / "sources"
+    blob = _clone(sources, "example-org+tables", b"%PDF-1.4 the bytes")
+    tables = [public.load(_good(tmp_path / "truth", "example-a-p1", blob)),
+              public.load(_good(tmp_path / "truth", "example-b-p1", "1" * 40))]  # fmt: skip
+    seen = []
+
+    def extract(pdf: Path, page: int) -> public.Tables:
+        seen.append((pdf.read_bytes(), page))
+        return {"reportparse": [TRUTH], "camelot lattice": [], "camelot stream": [TRUTH[:2]],
+                "pdfplumber": [[row[:2] for row in TRUTH]]}  # fmt: skip
+
+    lines = public.measure(tables, sources, extract)
+    assert seen == [(b"%PDF-1.4 the bytes", 1)]
+    assert lines[0] == "## Public tables (held out)"
+    assert "never tuned on" in lines[2]
+    assert lines[6:] == [
+        "| example-a-p1 | ruled | 3x3 | 100.0% | 0.0% | 66.7% | 66.7% |",
+        "| **mean cell accuracy** | | | **1.000** | **0.000** | **0.667** | **0.667** |",
+        "| tables found | | | 1/1 | 0/1 | 1/1 | 1/1 |",
+        "",
+        f"Sources: example-org/tables at {ZEROS}.",
+        "",
+        f"Skipped, their source not found under {sources}: 1 of 2 (example-b-p1 "
+        "(example-org/tables)).",
+        "",
+    ]
+
+
+def test_without_sources_the_section_says_it_was_not_measured(tmp_path):
+    assert public.section(None) == [
+        "## Public tables (held out)",
+        "",
+        "Not measured in this run (PUBLIC_TABLES_DIR is not set; the README says how to get "
+        "the sources).",
+        "",
+    ]
+    assert public.section(tmp_path / "none")[2].startswith(f"Not measured in this run ({tmp_path}")
+
+
+def test_write_replaces_only_its_own_section(tmp_path):
+    bench = tmp_path / "benchmark.md"
+    bench.write_text(
+        "# Benchmark\n\n## Held-out tables\n\nA\n\n## ICDAR 2013\n\nB\n", encoding="utf-8"
+    )
+    public.replace_section(bench, ["## Public tables (held out)", "", "first", ""])
+    assert bench.read_text(encoding="utf-8") == (
+        "# Benchmark\n\n## Held-out tables\n\nA\n\n## Public tables (held out)\n\nfirst\n\n"
+        "## ICDAR 2013\n\nB\n"
+    )
+    public.replace_section(bench, ["## Public tables (held out)", "", "second", ""])
+    assert bench.read_text(encoding="utf-8") == (
+        "# Benchmark\n\n## Held-out tables\n\nA\n\n## Public tables (held out)\n\nsecond\n\n"
+        "## ICDAR 2013\n\nB\n"
+    )
