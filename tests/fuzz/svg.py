@@ -14,6 +14,7 @@ W, H = 520.0, 300.0
 TOP, BOTTOM = 44.0, 236.0  # the plot's top and its baseline
 PALETTE = ["#1f5f8b", "#e07b39", "#5aa469", "#8e5ea2"]
 LABEL = 10.0  # font size of labels (px)
+EM_WIDTH = 0.6  # (ems) a digit's width or a little more: how wide a label is printed
 
 
 class Canvas:
@@ -44,15 +45,21 @@ class Canvas:
         d = "M" + "L".join(f"{x:.2f} {y:.2f}" for x, y in points)
         self.shapes.append(f'<path d="{d}" fill="none" stroke="{colour}" stroke-width="{width}"/>')
 
-    def text(self, x: float, y: float, s: str, anchor: str = "middle", **style: str) -> None:
+    def text(
+        self, x: float, y: float, s: str, anchor: str = "middle", size: float = LABEL, **style: str
+    ) -> None:
         extra = "".join(f' {k.replace("_", "-")}="{v}"' for k, v in style.items())
         body = escape(s)
-        if self.lay.svg_drawing == "transformed" and " " in s.strip():
-            # the words as separate runs of glyphs
+        if self.lay.svg_drawing == "transformed" and anchor == "start" and " " in s.strip():
+            # the words as separate runs of glyphs; the space kept (LibreOffice drops a
+            # run's leading space otherwise), and only where the runs start at ``x``
+            # (LibreOffice anchors each run of a centred or right-aligned text on its own,
+            # printing the runs over each other)
             first, rest = s.split(" ", 1)
             body = f"<tspan>{escape(first)}</tspan><tspan> {escape(rest)}</tspan>"
+            extra += ' xml:space="preserve"'
         self.texts.append(
-            f'<text x="{x:.2f}" y="{y:.2f}" text-anchor="{anchor}" font-size="{LABEL}"'
+            f'<text x="{x:.2f}" y="{y:.2f}" text-anchor="{anchor}" font-size="{size:.2f}"'
             f"{extra}>{body}</text>"
         )
 
@@ -145,8 +152,9 @@ def _standing(c: Canvas, fig: PrintedFigure, p: Printer) -> None:
                 c.bar(x, BOTTOM - h, width, h, PALETTE[s])
                 if second and h >= 16:  # inside the bar at its base, below the line's labels
                     c.text(x + width / 2, BOTTOM - 5, label, fill="white")
-                else:
-                    c.text(x + width / 2, BOTTOM - h - 4, label, fill="#202020")
+                else:  # over the bar, set smaller where the bar is narrower than the label
+                    size = min(LABEL, width / (EM_WIDTH * len(label)))
+                    c.text(x + width / 2, BOTTOM - h - 4, label, size=size, fill="#202020")
         if fig.totals:
             c.text(cx, base - 5, fig.totals[i], font_weight="bold", fill="#000000")
     if second:
