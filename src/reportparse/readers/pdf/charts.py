@@ -138,7 +138,13 @@ def _swatches(box: Rect, texts, captions, loose, s: ChartSettings) -> list[Mark]
     """Small marks that belong to a drawing though apart from its paths: filled boxes no
     larger than a line of text, each right next to a text that stands by the drawing (a legend
     under the category labels, as browsers' charts print it)."""
-    near = _texts_near(_with_labels(box, texts, captions, s), texts, captions, s)
+    labels = _texts_near(box, texts, captions, s)  # the drawing with its labels, then
+    x0, top, x1, bottom = box  # what is by them
+    extent = (
+        min([x0, *(t.x0 for t in labels)]), min([top, *(t.top for t in labels)]),
+        max([x1, *(t.x1 for t in labels)]), max([bottom, *(t.bottom for t in labels)]),
+    )  # fmt: skip
+    near = _texts_near(extent, texts, captions, s)
     out = []
     for m in loose:
         if m.fill is None:
@@ -152,16 +158,6 @@ def _swatches(box: Rect, texts, captions, loose, s: ChartSettings) -> list[Mark]
     return out
 
 
-def _with_labels(box: Rect, texts, captions, s: ChartSettings) -> Rect:
-    """The drawing's box widened by its own text (legend, ticks, categories)."""
-    labels = _texts_near(box, texts, captions, s)
-    x0, top, x1, bottom = box
-    return (
-        min([x0, *(t.x0 for t in labels)]), min([top, *(t.top for t in labels)]),
-        max([x1, *(t.x1 for t in labels)]), max([bottom, *(t.bottom for t in labels)]),
-    )  # fmt: skip
-
-
 def _nearest(caption, candidates, others, texts, s: ChartSettings):
     """The drawing or picture right above or below the caption, not nearer to another one:
     within ``caption_reach``, or within ``caption_reach_clear`` where nothing is printed
@@ -169,8 +165,6 @@ def _nearest(caption, candidates, others, texts, s: ChartSettings):
     best = None
     for box, group in candidates:
         gap = _gap(caption, box, s)
-        if gap is not None and group is not None:  # from the drawing with its labels
-            gap = _gap(caption, _with_labels(box, texts, [caption, *others], s), s) or 0.0
         if gap is None or gap > s.caption_reach_clear * caption.size:
             continue
         if gap > s.caption_reach * caption.size and not _clear(caption, box, texts, others, s):
