@@ -15,6 +15,7 @@ TOP, BOTTOM = 44.0, 236.0  # the plot's top and its baseline
 PALETTE = ["#1f5f8b", "#e07b39", "#5aa469", "#8e5ea2"]
 LABEL = 10.0  # font size of labels (px)
 EM_WIDTH = 0.6  # (ems) a digit's width or a little more: how wide a label is printed
+LABEL_FILL = 0.8  # the share of a bar's width a label over it may take: a gap to the next
 
 
 class Canvas:
@@ -153,7 +154,7 @@ def _standing(c: Canvas, fig: PrintedFigure, p: Printer) -> None:
                 if second and h >= 16:  # inside the bar at its base, below the line's labels
                     c.text(x + width / 2, BOTTOM - 5, label, fill="white")
                 else:  # over the bar, set smaller where the bar is narrower than the label
-                    size = min(LABEL, width / (EM_WIDTH * len(label)))
+                    size = min(LABEL, LABEL_FILL * width / (EM_WIDTH * len(label)))
                     c.text(x + width / 2, BOTTOM - h - 4, label, size=size, fill="#202020")
         if fig.totals:
             c.text(cx, base - 5, fig.totals[i], font_weight="bold", fill="#000000")
