@@ -484,7 +484,7 @@ def caption_only(path: Path) -> Built:
 
 # ---------------------------------------------------------------- as other producers print
 
-YEARS = ["2021", "2022", "2023", "2024"]
+STACK_YEARS = ["2021", "2022", "2023", "2024"]
 WORK = [28, 43, 24, 27]
 STUDY = [4, 3, 32, 6]
 
@@ -495,10 +495,12 @@ def stacked_small_beside(path: Path) -> Built:
     colours = {"Arbeid": "#1f5f8b", "Utdanning": "#e07b39"}
 
     def draw(ax):
-        bars = ax.bar(YEARS, WORK, 0.5, color=colours["Arbeid"], label="Arbeid")
+        bars = ax.bar(STACK_YEARS, WORK, 0.5, color=colours["Arbeid"], label="Arbeid")
         ax.bar_label(bars, labels=[no(v, 0, "%") for v in WORK], label_type="center",
                      fontsize=8, color="white")  # fmt: skip
-        bars = ax.bar(YEARS, STUDY, 0.5, bottom=WORK, color=colours["Utdanning"], label="Utdanning")
+        bars = ax.bar(
+            STACK_YEARS, STUDY, 0.5, bottom=WORK, color=colours["Utdanning"], label="Utdanning"
+        )
         for i, (v, b) in enumerate(zip(STUDY, WORK, strict=True)):
             if v >= 10:
                 ax.text(i, b + v / 2, no(v, 0, "%"), ha="center", va="center", size=8, color="w")
