@@ -45,7 +45,7 @@ class ChartReader:
     """One chart: its text and its marks, read into series, columns, categories and labels."""
 
     def __init__(self, texts: list[Segment], marks: list[Mark], settings: ChartSettings):
-        self.texts = texts
+        self.texts = _rejoined(texts)
         self.marks = marks
         self.s = settings
         self.unit = median(t.size for t in texts) if texts else 0.0
@@ -551,7 +551,7 @@ class ChartReader:
                     out += [  # too small to hold it, in the free space beside the column
                         (max(gap, 0.0), "bar", b)
                         for b in col.bars
-                        if b.along[0] <= middle <= b.along[1]
+                        if b.along[0] <= hi and lo <= b.along[1]
                     ]
                 continue
             inside = [b for b in col.bars if b.along[0] <= middle <= b.along[1]]
@@ -689,6 +689,24 @@ class ChartReader:
 
     def white(self, c: Colour) -> bool:
         return min(c) >= self.s.white
+
+
+def _rejoined(texts: list[Segment]) -> list[Segment]:
+    """The texts with a run that a gridline or an axis cut in two made one again (a label
+    across a gridline): two runs on one baseline, less than a space apart."""
+    out: list[Segment] = []
+    for t in sorted(texts, key=lambda t: (round(t.bottom, 1), t.x0)):
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and abs(last.bottom - t.bottom) <= LAYOUT.word_gap * t.size
+            and -LAYOUT.word_gap * t.size <= t.x0 - last.x1 <= LAYOUT.segment_gap * t.size
+            and last.size == t.size
+        ):
+            out[-1] = make_segment(last.glyphs + t.glyphs)
+        else:
+            out.append(t)
+    return out
 
 
 def _words(t: Segment) -> list[list]:
