@@ -15,6 +15,7 @@ TOP, BOTTOM = 44.0, 236.0  # the plot's top and its baseline
 PALETTE = ["#1f5f8b", "#e07b39", "#5aa469", "#8e5ea2"]
 LABEL = 10.0  # font size of labels (px)
 EM_WIDTH = 0.6  # (ems) a digit's width or a little more: how wide a label is printed
+WIDE = {"%": 1.0}  # (ems) wider signs
 LABEL_FILL = 0.8  # the share of a bar's width a label over it may take: a gap to the next
 
 
@@ -82,6 +83,11 @@ class Canvas:
         )
 
 
+def _ems(label: str) -> float:
+    """How wide a label is printed, in ems, a little more rather than less."""
+    return sum(WIDE.get(ch, EM_WIDTH) for ch in label)
+
+
 def nice_max(v: float) -> tuple[float, float]:
     """An axis maximum above ``v`` and its tick step."""
     raw = max(v, 1) / 4
@@ -137,6 +143,7 @@ def _standing(c: Canvas, fig: PrintedFigure, p: Printer) -> None:
     for i in range(n):
         cx = left + band * (i + 0.5)
         base = BOTTOM
+        beside = -math.inf  # the top of the last label set beside the column on its right
         for k, s in enumerate(bars):
             h = fig.values[s][i] * scale
             label = fig.labels[s][i]
@@ -145,8 +152,11 @@ def _standing(c: Canvas, fig: PrintedFigure, p: Printer) -> None:
                 c.bar(x, base - h, width, h, PALETTE[s])
                 if h >= 14:
                     c.text(cx, base - h / 2 + 3.5, label, fill="white")
-                else:
+                elif base - h / 2 + 3.5 > beside - LABEL:  # clear of the one beside it
                     c.text(x + width + 3, base - h / 2 + 3.5, label, "start", fill="#202020")
+                    beside = base - h / 2 + 3.5 - LABEL
+                else:  # on the left, where the right holds the label below
+                    c.text(x - 3, base - h / 2 + 3.5, label, "end", fill="#202020")
                 base -= h
             else:
                 x = cx - band * 0.35 + k * width
@@ -154,7 +164,7 @@ def _standing(c: Canvas, fig: PrintedFigure, p: Printer) -> None:
                 if second and h >= 16:  # inside the bar at its base, below the line's labels
                     c.text(x + width / 2, BOTTOM - 5, label, fill="white")
                 else:  # over the bar, set smaller where the bar is narrower than the label
-                    size = min(LABEL, LABEL_FILL * width / (EM_WIDTH * len(label)))
+                    size = min(LABEL, LABEL_FILL * width / _ems(label))
                     c.text(x + width / 2, BOTTOM - h - 4, label, size=size, fill="#202020")
         if fig.totals:
             c.text(cx, base - 5, fig.totals[i], font_weight="bold", fill="#000000")
@@ -211,16 +221,21 @@ def _lying(c: Canvas, fig: PrintedFigure, p: Printer) -> None:
         cy = TOP + band * (i + 0.5)
         c.text(left - 8, cy + 3.5, cat, "end", fill="#202020")
         start = left
+        above = -math.inf  # where the last label set over the bar ends
         for s in range(k):
             w = fig.values[s][i] * scale
             label = fig.labels[s][i]
             if stacked:
                 y = cy - height / 2
                 c.bar(start, y, w, height, PALETTE[s])
+                half = LABEL * _ems(label) / 2
                 if w >= 34:
                     c.text(start + w / 2, cy + 3.5, label, fill="white")
-                else:
+                elif start + w / 2 - half > above + 2:  # over the bar, clear of the last
                     c.text(start + w / 2, y - 3, label, fill="#202020")
+                    above = start + w / 2 + half
+                else:  # under it
+                    c.text(start + w / 2, y + height + LABEL, label, fill="#202020")
                 start += w
             else:
                 y = cy - band * 0.35 + s * height
