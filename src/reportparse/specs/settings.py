@@ -452,6 +452,9 @@ class ChartSettings:
     # (share of a colour channel) a fill this light in every channel is the background,
     # not a series
     white: float = 0.98
+    # (share of a colour channel) channels this close are a grey: rules and gridlines, not
+    # a series, which a chart's white panel holds every one of
+    grey: float = 0.05
 
     # bars and lines
     # (share of a bar's width) the segments of one stack share their side edges

@@ -266,14 +266,27 @@ class ChartReader:
         return base, columns
 
     def _plot_box(self, elements: list[Element]) -> Rect:
-        """The data's box widened by the axis lines and gridlines drawn across it."""
+        """The data's box widened by the axis lines and gridlines drawn across it: lines of
+        one length side by side (a lone line, such as a table's rule nearby, is not one)."""
         x0, top, x1, bottom = box = bbox(elements)
         share, thin = self.s.gridline_share, self.s.thin * self.unit
-        for m in self.marks:
-            flat = m.height <= thin and m.width >= share * (x1 - x0) and m.x0 <= x1 and m.x1 >= x0
-            upright = m.width <= thin and m.height >= share * (bottom - top)
-            if flat or (upright and m.top <= bottom and m.bottom >= top):
-                box = bbox([Area(*box), m])
+        flat = [
+            m
+            for m in self.marks
+            if m.height <= thin and m.width >= share * (x1 - x0) and m.x0 <= x1 and m.x1 >= x0
+        ]
+        upright = [
+            m
+            for m in self.marks
+            if m.width <= thin
+            and m.height >= share * (bottom - top)
+            and m.top <= bottom
+            and m.bottom >= top
+        ]
+        for family, ends in ((flat, _x_ends), (upright, _y_ends)):
+            for m in family:
+                if any(o is not m and _same_ends(ends(o), ends(m), thin) for o in family):
+                    box = bbox([Area(*box), m])
         return box
 
     # ------------------------------------------------------------ text
@@ -689,6 +702,18 @@ class ChartReader:
 
     def white(self, c: Colour) -> bool:
         return min(c) >= self.s.white
+
+
+def _x_ends(m: Mark) -> tuple[float, float]:
+    return m.x0, m.x1
+
+
+def _y_ends(m: Mark) -> tuple[float, float]:
+    return m.top, m.bottom
+
+
+def _same_ends(a: tuple[float, float], b: tuple[float, float], tol: float) -> bool:
+    return abs(a[0] - b[0]) <= tol and abs(a[1] - b[1]) <= tol
 
 
 def _rejoined(texts: list[Segment]) -> list[Segment]:

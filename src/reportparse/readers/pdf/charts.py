@@ -101,6 +101,8 @@ def _read(caption, captions, texts, found_drawings, images, s: ChartSettings, si
     box, group = found
     if group is None:
         return Chart(caption, TableStatus.IMAGE_ONLY, PICTURE, TableMethod.IMAGE, bbox=box)
+    group = _on_panel(group, s)
+    box = bbox(group)
     swatches = _swatches(box, texts, captions, loose, s)
     if swatches:
         group = group + swatches
@@ -145,6 +147,33 @@ def _drawings(marks, captions, gap: float, s: ChartSettings):
     ]
     loose = [usable[i] for g in groups if len(g) < s.min_marks for i in g]
     return drawings, loose
+
+
+def _on_panel(group: list[Mark], s: ChartSettings) -> list[Mark]:
+    """The marks on the chart's white panel, where it has one (the largest white box, under
+    every coloured mark): a table's rules printed next to it are not the chart's."""
+    white = [m for m in group if m.fill is not None and min(m.fill) >= s.white]
+    if not white:
+        return group
+    panel = max(white, key=lambda m: m.width * m.height)
+    coloured = [m for m in group if _colour_of(m) is not None and min(_colour_of(m)) < s.white]
+
+    def on(m: Mark) -> bool:
+        return panel.x0 <= m.cx <= panel.x1 and panel.top <= m.cy <= panel.bottom
+
+    if not coloured or not all(on(m) for m in coloured if not _grey(m, s)):
+        return group
+    return [m for m in group if on(m)]
+
+
+def _colour_of(m: Mark):
+    return m.fill if m.fill is not None else m.stroke
+
+
+def _grey(m: Mark, s: ChartSettings) -> bool:
+    """A mark in a grey (rules, gridlines, text-coloured lines), not a series' colour."""
+    c = _colour_of(m)
+    return c is not None and max(c) - min(c) <= s.grey
 
 
 def _swatches(box: Rect, texts, captions, loose, s: ChartSettings) -> list[Mark]:
