@@ -427,8 +427,9 @@ TOWN = [20, 35, 50, 42]
 COUNTRY = [30, 36, 40, 55]
 
 
-def close_lines(path: Path) -> Built:
-    """Two lines that nearly meet in February: its labels sit next to both points."""
+def close_lines(path: Path, axis: bool = True) -> Built:
+    """Two lines that nearly meet in February: its labels sit next to both points; with
+    their value axis, or without it."""
 
     def draw(ax):
         ax.plot(MONTHS, TOWN, color="#7209b7", marker="o", markersize=3, label="Kommunen")
@@ -446,6 +447,7 @@ def close_lines(path: Path) -> Built:
                 )
         _percent_axis(ax.yaxis, 10)
         ax.set_ylim(0, 60)
+        ax.yaxis.set_visible(axis)
         ax.legend(loc="upper left", fontsize=8)
 
     return chart_page(path, draw, "Figur 15: Andel i arbeid, kommunen og landet")
@@ -570,3 +572,24 @@ def captions_under(path: Path) -> Built:
         box=(0.1, 0.3, 0.8, 0.305),
     )
     return page(path, [first, second])
+
+
+SIDES = {"Arbeid": [44.0, 35.0, 14.0, 33.0], "Utdanning": [25.0, 35.0, 22.0, 21.0]}
+
+
+def grouped_equal(path: Path) -> Built:
+    """Two series side by side; in 2022 both bars are as high, their labels set close
+    enough to be one run of text."""
+    colours = {"Arbeid": "#1f5f8b", "Utdanning": "#e07b39"}
+
+    def draw(ax):
+        for k, (name, values) in enumerate(SIDES.items()):
+            xs = [i + (k - 0.5) * 0.4 for i in range(len(STACK_YEARS))]
+            bars = ax.bar(xs, values, 0.4, color=colours[name], label=name)
+            ax.bar_label(bars, labels=[no(v, 1, "%") for v in values], padding=2, fontsize=9)
+        ax.set_xticks(range(len(STACK_YEARS)), STACK_YEARS)
+        _percent_axis(ax.yaxis, 20)
+        ax.set_ylim(0, 60)
+        ax.legend(loc="upper right", fontsize=8)
+
+    return chart_page(path, draw, "Figur 25: Overgang til arbeid og utdanning")

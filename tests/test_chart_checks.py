@@ -122,8 +122,17 @@ def test_the_same_labels_without_a_value_axis_are_read(chart_pdf):
     ]
 
 
-def test_a_label_between_two_points_is_not_guessed(chart_pdf):
+def test_labels_between_two_points_go_by_their_order_on_the_one_axis(chart_pdf):
+    # '35 %' and '36 %' sit next to both points of February; on the one value axis the
+    # larger value is the higher point
     table = read_figures(chart_pdf("close_lines").path)["figur-15"]
+    assert status(table) == ("extracted", "")
+    assert table.cells[2] == ["Feb", "35 %", "36 %"]
+
+
+def test_a_label_between_two_points_is_not_guessed(chart_pdf):
+    # without the axis, each line's labels give its own scale: 35 and 36 fit both points
+    table = read_figures(chart_pdf("close_lines", axis=False).path)["figur-15"]
     assert status(table) == (
         "incomplete",
         "the label '35 %' could belong to the point of 'Landet' in 'Feb' or the point of "

@@ -71,3 +71,16 @@ def test_a_box_drawn_from_the_middle_of_a_side_is_a_box():
     assert _is_box([(0, 0), (4, 0), (4, 2), (0, 2), (0, 0)], LAYOUT)
     assert not _is_box([(0, 0), (4, 0), (4, 2), (2, 2), (2, 4), (0, 4), (0, 0)], LAYOUT)
     assert not _is_box([(0, 0), (4, 0), (2, 3), (0, 0)], LAYOUT)
+
+
+def test_value_labels_set_close_over_two_bars_are_split_at_their_bars(chart_pdf):
+    # '35,0 %' over each bar of 2022, close enough to be printed as one run of text
+    table = read(chart_pdf, "grouped_equal")["figur-25"]
+    assert (table.status, table.reason) == ("extracted", "")
+    assert table.cells == [
+        ["", "Arbeid", "Utdanning"],
+        ["2021", "44,0 %", "25,0 %"],
+        ["2022", "35,0 %", "35,0 %"],
+        ["2023", "14,0 %", "22,0 %"],
+        ["2024", "33,0 %", "21,0 %"],
+    ]

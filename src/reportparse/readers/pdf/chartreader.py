@@ -80,6 +80,8 @@ class ChartReader:
         self.axes = self._tick_axes()
         self.categories = self._categories()
         self._place(self.bars + self.points)
+        if self.frame.vertical:
+            self._split_values()
         self._assign_labels()
         for e in self.bars + self.points:
             if e.label is None and e.category is not None:
@@ -412,11 +414,25 @@ class ChartReader:
         """A run of text under the plot that spans the places of two or more categories is
         their labels set close (a producer writes them as one line): its words go to the
         category they are nearest."""
-        slots = self._slots()
+        below = self.plot[3]
+        self.texts = self._split_at(self._slots(), lambda t: t.top >= below, lambda p: True)
+
+    def _split_values(self) -> None:
+        """A run of text over standing bars that spans two or more columns' middles is their
+        value labels set close: split where each part is a number centred on its column."""
+        columns = [sum(c.across) / 2 for c in self.columns]
+        self.texts = self._split_at(
+            columns, lambda t: printed_number(t.text) is None, lambda p: printed_number(p.text)
+        )
+
+    def _split_at(self, slots: list[float], which, each) -> list[Segment]:
+        """The free texts that ``which`` takes and that span two or more of ``slots`` split
+        into the words nearest each slot, where every part is centred on its slot and is
+        what ``each`` asks; every other text as it is."""
         out = []
         for t in self.texts:
             inside = [c for c in slots if t.x0 < c < t.x1]
-            if len(inside) < 2 or id(t) in self.used or t.top < self.plot[3]:
+            if len(inside) < 2 or id(t) in self.used or not which(t):
                 out.append(t)
                 continue
             groups: list[tuple[float, list]] = []
@@ -428,11 +444,13 @@ class ChartReader:
                 else:
                     groups.append((slot, list(word)))
             pieces = [(slot, make_segment(glyphs)) for slot, glyphs in groups]
-            if all(abs(centre(p)[0] - slot) <= self.s.align * p.size for slot, p in pieces):
+            if all(
+                abs(centre(p)[0] - slot) <= self.s.align * p.size and each(p) for slot, p in pieces
+            ):
                 out += [p for _, p in pieces]
             else:  # a label not centred on its bars: the split is not proved
                 out.append(t)
-        self.texts = out
+        return out
 
     def _wrapped_below(self, blocks: list[list[Segment]]) -> list[list[Segment]]:
         """A line printed right under a category label, centred on it, continues it."""
@@ -532,6 +550,7 @@ class ChartReader:
                         target.label = label
                     pending.remove(item)
                     placed = True
+        pending = self._by_order(pending, taken)
         for label, found in pending:
             free = [f for f in found if id(f[2]) not in taken]
             text = label.text.text
@@ -580,6 +599,33 @@ class ChartReader:
             if d <= self.s.point_reach * size:
                 out.append((d, "point", p))
         return out
+
+    def _by_order(self, pending: list, taken: dict[int, Label]) -> list:
+        """Two labels that could each belong to either of the same two points (two lines
+        meeting in one category): on the one value axis the larger value is the point
+        further along; equal labels print the same cell either way. Returns what is left."""
+        pairs: dict[tuple, list] = {}
+        for item in pending:
+            free = [f for f in item[1] if id(f[2]) not in taken]
+            if len(free) == 2 and all(kind == "point" for _, kind, _ in free):
+                pairs.setdefault(tuple(sorted(id(f[2]) for f in free)), []).append((item, free))
+        if len(self.axes) != 1:
+            return pending
+        for twins in pairs.values():
+            if len(twins) != 2:
+                continue
+            points = sorted((f[2] for f in twins[0][1]), key=lambda p: p.along[0])
+            labels = sorted((item[0] for item, _ in twins), key=lambda lb: lb.value)
+            same = labels[0].text.text.split() == labels[1].text.text.split()
+            lo, hi = self.frame.along(Area(*self.plot))
+            apart = points[1].along[0] - points[0].along[0] > self.s.drawing_tolerance * (hi - lo)
+            if not (same or (apart and labels[0].value < labels[1].value)):
+                continue
+            for p, label in zip(points, labels, strict=True):
+                p.label = label
+                taken[id(p)] = label
+            pending = [item for item in pending if all(item is not t[0] for t in twins)]
+        return pending
 
     def _measure(self, kind: str, target) -> float:
         """Where a label's value is drawn: a bar segment's length, a stack's length from
