@@ -195,7 +195,12 @@ def _line(c, fig, s, left, band, scale, above: list[bool]) -> None:
     c.line(pts, PALETTE[s])
     for (x, y), label, up in zip(pts, fig.labels[s], above, strict=True):
         c.bar(x - 3, y - 3, 6, 6, PALETTE[s])
-        c.text(x, y - 8 if up else y + 16, label, fill="#202020")
+        if up:
+            c.text(x, y - 8, label, fill="#202020")
+        elif y + 16 <= BOTTOM - 2:
+            c.text(x, y + 16, label, fill="#202020")
+        else:  # no room under the point above the axis: beside it
+            c.text(x + 6, y + 3.5, label, "start", fill="#202020")
 
 
 def _lying(c: Canvas, fig: PrintedFigure, p: Printer) -> None:
