@@ -427,8 +427,9 @@ TOWN = [20, 35, 50, 42]
 COUNTRY = [30, 36, 40, 55]
 
 
-def close_lines(path: Path) -> Built:
-    """Two lines that nearly meet in February: its labels sit next to both points."""
+def close_lines(path: Path, axis: bool = True) -> Built:
+    """Two lines that nearly meet in February: its labels sit next to both points; with
+    their value axis, or without it."""
 
     def draw(ax):
         ax.plot(MONTHS, TOWN, color="#7209b7", marker="o", markersize=3, label="Kommunen")
@@ -446,6 +447,7 @@ def close_lines(path: Path) -> Built:
                 )
         _percent_axis(ax.yaxis, 10)
         ax.set_ylim(0, 60)
+        ax.yaxis.set_visible(axis)
         ax.legend(loc="upper left", fontsize=8)
 
     return chart_page(path, draw, "Figur 15: Andel i arbeid, kommunen og landet")
@@ -480,3 +482,114 @@ def caption_only(path: Path) -> Built:
         fig.savefig(path)
         plt.close(fig)
     return Built(path, 0.0)
+
+
+# ---------------------------------------------------------------- as other producers print
+
+STACK_YEARS = ["2021", "2022", "2023", "2024"]
+WORK = [28, 43, 24, 27]
+STUDY = [4, 3, 32, 6]
+
+
+def stacked_small_beside(path: Path) -> Built:
+    """Two series stacked; a segment too small to hold its label has it set beside the
+    column, in the free space to its right."""
+    colours = {"Arbeid": "#1f5f8b", "Utdanning": "#e07b39"}
+
+    def draw(ax):
+        bars = ax.bar(STACK_YEARS, WORK, 0.5, color=colours["Arbeid"], label="Arbeid")
+        ax.bar_label(bars, labels=[no(v, 0, "%") for v in WORK], label_type="center",
+                     fontsize=8, color="white")  # fmt: skip
+        bars = ax.bar(
+            STACK_YEARS, STUDY, 0.5, bottom=WORK, color=colours["Utdanning"], label="Utdanning"
+        )
+        for i, (v, b) in enumerate(zip(STUDY, WORK, strict=True)):
+            if v >= 10:
+                ax.text(i, b + v / 2, no(v, 0, "%"), ha="center", va="center", size=8, color="w")
+            else:
+                ax.text(i + 0.28, b + v / 2, no(v, 0, "%"), ha="left", va="center", size=8)
+        _percent_axis(ax.yaxis, 20)
+        ax.set_ylim(0, 80)
+        ax.legend(loc="upper right", fontsize=8)
+
+    return chart_page(path, draw, "Figur 20: Overgang til arbeid og utdanning")
+
+
+def lines_box_legend(path: Path) -> Built:
+    """Two lines with square markers under a legend of coloured boxes (as web charts print
+    it), labelled above and below their points."""
+    from matplotlib.patches import Patch
+
+    def draw(ax):
+        _lines(ax, [no(v, 0, "%") for v in WOMEN])
+        for line in ax.get_lines():
+            line.set_marker("s")
+        handles = [Patch(color=line.get_color()) for line in ax.get_lines()]
+        ax.legend(handles, ["Menn", "Kvinner"], loc="lower right", fontsize=8)
+
+    return chart_page(path, draw, "Figur 21: Andel i arbeid etter kjønn")
+
+
+AGES = ["18-24 år", "25-30 år", "31-35 år", "36-40 år"]
+ENDED = [1905, 2105, 1644, 1982]
+SHARE = [54, 55, 47, 33]
+
+
+def bars_and_line_no_axis(path: Path) -> Built:
+    """Counts as bars on the one printed axis, a share as a line whose own axis is left out;
+    the last point lies on its bar's end, its label over both."""
+
+    def draw(ax):
+        bars = ax.bar(AGES, ENDED, 0.6, color="#1f5f8b", label="Antall avsluttet")
+        ax.bar_label(bars, labels=[no(v) for v in ENDED], label_type="center", fontsize=8,
+                     color="white")  # fmt: skip
+        _count_axis(ax.yaxis, 2000)
+        ax.set_ylim(0, 6000)
+        right = ax.twinx()
+        (line,) = right.plot(AGES, SHARE, color="#e07b39", marker="s", markersize=4)
+        for i, v in enumerate(SHARE):
+            right.annotate(no(v, 0, "%"), (i, v), xytext=(0, 5), textcoords="offset points",
+                           ha="center", va="bottom", fontsize=8)  # fmt: skip
+        right.set_ylim(0, 100)
+        right.yaxis.set_visible(False)
+        ax.legend([bars, line], ["Antall avsluttet", "Andel i arbeid"], loc="upper right",
+                  fontsize=8)  # fmt: skip
+
+    return chart_page(path, draw, "Figur 22: Resultat fordelt på alder")
+
+
+def captions_under(path: Path) -> Built:
+    """Two charts, each with its caption under it; the first caption stands nearer to the
+    second chart than to its own."""
+    first = Panel(
+        partial(_vertical_bars, labels=[no(v) for v in SETTLED], axis=True),
+        "Figur 23: Bosatte per fylke",
+        box=(0.1, 0.62, 0.8, 0.26),
+    )
+    second = Panel(
+        partial(_lines, women_labels=[no(v, 0, "%") for v in WOMEN]),
+        "Figur 24: Andel i arbeid etter kjønn",
+        box=(0.1, 0.3, 0.8, 0.305),
+    )
+    return page(path, [first, second])
+
+
+SIDES = {"Arbeid": [44.0, 35.0, 14.0, 33.0], "Utdanning": [25.0, 35.0, 22.0, 21.0]}
+
+
+def grouped_equal(path: Path) -> Built:
+    """Two series side by side; in 2022 both bars are as high, their labels set close
+    enough to be one run of text."""
+    colours = {"Arbeid": "#1f5f8b", "Utdanning": "#e07b39"}
+
+    def draw(ax):
+        for k, (name, values) in enumerate(SIDES.items()):
+            xs = [i + (k - 0.5) * 0.4 for i in range(len(STACK_YEARS))]
+            bars = ax.bar(xs, values, 0.4, color=colours[name], label=name)
+            ax.bar_label(bars, labels=[no(v, 1, "%") for v in values], padding=2, fontsize=9)
+        ax.set_xticks(range(len(STACK_YEARS)), STACK_YEARS)
+        _percent_axis(ax.yaxis, 20)
+        ax.set_ylim(0, 60)
+        ax.legend(loc="upper right", fontsize=8)
+
+    return chart_page(path, draw, "Figur 25: Overgang til arbeid og utdanning")

@@ -239,5 +239,19 @@ def _figure(f: PrintedFigure, lay: Layout, folder: Path, inline: bool) -> str:
         (folder / name).write_text(drawing, encoding="utf-8")
         body = f'<img src="{name}" width="520" height="300" alt="">'
     caption = _caption(lay, f.caption)
-    parts = [caption, body] if lay.figure_caption == "over" else [body, caption]
+    if lay.figure_caption == "over":
+        parts = [_kept_with_next(caption), body]
+    else:  # the drawing kept on the page of its caption (LibreOffice reads no class rules)
+        parts = [f'<p style="{KEEP_WITH_NEXT}">{body}</p>', caption]
     return f'<div class="figure">{"".join(parts)}</div>'
+
+
+KEEP_WITH_NEXT = "page-break-after: avoid"
+
+
+def _kept_with_next(element: str) -> str:
+    """An element with a style that keeps it on the page of the next one."""
+    tag_end = element.index(">")
+    if element[:tag_end].find("style=") >= 0:
+        return element
+    return f'{element[:tag_end]} style="{KEEP_WITH_NEXT}"{element[tag_end:]}'

@@ -14,6 +14,9 @@ W, H = 520.0, 300.0
 TOP, BOTTOM = 44.0, 236.0  # the plot's top and its baseline
 PALETTE = ["#1f5f8b", "#e07b39", "#5aa469", "#8e5ea2"]
 LABEL = 10.0  # font size of labels (px)
+EM_WIDTH = 0.6  # (ems) a digit's width or a little more: how wide a label is printed
+WIDE = {"%": 1.0}  # (ems) wider signs
+LABEL_FILL = 0.8  # the share of a bar's width a label over it may take: a gap to the next
 
 
 class Canvas:
@@ -44,15 +47,21 @@ class Canvas:
         d = "M" + "L".join(f"{x:.2f} {y:.2f}" for x, y in points)
         self.shapes.append(f'<path d="{d}" fill="none" stroke="{colour}" stroke-width="{width}"/>')
 
-    def text(self, x: float, y: float, s: str, anchor: str = "middle", **style: str) -> None:
+    def text(
+        self, x: float, y: float, s: str, anchor: str = "middle", size: float = LABEL, **style: str
+    ) -> None:
         extra = "".join(f' {k.replace("_", "-")}="{v}"' for k, v in style.items())
         body = escape(s)
-        if self.lay.svg_drawing == "transformed" and " " in s.strip():
-            # the words as separate runs of glyphs
+        if self.lay.svg_drawing == "transformed" and anchor == "start" and " " in s.strip():
+            # the words as separate runs of glyphs; the space kept (LibreOffice drops a
+            # run's leading space otherwise), and only where the runs start at ``x``
+            # (LibreOffice anchors each run of a centred or right-aligned text on its own,
+            # printing the runs over each other)
             first, rest = s.split(" ", 1)
             body = f"<tspan>{escape(first)}</tspan><tspan> {escape(rest)}</tspan>"
+            extra += ' xml:space="preserve"'
         self.texts.append(
-            f'<text x="{x:.2f}" y="{y:.2f}" text-anchor="{anchor}" font-size="{LABEL}"'
+            f'<text x="{x:.2f}" y="{y:.2f}" text-anchor="{anchor}" font-size="{size:.2f}"'
             f"{extra}>{body}</text>"
         )
 
@@ -72,6 +81,11 @@ class Canvas:
             f'<rect x="0" y="0" width="{W}" height="{H}" fill="white"/>'
             f"{shapes}{''.join(self.texts)}</svg>"
         )
+
+
+def _ems(label: str) -> float:
+    """How wide a label is printed, in ems, a little more rather than less."""
+    return sum(WIDE.get(ch, EM_WIDTH) for ch in label)
 
 
 def nice_max(v: float) -> tuple[float, float]:
@@ -129,6 +143,7 @@ def _standing(c: Canvas, fig: PrintedFigure, p: Printer) -> None:
     for i in range(n):
         cx = left + band * (i + 0.5)
         base = BOTTOM
+        beside = -math.inf  # the top of the last label set beside the column on its right
         for k, s in enumerate(bars):
             h = fig.values[s][i] * scale
             label = fig.labels[s][i]
@@ -137,16 +152,20 @@ def _standing(c: Canvas, fig: PrintedFigure, p: Printer) -> None:
                 c.bar(x, base - h, width, h, PALETTE[s])
                 if h >= 14:
                     c.text(cx, base - h / 2 + 3.5, label, fill="white")
-                else:
+                elif base - h / 2 + 3.5 > beside - LABEL:  # clear of the one beside it
                     c.text(x + width + 3, base - h / 2 + 3.5, label, "start", fill="#202020")
+                    beside = base - h / 2 + 3.5 - LABEL
+                else:  # on the left, where the right holds the label below
+                    c.text(x - 3, base - h / 2 + 3.5, label, "end", fill="#202020")
                 base -= h
             else:
                 x = cx - band * 0.35 + k * width
                 c.bar(x, BOTTOM - h, width, h, PALETTE[s])
                 if second and h >= 16:  # inside the bar at its base, below the line's labels
                     c.text(x + width / 2, BOTTOM - 5, label, fill="white")
-                else:
-                    c.text(x + width / 2, BOTTOM - h - 4, label, fill="#202020")
+                else:  # over the bar, set smaller where the bar is narrower than the label
+                    size = min(LABEL, LABEL_FILL * width / _ems(label))
+                    c.text(x + width / 2, BOTTOM - h - 4, label, size=size, fill="#202020")
         if fig.totals:
             c.text(cx, base - 5, fig.totals[i], font_weight="bold", fill="#000000")
     if second:
@@ -176,7 +195,12 @@ def _line(c, fig, s, left, band, scale, above: list[bool]) -> None:
     c.line(pts, PALETTE[s])
     for (x, y), label, up in zip(pts, fig.labels[s], above, strict=True):
         c.bar(x - 3, y - 3, 6, 6, PALETTE[s])
-        c.text(x, y - 8 if up else y + 16, label, fill="#202020")
+        if up:
+            c.text(x, y - 8, label, fill="#202020")
+        elif y + 16 <= BOTTOM - 2:
+            c.text(x, y + 16, label, fill="#202020")
+        else:  # no room under the point above the axis: beside it
+            c.text(x + 6, y + 3.5, label, "start", fill="#202020")
 
 
 def _lying(c: Canvas, fig: PrintedFigure, p: Printer) -> None:
@@ -202,16 +226,21 @@ def _lying(c: Canvas, fig: PrintedFigure, p: Printer) -> None:
         cy = TOP + band * (i + 0.5)
         c.text(left - 8, cy + 3.5, cat, "end", fill="#202020")
         start = left
+        above = -math.inf  # where the last label set over the bar ends
         for s in range(k):
             w = fig.values[s][i] * scale
             label = fig.labels[s][i]
             if stacked:
                 y = cy - height / 2
                 c.bar(start, y, w, height, PALETTE[s])
+                half = LABEL * _ems(label) / 2
                 if w >= 34:
                     c.text(start + w / 2, cy + 3.5, label, fill="white")
-                else:
+                elif start + w / 2 - half > above + 2:  # over the bar, clear of the last
                     c.text(start + w / 2, y - 3, label, fill="#202020")
+                    above = start + w / 2 + half
+                else:  # under it
+                    c.text(start + w / 2, y + height + LABEL, label, fill="#202020")
                 start += w
             else:
                 y = cy - band * 0.35 + s * height

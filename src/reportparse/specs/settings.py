@@ -452,6 +452,9 @@ class ChartSettings:
     # (share of a colour channel) a fill this light in every channel is the background,
     # not a series
     white: float = 0.98
+    # (share of a colour channel) channels this close are a grey: rules and gridlines, not
+    # a series, which a chart's white panel holds every one of
+    grey: float = 0.05
 
     # bars and lines
     # (share of a bar's width) the segments of one stack share their side edges
@@ -470,6 +473,10 @@ class ChartSettings:
     # (sizes) a second point within a line of the nearest one is a rival reading, not a
     # farther one
     point_margin: float = 1.0
+    # (share of a reading's tolerance) a label whose place the geometry leaves open goes to
+    # the one reading its value fits on that mark's scale, when every other reading misses
+    # by more than twice the tolerance: a near miss is no proof
+    scale_margin: float = 2.0
 
     # axes (in the label's size)
     # (sizes) category labels are printed within two lines of the axis

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .chartparts import Area, Label, fit
+from .chartparts import Area, Axis, Label, fit
 from .chartreader import ChartReader
 
 # the parameters of a scale: through zero (bar lengths) one, points per unit; a free line
@@ -53,15 +53,34 @@ def check_bars(r: ChartReader) -> list[Scale]:
     return _check(r, measures, names, lengths=True)
 
 
-def check_points(r: ChartReader) -> list[Scale]:
-    """The points of each line lie on one scale with their labels."""
+def check_points(r: ChartReader, bar_scales: list[Scale] = ()) -> list[Scale]:
+    """The points of each line lie on one scale with their labels: on a value axis, but not
+    on the one the bars follow when the line fits it not (a line over bars of another unit
+    whose own axis is left unprinted: its labels give its scale)."""
+    bars_axes = [
+        a
+        for a in r.axes
+        if any(sc.source == "tick labels" and (sc.origin, sc.per_unit) == (a.origin, a.per_unit)
+               for sc in bar_scales)
+    ]  # fmt: skip
     scales = []
     for i, se in enumerate(r.series):
         mine = [p for p in r.points if p.series == i and p.label is not None]
         if mine:
             measures = [_Measure(r.what(p), p.label, p.along[0]) for p in mine]
-            scales += _check(r, measures, (se.name,), lengths=False)
+            axes = r.axes
+            if bars_axes and not _fits_an_axis(r, measures, bars_axes):
+                axes = [a for a in r.axes if a not in bars_axes]
+            scales += _check(r, measures, (se.name,), lengths=False, axes=axes)
     return scales
+
+
+def _fits_an_axis(r: ChartReader, measures: list[_Measure], axes: list[Axis]) -> bool:
+    lo, hi = r.frame.along(Area(*r.plot))
+    tol = r.s.drawing_tolerance * (hi - lo)
+    return any(
+        not _misses(measures, a.origin, a.per_unit, tol + a.error, lengths=False) for a in axes
+    )
 
 
 def check_totals(r: ChartReader) -> None:
@@ -80,14 +99,16 @@ def check_totals(r: ChartReader) -> None:
             )
 
 
-def _check(r: ChartReader, measures: list[_Measure], names, lengths: bool) -> list[Scale]:
+def _check(
+    r: ChartReader, measures: list[_Measure], names, lengths: bool, axes: list[Axis] | None = None
+) -> list[Scale]:
     """Measures against the tick axes (one must hold them all), else against a scale fitted to
     them. Bar lengths scale through zero from the baseline; points on a line may not."""
     lo, hi = r.frame.along(Area(*r.plot))
     tol = r.s.drawing_tolerance * (hi - lo)
     what = "bar lengths" if lengths else f"the points of '{names[0]}'"
     best = None  # (number of misses, why, scale) on the axis that fits best
-    for axis in r.axes:
+    for axis in r.axes if axes is None else axes:
         scale = Scale(names, axis.origin, axis.per_unit, "tick labels")
         if lengths and abs(r.baseline - axis.origin) > tol + axis.error:
             found = (len(measures), "the bars' baseline is not at 0 on the value axis", scale)

@@ -16,7 +16,7 @@ from itertools import pairwise
 from math import hypot
 from statistics import median
 
-from ...specs.settings import ChartSettings
+from ...specs.settings import LAYOUT, ChartSettings
 from .chartparts import (
     YEAR,
     Area,
@@ -37,7 +37,7 @@ from .chartparts import (
     pitch,
     printed_number,
 )
-from .layout import Segment
+from .layout import Segment, make_segment
 from .marks import Colour, Mark
 
 
@@ -45,7 +45,7 @@ class ChartReader:
     """One chart: its text and its marks, read into series, columns, categories and labels."""
 
     def __init__(self, texts: list[Segment], marks: list[Mark], settings: ChartSettings):
-        self.texts = texts
+        self.texts = _rejoined(texts)
         self.marks = marks
         self.s = settings
         self.unit = median(t.size for t in texts) if texts else 0.0
@@ -69,6 +69,7 @@ class ChartReader:
         if not self.texts:
             raise Unreadable("the drawing has no text (labels, legend or axes)")
         swatches = self._legend()
+        self._drawn_as_lines(swatches)
         bars, self.points = self._bars(swatches), self._points(swatches)
         if not bars and not self.points:
             raise Unreadable("no bars or lines in the drawing")
@@ -79,6 +80,8 @@ class ChartReader:
         self.axes = self._tick_axes()
         self.categories = self._categories()
         self._place(self.bars + self.points)
+        if self.frame.vertical:
+            self._split_values()
         self._assign_labels()
         for e in self.bars + self.points:
             if e.label is None and e.category is not None:
@@ -133,6 +136,37 @@ class ChartReader:
                 best = (gap, m)  # a marker on a line swatch is neither: the line names it
         return None if best is None else best[1]
 
+    def _strokes(self, swatches: set[int]) -> list[Mark]:
+        """The open stroked paths that are no legend swatch: lines, axes, gridlines."""
+        return [
+            m
+            for m in self.marks
+            if m.fill is None
+            and m.stroke is not None
+            and len(m.pts) >= 2
+            and m.pts[0] != m.pts[-1]  # a closed path is a marker or a shape
+            and id(m) not in swatches
+        ]
+
+    def _drawn_as_lines(self, swatches: set[int]) -> None:
+        """A series whose legend shows a box but whose colour is drawn as a bent line is a
+        line series (a legend of coloured boxes over a line chart)."""
+        bent = [m for m in self._strokes(swatches) if len(m.pts) > 2 and m.width and m.height]
+        for se in self.series:
+            if se.kind == "bar" and any(self.same(m.stroke, se.colour) for m in bent):
+                se.kind = "line"
+
+    def _markers(self, swatches: set[int]) -> list[tuple[float, float, Colour]]:
+        """The vertices of the lines of line series: a small box of a line's colour centred
+        on one is the point's marker, not a bar."""
+        lines = [se.colour for se in self.series if se.kind == "line"]
+        return [
+            (x, y, m.stroke)
+            for m in self._strokes(swatches)
+            if any(self.same(m.stroke, c) for c in lines)
+            for x, y in m.pts
+        ]
+
     def _bars(self, swatches: set[int]) -> list[Element]:
         """Filled boxes of a bar series' colour; with no legend, one unnamed series."""
         boxes = [
@@ -144,6 +178,19 @@ class ChartReader:
             and id(m) not in swatches
         ]
         boxes = [b for b in boxes if not any(holds(o, b) for o in boxes if o is not b)]
+        vertices = self._markers(swatches)
+        small = self.s.swatch_size * self.unit
+        boxes = [
+            b
+            for b in boxes
+            if not (
+                max(b.width, b.height) <= small
+                and any(
+                    b.x0 <= x <= b.x1 and b.top <= y <= b.bottom and self.same(c, b.fill)
+                    for x, y, c in vertices
+                )
+            )
+        ]
         if boxes and not self.series:
             self.series.append(Series("", None, "bar"))
         out = []
@@ -157,15 +204,7 @@ class ChartReader:
     def _points(self, swatches: set[int]) -> list[Element]:
         """The vertices of the open paths of a line series' colour; with no legend and no
         bars, one bent line is one unnamed series."""
-        strokes = [
-            m
-            for m in self.marks
-            if m.fill is None
-            and m.stroke is not None
-            and len(m.pts) >= 2
-            and m.pts[0] != m.pts[-1]  # a closed path is a marker or a shape
-            and id(m) not in swatches
-        ]
+        strokes = self._strokes(swatches)
         if not self.series:
             bent = {m.stroke for m in strokes if len(m.pts) > 2 and m.width and m.height}
             if len(bent) == 1:
@@ -229,14 +268,27 @@ class ChartReader:
         return base, columns
 
     def _plot_box(self, elements: list[Element]) -> Rect:
-        """The data's box widened by the axis lines and gridlines drawn across it."""
+        """The data's box widened by the axis lines and gridlines drawn across it: lines of
+        one length side by side (a lone line, such as a table's rule nearby, is not one)."""
         x0, top, x1, bottom = box = bbox(elements)
         share, thin = self.s.gridline_share, self.s.thin * self.unit
-        for m in self.marks:
-            flat = m.height <= thin and m.width >= share * (x1 - x0) and m.x0 <= x1 and m.x1 >= x0
-            upright = m.width <= thin and m.height >= share * (bottom - top)
-            if flat or (upright and m.top <= bottom and m.bottom >= top):
-                box = bbox([Area(*box), m])
+        flat = [
+            m
+            for m in self.marks
+            if m.height <= thin and m.width >= share * (x1 - x0) and m.x0 <= x1 and m.x1 >= x0
+        ]
+        upright = [
+            m
+            for m in self.marks
+            if m.width <= thin
+            and m.height >= share * (bottom - top)
+            and m.top <= bottom
+            and m.bottom >= top
+        ]
+        for family, ends in ((flat, _x_ends), (upright, _y_ends)):
+            for m in family:
+                if any(o is not m and _same_ends(ends(o), ends(m), thin) for o in family):
+                    box = bbox([Area(*box), m])
         return box
 
     # ------------------------------------------------------------ text
@@ -318,6 +370,8 @@ class ChartReader:
     def _categories(self) -> list[Category]:
         """The axis labels under the plot (or left of it), wrapped lines joined, in order."""
         x0, top, x1, bottom = self.plot
+        if self.frame.vertical:
+            self._split_labels()
         near = []
         for t in self.free():
             cx, cy = centre(t)
@@ -342,6 +396,61 @@ class ChartReader:
             middle = sum(self.frame.across(Area(*bbox(block)))) / 2
             cats.append(Category(name(" ".join(t.text for t in block)), middle, block))
         return sorted(cats, key=lambda c: c.centre)
+
+    def _slots(self) -> list[float]:
+        """The places of the category axis that hold bars or points: the middles of the
+        columns and points that stand together (a group of bars, a bar with its point)."""
+        spans = sorted([c.across for c in self.columns] + [p.across for p in self.points])
+        tol = self.s.join_tolerance * self.unit
+        merged: list[list[float]] = []
+        for lo, hi in spans:
+            if merged and lo <= merged[-1][1] + tol:
+                merged[-1][1] = max(merged[-1][1], hi)
+            else:
+                merged.append([lo, hi])
+        return [(lo + hi) / 2 for lo, hi in merged]
+
+    def _split_labels(self) -> None:
+        """A run of text under the plot that spans the places of two or more categories is
+        their labels set close (a producer writes them as one line): its words go to the
+        category they are nearest."""
+        below = self.plot[3]
+        self.texts = self._split_at(self._slots(), lambda t: t.top >= below, lambda p: True)
+
+    def _split_values(self) -> None:
+        """A run of text over standing bars that spans two or more columns' middles is their
+        value labels set close: split where each part is a number centred on its column."""
+        columns = [sum(c.across) / 2 for c in self.columns]
+        self.texts = self._split_at(
+            columns, lambda t: printed_number(t.text) is None, lambda p: printed_number(p.text)
+        )
+
+    def _split_at(self, slots: list[float], which, each) -> list[Segment]:
+        """The free texts that ``which`` takes and that span two or more of ``slots`` split
+        into the words nearest each slot, where every part is centred on its slot and is
+        what ``each`` asks; every other text as it is."""
+        out = []
+        for t in self.texts:
+            inside = [c for c in slots if t.x0 < c < t.x1]
+            if len(inside) < 2 or id(t) in self.used or not which(t):
+                out.append(t)
+                continue
+            groups: list[tuple[float, list]] = []
+            for word in _words(t):
+                mid = (word[0].x0 + word[-1].x1) / 2
+                slot = min(slots, key=lambda c, mid=mid: abs(c - mid))
+                if groups and groups[-1][0] == slot:
+                    groups[-1][1].extend(word)
+                else:
+                    groups.append((slot, list(word)))
+            pieces = [(slot, make_segment(glyphs)) for slot, glyphs in groups]
+            if all(
+                abs(centre(p)[0] - slot) <= self.s.align * p.size and each(p) for slot, p in pieces
+            ):
+                out += [p for _, p in pieces]
+            else:  # a label not centred on its bars: the split is not proved
+                out.append(t)
+        return out
 
     def _wrapped_below(self, blocks: list[list[Segment]]) -> list[list[Segment]]:
         """A line printed right under a category label, centred on it, continues it."""
@@ -420,12 +529,18 @@ class ChartReader:
                 self.problems.append(f"the label '{t.text}' belongs to no bar or point")
                 self.used[id(t)] = t
         taken: dict[int, Label] = {}
-        placed = True
-        while placed:
+        placed, by_scale = True, False
+        while placed or not by_scale:
+            if not placed:  # the labels placed so far give the scales; a label that fits
+                by_scale = True  # only one of its readings' scales has that one
             placed = False
+            scales = self._scales() if by_scale else None
             for item in list(pending):
                 label, found = item
-                choice = self._choice(label, [f for f in found if id(f[2]) not in taken])
+                free = [f for f in found if id(f[2]) not in taken]
+                choice = self._choice(label, free)
+                if choice is None and scales is not None:
+                    choice = self._by_scale(label, free, scales)
                 if choice is not None:
                     _, kind, target = choice
                     taken[id(target)] = label
@@ -435,6 +550,7 @@ class ChartReader:
                         target.label = label
                     pending.remove(item)
                     placed = True
+        pending = self._by_order(pending, taken)
         for label, found in pending:
             free = [f for f in found if id(f[2]) not in taken]
             text = label.text.text
@@ -457,8 +573,18 @@ class ChartReader:
         lo, hi = self.frame.along(t)
         middle = (lo + hi) / 2
         out: list[tuple] = []
+        across_lo, across_hi = self.frame.across(t)
+        reach = self.s.label_reach * size
+        over_none = not any(c.across[0] <= mid <= c.across[1] for c in self.columns)
         for col in self.columns:
             if not col.across[0] <= mid <= col.across[1]:
+                gap = max(across_lo - col.across[1], col.across[0] - across_hi)
+                if over_none and -self.s.overlap * size <= gap <= reach:  # beside a segment
+                    out += [  # too small to hold it, in the free space beside the column
+                        (max(gap, 0.0), "bar", b)
+                        for b in col.bars
+                        if b.along[0] <= hi and lo <= b.along[1]
+                    ]
                 continue
             inside = [b for b in col.bars if b.along[0] <= middle <= b.along[1]]
             out += [(0.0, "bar", b) for b in inside]
@@ -473,6 +599,78 @@ class ChartReader:
             if d <= self.s.point_reach * size:
                 out.append((d, "point", p))
         return out
+
+    def _by_order(self, pending: list, taken: dict[int, Label]) -> list:
+        """Two labels that could each belong to either of the same two points (two lines
+        meeting in one category): on the one value axis the larger value is the point
+        further along; equal labels print the same cell either way. Returns what is left."""
+        pairs: dict[tuple, list] = {}
+        for item in pending:
+            free = [f for f in item[1] if id(f[2]) not in taken]
+            if len(free) == 2 and all(kind == "point" for _, kind, _ in free):
+                pairs.setdefault(tuple(sorted(id(f[2]) for f in free)), []).append((item, free))
+        if len(self.axes) != 1:
+            return pending
+        for twins in pairs.values():
+            if len(twins) != 2:
+                continue
+            points = sorted((f[2] for f in twins[0][1]), key=lambda p: p.along[0])
+            labels = sorted((item[0] for item, _ in twins), key=lambda lb: lb.value)
+            same = labels[0].text.text.split() == labels[1].text.text.split()
+            lo, hi = self.frame.along(Area(*self.plot))
+            apart = points[1].along[0] - points[0].along[0] > self.s.drawing_tolerance * (hi - lo)
+            if not (same or (apart and labels[0].value < labels[1].value)):
+                continue
+            for p, label in zip(points, labels, strict=True):
+                p.label = label
+                taken[id(p)] = label
+            pending = [item for item in pending if all(item is not t[0] for t in twins)]
+        return pending
+
+    def _measure(self, kind: str, target) -> float:
+        """Where a label's value is drawn: a bar segment's length, a stack's length from
+        the baseline, a point's place along the value axis."""
+        if kind == "point":
+            return target.along[0]
+        if kind == "total":
+            return target.end - self.baseline
+        return target.along[1] - target.along[0]
+
+    def _scales(self) -> dict:
+        """The scales the placed labels give: one through zero for bars ("bar"), a free one
+        per line series; each only where two different values fix it."""
+        bars = [(b.label.value, self._measure("bar", b)) for b in self.bars if b.label]
+        bars += [(c.total.value, self._measure("total", c)) for c in self.columns if c.total]
+        out = {}
+        if len({v for v, _ in bars}) >= 2:
+            out["bar"] = (0.0, sum(v * m for v, m in bars) / sum(v * v for v, _ in bars))
+        for i, se in enumerate(self.series):
+            mine = [(p.label.value, p.along[0]) for p in self.points if p.series == i and p.label]
+            if se.kind == "line" and len({v for v, _ in mine}) >= 2:
+                out[i] = fit([v for v, _ in mine], [m for _, m in mine])
+        return out
+
+    def _by_scale(self, label: Label, found: list[tuple], scales: dict) -> tuple | None:
+        """The one reading whose mark the label's value gives on its scale (to the label's
+        rounding and the drawing's precision), where every other reading is off by more than
+        twice that; None while a reading has no scale yet or two are close."""
+        offs = []
+        lo, hi = self.frame.along(Area(*self.plot))
+        for f in found:
+            _, kind, target = f
+            key = target.series if kind == "point" else "bar"
+            if key not in scales:
+                return None
+            origin, per_unit = scales[key]
+            tol = self.s.drawing_tolerance * (hi - lo) + abs(per_unit) * label.number.half
+            offs.append((abs(self._measure(kind, target) - origin - per_unit * label.value), tol))
+        fitting = [f for f, (off, tol) in zip(found, offs, strict=True) if off <= tol]
+        if len(fitting) != 1:
+            return None
+        margin = self.s.scale_margin
+        others = [off > margin * tol for f, (off, tol) in zip(found, offs, strict=True)
+                  if f is not fitting[0]]  # fmt: skip
+        return fitting[0] if all(others) else None
 
     def _choice(self, label: Label, found: list[tuple]) -> tuple | None:
         """The one reading of a label's place, or None while two are possible."""
@@ -550,6 +748,51 @@ class ChartReader:
 
     def white(self, c: Colour) -> bool:
         return min(c) >= self.s.white
+
+
+def _x_ends(m: Mark) -> tuple[float, float]:
+    return m.x0, m.x1
+
+
+def _y_ends(m: Mark) -> tuple[float, float]:
+    return m.top, m.bottom
+
+
+def _same_ends(a: tuple[float, float], b: tuple[float, float], tol: float) -> bool:
+    return abs(a[0] - b[0]) <= tol and abs(a[1] - b[1]) <= tol
+
+
+def _rejoined(texts: list[Segment]) -> list[Segment]:
+    """The texts with a run that a gridline or an axis cut in two made one again (a label
+    across a gridline): two runs on one baseline, less than a space apart."""
+    out: list[Segment] = []
+    for t in sorted(texts, key=lambda t: (round(t.bottom, 1), t.x0)):
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and abs(last.bottom - t.bottom) <= LAYOUT.word_gap * t.size
+            and -LAYOUT.word_gap * t.size <= t.x0 - last.x1 <= LAYOUT.segment_gap * t.size
+            and last.size == t.size
+        ):
+            out[-1] = make_segment(last.glyphs + t.glyphs)
+        else:
+            out.append(t)
+    return out
+
+
+def _words(t: Segment) -> list[list]:
+    """The words of a run of text: its glyphs split where a space is printed."""
+    words: list[list] = []
+    last = None
+    for g in t.glyphs:
+        if g.text.isspace():
+            last = None
+            continue
+        if last is None or g.x0 - last.x1 > LAYOUT.word_gap * g.size:
+            words.append([])
+        words[-1].append(g)
+        last = g
+    return words
 
 
 def _x0(t: Segment) -> float:

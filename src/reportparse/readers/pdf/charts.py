@@ -26,6 +26,7 @@ from .geometry import connected_groups
 from .layout import Box, Segment
 from .marks import Mark
 
+SIDES = (None, "above", "below")  # the nearest drawing; the drawing above or below the caption
 PICTURE = "the chart is a picture (raster image); its values are not read"
 NOTHING = "no drawing next to the caption"
 
@@ -64,31 +65,44 @@ def read_charts(
     settings: ChartSettings = CHARTS,
 ) -> list[Chart]:
     """The chart of every "Figur" caption of a page. ``captions`` are all the page's captions:
-    a drawing belongs to the caption nearest to it."""
+    a drawing belongs to the caption nearest to it, or, where the page's charts read better
+    so, to the caption on one side of it for all of them (a document prints its captions
+    over its charts or under them)."""
     drawings: dict[float, list] = {}
-    out = []
     for caption in captions:
-        if caption.kind != "figur":
-            continue
         gap = settings.cluster_gap * caption.size
-        if gap not in drawings:
+        if caption.kind == "figur" and gap not in drawings:
             drawings[gap] = _drawings(marks, captions, gap, settings)
-        chart = _read(caption, captions, texts, drawings[gap], images, settings)
-        if not (caption.loose and chart.reason == NOTHING):  # else running text
-            out.append(chart)
-    return out
+    best: tuple | None = None
+    for side in SIDES:
+        charts = [
+            _read(c, captions, texts, drawings[settings.cluster_gap * c.size], images, settings,
+                  side)
+            for c in captions
+            if c.kind == "figur"
+        ]  # fmt: skip
+        score = (
+            sum(c.status == TableStatus.EXTRACTED for c in charts),
+            sum(c.reason != NOTHING for c in charts),
+        )
+        if best is None or score > best[0]:  # the nearest drawing unless a side reads better
+            best = (score, charts)
+    charts = best[1] if best else []
+    return [c for c in charts if not (c.caption.loose and c.reason == NOTHING)]  # else text
 
 
-def _read(caption, captions, texts, found_drawings, images, s: ChartSettings) -> Chart:
+def _read(caption, captions, texts, found_drawings, images, s: ChartSettings, side=None) -> Chart:
     drawings, loose = found_drawings
     others = [c for c in captions if c is not caption]
     candidates = drawings + [((im.x0, im.top, im.x1, im.bottom), None) for im in images]
-    found = _nearest(caption, candidates, others, texts, s)
+    found = _nearest(caption, candidates, others, texts, s, side)
     if found is None:
         return Chart(caption, TableStatus.FAILED, NOTHING)
     box, group = found
     if group is None:
         return Chart(caption, TableStatus.IMAGE_ONLY, PICTURE, TableMethod.IMAGE, bbox=box)
+    group = _on_panel(group, s)
+    box = bbox(group)
     swatches = _swatches(box, texts, captions, loose, s)
     if swatches:
         group = group + swatches
@@ -97,7 +111,8 @@ def _read(caption, captions, texts, found_drawings, images, s: ChartSettings) ->
     reader = ChartReader(_texts_near(box, texts, captions, s), group, s)
     try:
         reader.read()
-        chart.scales = check_bars(reader) + check_points(reader)
+        bar_scales = check_bars(reader)
+        chart.scales = bar_scales + check_points(reader, bar_scales)
         check_totals(reader)
         chart.kind, chart.vertical = reader.kind(), reader.frame.vertical
         chart.cells, readings = reader.table()
@@ -134,6 +149,33 @@ def _drawings(marks, captions, gap: float, s: ChartSettings):
     return drawings, loose
 
 
+def _on_panel(group: list[Mark], s: ChartSettings) -> list[Mark]:
+    """The marks on the chart's white panel, where it has one (the largest white box, under
+    every coloured mark): a table's rules printed next to it are not the chart's."""
+    white = [m for m in group if m.fill is not None and min(m.fill) >= s.white]
+    if not white:
+        return group
+    panel = max(white, key=lambda m: m.width * m.height)
+    coloured = [m for m in group if _colour_of(m) is not None and min(_colour_of(m)) < s.white]
+
+    def on(m: Mark) -> bool:
+        return panel.x0 <= m.cx <= panel.x1 and panel.top <= m.cy <= panel.bottom
+
+    if not coloured or not all(on(m) for m in coloured if not _grey(m, s)):
+        return group
+    return [m for m in group if on(m)]
+
+
+def _colour_of(m: Mark):
+    return m.fill if m.fill is not None else m.stroke
+
+
+def _grey(m: Mark, s: ChartSettings) -> bool:
+    """A mark in a grey (rules, gridlines, text-coloured lines), not a series' colour."""
+    c = _colour_of(m)
+    return c is not None and max(c) - min(c) <= s.grey
+
+
 def _swatches(box: Rect, texts, captions, loose, s: ChartSettings) -> list[Mark]:
     """Small marks that belong to a drawing though apart from its paths: filled boxes no
     larger than a line of text, each right next to a text that stands by the drawing (a legend
@@ -158,33 +200,35 @@ def _swatches(box: Rect, texts, captions, loose, s: ChartSettings) -> list[Mark]
     return out
 
 
-def _nearest(caption, candidates, others, texts, s: ChartSettings):
-    """The drawing or picture right above or below the caption, not nearer to another one:
-    within ``caption_reach``, or within ``caption_reach_clear`` where nothing is printed
-    between them (the drawing's own labels are part of it)."""
+def _nearest(caption, candidates, others, texts, s: ChartSettings, side=None):
+    """The drawing or picture right above or below the caption (on ``side`` of it, if
+    given), not nearer to another one (on the same side of that one): within
+    ``caption_reach``, or within ``caption_reach_clear`` where nothing is printed between
+    them (the drawing's own labels are part of it)."""
     best = None
     for box, group in candidates:
-        gap = _gap(caption, box, s)
+        gap = _gap(caption, box, s, side)
         if gap is None or gap > s.caption_reach_clear * caption.size:
             continue
         if gap > s.caption_reach * caption.size and not _clear(caption, box, texts, others, s):
             continue
-        if any(_between(o, caption, box) or _nearer(o, box, gap, s) for o in others):
+        if any(_between(o, caption, box) or _nearer(o, box, gap, s, side) for o in others):
             continue
         if best is None or gap < best[0]:
             best = (gap, box, group)
     return None if best is None else best[1:]
 
 
-def _gap(caption, box: Rect, s: ChartSettings) -> float | None:
-    """Vertical gap from the caption to a box above or below it that it overlaps in x."""
+def _gap(caption, box: Rect, s: ChartSettings, side=None) -> float | None:
+    """Vertical gap from the caption to a box above or below it (on ``side`` of it, if
+    given) that it overlaps in x."""
     x0, top, x1, bottom = box
     if min(x1, caption.x1) <= max(x0, caption.x0):
         return None
     slack = s.align * caption.size
-    if top >= caption.bottom - slack:
+    if top >= caption.bottom - slack and side != "above":
         return max(0.0, top - caption.bottom)
-    if bottom <= caption.top + slack:
+    if bottom <= caption.top + slack and side != "below":
         return max(0.0, caption.top - bottom)
     return None
 
@@ -204,8 +248,8 @@ def _clear(caption, box: Rect, texts, captions, s: ChartSettings) -> bool:
     return True
 
 
-def _nearer(other, box: Rect, gap: float, s: ChartSettings) -> bool:
-    theirs = _gap(other, box, s)
+def _nearer(other, box: Rect, gap: float, s: ChartSettings, side=None) -> bool:
+    theirs = _gap(other, box, s, side)
     return theirs is not None and theirs < gap
 
 

@@ -19,7 +19,6 @@ from .objects import PageObjects
 
 Colour = tuple[float, float, float]
 GRAY, RGB, CMYK = 1, 3, 4  # the number of components of a colour in each colour space
-CLOSED_BOX = 5  # the points of a closed four-corner path: the first repeated at the end
 CORNERS = 4
 
 
@@ -64,15 +63,28 @@ def rgb(colour, settings: LayoutSettings = LAYOUT) -> Colour | None:
 
 
 def _is_box(pts, settings: LayoutSettings) -> bool:
-    """A closed path of four corners with axis-parallel sides (a bar drawn as a path)."""
-    corners = list(pts)
-    if len(corners) == CLOSED_BOX and corners[0] == corners[-1]:
-        corners = corners[:CORNERS]
+    """A closed path of four corners with axis-parallel sides (a bar drawn as a path), however
+    its program spells it: from any point of a side (a point in the middle of a side is no
+    corner), closed or back to its start."""
+    digits = settings.corner_digits
+    ring = [(round(x, digits), round(y, digits)) for x, y in pts]
+    ring = [p for i, p in enumerate(ring) if i == 0 or p != ring[i - 1]]
+    if len(ring) > 1 and ring[0] == ring[-1]:
+        ring = ring[:-1]
+    corners = [
+        p for i, p in enumerate(ring) if not _straight(ring[i - 1], p, ring[(i + 1) % len(ring)])
+    ]
     if len(corners) != CORNERS:
         return False
-    xs = {round(x, settings.corner_digits) for x, _ in corners}
-    ys = {round(y, settings.corner_digits) for _, y in corners}
-    return len(xs) == len(ys) == 2
+    xs = {x for x, _ in corners}
+    ys = {y for _, y in corners}
+    sides = zip(corners, corners[1:] + corners[:1], strict=True)
+    return len(xs) == len(ys) == 2 and all(a[0] == b[0] or a[1] == b[1] for a, b in sides)
+
+
+def _straight(a, p, b) -> bool:
+    """``p`` lies on an axis-parallel side from ``a`` to ``b``."""
+    return (a[0] == p[0] == b[0]) or (a[1] == p[1] == b[1])
 
 
 def page_marks(page: PageObjects, settings: LayoutSettings = LAYOUT) -> list[Mark]:
