@@ -47,7 +47,7 @@ def test_the_truth_has_two_fixed_halves_of_varied_sentences():
     assert len(set(sentences)) == len(sentences)
     batches = Counter((r.get("batch", truth.EARLIER), r["half"]) for r in rows)
     assert batches == {
-        (truth.EARLIER, "tuning"): 161, (truth.EARLIER, "held-out"): 184,
+        (truth.EARLIER, "tuning"): 282, (truth.EARLIER, "held-out"): 184,
         (3, "tuning"): 4, (3, "held-out"): 96, (4, "tuning"): 3, (4, "held-out"): 57,
     }  # fmt: skip
     rows = [r for r in rows if "batch" not in r]
@@ -62,23 +62,35 @@ def test_the_truth_has_two_fixed_halves_of_varied_sentences():
 def test_precision_and_recall_on_each_half():
     scores = truth.evaluate(batch=truth.EARLIER)
     tuning, held_out = scores["tuning"], scores["held-out"]
-    assert tuning.wrong == []
-    # two held-out figures stay unclassified: "Resultatene varierer mellom fylkene, fra 39
-    # prosent i Agder til 63 prosent i Troms i 2024" says no indicator in words
-    assert [w.split(":")[0] for w in held_out.wrong] == ["39 prosent", "63 prosent"]
-    assert (tuning.right, tuning.given, tuning.truth) == (133, 133, 133)
-    assert (held_out.right, held_out.given, held_out.truth) == (144, 144, 146)
-    assert (tuning.precision, tuning.recall) == (1.0, 1.0)
-    assert (held_out.precision, held_out.recall) == (1.0, 0.986)
+    # the tuning half's adversarial sentences (forecasts, differences, ranges, exclusions,
+    # competing years ...) say nothing where the grammar cannot prove a figure: figures
+    # left unclassified, and the numbers of a dashed range ("10 000–12 000") not read as
+    # figures at all; never a wrong value
+    assert [w.split(":")[0] for w in tuning.wrong] == [
+        "2 000", "missed 10000 persons", "missed 12000 persons", "missed 40 percent",
+        "missed 45 percent", "48 prosent", "9 000", "11 000", "9 000", "5 000", "11 000",
+        "36 000", "40 prosent", "2 000", "11 000", "1 200", "900", "36 000", "52 prosent",
+    ]  # fmt: skip
+    assert all(" None (" in w or w.startswith("missed ") for w in tuning.wrong)
+    # three held-out figures stay unclassified: "Resultatene varierer mellom fylkene, fra 39
+    # prosent i Agder til 63 prosent i Troms i 2024" says no indicator in words, and "51
+    # prosent av de som gikk ut av programmet" counts among a population the grammar does
+    # not know
+    assert [w.split(":")[0] for w in held_out.wrong] == ["51 prosent", "39 prosent", "63 prosent"]
+    assert (tuning.right, tuning.given, tuning.truth) == (165, 165, 180)
+    assert (held_out.right, held_out.given, held_out.truth) == (143, 143, 146)
+    assert (tuning.precision, tuning.recall) == (1.0, 0.917)
+    assert (held_out.precision, held_out.recall) == (1.0, 0.979)
     # no date, page number or phone number read as a key figure
-    assert (tuning.matched_figures, tuning.found_figures) == (183, 183)
+    assert (tuning.matched_figures, tuning.found_figures) == (333, 333)
     assert (held_out.matched_figures, held_out.found_figures) == (199, 199)
 
 
 def test_the_batches_written_before_the_rules_were_read():
     """Batch 3 after the rule changes its four wrong numbers (moved to tuning) called for;
     batch 4 after those changes: its three wrong numbers (a forecast, a difference with its
-    year inside, 'andre flyktninger enn fordrevne fra Ukraina') moved to tuning."""
+    year inside, 'andre flyktninger enn fordrevne fra Ukraina') moved to tuning, and the
+    rules of modality, difference and exclusion they called for."""
     third = truth.evaluate(batch=3)
     assert (third["tuning"].right, third["tuning"].given, third["tuning"].truth) == (2, 2, 2)
     held_out = third["held-out"]
@@ -89,10 +101,11 @@ def test_the_batches_written_before_the_rules_were_read():
     assert (held_out.right, held_out.given, held_out.truth) == (43, 43, 45)
     assert (held_out.matched_figures, held_out.found_figures) == (60, 60)
     assert [w.split(":")[0] for w in held_out.wrong] == ["Om lag 10 500", "10 prosent"]
-    # its three wrong numbers, moved to the tuning half for the rules they call for
-    assert [w.split(":")[0] for w in fourth["tuning"].wrong] == [
-        "10 000", "4 000", "52 prosent",
-    ]  # fmt: skip
+    # its three wrong numbers, moved to the tuning half, now right: the forecast and the
+    # difference unclassified, "andre flyktninger enn fordrevne fra Ukraina" the group ovrige
+    tuning = fourth["tuning"]
+    assert tuning.wrong == []
+    assert (tuning.right, tuning.given, tuning.truth) == (1, 1, 1)
 
 
 def test_key_figure_precision_on_the_test_pages():
@@ -252,13 +265,11 @@ def test_the_grammar_loads_and_names_every_part():
         "share_work_or_education",
         "share_education_upper_secondary",
     ]
-    assert {k.id for k in g.kind} == {
-        "accumulation",
-        "change",
-        "negated",
-        "hypothetical",
-        "other_measure",
-    }
+    assert [k.id for k in g.kind] == [
+        "accumulation", "range", "average", "change", "whole", "respectively", "difference",
+        "negated", "hypothetical", "other_measure", "during",
+    ]  # fmt: skip
+    assert [k.id for k in g.kind if k.scope == "sentence"] == ["hypothetical", "during"]
 
 
 @pytest.mark.parametrize(
@@ -403,3 +414,125 @@ def test_the_pattern_fallback_reads_other_clauses_only_for_a_clause_that_says_no
         ("52 prosent", "share_work_or_education", [2021], "statement:share-to-work-or-education"),
         ("66 prosent", "share_work_or_education", [2021], "pattern:share_work_or_education"),
     ]
+
+
+# ------------------------------------------------------------------ say nothing unproved
+
+
+def _why(*texts: str) -> list[tuple[str, str | None, str]]:
+    return [(f[0], f[4], f[9]) for f in figures(*texts)]
+
+
+def test_a_forecast_a_plan_or_a_question_governs_its_whole_sentence():
+    """Modality is a kind of sentence scope: the clause after "og at" is as much a forecast
+    as the one "regner med" leads."""
+    forecast = "what: a goal, plan, forecast, estimate, condition or question, not a result"
+    assert _why("Vi regner med at 10 000 starter i 2026, og at 5 000 avslutter.",
+                "Startet 11 000 personer i programmet i 2022?",
+                "Dersom 8 000 starter i 2025, vil programmet ha over 30 000 deltakere.") == [
+        ("10 000", None, f"{forecast} (regner med)"),
+        ("5 000", None, f"{forecast} (regner med)"),
+        ("11 000", None, f"{forecast} (?)"),
+        ("8 000", None, f"{forecast} (vil)"),
+        ("over 30 000", None, f"{forecast} (vil)"),
+    ]  # fmt: skip
+
+
+def test_the_size_of_a_difference_is_no_level():
+    assert _why("Antallet deltakere var 4 000 lavere i 2019 enn i 2018.",
+                "Menn hadde 10 prosent høyere måloppnåelse enn kvinner i 2022.") == [
+        ("4 000", None, "what: a difference, not a level (4 000 lavere i 2019 enn)"),
+        ("10 prosent", None,
+         "what: a difference, not a level (10 prosent høyere måloppnåelse enn)"),
+    ]  # fmt: skip
+    # a number in brackets is the level of the words before it
+    assert [(f[0], f[4], f[5]) for f in figures(
+        "Også i 2021 har menn (61 prosent) høyere måloppnåelse enn kvinner (41 prosent).",
+        "Antallet som startet i 2022 (11 000) var høyere enn i 2021 (9 000).",
+    )] == [
+        ("61 prosent", "share_work_or_education", [2021]),
+        ("41 prosent", "share_work_or_education", [2021]),
+        ("11 000", None, []),
+        ("9 000", "starters", [2021]),
+    ]  # fmt: skip
+
+
+def test_a_value_set_apart_gives_its_complement_or_nothing():
+    found = figures(
+        "Blant andre flyktninger enn fordrevne fra Ukraina var måloppnåelsen 52 prosent i 2024.",
+        "Bortsett fra fordrevne fra Ukraina startet 4 000 personer i programmet i 2023.",
+    )
+    assert [(f[0], f[4], f[5]) for f in found] == [
+        ("52 prosent", "share_work_or_education", [2024]),
+        ("4 000", "starters", [2023]),
+    ]
+    paragraphs = [Paragraph(None, "Bortsett fra fordrevne fra Ukraina startet 4 000 personer "
+                            "i programmet i 2023.", ParagraphKind.BODY)]  # fmt: skip
+    [f] = find_key_figures(paragraphs, None, find_regions=regions.county_names_in,
+                           region_in=regions.county_in)  # fmt: skip
+    assert f.classification.group == "ovrige"
+    assert _why("Utenom Oslo deltok 20 000 personer i programmet i 2022.",
+                "Blant alle deltakere, inkludert fordrevne fra Ukraina, var måloppnåelsen 50 "
+                "prosent i 2023.") == [
+        ("20 000", None, "where: it sets Oslo apart, and says not which region it counts"),
+        ("50 prosent", None, "who: it sets Ukraina apart or names it within a whole, and "
+                             "says not which group it counts"),
+    ]  # fmt: skip
+
+
+def test_competing_years_groups_or_places_leave_a_number_unclassified():
+    assert _why(
+        "I 2021 og 2022 startet 20 000 personer i programmet.",
+        "Av dem som avsluttet i 2021, var 55 prosent i arbeid i 2022.",
+        "I 2022 og 2023 var måloppnåelsen henholdsvis 55 og 58 prosent.",
+        "I 2022 avsluttet 2 000 kvinner og menn fra Ukraina programmet.",
+        "I 2022 deltok 1 200 personer fra Oslo i introduksjonsprogrammet i Bærum.",
+    ) == [
+        ("20 000", None, "when: a count for several years (2021+2022) is their sum, not "
+                         "each year's"),
+        ("55 prosent", None, "when: its clause names several years (2021, 2022), and none "
+                             "is its own"),
+        ("55", None, "who: numbers paired in order with years, groups or places, which the "
+                     "grammar does not pair (henholdsvis)"),
+        ("58 prosent", None, "who: numbers paired in order with years, groups or places, "
+                             "which the grammar does not pair (henholdsvis)"),
+        ("2 000", None, "who: it counts several values of gender together (kvinner og menn)"),
+        ("1 200", None, "where: it names a county (Oslo) and a place that is no county (i "
+                        "Bærum)"),
+    ]  # fmt: skip
+
+
+def test_ranges_averages_and_other_populations_are_no_level():
+    assert _why(
+        "Mellom 40 og 50 prosent av dem som avsluttet i 2022, gikk over til arbeid.",
+        "Kommunene hadde gjennomsnittlig 55 deltakere i 2022.",
+        "Blant dem som gikk over til arbeid i 2022, var 30 prosent kvinner.",
+        "Av de 30 000 som kom til Norge i 2022, startet 11 000 i programmet.",
+        "Ukrainske flyktninger utgjorde 9 000 av de 11 000 som startet i 2022.",
+        "I 2022 var 45 prosent av deltakerne i arbeid mens de deltok i programmet.",
+    ) == [
+        ("40", None, "what: a range, not one value (Mellom 40 og 50)"),
+        ("50 prosent", None, "what: a range, not one value (Mellom 40 og 50)"),
+        ("55", None, "what: an average, a median or a figure per unit, not a count or share "
+                     "of the whole (gjennomsnittlig)"),
+        ("30 prosent", None, "who: counts among Blant dem som gikk over til arbeid, which no "
+                             "statement in percent is about"),
+        ("30 000", None, "who: counts among Av de 30 000 som kom, which no statement in "
+                         "persons is about"),
+        ("11 000", None, "who: counts among Av de 30 000 som kom, which starters-by-verb is "
+                         "not about"),
+        ("9 000", "starters", ""),
+        ("11 000", None, "who: the whole a part is counted of (9 000 av de 11 000)"),
+        ("45 prosent", None, "what: a status during the programme, not the transition from "
+                             "it (mens de deltok)"),
+    ]  # fmt: skip
+
+
+def test_a_dashed_range_of_thousands_gives_no_piece_of_a_number():
+    """ "10 000–12 000" is no "10" and no "000"."""
+    from reportparse.text.quantities import quantities
+
+    assert [(q.expression, str(q.unit)) for q in quantities("startet 10 000–12 000 personer")] == []
+    assert [q.value for q in quantities("startet 10 000 personer og 2 500 kvinner")] == [
+        10000, 2500,
+    ]  # fmt: skip

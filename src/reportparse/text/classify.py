@@ -191,6 +191,68 @@ def _unclassified(missing: str) -> Classification:
     return Classification(missing=missing)
 
 
+@dataclass(frozen=True)
+class _Exclusion:
+    phrases: tuple[re.Pattern, ...]  # words that set a value apart
+    including: tuple[re.Pattern, ...]  # words that name a value as a part of a whole
+    tail: re.Pattern  # the words after them that they set apart
+    complement: dict[str, dict[str, str]]
+
+
+@cache
+def _exclusion() -> _Exclusion:
+    """The grammar's words that set a value apart (``statements.toml``, ``[exclusion]``)."""
+    e = grammar().exclusion
+    return _Exclusion(
+        phrases=tuple(re.compile(p, re.I) for p in e.phrases),
+        including=tuple(re.compile(p, re.I) for p in e.including),
+        tail=re.compile(rf"(?:[^\w\d,;:]*[^\W\d]+){{1,{e.words}}}"),
+        complement=e.complement,
+    )
+
+
+def _set_apart(sentence: str) -> list[tuple[int, int, bool]]:
+    """The spans of ``sentence`` that words like "andre ... enn", "utenom", "unntatt" or
+    "inkludert" set apart: up to the grammar's number of words after them, a number or a
+    clause break; with whether a complement may stand for them (not after "inkludert")."""
+    e = _exclusion()
+    spans = []
+    for patterns, complemented in ((e.phrases, True), (e.including, False)):
+        for p in patterns:
+            for m in p.finditer(sentence):
+                if t := e.tail.match(sentence, m.end()):
+                    spans.append((m.end(), t.end(), complemented))
+    return spans
+
+
+def _masked(sentence: str, spans: list[tuple[int, int, bool]]) -> str:
+    """``sentence`` with the spans set apart blanked out (its length kept)."""
+    for a, b, _ in spans:
+        sentence = sentence[:a] + " " * (b - a) + sentence[b:]
+    return sentence
+
+
+def _set_apart_value(
+    patterns: list[tuple[str, re.Pattern]], sentence: str, spans: list[tuple[int, int, bool]]
+) -> tuple[str | None, str] | None:
+    """(value, words) of a dimension's value that ``spans`` of ``sentence`` set apart; the
+    value None where no complement may stand for it ("inkludert fordrevne fra Ukraina")."""
+    for a, b, complemented in spans:
+        for value, p in patterns:
+            if m := p.search(sentence[a:b]):
+                return (value if complemented else None), m.group()
+    return None
+
+
+def _joint_values(patterns: list[tuple[str, re.Pattern]], text: str) -> str | None:
+    """Two values of one dimension named as one ("2 000 kvinner og menn"), as printed."""
+    hits = sorted((m.start(), m.end(), v) for v, p in patterns for m in p.finditer(text))
+    for (_, end, a), (start, stop, b) in itertools.pairwise(hits):
+        if a != b and re.fullmatch(r"\s*(?:og|eller|,|/)\s*", text[end:start]):
+            return text[hits[0][0] : stop]
+    return None
+
+
 def _nearest(text: str, patterns: list[tuple[str, re.Pattern]], last: bool) -> str | None:
     """The value whose mention is last (nearest the end) or first in ``text``."""
     best, pos = None, None
@@ -254,6 +316,49 @@ def _grouped(sentence: str, inside: list[Quantity]) -> list[list[Quantity]]:
     return groups
 
 
+# a year a figure's own words give it: "8 100 i 2020", "24 000 deltakere i 2022" (after it),
+# "2022: 24 000" (right before it)
+_OWN_YEAR_AFTER = re.compile(
+    r"(?:\s+(?!(?:i|til|på|over|ut|av|fra|med)\b)[^\W\d]+)?\s+(?:i|for|gjennom)\s+(?:året\s+)?"
+)
+_OWN_YEAR_BEFORE = re.compile(r"\s*[:,]?\s*")
+_BRACKET_AFTER_YEAR = re.compile(r"\s*\(\s*")
+
+
+def _competing_years(sentence: str, all_q: list[Quantity], q: Quantity) -> str | None:
+    """The years of ``q``'s clause, as printed, where it names several (not as one list)
+    and none is the figure's own ("I november 2022 var 30 prosent i arbeid av dem som
+    avsluttet i 2021"); None where its year is not in doubt."""
+    c_start, c_end = _clause_bounds(sentence, q.num_start)
+    # the clauses before it that lend it their words ("Av dem som avsluttet i 2021, var 55
+    # prosent i arbeid i 2022"): back to one with a figure of its own
+    figures = [f for f in all_q if f.is_statistic]
+    while c_start > 0:
+        a, _ = _clause_bounds(sentence, max(0, c_start - 2))
+        if a >= c_start or any(a <= f.num_start < c_start for f in figures):
+            break
+        c_start = a
+    inside = [
+        y
+        for y in all_q
+        if calendar_year(y) is not None and c_start <= y.num_start < c_end
+        and not _COMPARISON.search(sentence[: y.num_start])
+    ]  # fmt: skip
+    if not inside:
+        return None
+    groups = _grouped(sentence, inside)
+    if len(groups) < 2:
+        return None
+    for g in groups:
+        if g[0].num_start >= q.end and _OWN_YEAR_AFTER.fullmatch(sentence, q.end, g[0].num_start):
+            return None
+        if g[-1].num_end <= q.start and _OWN_YEAR_BEFORE.fullmatch(
+            sentence, g[-1].num_end, q.start
+        ):
+            return None
+    return ", ".join(y.expression for y in inside)
+
+
 def _distance(q: Quantity, y: Quantity) -> int:
     """Characters between a figure and a year ("18 000 i 2020": 3)."""
     return y.num_start - q.end if y.num_start >= q.end else q.start - y.num_end
@@ -266,6 +371,13 @@ def _years(sentence: str, all_q: list[Quantity], q: Quantity) -> list[int]:
     years = [y for y in all_q if calendar_year(y) is not None]
     if not years:
         return []
+    if _bracketed(sentence, q):
+        # "enn i 2021 (9 000)": a year right before the bracket is the bracketed number's
+        right_before = [
+            y for y in years if _BRACKET_AFTER_YEAR.fullmatch(sentence, y.num_end, q.start)
+        ]
+        if right_before:
+            return [calendar_year(right_before[-1])]
     c_start, c_end = _clause_bounds(sentence, q.num_start)
     inside = [
         y
@@ -352,8 +464,9 @@ def classify(
         return _unclassified(reading.missing)
     look_back = _bracketed(sentence, q)
     order = [before, after] if look_back else [after, before]
+    apart = _set_apart(sentence)
+    masked = _masked(sentence, apart)
     reduced = _reduced(sentence)
-    prefix = sentence[: q.start]
     out = Classification()
     if reading.indicator:
         own, rule = reading.indicator, f"statement:{reading.rule}"
@@ -400,6 +513,9 @@ def classify(
     # itself ("sysselsettingsprosenten ... 58,4" in a footnote to a sentence on arbeid)
     if own is None and (words := _matched(r.blockers, ctx.anchor_prefix + " " + sentence)):
         return _unclassified(f"who: a subject outside the data set ({words})")
+    if competing := _competing_years(sentence, all_q, q):
+        return _unclassified(f"when: its clause names several years ({competing}), and none "
+                             "is its own")  # fmt: skip
     years = _years(sentence, all_q, q)
     if not years and anchor is not None:
         years = list(anchor.years)
@@ -420,11 +536,27 @@ def classify(
         years = [ctx.year]
     if not years:
         return _unclassified("when: no year in the sentence or its context")  # say nothing
+    if len(set(years)) > 1 and q.unit not in grammar().when.each_of_several_years:
+        listed = "+".join(map(str, years))
+        return _unclassified(f"when: a count for several years ({listed}) is their sum, not "
+                             "each year's")  # fmt: skip
     out.indicator = indicator
     out.years = [y + (offset or 0) for y in years]
-    prefix_ctx = prefix + " " + ctx.anchor_prefix if ctx.anchor_prefix else prefix
+    # the words that count: a value set apart ("andre enn fordrevne fra Ukraina") is not
+    m_after, m_before = _spans(masked, figures, i)
+    m_prefix = masked[: q.start]
+    reach = q.end + len(after)  # the number's own words end here
+    apart_here = [span for span in apart if span[0] < reach]
+    prefix_ctx = m_prefix + " " + ctx.anchor_prefix if ctx.anchor_prefix else m_prefix
     for dim, patterns in r.dimensions.items():
-        value = _dimension(patterns, after, before, prefix_ctx, look_back)
+        if joint := _joint_values(patterns, m_before) or _joint_values(patterns, m_after):
+            return _unclassified(f"who: it counts several values of {dim} together ({joint})")
+        value = _dimension(patterns, m_after, m_before, prefix_ctx, look_back)
+        if value is None and (set_apart := _set_apart_value(patterns, sentence, apart_here)):
+            value = _exclusion().complement.get(dim, {}).get(set_apart[0] or "")
+            if value is None:
+                return _unclassified(f"who: it sets {set_apart[1]} apart or names it within "
+                                     f"a whole, and says not which {dim} it counts")  # fmt: skip
         if value is None and anchor is not None and getattr(anchor, dim) != "alle":
             value = getattr(anchor, dim)
         if value is None and referred is not None:
@@ -448,7 +580,11 @@ def classify(
         age = _agreed(ctx.previous, "age_group")
     if age:
         out.age_group = age
-    where, unclear = _place(out, ctx, after, before, prefix, look_back, referred)
+    for a, b, _ in apart_here:
+        if ctx.find_regions and (hits := ctx.find_regions(sentence[a:b])):
+            return _unclassified(f"where: it sets {hits[0][2]} apart, and says not which "
+                                 "region it counts")  # fmt: skip
+    where, unclear = _place(out, ctx, m_after, m_before, m_prefix, look_back, referred)
     if unclear:
         return _unclassified(unclear)
     out.rule = rule
@@ -471,14 +607,19 @@ def _places_elsewhere() -> list[re.Pattern]:
     return [re.compile(p) for p in grammar().place.elsewhere]
 
 
-def _elsewhere(text: str) -> str | None:
+def _elsewhere(text: str, counties: RegionFinder | None = None) -> str | None:
     """A place ``text`` names that is no county nor the whole country ("I Bergen"), as
-    printed; None where it names none."""
+    printed; None where it names none. With ``counties``, a county's name is no such place
+    ("i Oslo")."""
     national = [re.compile(p, re.I) for p in grammar().place.national]
+    named = [(a, b) for a, b, _ in counties(text)] if counties is not None else []
     for p in _places_elsewhere():
         for m in p.finditer(text):
-            if not any(n.search(m.group()) for n in national):
-                return m.group().strip()
+            if any(n.search(m.group()) for n in national):
+                continue
+            if any(a < m.end() and m.start() < b for a, b in named):
+                continue
+            return m.group().strip()
     return None
 
 
@@ -494,6 +635,9 @@ def _place(out, ctx, after, before, prefix, look_back, referred) -> tuple[str, s
         return "", f"where: it counts several regions together ({joint})"
     name = _region_name(ctx.find_regions, after, before, prefix, look_back)
     how = name or ""
+    if name is not None and (other := _elsewhere(f"{prefix} {after}", ctx.find_regions)):
+        # "deltok 1 200 personer fra Oslo i introduksjonsprogrammet i Bærum"
+        return "", f"where: it names a county ({name}) and a place that is no county ({other})"
     if name is None and (other := _elsewhere(f"{prefix} {after}")):
         return "", f"where: it names a place that is no county ({other})"
     if name is None:
