@@ -244,6 +244,31 @@ def _set_apart_value(
     return None
 
 
+def _compared_with_nothing_named(
+    sentence: str, all_q: list[Quantity], q: Quantity, ctx: Context
+) -> str | None:
+    """Why a clause that compares ("mot 20 000 i rekordåret") cannot be dated: it names no
+    year, no relative year, no group, gender, age or place of its own, so that what it is
+    compared with is unknown; None where it names one, or does not compare."""
+    c_start, c_end = _clause_bounds(sentence, q.num_start)
+    clause = sentence[c_start:c_end]
+    if not _COMPARING_CLAUSE.match(clause):
+        return None
+    r = classifier_rules()
+    named = (
+        any(calendar_year(y) for y in all_q if c_start <= y.num_start < c_end)
+        or any(p.search(clause) for p, _ in r.relative_years)
+        or any(p.search(clause) for p in _from_writing())
+        or any(p.search(clause) for values in r.dimensions.values() for _, p in values)
+        or r.age.search(clause)
+        or (ctx.find_regions is not None and ctx.find_regions(clause))
+    )
+    if named:
+        return None
+    return ("when: it is what the clause before is compared with, and names no year, group "
+            "or place of its own")  # fmt: skip
+
+
 def _joint_values(patterns: list[tuple[str, re.Pattern]], text: str) -> str | None:
     """Two values of one dimension named as one ("2 000 kvinner og menn"), as printed."""
     hits = sorted((m.start(), m.end(), v) for v, p in patterns for m in p.finditer(text))
@@ -522,6 +547,8 @@ def classify(
     if not years and ctx.anchor_sentence:
         years = [y for q in quantities(ctx.anchor_sentence) if (y := calendar_year(q))][:1]
     offset = _relative(after, before)
+    if offset is None and (unnamed := _compared_with_nothing_named(sentence, all_q, q, ctx)):
+        return _unclassified(unnamed)
     if not years and ctx.year:
         written = _matched(_from_writing(), f"{before} {after}")
         c_start, _ = _clause_bounds(sentence, q.num_start)
