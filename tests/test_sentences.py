@@ -48,7 +48,7 @@ def test_the_truth_has_two_fixed_halves_of_varied_sentences():
     batches = Counter((r.get("batch", truth.EARLIER), r["half"]) for r in rows)
     assert batches == {
         (truth.EARLIER, "tuning"): 285, (truth.EARLIER, "held-out"): 184,
-        (3, "tuning"): 4, (3, "held-out"): 96, (4, "tuning"): 3, (4, "held-out"): 57,
+        (3, "tuning"): 5, (3, "held-out"): 95, (4, "tuning"): 3, (4, "held-out"): 57,
     }  # fmt: skip
     rows = [r for r in rows if "batch" not in r]
     held_out = [r["sentence"] for r in rows if r["half"] == "held-out"]
@@ -93,10 +93,10 @@ def test_the_batches_written_before_the_rules_were_read():
     year inside, 'andre flyktninger enn fordrevne fra Ukraina') moved to tuning, and the
     rules of modality, difference and exclusion they called for."""
     third = truth.evaluate(batch=3)
-    assert (third["tuning"].right, third["tuning"].given, third["tuning"].truth) == (2, 2, 2)
+    assert (third["tuning"].right, third["tuning"].given, third["tuning"].truth) == (3, 3, 3)
     held_out = third["held-out"]
-    assert (held_out.right, held_out.given, held_out.truth) == (75, 75, 77)
-    assert (held_out.matched_figures, held_out.found_figures) == (100, 100)
+    assert (held_out.right, held_out.given, held_out.truth) == (74, 74, 76)
+    assert (held_out.matched_figures, held_out.found_figures) == (99, 99)
     fourth = truth.evaluate(batch=4)
     held_out = fourth["held-out"]
     assert (held_out.right, held_out.given, held_out.truth) == (43, 43, 45)
