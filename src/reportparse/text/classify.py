@@ -31,13 +31,15 @@ from functools import cache
 from ..model import Classification
 from ..specs.load import classifier
 from ..specs.statements import grammar
-from .grammar import CLAUSE_BREAK, read, says_nothing
+from .grammar import CLAUSE_BREAK, clauses, read, says_nothing
 from .quantities import Quantity, calendar_year, quantities
 
 # a year after these words is what the figure is compared with, not its own year
 _COMPARISON = re.compile(r"\b(?:fra|enn|siden|mot|sammenlignet med|sammenliknet med)\s+(?:i\s+)?$")
 # a clause that compares ("mot 33 prosent i 2019"): its year is its own figures' only
 _COMPARING_CLAUSE = re.compile(r"^\W*(?:mot|enn|sammenlignet med|sammenliknet med)\b", re.I)
+# a clause that opens a statement of its own ("..., mens 6 100 avsluttet")
+_NEW_STATEMENT = re.compile(r"^\W*(?:mens|men|samt|og|eller|mot)\b", re.I)
 # a clause that says when ("i 2019, da 55 prosent ..."): it takes the year named before it
 _WHEN_CLAUSE = re.compile(r"^\W*da\b", re.I)
 _BRACKETED = re.compile(r"\([^()]*\d[^()]*\)")
@@ -363,10 +365,22 @@ def _competing_years(sentence: str, all_q: list[Quantity], q: Quantity) -> str |
         if a >= c_start or any(a <= f.num_start < c_start for f in figures):
             break
         c_start = a
+    # and the clause after it that lends it its words ("65 prosent av dem som avsluttet i
+    # 2021, i arbeid i november 2022"): after a comma, with no figure, no new statement
+    bounds = clauses(sentence)
+    later = [(a, b) for a, b in bounds if a >= c_end]
+    if later and re.fullmatch(r",\s*", sentence[c_end : later[0][0]]):
+        a, b = later[0]
+        if not _NEW_STATEMENT.match(sentence[a:]) and not any(
+            a <= f.num_start < b for f in figures
+        ):
+            c_end = b
+    # a date with its day ("publisert 15. april 2021") is when something was done, no year a
+    # statistic is of
     inside = [
         y
         for y in all_q
-        if calendar_year(y) is not None and c_start <= y.num_start < c_end
+        if y.unit == "year" and c_start <= y.num_start < c_end
         and not _COMPARISON.search(sentence[: y.num_start])
     ]  # fmt: skip
     if not inside:
