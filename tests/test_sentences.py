@@ -49,7 +49,7 @@ def test_the_truth_has_two_fixed_halves_of_varied_sentences():
     assert batches == {
         (truth.EARLIER, "tuning"): 288, (truth.EARLIER, "held-out"): 184,
         (3, "tuning"): 5, (3, "held-out"): 95, (4, "tuning"): 3, (4, "held-out"): 57,
-        (5, "held-out"): 120,
+        (5, "tuning"): 120,
     }  # fmt: skip
     rows = [r for r in rows if "batch" not in r]
     held_out = [r["sentence"] for r in rows if r["half"] == "held-out"]
@@ -116,8 +116,9 @@ def test_batch_5_as_first_scored():
     kollektiv beskyttelse' not given to the first of two coordinated counts, 'annen bakgrunn
     enn' not read as an exclusion, '41 mot 45 prosent' after a colon, 'fikk 3 700 av dem som
     avsluttet, jobb' as finishers, 'Nord-Norge' read as the country, 'Andre enn flyktninger'
-    as participants) and 32 figures unclassified."""
-    fifth = truth.evaluate(batch=5)["held-out"]
+    as participants) and 32 figures unclassified. Moved whole to the tuning half after that
+    first contact, before any rule changed for it."""
+    fifth = truth.evaluate(batch=5)["tuning"]
     assert (fifth.right, fifth.given, fifth.truth) == (56, 63, 95)
     assert (fifth.precision, fifth.recall) == (0.889, 0.589)
     assert (fifth.matched_figures, fifth.found_figures, fifth.truth_figures) == (120, 121, 123)
