@@ -47,7 +47,7 @@ def test_the_truth_has_two_fixed_halves_of_varied_sentences():
     assert len(set(sentences)) == len(sentences)
     batches = Counter((r.get("batch", truth.EARLIER), r["half"]) for r in rows)
     assert batches == {
-        (truth.EARLIER, "tuning"): 288, (truth.EARLIER, "held-out"): 184,
+        (truth.EARLIER, "tuning"): 289, (truth.EARLIER, "held-out"): 183,
         (3, "tuning"): 5, (3, "held-out"): 95, (4, "tuning"): 3, (4, "held-out"): 57,
         (5, "tuning"): 120,
     }  # fmt: skip
@@ -79,13 +79,13 @@ def test_precision_and_recall_on_each_half():
     # prosent av de som gikk ut av programmet" counts among a population the grammar does
     # not know
     assert [w.split(":")[0] for w in held_out.wrong] == ["51 prosent", "39 prosent", "63 prosent"]
-    assert (tuning.right, tuning.given, tuning.truth) == (169, 169, 185)
-    assert (held_out.right, held_out.given, held_out.truth) == (143, 143, 146)
+    assert (tuning.right, tuning.given, tuning.truth) == (170, 170, 186)
+    assert (held_out.right, held_out.given, held_out.truth) == (142, 142, 145)
     assert (tuning.precision, tuning.recall) == (1.0, 0.914)
     assert (held_out.precision, held_out.recall) == (1.0, 0.979)
     # no date, page number or phone number read as a key figure
-    assert (tuning.matched_figures, tuning.found_figures) == (342, 342)
-    assert (held_out.matched_figures, held_out.found_figures) == (199, 199)
+    assert (tuning.matched_figures, tuning.found_figures) == (343, 343)
+    assert (held_out.matched_figures, held_out.found_figures) == (198, 198)
 
 
 def test_the_batches_written_before_the_rules_were_read():
@@ -110,22 +110,81 @@ def test_the_batches_written_before_the_rules_were_read():
     assert (tuning.right, tuning.given, tuning.truth) == (1, 1, 1)
 
 
-def test_batch_5_as_first_scored():
-    """Batch 5 (120 sentences by a writer who had not read the rules), scored once with the
-    rules frozen at 065824f and left as measured: seven wrong numbers (a shared 'med
+def test_batch_5_after_the_rules_it_called_for():
+    """Batch 5 (120 sentences by a writer who had not read the rules) was scored once with
+    the rules frozen at 065824f: 56 right of 63 given and 95 in the truth (precision 0.889,
+    recall 0.589; key figures 120 / 121 / 123), seven wrong numbers (a shared 'med
     kollektiv beskyttelse' not given to the first of two coordinated counts, 'annen bakgrunn
     enn' not read as an exclusion, '41 mot 45 prosent' after a colon, 'fikk 3 700 av dem som
     avsluttet, jobb' as finishers, 'Nord-Norge' read as the country, 'Andre enn flyktninger'
     as participants) and 32 figures unclassified. Moved whole to the tuning half after that
-    first contact, before any rule changed for it."""
+    first contact, before any rule changed for it; these are its scores after the rules it
+    called for (coordinated counts, exclusion by lemma, numbers set against each other, the
+    object of "få", a place matched whole, a part of a whole), no evidence of how they
+    generalise: no wrong number, the spurious 41 now 41 percent and left unclassified."""
     fifth = truth.evaluate(batch=5)["tuning"]
-    assert (fifth.right, fifth.given, fifth.truth) == (56, 63, 95)
-    assert (fifth.precision, fifth.recall) == (0.889, 0.589)
-    assert (fifth.matched_figures, fifth.found_figures, fifth.truth_figures) == (120, 121, 123)
-    given_wrong = [w.split(":")[0] for w in fifth.wrong if " None (" not in w
-                   and not w.startswith("missed ")]  # fmt: skip
-    assert given_wrong == [
-        "2 100", "56 prosent", "45 prosent", "spurious 41 (persons)", "3 700", "2 300", "1 800",
+    assert (fifth.right, fifth.given, fifth.truth) == (60, 60, 95)
+    assert (fifth.precision, fifth.recall) == (1.0, 0.632)
+    assert (fifth.matched_figures, fifth.found_figures, fifth.truth_figures) == (121, 121, 123)
+    assert all(" None (" in w or w.startswith("missed ") for w in fifth.wrong)
+
+
+def classified(text: str) -> list[tuple]:
+    """(expression, unit, indicator, years, region, gender, group, missing) of each figure."""
+    paragraphs = [Paragraph(None, text, ParagraphKind.BODY)]
+    found = find_key_figures(
+        paragraphs, None, find_regions=regions.county_names_in, region_in=regions.county_in
+    )
+    return [
+        (f.expression, str(f.unit), f.classification.indicator, f.classification.years,
+         f.classification.region_code, f.classification.gender, f.classification.group,
+         f.classification.missing)
+        for f in found
+    ]  # fmt: skip
+
+
+def test_a_group_after_parallel_coordinated_counts_is_every_counts():
+    """Proved parallel (a count, a gender, "og", a count, the other gender), the group after
+    the last is the first's too; with a place between them, nothing is proved."""
+    text = "I 2023 avsluttet 400 kvinner og 350 menn med kollektiv beskyttelse programmet."
+    assert classified(text) == [
+        ("400", "persons", "finishers", [2023], "00", "kvinner", "ukraina", ""),
+        ("350", "persons", "finishers", [2023], "00", "menn", "ukraina", ""),
+    ]
+    first = classified("I 2023 avsluttet 400 kvinner i Agder og 350 menn med kollektiv "
+                       "beskyttelse programmet.")[0]  # fmt: skip
+    assert first[5:7] == ("kvinner", "alle")
+
+
+def test_exclusion_words_by_lemma_and_a_place_matched_whole():
+    text = ("Blant deltakere med annet opphav enn fordrevne fra Ukraina var måloppnåelsen "
+            "50 prosent i 2023.")  # fmt: skip
+    assert classified(text) == [
+        ("50 prosent", "percent", "share_work_or_education", [2023], "00", "alle", "ovrige", ""),
+    ]
+    assert classified("I Sør-Norge deltok 9 000 personer i programmet i 2022.") == [
+        ("9 000", "persons", None, [], "00", "alle", "alle",
+         "where: it names a place that is no county (I Sør-Norge)"),
+    ]  # fmt: skip
+
+
+def test_numbers_set_against_each_other_share_a_unit_and_no_year():
+    why = ("who: numbers paired in order with years, groups or places, which the grammar "
+           "does not pair (58 mot 54 prosent)")  # fmt: skip
+    assert classified("Måloppnåelsen var høyere i 2023 enn i 2022: 58 mot 54 prosent.") == [
+        ("58", "percent", None, [], "00", "alle", "alle", why),
+        ("54 prosent", "percent", None, [], "00", "alle", "alle", why),
+    ]
+
+
+def test_the_object_of_get_after_its_population_and_a_part_of_a_whole():
+    assert classified("I 2022 fikk 2 900 av dem som avsluttet, arbeid med en gang.") == [
+        ("2 900", "persons", "finishers_to_work", [2022], "00", "alle", "alle", ""),
+    ]
+    assert classified("Personer med familieinnvandring utgjorde 2 200 av deltakerne i 2022.") == [
+        ("2 200", "persons", None, [], "00", "alle", "alle",
+         "who: a part of a whole (2 200 av deltakerne), and no group, gender, age, education "
+         "or category says which part"),
     ]  # fmt: skip
 
 

@@ -94,12 +94,27 @@ class Exclusion(Strict):
         return self
 
 
+class Coordination(Strict):
+    """What may stand between coordinated counts that share the words after the last."""
+
+    conjunction: Pattern = "(?!)"
+
+
+class PartOf(Strict):
+    """A count of part of a whole ("1 800 av deltakerne"): a value only where a dimension
+    says which part."""
+
+    phrases: list[Pattern] = Field(default_factory=list)
+
+
 class Grammar(Strict):
     keep: list[str] = Field(default_factory=list)
     when: When = When()
     place: Place
     says_nothing: list[Pattern] = Field(default_factory=list)
     exclusion: Exclusion = Exclusion()
+    part_of: PartOf = PartOf()
+    coordination: Coordination = Coordination()
     part: Annotated[list[Part], Field(min_length=1)]
     kind: list[Kind] = Field(default_factory=list)
     statement: Annotated[list[Statement], Field(min_length=1)]

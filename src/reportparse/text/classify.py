@@ -31,7 +31,7 @@ from functools import cache
 from ..model import Classification
 from ..specs.load import classifier
 from ..specs.statements import grammar
-from .grammar import CLAUSE_BREAK, clauses, read, says_nothing
+from .grammar import CLAUSE_BREAK, Lemmas, clauses, read, says_nothing
 from .quantities import Quantity, calendar_year, quantities
 
 # a year after these words is what the figure is compared with, not its own year
@@ -206,8 +206,8 @@ def _exclusion() -> _Exclusion:
     """The grammar's words that set a value apart (``statements.toml``, ``[exclusion]``)."""
     e = grammar().exclusion
     return _Exclusion(
-        phrases=tuple(re.compile(p, re.I) for p in e.phrases),
-        including=tuple(re.compile(p, re.I) for p in e.including),
+        phrases=tuple(re.compile(p) for p in e.phrases),
+        including=tuple(re.compile(p) for p in e.including),
         tail=re.compile(rf"(?:[^\w\d,;:]*[^\W\d]+){{1,{e.words}}}"),
         complement=e.complement,
     )
@@ -218,12 +218,14 @@ def _set_apart(sentence: str) -> list[tuple[int, int, bool]]:
     "inkludert" set apart: up to the grammar's number of words after them, a number or a
     clause break; with whether a complement may stand for them (not after "inkludert")."""
     e = _exclusion()
+    lemmas = Lemmas(sentence, 0, len(sentence), [])  # the phrases are over lemmas
     spans = []
     for patterns, complemented in ((e.phrases, True), (e.including, False)):
         for p in patterns:
-            for m in p.finditer(sentence):
-                if t := e.tail.match(sentence, m.end()):
-                    spans.append((m.end(), t.end(), complemented))
+            for m in p.finditer(lemmas.text):
+                end = max(b for at, _, b in lemmas.where if at < m.end())
+                if t := e.tail.match(sentence, end):
+                    spans.append((end, t.end(), complemented))
     return spans
 
 
@@ -593,6 +595,8 @@ def classify(
         if joint := _joint_values(patterns, m_before) or _joint_values(patterns, m_after):
             return _unclassified(f"who: it counts several values of {dim} together ({joint})")
         value = _dimension(patterns, m_after, m_before, prefix_ctx, look_back)
+        if value is None and (shared := _shared_after(masked, figures, i, r.dimensions, dim)):
+            value = _nearest(shared, patterns, last=False)
         if value is None and (set_apart := _set_apart_value(patterns, sentence, apart_here)):
             value = _exclusion().complement.get(dim, {}).get(set_apart[0] or "")
             if value is None:
@@ -621,6 +625,11 @@ def classify(
         age = _agreed(ctx.previous, "age_group")
     if age:
         out.age_group = age
+    # a part counted by what happened to it ("2 500 av deltakerne som avsluttet, kom i
+    # arbeid") is what its indicator counts; a part that only is ("utgjorde") is not
+    if not reading.said and (unnamed_part := _unnamed_part(sentence, all_q, q, out)):
+        return _unclassified(f"who: a part of a whole ({unnamed_part}), and no group, gender, "
+                             "age, education or category says which part")  # fmt: skip
     for a, b, _ in apart_here:
         if ctx.find_regions and (hits := ctx.find_regions(sentence[a:b])):
             return _unclassified(f"where: it sets {hits[0][2]} apart, and says not which "
@@ -632,6 +641,58 @@ def classify(
     when = "+".join(str(y) for y in out.years)
     out.matched = "; ".join([*evidence, f"when={when}", *([f"where={where}"] if where else [])])
     return out
+
+
+def _shared_after(
+    sentence: str, figures: list[Quantity], i: int, dimensions: dict, dim: str
+) -> str:
+    """The words after the last of the coordinated counts that figure ``i`` opens or
+    continues ("2 100 kvinner og 1 900 menn med kollektiv beskyttelse"), where they are
+    proved parallel: each count followed by a different value of one dimension (not
+    ``dim``) and a conjunction; "" where they are not."""
+    conjunction = re.compile(grammar().coordination.conjunction)
+    q, values, j = figures[i], [], i
+    while j + 1 < len(figures) and figures[j + 1].unit == q.unit:
+        between = sentence[figures[j].end : figures[j + 1].start]
+        word = next(
+            ((d, v, m.end()) for d, pats in dimensions.items() if d != dim for v, p in pats
+             if (m := p.match(between, 1 if between[:1].isspace() else 0))), None,
+        )  # fmt: skip
+        if word is None or not conjunction.fullmatch(between, word[2]):
+            break
+        values.append(word[:2])
+        j += 1
+    if j == i:
+        return ""
+    last = figures[j]
+    _, c_end = _clause_bounds(sentence, last.num_start)
+    end = figures[j + 1].start if j + 1 < len(figures) else c_end
+    tail = sentence[last.end : max(last.end, min(end, c_end))]
+    d = values[0][0]
+    m = next((m for v, p in dimensions[d] if (m := p.match(tail, 1 if tail[:1].isspace() else 0))
+              and v not in {x for _, x in values}), None)  # fmt: skip
+    if m is None or any(x[0] != d for x in values):
+        return ""
+    return tail[m.end() :]
+
+
+def _unnamed_part(sentence: str, all_q: list[Quantity], q: Quantity, out) -> str | None:
+    """The words of a count of part of a whole ("1 800 av deltakerne") where no dimension's
+    value of ``out`` says which part, as printed; None where it is no part or one named."""
+    dims = (out.gender, out.group, out.age_group, out.education, out.category)
+    if q.unit != "persons" or any(v != "alle" for v in dims):
+        return None
+    c_start, c_end = _clause_bounds(sentence, q.num_start)
+    lemmas = Lemmas(sentence, c_start, c_end, all_q, q)
+    for p in _part_of():
+        if m := p.search(lemmas.text):
+            return lemmas.printed(m)
+    return None
+
+
+@cache
+def _part_of() -> list[re.Pattern]:
+    return [re.compile(p) for p in grammar().part_of.phrases]
 
 
 def _joint_regions(finder: RegionFinder, text: str) -> str | None:

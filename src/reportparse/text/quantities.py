@@ -96,7 +96,9 @@ _MONTH_NUMBER = re.compile(r"\.\s*(?:måned(?:en)?|mnd\.?)(?![\wæøå])", re.I)
 _BOUND_BEFORE = re.compile(rf"(?:^|(?<=[\s(–—-]))(?P<q>{BOUNDS})\s+$", re.I)
 _APPROX_BEFORE = re.compile(rf"(?:^|(?<=[\s(–—-]))(?P<q>{APPROX})\s+$", re.I)
 _URL = re.compile(r"(?:https?://|www\.)\S+|\S+\.(?:no|com|org)\b\S*", re.I)
-_LIST_TAIL = re.compile(rf"^(?:\s*(?:,|og|eller|til og med|til|-|–)\s*(?:{NUMERAL}))*\s*", re.I)
+# numbers listed, ranged or set against each other share the unit printed after the last
+# ("41 mot 45 prosent")
+_LIST_TAIL = re.compile(rf"^(?:\s*(?:,|og|eller|til og med|til|mot|-|–)\s*(?:{NUMERAL}))*\s*", re.I)
 # a group of three digits after a space: what follows the first digits of a numeral
 _THOUSANDS = re.compile(r"[ \u00a0\u202f]\d{3}(?!\d)")
 _PRECEDED_BY_LABEL = re.compile(
