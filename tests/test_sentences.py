@@ -70,19 +70,17 @@ def test_precision_and_recall_on_each_half():
     assert [w.split(":")[0] for w in tuning.wrong] == [
         "2 000", "missed 10000 persons", "missed 12000 persons", "missed 40 percent",
         "missed 45 percent", "48 prosent", "9 000", "11 000", "9 000", "5 000", "11 000",
-        "36 000", "40 prosent", "2 000", "11 000", "1 200", "900", "36 000", "52 prosent",
-        "20 000",
+        "36 000", "40 prosent", "2 000", "11 000", "1 200", "900", "52 prosent", "20 000",
     ]  # fmt: skip
     assert all(" None (" in w or w.startswith("missed ") for w in tuning.wrong)
-    # three held-out figures stay unclassified: "Resultatene varierer mellom fylkene, fra 39
-    # prosent i Agder til 63 prosent i Troms i 2024" says no indicator in words, and "51
-    # prosent av de som gikk ut av programmet" counts among a population the grammar does
-    # not know
-    assert [w.split(":")[0] for w in held_out.wrong] == ["51 prosent", "39 prosent", "63 prosent"]
-    assert (tuning.right, tuning.given, tuning.truth) == (170, 170, 186)
-    assert (held_out.right, held_out.given, held_out.truth) == (142, 142, 145)
-    assert (tuning.precision, tuning.recall) == (1.0, 0.914)
-    assert (held_out.precision, held_out.recall) == (1.0, 0.979)
+    # two held-out figures stay unclassified: "Resultatene varierer mellom fylkene, fra 39
+    # prosent i Agder til 63 prosent i Troms i 2024" says no indicator in words ("51 prosent
+    # av de som gikk ut av programmet" is read since "gå ut av" became a way to finish)
+    assert [w.split(":")[0] for w in held_out.wrong] == ["39 prosent", "63 prosent"]
+    assert (tuning.right, tuning.given, tuning.truth) == (171, 171, 186)
+    assert (held_out.right, held_out.given, held_out.truth) == (143, 143, 145)
+    assert (tuning.precision, tuning.recall) == (1.0, 0.919)
+    assert (held_out.precision, held_out.recall) == (1.0, 0.986)
     # no date, page number or phone number read as a key figure
     assert (tuning.matched_figures, tuning.found_figures) == (343, 343)
     assert (held_out.matched_figures, held_out.found_figures) == (198, 198)
@@ -96,13 +94,13 @@ def test_the_batches_written_before_the_rules_were_read():
     third = truth.evaluate(batch=3)
     assert (third["tuning"].right, third["tuning"].given, third["tuning"].truth) == (3, 3, 3)
     held_out = third["held-out"]
-    assert (held_out.right, held_out.given, held_out.truth) == (74, 74, 76)
+    assert (held_out.right, held_out.given, held_out.truth) == (75, 75, 76)
     assert (held_out.matched_figures, held_out.found_figures) == (99, 99)
     fourth = truth.evaluate(batch=4)
     held_out = fourth["held-out"]
-    assert (held_out.right, held_out.given, held_out.truth) == (43, 43, 45)
+    assert (held_out.right, held_out.given, held_out.truth) == (44, 44, 45)
     assert (held_out.matched_figures, held_out.found_figures) == (60, 60)
-    assert [w.split(":")[0] for w in held_out.wrong] == ["Om lag 10 500", "10 prosent"]
+    assert [w.split(":")[0] for w in held_out.wrong] == ["10 prosent"]
     # its three wrong numbers, moved to the tuning half, now right: the forecast and the
     # difference unclassified, "andre flyktninger enn fordrevne fra Ukraina" the group ovrige
     tuning = fourth["tuning"]
@@ -121,10 +119,13 @@ def test_batch_5_after_the_rules_it_called_for():
     first contact, before any rule changed for it; these are its scores after the rules it
     called for (coordinated counts, exclusion by lemma, numbers set against each other, the
     object of "få", a place matched whole, a part of a whole), no evidence of how they
-    generalise: no wrong number, the spurious 41 now 41 percent and left unclassified."""
+    generalise: no wrong number, the spurious 41 now 41 percent and left unclassified; and
+    after the verbs, nouns and measures it used (omfatte, synke / stige til, ende på,
+    deltakertall, nystartet, gå ut av, bli ferdig med, sysselsatt eller under utdanning,
+    universitet / høyskole, grunnskole)."""
     fifth = truth.evaluate(batch=5)["tuning"]
-    assert (fifth.right, fifth.given, fifth.truth) == (60, 60, 95)
-    assert (fifth.precision, fifth.recall) == (1.0, 0.632)
+    assert (fifth.right, fifth.given, fifth.truth) == (70, 70, 95)
+    assert (fifth.precision, fifth.recall) == (1.0, 0.737)
     assert (fifth.matched_figures, fifth.found_figures, fifth.truth_figures) == (121, 121, 123)
     assert all(" None (" in w or w.startswith("missed ") for w in fifth.wrong)
 
@@ -186,6 +187,25 @@ def test_the_object_of_get_after_its_population_and_a_part_of_a_whole():
          "who: a part of a whole (2 200 av deltakerne), and no group, gender, age, education "
          "or category says which part"),
     ]  # fmt: skip
+
+
+def test_verbs_and_nouns_by_lemma_in_wordings_the_truth_does_not_have():
+    """Each inflection simplemma gives reads as its lemma: "steg til" as "stige til", "ble
+    ferdige med" as "bli ferdig med"."""
+    assert classified("Antallet deltakere steg til 21 000 i 2018.") == [
+        ("21 000", "persons", "participants", [2018], "00", "alle", "alle", ""),
+    ]
+    assert classified("Deltakertallet endte på 20 100 i 2019.") == [
+        ("20 100", "persons", "participants", [2019], "00", "alle", "alle", ""),
+    ]
+    assert classified("I 2017 gikk 5 000 deltakere ut av programmet.") == [
+        ("5 000", "persons", "finishers", [2017], "00", "alle", "alle", ""),
+    ]
+    text = ("Av alle som ble ferdige med programmet i 2018, var 61 prosent sysselsatt eller "
+            "under utdanning.")  # fmt: skip
+    assert classified(text) == [
+        ("61 prosent", "percent", "share_work_or_education", [2018], "00", "alle", "alle", ""),
+    ]
 
 
 def test_key_figure_precision_on_the_test_pages():
