@@ -47,8 +47,9 @@ def test_the_truth_has_two_fixed_halves_of_varied_sentences():
     assert len(set(sentences)) == len(sentences)
     batches = Counter((r.get("batch", truth.EARLIER), r["half"]) for r in rows)
     assert batches == {
-        (truth.EARLIER, "tuning"): 161, (truth.EARLIER, "held-out"): 184,
-        (3, "tuning"): 4, (3, "held-out"): 96, (4, "held-out"): 60,
+        (truth.EARLIER, "tuning"): 289, (truth.EARLIER, "held-out"): 183,
+        (3, "tuning"): 5, (3, "held-out"): 95, (4, "tuning"): 3, (4, "held-out"): 57,
+        (5, "tuning"): 120, (6, "held-out"): 100,
     }  # fmt: skip
     rows = [r for r in rows if "batch" not in r]
     held_out = [r["sentence"] for r in rows if r["half"] == "held-out"]
@@ -62,35 +63,170 @@ def test_the_truth_has_two_fixed_halves_of_varied_sentences():
 def test_precision_and_recall_on_each_half():
     scores = truth.evaluate(batch=truth.EARLIER)
     tuning, held_out = scores["tuning"], scores["held-out"]
-    assert tuning.wrong == []
+    # the tuning half's adversarial sentences (forecasts, differences, ranges, exclusions,
+    # competing years ...) say nothing where the grammar cannot prove a figure: figures
+    # left unclassified, and the numbers of a dashed range ("10 000–12 000") not read as
+    # figures at all; never a wrong value
+    assert [w.split(":")[0] for w in tuning.wrong] == [
+        "2 000", "missed 10000 persons", "missed 12000 persons", "missed 40 percent",
+        "missed 45 percent", "48 prosent", "9 000", "11 000", "9 000", "5 000", "11 000",
+        "36 000", "40 prosent", "2 000", "11 000", "1 200", "900", "52 prosent", "20 000",
+    ]  # fmt: skip
+    assert all(" None (" in w or w.startswith("missed ") for w in tuning.wrong)
     # two held-out figures stay unclassified: "Resultatene varierer mellom fylkene, fra 39
-    # prosent i Agder til 63 prosent i Troms i 2024" says no indicator in words
+    # prosent i Agder til 63 prosent i Troms i 2024" says no indicator in words ("51 prosent
+    # av de som gikk ut av programmet" is read since "gå ut av" became a way to finish)
     assert [w.split(":")[0] for w in held_out.wrong] == ["39 prosent", "63 prosent"]
-    assert (tuning.right, tuning.given, tuning.truth) == (133, 133, 133)
-    assert (held_out.right, held_out.given, held_out.truth) == (144, 144, 146)
-    assert (tuning.precision, tuning.recall) == (1.0, 1.0)
+    assert (tuning.right, tuning.given, tuning.truth) == (171, 171, 186)
+    assert (held_out.right, held_out.given, held_out.truth) == (143, 143, 145)
+    assert (tuning.precision, tuning.recall) == (1.0, 0.919)
     assert (held_out.precision, held_out.recall) == (1.0, 0.986)
     # no date, page number or phone number read as a key figure
-    assert (tuning.matched_figures, tuning.found_figures) == (183, 183)
-    assert (held_out.matched_figures, held_out.found_figures) == (199, 199)
+    assert (tuning.matched_figures, tuning.found_figures) == (343, 343)
+    assert (held_out.matched_figures, held_out.found_figures) == (198, 198)
 
 
 def test_the_batches_written_before_the_rules_were_read():
     """Batch 3 after the rule changes its four wrong numbers (moved to tuning) called for;
-    batch 4 as first scored, after those changes: its three wrong numbers are open (a
-    forecast, a difference with its year inside, 'andre flyktninger enn fordrevne fra
-    Ukraina')."""
+    batch 4 after those changes: its three wrong numbers (a forecast, a difference with its
+    year inside, 'andre flyktninger enn fordrevne fra Ukraina') moved to tuning, and the
+    rules of modality, difference and exclusion they called for."""
     third = truth.evaluate(batch=3)
-    assert (third["tuning"].right, third["tuning"].given, third["tuning"].truth) == (2, 2, 2)
+    assert (third["tuning"].right, third["tuning"].given, third["tuning"].truth) == (3, 3, 3)
     held_out = third["held-out"]
-    assert (held_out.right, held_out.given, held_out.truth) == (75, 75, 77)
-    assert (held_out.matched_figures, held_out.found_figures) == (100, 100)
-    fourth = truth.evaluate(batch=4)["held-out"]
-    assert (fourth.right, fourth.given, fourth.truth) == (43, 46, 46)
-    assert (fourth.matched_figures, fourth.found_figures) == (63, 63)
-    assert [w.split(":")[0] for w in fourth.wrong] == [
-        "10 000", "Om lag 10 500", "10 prosent", "4 000", "52 prosent",
+    assert (held_out.right, held_out.given, held_out.truth) == (75, 75, 76)
+    assert (held_out.matched_figures, held_out.found_figures) == (99, 99)
+    fourth = truth.evaluate(batch=4)
+    held_out = fourth["held-out"]
+    assert (held_out.right, held_out.given, held_out.truth) == (44, 44, 45)
+    assert (held_out.matched_figures, held_out.found_figures) == (60, 60)
+    assert [w.split(":")[0] for w in held_out.wrong] == ["10 prosent"]
+    # its three wrong numbers, moved to the tuning half, now right: the forecast and the
+    # difference unclassified, "andre flyktninger enn fordrevne fra Ukraina" the group ovrige
+    tuning = fourth["tuning"]
+    assert tuning.wrong == []
+    assert (tuning.right, tuning.given, tuning.truth) == (1, 1, 1)
+
+
+def test_batch_5_after_the_rules_it_called_for():
+    """Batch 5 (120 sentences by a writer who had not read the rules) was scored once with
+    the rules frozen at 065824f: 56 right of 63 given and 95 in the truth (precision 0.889,
+    recall 0.589; key figures 120 / 121 / 123), seven wrong numbers (a shared 'med
+    kollektiv beskyttelse' not given to the first of two coordinated counts, 'annen bakgrunn
+    enn' not read as an exclusion, '41 mot 45 prosent' after a colon, 'fikk 3 700 av dem som
+    avsluttet, jobb' as finishers, 'Nord-Norge' read as the country, 'Andre enn flyktninger'
+    as participants) and 32 figures unclassified. Moved whole to the tuning half after that
+    first contact, before any rule changed for it; these are its scores after the rules it
+    called for (coordinated counts, exclusion by lemma, numbers set against each other, the
+    object of "få", a place matched whole, a part of a whole), no evidence of how they
+    generalise: no wrong number, the spurious 41 now 41 percent and left unclassified; and
+    after the verbs, nouns and measures it used (omfatte, synke / stige til, ende på,
+    deltakertall, nystartet, gå ut av, bli ferdig med, sysselsatt eller under utdanning,
+    universitet / høyskole, grunnskole)."""
+    fifth = truth.evaluate(batch=5)["tuning"]
+    assert (fifth.right, fifth.given, fifth.truth) == (70, 70, 95)
+    assert (fifth.precision, fifth.recall) == (1.0, 0.737)
+    assert (fifth.matched_figures, fifth.found_figures, fifth.truth_figures) == (121, 121, 123)
+    assert all(" None (" in w or w.startswith("missed ") for w in fifth.wrong)
+
+
+def test_batch_6_as_first_scored():
+    """Batch 6 (100 sentences by a writer who had not read the rules), scored once with the
+    rules frozen at 276f0b8 and left as measured: eight wrong numbers (a gender said by an
+    adjective, "de mannlige deltakerne"; an age "55 år og over"; "blant øvrige" given the
+    group of the clause before; "Holder vi personer med kollektiv beskyttelse utenfor", an
+    exclusion after what it sets apart; a count at a date, "Ved utgangen av september 2024";
+    the year of a publication date for the year of its count; "Fra juli til desember 2022",
+    part of a year; an education named in a relative clause) and one spurious figure ("§§ 13
+    og 14")."""
+    sixth = truth.evaluate(batch=6)["held-out"]
+    assert (sixth.right, sixth.given, sixth.truth) == (51, 59, 81)
+    assert (sixth.precision, sixth.recall) == (0.864, 0.63)
+    assert (sixth.matched_figures, sixth.found_figures, sixth.truth_figures) == (108, 109, 108)
+    given_wrong = [w.split(":")[0] for w in sixth.wrong if " None (" not in w
+                   and not w.startswith("missed ")]  # fmt: skip
+    assert given_wrong == [
+        "59 prosent", "18 prosent", "39 prosent", "52 prosent", "31 500", "12 800",
+        "spurious 14 (persons)", "6 400", "65 prosent",
     ]  # fmt: skip
+
+
+def classified(text: str) -> list[tuple]:
+    """(expression, unit, indicator, years, region, gender, group, missing) of each figure."""
+    paragraphs = [Paragraph(None, text, ParagraphKind.BODY)]
+    found = find_key_figures(
+        paragraphs, None, find_regions=regions.county_names_in, region_in=regions.county_in
+    )
+    return [
+        (f.expression, str(f.unit), f.classification.indicator, f.classification.years,
+         f.classification.region_code, f.classification.gender, f.classification.group,
+         f.classification.missing)
+        for f in found
+    ]  # fmt: skip
+
+
+def test_a_group_after_parallel_coordinated_counts_is_every_counts():
+    """Proved parallel (a count, a gender, "og", a count, the other gender), the group after
+    the last is the first's too; with a place between them, nothing is proved."""
+    text = "I 2023 avsluttet 400 kvinner og 350 menn med kollektiv beskyttelse programmet."
+    assert classified(text) == [
+        ("400", "persons", "finishers", [2023], "00", "kvinner", "ukraina", ""),
+        ("350", "persons", "finishers", [2023], "00", "menn", "ukraina", ""),
+    ]
+    first = classified("I 2023 avsluttet 400 kvinner i Agder og 350 menn med kollektiv "
+                       "beskyttelse programmet.")[0]  # fmt: skip
+    assert first[5:7] == ("kvinner", "alle")
+
+
+def test_exclusion_words_by_lemma_and_a_place_matched_whole():
+    text = ("Blant deltakere med annet opphav enn fordrevne fra Ukraina var måloppnåelsen "
+            "50 prosent i 2023.")  # fmt: skip
+    assert classified(text) == [
+        ("50 prosent", "percent", "share_work_or_education", [2023], "00", "alle", "ovrige", ""),
+    ]
+    assert classified("I Sør-Norge deltok 9 000 personer i programmet i 2022.") == [
+        ("9 000", "persons", None, [], "00", "alle", "alle",
+         "where: it names a place that is no county (I Sør-Norge)"),
+    ]  # fmt: skip
+
+
+def test_numbers_set_against_each_other_share_a_unit_and_no_year():
+    why = ("who: numbers paired in order with years, groups or places, which the grammar "
+           "does not pair (58 mot 54 prosent)")  # fmt: skip
+    assert classified("Måloppnåelsen var høyere i 2023 enn i 2022: 58 mot 54 prosent.") == [
+        ("58", "percent", None, [], "00", "alle", "alle", why),
+        ("54 prosent", "percent", None, [], "00", "alle", "alle", why),
+    ]
+
+
+def test_the_object_of_get_after_its_population_and_a_part_of_a_whole():
+    assert classified("I 2022 fikk 2 900 av dem som avsluttet, arbeid med en gang.") == [
+        ("2 900", "persons", "finishers_to_work", [2022], "00", "alle", "alle", ""),
+    ]
+    assert classified("Personer med familieinnvandring utgjorde 2 200 av deltakerne i 2022.") == [
+        ("2 200", "persons", None, [], "00", "alle", "alle",
+         "who: a part of a whole (2 200 av deltakerne), and no group, gender, age, education "
+         "or category says which part"),
+    ]  # fmt: skip
+
+
+def test_verbs_and_nouns_by_lemma_in_wordings_the_truth_does_not_have():
+    """Each inflection simplemma gives reads as its lemma: "steg til" as "stige til", "ble
+    ferdige med" as "bli ferdig med"."""
+    assert classified("Antallet deltakere steg til 21 000 i 2018.") == [
+        ("21 000", "persons", "participants", [2018], "00", "alle", "alle", ""),
+    ]
+    assert classified("Deltakertallet endte på 20 100 i 2019.") == [
+        ("20 100", "persons", "participants", [2019], "00", "alle", "alle", ""),
+    ]
+    assert classified("I 2017 gikk 5 000 deltakere ut av programmet.") == [
+        ("5 000", "persons", "finishers", [2017], "00", "alle", "alle", ""),
+    ]
+    text = ("Av alle som ble ferdige med programmet i 2018, var 61 prosent sysselsatt eller "
+            "under utdanning.")  # fmt: skip
+    assert classified(text) == [
+        ("61 prosent", "percent", "share_work_or_education", [2018], "00", "alle", "alle", ""),
+    ]
 
 
 def test_key_figure_precision_on_the_test_pages():
@@ -250,13 +386,12 @@ def test_the_grammar_loads_and_names_every_part():
         "share_work_or_education",
         "share_education_upper_secondary",
     ]
-    assert {k.id for k in g.kind} == {
-        "accumulation",
-        "change",
-        "negated",
-        "hypothetical",
-        "other_measure",
-    }
+    assert [k.id for k in g.kind] == [
+        "accumulation", "range", "average", "change", "whole", "duration_subset", "respectively",
+        "difference",
+        "negated", "hypothetical", "other_measure", "during",
+    ]  # fmt: skip
+    assert [k.id for k in g.kind if k.scope == "sentence"] == ["hypothetical", "during"]
 
 
 @pytest.mark.parametrize(
@@ -401,3 +536,158 @@ def test_the_pattern_fallback_reads_other_clauses_only_for_a_clause_that_says_no
         ("52 prosent", "share_work_or_education", [2021], "statement:share-to-work-or-education"),
         ("66 prosent", "share_work_or_education", [2021], "pattern:share_work_or_education"),
     ]
+
+
+# ------------------------------------------------------------------ say nothing unproved
+
+
+def _why(*texts: str) -> list[tuple[str, str | None, str]]:
+    return [(f[0], f[4], f[9]) for f in figures(*texts)]
+
+
+def test_a_forecast_a_plan_or_a_question_governs_its_whole_sentence():
+    """Modality is a kind of sentence scope: the clause after "og at" is as much a forecast
+    as the one "regner med" leads."""
+    forecast = "what: a goal, plan, forecast, estimate, condition or question, not a result"
+    assert _why("Vi regner med at 10 000 starter i 2026, og at 5 000 avslutter.",
+                "Startet 11 000 personer i programmet i 2022?",
+                "Dersom 8 000 starter i 2025, vil programmet ha over 30 000 deltakere.") == [
+        ("10 000", None, f"{forecast} (regner med)"),
+        ("5 000", None, f"{forecast} (regner med)"),
+        ("11 000", None, f"{forecast} (?)"),
+        ("8 000", None, f"{forecast} (vil)"),
+        ("over 30 000", None, f"{forecast} (vil)"),
+    ]  # fmt: skip
+
+
+def test_the_size_of_a_difference_is_no_level():
+    assert _why("Antallet deltakere var 4 000 lavere i 2019 enn i 2018.",
+                "Menn hadde 10 prosent høyere måloppnåelse enn kvinner i 2022.") == [
+        ("4 000", None, "what: a difference, not a level (4 000 lavere i 2019 enn)"),
+        ("10 prosent", None,
+         "what: a difference, not a level (10 prosent høyere måloppnåelse enn)"),
+    ]  # fmt: skip
+    # a number in brackets is the level of the words before it
+    assert [(f[0], f[4], f[5]) for f in figures(
+        "Også i 2021 har menn (61 prosent) høyere måloppnåelse enn kvinner (41 prosent).",
+        "Antallet som startet i 2022 (11 000) var høyere enn i 2021 (9 000).",
+    )] == [
+        ("61 prosent", "share_work_or_education", [2021]),
+        ("41 prosent", "share_work_or_education", [2021]),
+        ("11 000", None, []),
+        ("9 000", "starters", [2021]),
+    ]  # fmt: skip
+
+
+def test_a_value_set_apart_gives_its_complement_or_nothing():
+    found = figures(
+        "Blant andre flyktninger enn fordrevne fra Ukraina var måloppnåelsen 52 prosent i 2024.",
+        "Bortsett fra fordrevne fra Ukraina startet 4 000 personer i programmet i 2023.",
+    )
+    assert [(f[0], f[4], f[5]) for f in found] == [
+        ("52 prosent", "share_work_or_education", [2024]),
+        ("4 000", "starters", [2023]),
+    ]
+    paragraphs = [Paragraph(None, "Bortsett fra fordrevne fra Ukraina startet 4 000 personer "
+                            "i programmet i 2023.", ParagraphKind.BODY)]  # fmt: skip
+    [f] = find_key_figures(paragraphs, None, find_regions=regions.county_names_in,
+                           region_in=regions.county_in)  # fmt: skip
+    assert f.classification.group == "ovrige"
+    assert _why("Utenom Oslo deltok 20 000 personer i programmet i 2022.",
+                "Blant alle deltakere, inkludert fordrevne fra Ukraina, var måloppnåelsen 50 "
+                "prosent i 2023.") == [
+        ("20 000", None, "where: it sets Oslo apart, and says not which region it counts"),
+        ("50 prosent", None, "who: it sets Ukraina apart or names it within a whole, and "
+                             "says not which group it counts"),
+    ]  # fmt: skip
+
+
+def test_competing_years_groups_or_places_leave_a_number_unclassified():
+    assert _why(
+        "I 2021 og 2022 startet 20 000 personer i programmet.",
+        "Av dem som avsluttet i 2021, var 55 prosent i arbeid i 2022.",
+        "I 2022 og 2023 var måloppnåelsen henholdsvis 55 og 58 prosent.",
+        "I 2022 avsluttet 2 000 kvinner og menn fra Ukraina programmet.",
+        "I 2022 deltok 1 200 personer fra Oslo i introduksjonsprogrammet i Bærum.",
+    ) == [
+        ("20 000", None, "when: a count for several years (2021+2022) is their sum, not "
+                         "each year's"),
+        ("55 prosent", None, "when: its clause names several years (2021, 2022), and none "
+                             "is its own"),
+        ("55", None, "who: numbers paired in order with years, groups or places, which the "
+                     "grammar does not pair (henholdsvis)"),
+        ("58 prosent", None, "who: numbers paired in order with years, groups or places, "
+                             "which the grammar does not pair (henholdsvis)"),
+        ("2 000", None, "who: it counts several values of gender together (kvinner og menn)"),
+        ("1 200", None, "where: it names a county (Oslo) and a place that is no county (i "
+                        "Bærum)"),
+    ]  # fmt: skip
+
+
+def test_a_comparison_with_nothing_named_is_not_dated():
+    """ "mot 20 000 i rekordåret" compares with a year it does not name; "mot 40 prosent for
+    kvinner" with a group, in the year of the clause it compares with."""
+    found = figures(
+        "I 2022 startet 11 000, mot 20 000 i rekordåret.",
+        "Måloppnåelsen var 55 prosent for menn i 2022, mot 40 prosent for kvinner.",
+    )
+    assert [(f[0], f[4], f[5], f[9]) for f in found] == [
+        ("11 000", "starters", [2022], ""),
+        ("20 000", None, [], "when: it is what the clause before is compared with, and names "
+                             "no year, group or place of its own"),
+        ("55 prosent", "share_work_or_education", [2022], ""),
+        ("40 prosent", "share_work_or_education", [2022], ""),
+    ]  # fmt: skip
+
+
+def test_subsets_by_duration_other_schemes_and_later_years_are_no_level():
+    assert _why(
+        "Rundt 1 000 deltakere var i programmet i mer enn tre år i 2023.",
+        "I 2023 deltok 40 000 personer i opplæring i norsk og samfunnskunnskap.",
+        "Ifølge SSB var 65 prosent av dem som avsluttet i 2021, i arbeid i november 2022.",
+    ) == [
+        ("Rundt 1 000", None, "who: a subset by how long they took part (i mer enn tre år)"),
+        ("40 000", None, "who: a subject outside the data set (opplæring i norsk)"),
+        ("65 prosent", None, "when: its clause names several years (2021, 2022), and none "
+                             "is its own"),
+    ]  # fmt: skip
+    # a date with its day is no year a statistic is of
+    assert [(f[4], f[5]) for f in figures(
+        "I 2020 startet 4 650 personer i programmet, viser tall publisert 15. april 2021."
+    )] == [("starters", [2020])]  # fmt: skip
+
+
+def test_ranges_averages_and_other_populations_are_no_level():
+    assert _why(
+        "Mellom 40 og 50 prosent av dem som avsluttet i 2022, gikk over til arbeid.",
+        "Kommunene hadde gjennomsnittlig 55 deltakere i 2022.",
+        "Blant dem som gikk over til arbeid i 2022, var 30 prosent kvinner.",
+        "Av de 30 000 som kom til Norge i 2022, startet 11 000 i programmet.",
+        "Ukrainske flyktninger utgjorde 9 000 av de 11 000 som startet i 2022.",
+        "I 2022 var 45 prosent av deltakerne i arbeid mens de deltok i programmet.",
+    ) == [
+        ("40", None, "what: a range, not one value (Mellom 40 og 50)"),
+        ("50 prosent", None, "what: a range, not one value (Mellom 40 og 50)"),
+        ("55", None, "what: an average, a median or a figure per unit, not a count or share "
+                     "of the whole (gjennomsnittlig)"),
+        ("30 prosent", None, "who: counts among Blant dem som gikk over til arbeid, which no "
+                             "statement in percent is about"),
+        ("30 000", None, "who: counts among Av de 30 000 som kom, which no statement in "
+                         "persons is about"),
+        ("11 000", None, "who: counts among Av de 30 000 som kom, which starters-by-verb is "
+                         "not about"),
+        ("9 000", "starters", ""),
+        ("11 000", None, "who: the whole a part is counted of (9 000 av de 11 000)"),
+        ("45 prosent", None, "what: a status during the programme, not the transition from "
+                             "it (mens de deltok)"),
+    ]  # fmt: skip
+
+
+def test_a_dashed_range_of_thousands_gives_no_piece_of_a_number():
+    """ "10 000–12 000" is no "10" and no "000"."""
+    from reportparse.text.quantities import quantities
+
+    assert [(q.expression, str(q.unit)) for q in quantities("startet 10 000–12 000 personer")] == []
+    assert [q.value for q in quantities("startet 10 000 personer og 2 500 kvinner")] == [
+        10000, 2500,
+    ]  # fmt: skip

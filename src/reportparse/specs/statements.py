@@ -14,8 +14,9 @@ from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
+from ..contract import vocabulary
 from . import load
-from .schema import Indicator, Pattern, Strict
+from .schema import Indicator, Pattern, PublishedUnit, Strict
 
 FILE = "statements.toml"
 PartKind = Literal["who", "what", "population", "complement", "linking"]
@@ -33,6 +34,12 @@ class Kind(Strict):
     part: Literal["who", "what", "when", "where"]  # the part that is missing for a year's value
     reason: str
     phrases: Annotated[list[Pattern], Field(min_length=1)]
+    # where its phrases are looked for: the number's own clause (with the clauses that lend
+    # it their words), or the whole sentence (a forecast governs every clause it leads)
+    scope: Literal["clause", "sentence"] = "clause"
+    # whether it applies to a number in brackets, which belongs to the words before it: "menn
+    # (61 prosent) høyere måloppnåelse enn kvinner" states the level of "menn"
+    bracketed: bool = True
 
 
 class Statement(Strict):
@@ -62,6 +69,42 @@ class Place(Strict):
 class When(Strict):
     relative_to_writing: list[Pattern] = Field(default_factory=list)
     own_year: Pattern = "(?!)"
+    # the units whose figure printed for several years is each year's value ("2 prosent både
+    # i 2024 og 2025"); a figure of any other unit printed for several years is their sum
+    each_of_several_years: list[PublishedUnit] = Field(default_factory=list)
+
+
+class Exclusion(Strict):
+    """Words that set a dimension's value apart ("andre flyktninger enn fordrevne fra
+    Ukraina", "utenom Oslo"): a mention within ``words`` words after them is excluded, not
+    counted; it gives its dimension the value ``complement`` names, where there is one."""
+
+    phrases: list[Pattern] = Field(default_factory=list)
+    words: int = 4
+    complement: dict[str, dict[str, str]] = Field(default_factory=dict)
+    including: list[Pattern] = Field(default_factory=list)  # set apart, with no complement
+
+    @model_validator(mode="after")
+    def _known_values(self) -> Exclusion:
+        for dim, pairs in self.complement.items():
+            known = vocabulary.dimension(dim)
+            for value in (*pairs, *pairs.values()):
+                if value not in known:
+                    raise ValueError(f"complement: {value!r} is no value of {dim}")
+        return self
+
+
+class Coordination(Strict):
+    """What may stand between coordinated counts that share the words after the last."""
+
+    conjunction: Pattern = "(?!)"
+
+
+class PartOf(Strict):
+    """A count of part of a whole ("1 800 av deltakerne"): a value only where a dimension
+    says which part."""
+
+    phrases: list[Pattern] = Field(default_factory=list)
 
 
 class Grammar(Strict):
@@ -69,6 +112,9 @@ class Grammar(Strict):
     when: When = When()
     place: Place
     says_nothing: list[Pattern] = Field(default_factory=list)
+    exclusion: Exclusion = Exclusion()
+    part_of: PartOf = PartOf()
+    coordination: Coordination = Coordination()
     part: Annotated[list[Part], Field(min_length=1)]
     kind: list[Kind] = Field(default_factory=list)
     statement: Annotated[list[Statement], Field(min_length=1)]

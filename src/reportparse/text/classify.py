@@ -31,13 +31,15 @@ from functools import cache
 from ..model import Classification
 from ..specs.load import classifier
 from ..specs.statements import grammar
-from .grammar import CLAUSE_BREAK, read, says_nothing
+from .grammar import CLAUSE_BREAK, Lemmas, clauses, read, says_nothing
 from .quantities import Quantity, calendar_year, quantities
 
 # a year after these words is what the figure is compared with, not its own year
 _COMPARISON = re.compile(r"\b(?:fra|enn|siden|mot|sammenlignet med|sammenliknet med)\s+(?:i\s+)?$")
 # a clause that compares ("mot 33 prosent i 2019"): its year is its own figures' only
 _COMPARING_CLAUSE = re.compile(r"^\W*(?:mot|enn|sammenlignet med|sammenliknet med)\b", re.I)
+# a clause that opens a statement of its own ("..., mens 6 100 avsluttet")
+_NEW_STATEMENT = re.compile(r"^\W*(?:mens|men|samt|og|eller|mot)\b", re.I)
 # a clause that says when ("i 2019, da 55 prosent ..."): it takes the year named before it
 _WHEN_CLAUSE = re.compile(r"^\W*da\b", re.I)
 _BRACKETED = re.compile(r"\([^()]*\d[^()]*\)")
@@ -191,6 +193,95 @@ def _unclassified(missing: str) -> Classification:
     return Classification(missing=missing)
 
 
+@dataclass(frozen=True)
+class _Exclusion:
+    phrases: tuple[re.Pattern, ...]  # words that set a value apart
+    including: tuple[re.Pattern, ...]  # words that name a value as a part of a whole
+    tail: re.Pattern  # the words after them that they set apart
+    complement: dict[str, dict[str, str]]
+
+
+@cache
+def _exclusion() -> _Exclusion:
+    """The grammar's words that set a value apart (``statements.toml``, ``[exclusion]``)."""
+    e = grammar().exclusion
+    return _Exclusion(
+        phrases=tuple(re.compile(p) for p in e.phrases),
+        including=tuple(re.compile(p) for p in e.including),
+        tail=re.compile(rf"(?:[^\w\d,;:]*[^\W\d]+){{1,{e.words}}}"),
+        complement=e.complement,
+    )
+
+
+def _set_apart(sentence: str) -> list[tuple[int, int, bool]]:
+    """The spans of ``sentence`` that words like "andre ... enn", "utenom", "unntatt" or
+    "inkludert" set apart: up to the grammar's number of words after them, a number or a
+    clause break; with whether a complement may stand for them (not after "inkludert")."""
+    e = _exclusion()
+    lemmas = Lemmas(sentence, 0, len(sentence), [])  # the phrases are over lemmas
+    spans = []
+    for patterns, complemented in ((e.phrases, True), (e.including, False)):
+        for p in patterns:
+            for m in p.finditer(lemmas.text):
+                end = max(b for at, _, b in lemmas.where if at < m.end())
+                if t := e.tail.match(sentence, end):
+                    spans.append((end, t.end(), complemented))
+    return spans
+
+
+def _masked(sentence: str, spans: list[tuple[int, int, bool]]) -> str:
+    """``sentence`` with the spans set apart blanked out (its length kept)."""
+    for a, b, _ in spans:
+        sentence = sentence[:a] + " " * (b - a) + sentence[b:]
+    return sentence
+
+
+def _set_apart_value(
+    patterns: list[tuple[str, re.Pattern]], sentence: str, spans: list[tuple[int, int, bool]]
+) -> tuple[str | None, str] | None:
+    """(value, words) of a dimension's value that ``spans`` of ``sentence`` set apart; the
+    value None where no complement may stand for it ("inkludert fordrevne fra Ukraina")."""
+    for a, b, complemented in spans:
+        for value, p in patterns:
+            if m := p.search(sentence[a:b]):
+                return (value if complemented else None), m.group()
+    return None
+
+
+def _compared_with_nothing_named(
+    sentence: str, all_q: list[Quantity], q: Quantity, ctx: Context
+) -> str | None:
+    """Why a clause that compares ("mot 20 000 i rekordåret") cannot be dated: it names no
+    year, no relative year, no group, gender, age or place of its own, so that what it is
+    compared with is unknown; None where it names one, or does not compare."""
+    c_start, c_end = _clause_bounds(sentence, q.num_start)
+    clause = sentence[c_start:c_end]
+    if not _COMPARING_CLAUSE.match(clause):
+        return None
+    r = classifier_rules()
+    named = (
+        any(calendar_year(y) for y in all_q if c_start <= y.num_start < c_end)
+        or any(p.search(clause) for p, _ in r.relative_years)
+        or any(p.search(clause) for p in _from_writing())
+        or any(p.search(clause) for values in r.dimensions.values() for _, p in values)
+        or r.age.search(clause)
+        or (ctx.find_regions is not None and ctx.find_regions(clause))
+    )
+    if named:
+        return None
+    return ("when: it is what the clause before is compared with, and names no year, group "
+            "or place of its own")  # fmt: skip
+
+
+def _joint_values(patterns: list[tuple[str, re.Pattern]], text: str) -> str | None:
+    """Two values of one dimension named as one ("2 000 kvinner og menn"), as printed."""
+    hits = sorted((m.start(), m.end(), v) for v, p in patterns for m in p.finditer(text))
+    for (_, end, a), (start, stop, b) in itertools.pairwise(hits):
+        if a != b and re.fullmatch(r"\s*(?:og|eller|,|/)\s*", text[end:start]):
+            return text[hits[0][0] : stop]
+    return None
+
+
 def _nearest(text: str, patterns: list[tuple[str, re.Pattern]], last: bool) -> str | None:
     """The value whose mention is last (nearest the end) or first in ``text``."""
     best, pos = None, None
@@ -254,6 +345,61 @@ def _grouped(sentence: str, inside: list[Quantity]) -> list[list[Quantity]]:
     return groups
 
 
+# a year a figure's own words give it: "8 100 i 2020", "24 000 deltakere i 2022" (after it),
+# "2022: 24 000" (right before it)
+_OWN_YEAR_AFTER = re.compile(
+    r"(?:\s+(?!(?:i|til|på|over|ut|av|fra|med)\b)[^\W\d]+)?\s+(?:i|for|gjennom)\s+(?:året\s+)?"
+)
+_OWN_YEAR_BEFORE = re.compile(r"\s*[:,]?\s*")
+_BRACKET_AFTER_YEAR = re.compile(r"\s*\(\s*")
+
+
+def _competing_years(sentence: str, all_q: list[Quantity], q: Quantity) -> str | None:
+    """The years of ``q``'s clause, as printed, where it names several (not as one list)
+    and none is the figure's own ("I november 2022 var 30 prosent i arbeid av dem som
+    avsluttet i 2021"); None where its year is not in doubt."""
+    c_start, c_end = _clause_bounds(sentence, q.num_start)
+    # the clauses before it that lend it their words ("Av dem som avsluttet i 2021, var 55
+    # prosent i arbeid i 2022"): back to one with a figure of its own
+    figures = [f for f in all_q if f.is_statistic]
+    while c_start > 0:
+        a, _ = _clause_bounds(sentence, max(0, c_start - 2))
+        if a >= c_start or any(a <= f.num_start < c_start for f in figures):
+            break
+        c_start = a
+    # and the clause after it that lends it its words ("65 prosent av dem som avsluttet i
+    # 2021, i arbeid i november 2022"): after a comma, with no figure, no new statement
+    bounds = clauses(sentence)
+    later = [(a, b) for a, b in bounds if a >= c_end]
+    if later and re.fullmatch(r",\s*", sentence[c_end : later[0][0]]):
+        a, b = later[0]
+        if not _NEW_STATEMENT.match(sentence[a:]) and not any(
+            a <= f.num_start < b for f in figures
+        ):
+            c_end = b
+    # a date with its day ("publisert 15. april 2021") is when something was done, no year a
+    # statistic is of
+    inside = [
+        y
+        for y in all_q
+        if y.unit == "year" and c_start <= y.num_start < c_end
+        and not _COMPARISON.search(sentence[: y.num_start])
+    ]  # fmt: skip
+    if not inside:
+        return None
+    groups = _grouped(sentence, inside)
+    if len(groups) < 2:
+        return None
+    for g in groups:
+        if g[0].num_start >= q.end and _OWN_YEAR_AFTER.fullmatch(sentence, q.end, g[0].num_start):
+            return None
+        if g[-1].num_end <= q.start and _OWN_YEAR_BEFORE.fullmatch(
+            sentence, g[-1].num_end, q.start
+        ):
+            return None
+    return ", ".join(y.expression for y in inside)
+
+
 def _distance(q: Quantity, y: Quantity) -> int:
     """Characters between a figure and a year ("18 000 i 2020": 3)."""
     return y.num_start - q.end if y.num_start >= q.end else q.start - y.num_end
@@ -266,6 +412,13 @@ def _years(sentence: str, all_q: list[Quantity], q: Quantity) -> list[int]:
     years = [y for y in all_q if calendar_year(y) is not None]
     if not years:
         return []
+    if _bracketed(sentence, q):
+        # "enn i 2021 (9 000)": a year right before the bracket is the bracketed number's
+        right_before = [
+            y for y in years if _BRACKET_AFTER_YEAR.fullmatch(sentence, y.num_end, q.start)
+        ]
+        if right_before:
+            return [calendar_year(right_before[-1])]
     c_start, c_end = _clause_bounds(sentence, q.num_start)
     inside = [
         y
@@ -352,8 +505,9 @@ def classify(
         return _unclassified(reading.missing)
     look_back = _bracketed(sentence, q)
     order = [before, after] if look_back else [after, before]
+    apart = _set_apart(sentence)
+    masked = _masked(sentence, apart)
     reduced = _reduced(sentence)
-    prefix = sentence[: q.start]
     out = Classification()
     if reading.indicator:
         own, rule = reading.indicator, f"statement:{reading.rule}"
@@ -400,12 +554,17 @@ def classify(
     # itself ("sysselsettingsprosenten ... 58,4" in a footnote to a sentence on arbeid)
     if own is None and (words := _matched(r.blockers, ctx.anchor_prefix + " " + sentence)):
         return _unclassified(f"who: a subject outside the data set ({words})")
+    if competing := _competing_years(sentence, all_q, q):
+        return _unclassified(f"when: its clause names several years ({competing}), and none "
+                             "is its own")  # fmt: skip
     years = _years(sentence, all_q, q)
     if not years and anchor is not None:
         years = list(anchor.years)
     if not years and ctx.anchor_sentence:
         years = [y for q in quantities(ctx.anchor_sentence) if (y := calendar_year(q))][:1]
     offset = _relative(after, before)
+    if offset is None and (unnamed := _compared_with_nothing_named(sentence, all_q, q, ctx)):
+        return _unclassified(unnamed)
     if not years and ctx.year:
         written = _matched(_from_writing(), f"{before} {after}")
         c_start, _ = _clause_bounds(sentence, q.num_start)
@@ -420,11 +579,29 @@ def classify(
         years = [ctx.year]
     if not years:
         return _unclassified("when: no year in the sentence or its context")  # say nothing
+    if len(set(years)) > 1 and q.unit not in grammar().when.each_of_several_years:
+        listed = "+".join(map(str, years))
+        return _unclassified(f"when: a count for several years ({listed}) is their sum, not "
+                             "each year's")  # fmt: skip
     out.indicator = indicator
     out.years = [y + (offset or 0) for y in years]
-    prefix_ctx = prefix + " " + ctx.anchor_prefix if ctx.anchor_prefix else prefix
+    # the words that count: a value set apart ("andre enn fordrevne fra Ukraina") is not
+    m_after, m_before = _spans(masked, figures, i)
+    m_prefix = masked[: q.start]
+    reach = q.end + len(after)  # the number's own words end here
+    apart_here = [span for span in apart if span[0] < reach]
+    prefix_ctx = m_prefix + " " + ctx.anchor_prefix if ctx.anchor_prefix else m_prefix
     for dim, patterns in r.dimensions.items():
-        value = _dimension(patterns, after, before, prefix_ctx, look_back)
+        if joint := _joint_values(patterns, m_before) or _joint_values(patterns, m_after):
+            return _unclassified(f"who: it counts several values of {dim} together ({joint})")
+        value = _dimension(patterns, m_after, m_before, prefix_ctx, look_back)
+        if value is None and (shared := _shared_after(masked, figures, i, r.dimensions, dim)):
+            value = _nearest(shared, patterns, last=False)
+        if value is None and (set_apart := _set_apart_value(patterns, sentence, apart_here)):
+            value = _exclusion().complement.get(dim, {}).get(set_apart[0] or "")
+            if value is None:
+                return _unclassified(f"who: it sets {set_apart[1]} apart or names it within "
+                                     f"a whole, and says not which {dim} it counts")  # fmt: skip
         if value is None and anchor is not None and getattr(anchor, dim) != "alle":
             value = getattr(anchor, dim)
         if value is None and referred is not None:
@@ -448,13 +625,74 @@ def classify(
         age = _agreed(ctx.previous, "age_group")
     if age:
         out.age_group = age
-    where, unclear = _place(out, ctx, after, before, prefix, look_back, referred)
+    # a part counted by what happened to it ("2 500 av deltakerne som avsluttet, kom i
+    # arbeid") is what its indicator counts; a part that only is ("utgjorde") is not
+    if not reading.said and (unnamed_part := _unnamed_part(sentence, all_q, q, out)):
+        return _unclassified(f"who: a part of a whole ({unnamed_part}), and no group, gender, "
+                             "age, education or category says which part")  # fmt: skip
+    for a, b, _ in apart_here:
+        if ctx.find_regions and (hits := ctx.find_regions(sentence[a:b])):
+            return _unclassified(f"where: it sets {hits[0][2]} apart, and says not which "
+                                 "region it counts")  # fmt: skip
+    where, unclear = _place(out, ctx, m_after, m_before, m_prefix, look_back, referred)
     if unclear:
         return _unclassified(unclear)
     out.rule = rule
     when = "+".join(str(y) for y in out.years)
     out.matched = "; ".join([*evidence, f"when={when}", *([f"where={where}"] if where else [])])
     return out
+
+
+def _shared_after(
+    sentence: str, figures: list[Quantity], i: int, dimensions: dict, dim: str
+) -> str:
+    """The words after the last of the coordinated counts that figure ``i`` opens or
+    continues ("2 100 kvinner og 1 900 menn med kollektiv beskyttelse"), where they are
+    proved parallel: each count followed by a different value of one dimension (not
+    ``dim``) and a conjunction; "" where they are not."""
+    conjunction = re.compile(grammar().coordination.conjunction)
+    q, values, j = figures[i], [], i
+    while j + 1 < len(figures) and figures[j + 1].unit == q.unit:
+        between = sentence[figures[j].end : figures[j + 1].start]
+        word = next(
+            ((d, v, m.end()) for d, pats in dimensions.items() if d != dim for v, p in pats
+             if (m := p.match(between, 1 if between[:1].isspace() else 0))), None,
+        )  # fmt: skip
+        if word is None or not conjunction.fullmatch(between, word[2]):
+            break
+        values.append(word[:2])
+        j += 1
+    if j == i:
+        return ""
+    last = figures[j]
+    _, c_end = _clause_bounds(sentence, last.num_start)
+    end = figures[j + 1].start if j + 1 < len(figures) else c_end
+    tail = sentence[last.end : max(last.end, min(end, c_end))]
+    d = values[0][0]
+    m = next((m for v, p in dimensions[d] if (m := p.match(tail, 1 if tail[:1].isspace() else 0))
+              and v not in {x for _, x in values}), None)  # fmt: skip
+    if m is None or any(x[0] != d for x in values):
+        return ""
+    return tail[m.end() :]
+
+
+def _unnamed_part(sentence: str, all_q: list[Quantity], q: Quantity, out) -> str | None:
+    """The words of a count of part of a whole ("1 800 av deltakerne") where no dimension's
+    value of ``out`` says which part, as printed; None where it is no part or one named."""
+    dims = (out.gender, out.group, out.age_group, out.education, out.category)
+    if q.unit != "persons" or any(v != "alle" for v in dims):
+        return None
+    c_start, c_end = _clause_bounds(sentence, q.num_start)
+    lemmas = Lemmas(sentence, c_start, c_end, all_q, q)
+    for p in _part_of():
+        if m := p.search(lemmas.text):
+            return lemmas.printed(m)
+    return None
+
+
+@cache
+def _part_of() -> list[re.Pattern]:
+    return [re.compile(p) for p in grammar().part_of.phrases]
 
 
 def _joint_regions(finder: RegionFinder, text: str) -> str | None:
@@ -471,14 +709,19 @@ def _places_elsewhere() -> list[re.Pattern]:
     return [re.compile(p) for p in grammar().place.elsewhere]
 
 
-def _elsewhere(text: str) -> str | None:
+def _elsewhere(text: str, counties: RegionFinder | None = None) -> str | None:
     """A place ``text`` names that is no county nor the whole country ("I Bergen"), as
-    printed; None where it names none."""
+    printed; None where it names none. With ``counties``, a county's name is no such place
+    ("i Oslo")."""
     national = [re.compile(p, re.I) for p in grammar().place.national]
+    named = [(a, b) for a, b, _ in counties(text)] if counties is not None else []
     for p in _places_elsewhere():
         for m in p.finditer(text):
-            if not any(n.search(m.group()) for n in national):
-                return m.group().strip()
+            if any(n.search(m.group()) for n in national):
+                continue
+            if any(a < m.end() and m.start() < b for a, b in named):
+                continue
+            return m.group().strip()
     return None
 
 
@@ -494,6 +737,9 @@ def _place(out, ctx, after, before, prefix, look_back, referred) -> tuple[str, s
         return "", f"where: it counts several regions together ({joint})"
     name = _region_name(ctx.find_regions, after, before, prefix, look_back)
     how = name or ""
+    if name is not None and (other := _elsewhere(f"{prefix} {after}", ctx.find_regions)):
+        # "deltok 1 200 personer fra Oslo i introduksjonsprogrammet i Bærum"
+        return "", f"where: it names a county ({name}) and a place that is no county ({other})"
     if name is None and (other := _elsewhere(f"{prefix} {after}")):
         return "", f"where: it names a place that is no county ({other})"
     if name is None:

@@ -33,13 +33,16 @@ LANGUAGE = "nb"  # simplemma's Norwegian Bokmål
 CLAUSE_BREAK = re.compile(r",\s+(?!\d)|;\s*|:\s+|\s+mens\s+|\s+men\s+|\s+samt\s+|\s+[–—]\s+")
 # a clause that says when ("..., da 4 800 startet"): the period words before it are not its
 _WHEN_CLAUSE = re.compile(r"^\W*da\b", re.I)
-_WORD = re.compile(r"\w+|[–/-]")
+# words, dashes and slashes, and a question mark: a question states no value
+_WORD = re.compile(r"\w+|[–/?-]")
 # the break after which a clause goes on with the one before ("Rundt 2 400 av dem som
 # avsluttet, gikk rett over i jobb"); after "mens", "men", a semicolon or a dash a new
 # statement begins, whose words are not the number's ("Antallet som startet i 2018, var
 # 8 200, mens antallet som avsluttet, var 10 300")
 _CONTINUING = re.compile(r",\s*")
 _NEW_STATEMENT = re.compile(r"^\W*(?:mens|men|samt|og|eller|mot)\b", re.I)
+# a clause that names the population the next one counts among ("Av de 9 000 som avsluttet")
+_PARTITIVE = re.compile(r"^\W*(?:av|blant)\b", re.I)
 # a clause that compares with another ("mot 26 000 i 2019")
 _COMPARING = re.compile(r"^\W*(?:mot|enn|sammenlignet med|sammenliknet med)\b", re.I)
 PARTS = ("what", "who", "population", "complement", "linking")
@@ -80,7 +83,7 @@ class Reading:
 @dataclass(frozen=True)
 class _Compiled:
     parts: tuple[tuple[str, str, tuple[re.Pattern, ...]], ...]
-    kinds: tuple[tuple[str, str, str, tuple[re.Pattern, ...]], ...]
+    kinds: tuple[tuple[str, str, str, str, bool, tuple[re.Pattern, ...]], ...]
     statements: tuple[tuple[str, str, dict[str, str], frozenset[str]], ...]
     keep: frozenset[str]
     own_year: re.Pattern
@@ -93,7 +96,8 @@ def _compiled() -> _Compiled:
     return _Compiled(
         parts=tuple((p.kind, p.id, tuple(re.compile(x) for x in p.phrases)) for p in g.part),
         kinds=tuple(
-            (k.id, k.part, k.reason, tuple(re.compile(x) for x in k.phrases)) for k in g.kind
+            (k.id, k.part, k.reason, k.scope, k.bracketed, tuple(re.compile(x) for x in k.phrases))
+            for k in g.kind
         ),
         statements=tuple((s.id, s.indicator, s.parts(), frozenset(s.among)) for s in g.statement),
         keep=frozenset(g.keep),
@@ -165,13 +169,17 @@ def _find(kind: str, text: Lemmas) -> list[tuple[int, Match]]:
     return sorted(((a, m) for a, _, m in found), key=lambda f: f[0])
 
 
-def _kind(texts: list[Lemmas], dated: bool) -> tuple[Match, str] | None:
-    """The first kind of statement that is no year's value; a number its own words date
-    (``dated``) is no accumulation."""
-    for kid, part, reason, patterns in _compiled().kinds:
-        if dated and part == "when":
+def _kind(
+    texts: list[Lemmas], whole: Lemmas, dated: bool, bracketed: bool
+) -> tuple[Match, str] | None:
+    """The first kind of statement that is no year's value, looked for in ``texts`` (the
+    number's clause and those that lend it words) or, for a kind of sentence scope, in the
+    ``whole`` sentence; a number its own words date (``dated``) is no accumulation, and a
+    number in brackets (``bracketed``) takes only the kinds that apply to one."""
+    for kid, part, reason, scope, in_brackets, patterns in _compiled().kinds:
+        if (dated and part == "when") or (bracketed and not in_brackets):
             continue
-        for t in texts:
+        for t in [whole] if scope == "sentence" else texts:
             for p in patterns:
                 m = p.search(t.text)
                 if m:
@@ -244,8 +252,11 @@ def read(sentence: str, numbers: list[Quantity], figures: list[Quantity], i: int
     ):
         following = Lemmas(sentence, *bounds[ci + 1], numbers)
     preceding = []
+    counted_among = []  # the population a partitive clause names ("Av de 30 000 som kom")
     for a, b in reversed(bounds[:ci]):
         if has_figure(a, b):
+            if _PARTITIVE.match(sentence[a:b]):
+                counted_among.append(Lemmas(sentence, a, b, numbers))
             break
         preceding.append(Lemmas(sentence, a, b, numbers))
     out = Reading()
@@ -259,12 +270,14 @@ def read(sentence: str, numbers: list[Quantity], figures: list[Quantity], i: int
     if not what and following is not None:
         what = _what(following)
         texts.append(following)
-    kind = _kind(texts, bool(_compiled().own_year.search(clause.text)))
+    whole = Lemmas(sentence, 0, len(sentence), numbers, q)
+    kind = _kind(texts, whole, bool(_compiled().own_year.search(clause.text)), bracketed)
     if kind is not None:
         out.kind, out.missing = kind
         return out
     found = {part: [m for t in (after, before, *texts) for _, m in _find(part, t)]
              for part in PARTS if part != "what"}  # fmt: skip
+    found["population"] += [m for t in counted_among for _, m in _find("population", t)]
     out = _stated(q, what, found)
     if out.indicator is None and what and following is not None and following not in texts:
         # "begynte 14 prosent av dem som avsluttet, på videregående opplæring"
@@ -281,6 +294,16 @@ def read(sentence: str, numbers: list[Quantity], figures: list[Quantity], i: int
                 out.indicator, out.rule = main.indicator, main.rule
                 out.parts = [*main.parts, Match("what", "compared", "as the clause compared with")]
     return out
+
+
+def _counted(population: str, unit: str) -> bool:
+    """Whether a statement rule of ``unit`` is about ``population`` (as its population or
+    one of those it counts among)."""
+    return any(
+        indicator_unit(indicator) == unit
+        and (parts.get("population") == population or population in among)
+        for _, indicator, parts, among in _compiled().statements
+    )
 
 
 def _stated(q: Quantity, what: list[Match], found: dict[str, list[Match]]) -> Reading:
@@ -305,6 +328,11 @@ def _stated(q: Quantity, what: list[Match], found: dict[str, list[Match]]) -> Re
             return out
     if what:
         out.missing = f"what: no indicator is {what[0].id} counted in {q.unit}"
+    elif found["population"] and not _counted(found["population"][0].id, q.unit):
+        # "Blant dem som gikk over til arbeid, var 30 prosent kvinner": a share or count of
+        # a population no rule of its unit is about is no indicator, whatever else it says
+        words = found["population"][0].words
+        out.missing = f"who: counts among {words}, which no statement in {q.unit} is about"
     elif found["who"] and any(
         "who" in parts and indicator_unit(indicator) == q.unit
         for _, indicator, parts, _ in _compiled().statements

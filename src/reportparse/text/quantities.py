@@ -96,7 +96,11 @@ _MONTH_NUMBER = re.compile(r"\.\s*(?:måned(?:en)?|mnd\.?)(?![\wæøå])", re.I)
 _BOUND_BEFORE = re.compile(rf"(?:^|(?<=[\s(–—-]))(?P<q>{BOUNDS})\s+$", re.I)
 _APPROX_BEFORE = re.compile(rf"(?:^|(?<=[\s(–—-]))(?P<q>{APPROX})\s+$", re.I)
 _URL = re.compile(r"(?:https?://|www\.)\S+|\S+\.(?:no|com|org)\b\S*", re.I)
-_LIST_TAIL = re.compile(rf"^(?:\s*(?:,|og|eller|til og med|til|-|–)\s*(?:{NUMERAL}))*\s*", re.I)
+# numbers listed, ranged or set against each other share the unit printed after the last
+# ("41 mot 45 prosent")
+_LIST_TAIL = re.compile(rf"^(?:\s*(?:,|og|eller|til og med|til|mot|-|–)\s*(?:{NUMERAL}))*\s*", re.I)
+# a group of three digits after a space: what follows the first digits of a numeral
+_THOUSANDS = re.compile(r"[ \u00a0\u202f]\d{3}(?!\d)")
 _PRECEDED_BY_LABEL = re.compile(
     r"(?:§|§§|tabell|figur|kapittel|kap\.|side|s\.|nr\.?|prop\.|meld\.|st\.|nou|spor|"
     r"runde|del|punkt|kl\.|krasjkurs|versjon|trinn|nivå)\s*$",
@@ -266,7 +270,7 @@ def quantities(sentence: str) -> list[Quantity]:
             continue
         raw = m.group("num")
         value = parse_number(raw)
-        if value is None:
+        if value is None or _part_of_numeral(text, m):
             continue
         before, after = text[: m.start()], text[m.end() :]
         unit, length = _unit_after(after)
@@ -299,6 +303,17 @@ def quantities(sentence: str) -> list[Quantity]:
         add(Quantity(value, unit, bool(q), text[start:end].strip(), start, end, m.start(), m.end()))
     found.sort(key=lambda q: q.num_start)
     return found
+
+
+def _part_of_numeral(text: str, m: re.Match) -> bool:
+    """Whether match ``m`` is a piece of a numeral that as a whole was no number ("10 000–12
+    000" gives neither "10" nor "000"): digits a group of three follows, or a group of three
+    that follows digits."""
+    if _THOUSANDS.match(text, m.end()):
+        return True
+    return bool(
+        re.fullmatch(r"\d{3}", m.group()) and re.search(r"\d[ \u00a0\u202f]$", text[: m.start()])
+    )
 
 
 def _default_unit(raw: str) -> str:
