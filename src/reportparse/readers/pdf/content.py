@@ -40,7 +40,7 @@ from ...specs.settings import (
 from ...text.normalize import normalize_ws
 from ...text.printed import is_value
 from .alignment import Evidence
-from .cells import overlap, printed_lines
+from .cells import Grid, overlap, printed_lines, segments_in
 from .charts import Chart, read_charts
 from .furniture import contents, furniture
 from .header import same_header
@@ -370,7 +370,9 @@ def _continuation(p: PageTables, last: FoundTable | None) -> FoundTable | None:
     before = last.grid
     if cand.structures and cand.structures[0].boxed(settings):
         grid = read_grid(p.segments, cand.structures[0], settings)
-        fits = grid is not None and len(grid.cells[0]) == len(before.cells[0])
+        fits = grid is not None and _same_grid(
+            before, grid, p.page.continuation_slack * _size(p, grid)
+        )
     else:
         head = before.cells[: before.header_rows]
         grid = p.read_open(cand, settings, None)
@@ -383,7 +385,28 @@ def _continuation(p: PageTables, last: FoundTable | None) -> FoundTable | None:
     if not fits:
         return None
     p.claimed |= cand.ids()
+    p.parts |= cand.ids()
     return FoundTable(root.caption, grid, None, p.layout.number, settings=settings, continues=root)
+
+
+def _size(p: PageTables, grid: Grid) -> float:
+    """The size of the text a grid holds (the middle one)."""
+    sizes = sorted(s.size for s in segments_in(p.segments, grid.bbox, 0.0))
+    return sizes[len(sizes) // 2] if sizes else p.tables.defaults.fallback_size
+
+
+def _same_grid(before: Grid, grid: Grid, slack: float) -> bool:
+    """Whether a ruled grid goes on with ``before``: as many columns, and its header repeats
+    the table's or its column rules stand where the table's do (to ``slack``, in points)."""
+    if len(grid.cells[0]) != len(before.cells[0]):
+        return False
+    if before.header_rows and same_header(
+        before.cells[: before.header_rows], grid.cells[: grid.header_rows]
+    ):
+        return True
+    return len(grid.col_bounds) == len(before.col_bounds) and all(
+        abs(a - b) <= slack for a, b in zip(grid.col_bounds, before.col_bounds, strict=True)
+    )
 
 
 def _uncaptioned_end(p: PageTables, content: PageContent) -> FoundTable | None:

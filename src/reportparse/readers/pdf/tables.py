@@ -130,6 +130,7 @@ class PageTables:
         if every_table:  # no running text, dot leaders, turned text or rules typed as text
             self.open_segments = _plain_text(self.open_segments, page)
         self.claimed: set[int] = set()
+        self.parts: set[int] = set()  # what a table's later part, read so far, took
         self._options: list[Option] | None = None
 
     # ------------------------------------------------------------ options
@@ -238,6 +239,10 @@ class PageTables:
         found: list[FoundTable] = []
         for option in sorted(self.options(), key=lambda o: o.caption.continued):
             sides = [option.above, option.below] if captions_under else [option.below, option.above]
+            if sides[0] is not None and self.parts & sides[0].ids():
+                reason = "it stands by a table's later part, not by a table of its own"
+                found.append(FoundTable(option.caption, None, None, self.layout.number, reason))
+                continue  # the part's caption (content.py gives it to the part's table)
             chosen = next((c for c in sides if c is not None and not self.claimed & c.ids()), None)
             if chosen is None and (option.caption.loose or option.caption.continued):
                 continue  # running text that begins like a caption, or a part's marker
@@ -366,11 +371,7 @@ class PageTables:
         settings = self.tables.defaults
         width = self.layout.width
         blocks = find_blocks(self.open_segments, self.page, settings, self.caption_ids)
-        structures = [
-            st
-            for st in self.structures[settings]
-            if not self.claimed & st.ids() and not st.boxed(settings)
-        ]
+        structures = [st for st in self.structures[settings] if not self.claimed & st.ids()]
         cand = _candidate(structures, blocks[0] if blocks else None, None, settings, None, True)
         if cand is None or self.claimed & cand.ids():
             return None

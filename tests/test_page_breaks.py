@@ -1,0 +1,151 @@
+"""Ruled tables broken over pages, drawn here: the next page's grid joins the table by its
+structure (as many columns, its header repeated or its column rules where the table's
+are), a grid with other columns stays apart, and a caption printed under a table's later
+part is that part's table's caption, not the caption of the table under it. The cells
+expected are those drawn."""
+
+from __future__ import annotations
+
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen import canvas
+
+from reportparse.model import ContentMode, TableStatus
+from reportparse.readers.pdf.content import read_content
+from reportparse.readers.pdf.pdffile import open_pdf, page_layouts
+from reportparse.text.printed import header_end
+
+HEADER = [["Fylke", "2025", "", "2024"], ["", "Kvinner", "Menn", "Begge kjønn"]]
+FIRST = [["Agder", "67,9 %", "25,6 %", "42,7 %"], ["Buskerud", "37,9 %", "31,8 %", "36,5 %"]]
+SECOND = [["Oslo", "45,5 %", "57,0 %", "45,8 %"], ["Troms", "40,0 %", "76,3 %", "59,6 %"]]
+X = [72.0, 192.0, 262.0, 332.0, 412.0]
+ROW = 18.0
+
+
+def _grid(c, rows: list[list[str]], top: float, xs: list[float] = X, spans=()) -> float:
+    """A ruled grid from ``top`` (PDF y): every cell boxed but where ``spans`` ((row, col):
+    no rule at the left of that column in that row) joins two cells. Returns its bottom."""
+    ys = [top - ROW * r for r in range(len(rows) + 1)]
+    for y in ys:
+        c.line(xs[0], y, xs[-1], y)
+    for r in range(len(rows)):
+        for k, x in enumerate(xs):
+            if (r, k) not in spans:
+                c.line(x, ys[r], x, ys[r + 1])
+    c.setFont("Helvetica", 9)
+    for r, row in enumerate(rows):
+        for k, cell in enumerate(row):
+            c.drawString(xs[k] + 4, ys[r] - 13, cell)
+    return ys[-1]
+
+
+def _footer(c, page: int, pages: int) -> None:
+    c.setFont("Helvetica", 8)
+    c.drawString(280, 30, f"Side {page} av {pages}")
+
+
+def _tables(path) -> dict:
+    pdf = open_pdf(path.read_bytes())
+    try:
+        layouts = page_layouts(pdf)
+    finally:
+        pdf.close()
+    return {t.table_id: t for t in read_content(layouts, ContentMode.SPEC).tables}
+
+
+def _report(path, pages) -> dict:
+    c = canvas.Canvas(str(path), pagesize=A4)
+    for n, draw in enumerate(pages, 1):
+        draw(c)
+        _footer(c, n, len(pages))
+        c.showPage()
+    c.save()
+    return _tables(path)
+
+
+def test_a_header_of_years_over_heads_is_two_header_rows():
+    assert header_end([*HEADER, *FIRST]) == 2
+    # years over the columns with values right under them: a row of numbers, as a body row's
+    assert header_end([["Fylke", "2024", "2025"], ["Agder", "1 204", "1 310"]]) == 0
+    # a year as a row's stub is a body row, whatever its values
+    assert header_end([["År", "Deltakere"], ["2024", "2025"], ["2025", "Ukjent"]]) == 1
+
+
+def test_a_ruled_table_goes_on_with_its_header_repeated_and_no_marker(tmp_path):
+    """The county table's grid ends page 1; page 2 begins with a grid of the same columns
+    under the same two header rows (the year spanning two columns), and no "(forts.)"."""
+    span = {(0, 2)}
+
+    def page1(c):
+        c.setFont("Helvetica-Bold", 10)
+        c.drawString(X[0], 700, "Tabell 2: Resultat fylker")
+        _grid(c, [*HEADER, *FIRST], 690, spans=span)
+
+    def page2(c):
+        _grid(c, [*HEADER, *SECOND], 800, spans=span)
+
+    t = _report(tmp_path / "broken.pdf", [page1, page2])["tabell-2"]
+    assert (t.status, t.pages, t.joined, t.header_rows) == (TableStatus.EXTRACTED, [1, 2], True, 2)
+    assert t.cells == [*HEADER, *FIRST, *SECOND]
+
+
+def test_a_ruled_part_without_its_header_joins_where_its_column_rules_stand(tmp_path):
+    def page1(c):
+        c.setFont("Helvetica-Bold", 10)
+        c.drawString(X[0], 700, "Tabell 2: Resultat fylker")
+        _grid(c, [*HEADER, *FIRST], 690, spans={(0, 2)})
+
+    def page2(c):
+        _grid(c, SECOND, 800)
+
+    t = _report(tmp_path / "headless.pdf", [page1, page2])["tabell-2"]
+    assert (t.pages, t.joined) == ([1, 2], True)
+    assert t.cells == [*HEADER, *FIRST, *SECOND]
+
+
+def test_a_grid_of_other_columns_on_the_next_page_is_not_joined(tmp_path):
+    """The next page begins with a grid as wide, of as many columns, but set otherwise and
+    under another header: another table, not this one's part."""
+    other = [["Kommune", "Antall", "Andel", "Endring"], ["Bergen", "1 204", "12 %", "3"]]
+
+    def page1(c):
+        c.setFont("Helvetica-Bold", 10)
+        c.drawString(X[0], 700, "Tabell 2: Resultat fylker")
+        _grid(c, [*HEADER, *FIRST], 690, spans={(0, 2)})
+
+    def page2(c):
+        _grid(c, other, 800, xs=[72.0, 152.0, 252.0, 352.0, 412.0])
+
+    t = _report(tmp_path / "other.pdf", [page1, page2])["tabell-2"]
+    assert (t.pages, t.joined) == ([1], False)
+    assert t.cells == [*HEADER, *FIRST]
+
+
+def test_a_caption_under_a_later_part_is_its_tables_not_the_next_tables(tmp_path):
+    """Captions under their tables: the table on page 1 has none; page 2 prints its part
+    under "Tabell 1 (forts.)", the caption "Tabell 1: ..." under the part, then the next
+    table with its own caption under it. Neither caption takes the other's table."""
+    counts = [["Kjønn", "2024", "2025"], ["Kvinner", "15 522", "5 277"], ["Menn", "197", "46"]]
+
+    def page1(c):
+        _grid(c, [*HEADER, *FIRST], 300, spans={(0, 2)})
+
+    def page2(c):
+        c.setFont("Helvetica", 9)
+        c.drawString(X[0], 806, "Tabell 1 (forts.)")
+        bottom = _grid(c, [*HEADER, *SECOND], 800, spans={(0, 2)})
+        c.setFont("Helvetica", 9)
+        c.drawString(X[0], bottom - 12, "Tabell 1: Resultat fylker")
+        bottom = _grid(c, counts, bottom - 24, xs=X[:4])
+        c.setFont("Helvetica", 9)
+        c.drawString(X[0], bottom - 12, "Tabell 2: Deltakere etter kjønn")
+
+    tables = _report(tmp_path / "under.pdf", [page1, page2])
+    assert sorted(tables) == ["tabell-1", "tabell-2"]
+    first, second = tables["tabell-1"], tables["tabell-2"]
+    assert (first.caption, first.pages, first.status) == (
+        "Tabell 1: Resultat fylker", [1, 2], TableStatus.EXTRACTED,
+    )  # fmt: skip
+    assert first.cells == [*HEADER, *FIRST, *SECOND]
+    assert (second.caption, second.pages, second.cells) == (
+        "Tabell 2: Deltakere etter kjønn", [2], counts,
+    )  # fmt: skip
