@@ -149,3 +149,69 @@ def test_a_caption_under_a_later_part_is_its_tables_not_the_next_tables(tmp_path
     assert (second.caption, second.pages, second.cells) == (
         "Tabell 2: Deltakere etter kjønn", [2], counts,
     )  # fmt: skip
+
+
+MEASURES = [
+    ["Tiltak", "2023 N=39 065", "2024 N=13 489"],
+    ["Opplæring i norsk og samfunnskunnskap", "20,0 %", "1,8 %"],
+    ["Arbeidsrettede tiltak", "96,2 %", "72,5 %"],
+    ["Andre integreringstiltak", "53,1 %", "35,6 %"],
+    ["Ingen tiltak", "30,0 %", "40,1 %"],
+]
+PARAGRAPH = [
+    "Introduksjonsprogrammet er et opplæringsprogram",
+    "som skal forberede nyankomne innvandrere til å delta i",
+    "det norske arbeidslivet.",
+]
+
+
+def _open_rows(c, rows: list[list[str]], top: float) -> float:
+    """Rows without rules from ``top`` (PDF y): the stub flush left, values flush right."""
+    c.setFont("Helvetica", 9)
+    for r, row in enumerate(rows):
+        y = top - 16 * r
+        c.drawString(72, y, row[0])
+        for k, cell in enumerate(row[1:]):
+            c.drawRightString(330 + 80 * k, y, cell)
+    return top - 16 * (len(rows) - 1)
+
+
+def _paragraph_over(c, rows: list[list[str]]) -> None:
+    """A paragraph, and right under it (closer than a line) the first rows of a table that
+    ends the page."""
+    c.setFont("Helvetica", 10)
+    for i, line in enumerate(PARAGRAPH):
+        c.drawString(72, 140 - 13 * i, line)
+    _open_rows(c, rows, 96)
+
+
+def test_a_header_and_one_row_ending_a_page_begin_the_table_under_its_repeated_header(tmp_path):
+    """Captions under their tables: page 1 ends with the table's header and its first row,
+    set right under a paragraph (whose left edge the stubs share); page 2 prints the rest
+    under "Tabell 1 (forts.)" and the header again, the caption under it."""
+
+    def page2(c):
+        c.setFont("Helvetica", 9)
+        c.drawString(72, 806, "Tabell 1 (forts.)")
+        bottom = _open_rows(c, [MEASURES[0], *MEASURES[2:]], 790)
+        c.drawString(72, bottom - 20, "Tabell 1: Deltakelse i tiltak")
+
+    tables = _report(tmp_path / "short.pdf", [lambda c: _paragraph_over(c, MEASURES[:2]), page2])
+    t = tables["tabell-1"]
+    assert (t.pages, t.joined, t.caption) == ([1, 2], True, "Tabell 1: Deltakelse i tiltak")
+    assert t.cells == MEASURES
+
+
+def test_a_short_part_whose_header_the_next_page_does_not_repeat_stays_out(tmp_path):
+    """The same page 1, but page 2's table prints other heads: the two lines ending page 1
+    are too few to be a table by themselves, and nothing says they begin this one."""
+    other = [["Tiltak", "Kvinner", "Menn"], *[[r[0], *r[1:]] for r in MEASURES[2:]]]
+
+    def page2(c):
+        bottom = _open_rows(c, other, 790)
+        c.setFont("Helvetica", 9)
+        c.drawString(72, bottom - 20, "Tabell 1: Deltakelse i tiltak")
+
+    tables = _report(tmp_path / "apart.pdf", [lambda c: _paragraph_over(c, MEASURES[:2]), page2])
+    t = tables["tabell-1"]
+    assert (t.pages, t.joined, t.cells) == ([2], False, other)

@@ -377,6 +377,8 @@ def _continuation(p: PageTables, last: FoundTable | None) -> FoundTable | None:
         head = before.cells[: before.header_rows]
         grid = p.read_open(cand, settings, None)
         if grid is None or not same_header(head, grid.cells[: grid.header_rows]):
+            if last.short:  # a short part is a table's only under its header repeated
+                return None
             columns = tuple(zip(before.col_bounds, before.col_bounds[1:], strict=False))
             if not _within(cand, columns, p.page.continuation_slack):
                 return None
@@ -413,7 +415,7 @@ def _uncaptioned_end(p: PageTables, content: PageContent) -> FoundTable | None:
     """The table without a caption that ends page ``p`` (read as ``content``), in a document
     that prints its captions under its tables: its caption may stand under its last part, on
     the next page."""
-    grids = [ft for ft in p.uncaptioned(content.tables) if ft.grid is not None]
+    grids = [ft for ft in p.uncaptioned(content.tables, short=True) if ft.grid is not None]
     return grids[-1] if grids and p.ends_page(grids[-1].grid) else None
 
 

@@ -37,7 +37,7 @@ from .cells import Grid, overlap, printed_lines, segments_in
 from .layout import Box, PageLayout, Segment, without_leaders
 from .prose import running_text
 from .rulings import Structure, find_structures, read_grid, rule_evidence
-from .tablecheck import looks_like_table
+from .tablecheck import looks_like_table, may_begin_table
 
 TITLE_SOURCE = re.compile(r"\bKilde\b", re.I)  # picture titles name their source
 RULED_GRID = TableMethod.RULED_GRID
@@ -54,6 +54,9 @@ class FoundTable:
     settings: TableSettings | None = None  # how it was read (to read its continuation alike)
     method: TableMethod = TableMethod.WHITESPACE  # how it was read, or tried (grid None)
     continues: FoundTable | None = None  # the table (on an earlier page) this part goes on
+    # too short to be a table by itself (tablecheck.may_begin_table): a table's first part
+    # only where its header is repeated over a part on the next page
+    short: bool = False
 
 
 @dataclass
@@ -308,10 +311,10 @@ class PageTables:
             found.append(FoundTable(caption, None, image, self.layout.number))
         return found
 
-    def uncaptioned(self, found: list[FoundTable]) -> list[FoundTable]:
+    def uncaptioned(self, found: list[FoundTable], short: bool = False) -> list[FoundTable]:
         """Every table that no caption took (``found``: the page's tables so far): ruled
         grids, then aligned text with the rules that touch it, where what is read looks like
-        a table."""
+        a table (``short``: or may be a table's first part, ``FoundTable.short``)."""
         out = self._grids()
         settings = self.tables.defaults
         boxes = [ft.grid.bbox for ft in [*found, *out] if ft.grid is not None]
@@ -338,11 +341,16 @@ class PageTables:
             grid = self.read_open(cand, settings, None, pool=free)
             if grid is None and not side:
                 grid = read_region(block.segments, settings, Evidence(no_header=True))
-            if grid is None or not looks_like_table(grid, self.layout, False, self.page):
+            if grid is None:
+                continue
+            part = not looks_like_table(grid, self.layout, False, self.page)
+            if part and not (short and may_begin_table(grid, self.layout, self.page)):
                 continue
             self.claimed |= cand.ids()
             method = TableMethod.RULES_WHITESPACE if side else TableMethod.WHITESPACE
-            out.append(FoundTable(None, grid, None, self.layout.number, "", settings, method))
+            out.append(
+                FoundTable(None, grid, None, self.layout.number, "", settings, method, short=part)
+            )
         return out
 
     def _grids(self) -> list[FoundTable]:
