@@ -46,8 +46,9 @@ class LayoutSettings:
     run_gap: float = 0.6
 
     # footnote markers: small glyphs raised above the text they follow
-    # (ratio) a marker is at most this fraction of the size of the text it belongs to
-    superscript_ratio: float = 0.8
+    # (ratio) a marker is at most this fraction of the size of the text it belongs to: 0.85,
+    # as browsers print a <sup> at font-size "smaller", 1/1.2 (0.83) of its text
+    superscript_ratio: float = 0.85
     # (sizes) the text of a marker is looked for from this far above the marker's top
     marker_above: float = 3.0
     # (sizes) ... to this far below the marker's bottom
