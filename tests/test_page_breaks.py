@@ -215,3 +215,43 @@ def test_a_short_part_whose_header_the_next_page_does_not_repeat_stays_out(tmp_p
     tables = _report(tmp_path / "apart.pdf", [lambda c: _paragraph_over(c, MEASURES[:2]), page2])
     t = tables["tabell-1"]
     assert (t.pages, t.joined, t.cells) == ([2], False, other)
+
+
+def test_a_part_set_anew_under_its_forts_caption_joins_the_table(tmp_path):
+    """Captions under their tables: page 1 ends with the table (no caption); page 2 prints
+    its last rows as a grid of its own, columns set anew and no header, under "Tabell 1
+    (forts.)", the caption under it. The marker vouches for the part its columns do not."""
+
+    def page1(c):
+        _grid(c, [*HEADER, *FIRST], 200, spans={(0, 2)})
+
+    def page2(c):
+        c.setFont("Helvetica", 9)
+        c.drawString(X[0], 806, "Tabell 1 (forts.)")
+        bottom = _grid(c, SECOND, 800, xs=[72.0, 152.0, 202.0, 252.0, 302.0])
+        c.setFont("Helvetica", 9)
+        c.drawString(X[0], bottom - 12, "Tabell 1: Resultat fylker")
+
+    t = _report(tmp_path / "forts.pdf", [page1, page2])["tabell-1"]
+    assert (t.pages, t.joined, t.caption) == ([1, 2], True, "Tabell 1: Resultat fylker")
+    assert t.cells == [*HEADER, *FIRST, *SECOND]
+
+
+def test_a_part_marked_as_another_tables_is_not_joined(tmp_path):
+    """Page 1 ends with table 1 under its caption; page 2 begins with a grid of the same
+    columns under "Tabell 3 (forts.)": table 3's part, whatever its columns."""
+
+    def page1(c):
+        c.setFont("Helvetica-Bold", 10)
+        c.drawString(X[0], 700, "Tabell 1: Resultat fylker")
+        _grid(c, [*HEADER, *FIRST], 690, spans={(0, 2)})
+
+    def page2(c):
+        c.setFont("Helvetica", 9)
+        c.drawString(X[0], 806, "Tabell 3 (forts.)")
+        _grid(c, SECOND, 800)
+
+    tables = _report(tmp_path / "other-forts.pdf", [page1, page2])
+    t = tables["tabell-1"]
+    assert (t.pages, t.joined, t.cells) == ([1], False, [*HEADER, *FIRST])
+    assert (tables["tabell-3"].pages, tables["tabell-3"].cells) == ([2], SECOND)

@@ -40,6 +40,7 @@ from ...specs.settings import (
 from ...text.normalize import normalize_ws
 from ...text.printed import is_value
 from .alignment import Evidence
+from .captions import Caption
 from .cells import Grid, overlap, printed_lines, segments_in
 from .charts import Chart, read_charts
 from .furniture import contents, furniture
@@ -368,27 +369,43 @@ def _continuation(p: PageTables, last: FoundTable | None) -> FoundTable | None:
     root = last.continues or last
     settings = last.settings or p.tables.defaults
     before = last.grid
+    mark = _marker(p, cand)
+    if mark is not None and root.caption is not None and mark.number != root.caption.number:
+        return None  # "Tabell 3 (forts.)" over it: another table's part
+    width = len(before.cells[0])
     if cand.structures and cand.structures[0].boxed(settings):
         grid = read_grid(p.segments, cand.structures[0], settings)
-        fits = grid is not None and _same_grid(
-            before, grid, p.page.continuation_slack * _size(p, grid)
+        fits = grid is not None and (
+            _same_grid(before, grid, p.page.continuation_slack * _size(p, grid))
+            or (mark is not None and len(grid.cells[0]) == width)
         )
     else:
         head = before.cells[: before.header_rows]
         grid = p.read_open(cand, settings, None)
-        if grid is None or not same_header(head, grid.cells[: grid.header_rows]):
+        marked = mark is not None and grid is not None and len(grid.cells[0]) == width
+        if not marked and (grid is None or not same_header(head, grid.cells[: grid.header_rows])):
             if last.short:  # a short part is a table's only under its header repeated
                 return None
             columns = tuple(zip(before.col_bounds, before.col_bounds[1:], strict=False))
             if not _within(cand, columns, p.page.continuation_slack):
                 return None
             grid = p.read_open(cand, settings, None, Evidence(columns=columns, no_header=True))
-        fits = grid is not None and len(grid.cells[0]) == len(before.cells[0])
+        fits = grid is not None and len(grid.cells[0]) == width
     if not fits:
         return None
     p.claimed |= cand.ids()
     p.parts |= cand.ids()
     return FoundTable(root.caption, grid, None, p.layout.number, settings=settings, continues=root)
+
+
+def _marker(p: PageTables, cand: Candidate) -> Caption | None:
+    """The caption that marks ``cand`` as a table's later part ("Tabell 2 (forts.)") right
+    over it, where one does: nothing else stands over a page's opening."""
+    tol = p.tables.defaults.cell_tolerance
+    marks = [
+        c for c in p.captions if c.continued and c.kind == "tabell" and c.bottom <= cand.top + tol
+    ]
+    return max(marks, key=lambda c: c.bottom, default=None)
 
 
 def _size(p: PageTables, grid: Grid) -> float:
