@@ -1,0 +1,70 @@
+"""Header rows of tables without rules, as LibreOffice prints them: the stub head centred
+between two header lines, and heads set flush left over values all of one width. Each page
+is drawn here; the cells expected are those drawn."""
+
+from __future__ import annotations
+
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen import canvas
+
+from reportparse.readers.document import read_tables
+
+BODY = [
+    ["Rogaland", "60,0 %", "72,5 %", "66,4 %", "65,8 %"],
+    ["Akershus", "48,6 %", "72,5 %", "60,2 %", "57,2 %"],
+    ["Agder", "17,9 %", "25,6 %", "21,9 %", "24,1 %"],
+]
+X = [60.0, 197.0, 287.0, 377.0, 467.0]  # each column's left edge: everything flush left
+
+
+def _read(path, draw) -> list[list[list[str]]]:
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.setFont("Helvetica-Bold", 11)
+    c.drawString(X[0], 720, "Tabell 2: Resultat per fylke i 2025")
+    draw(c)
+    c.save()
+    return [t.cells for t in read_tables(path.read_bytes())]
+
+
+def _body(c, top: float) -> None:
+    c.setFont("Helvetica", 10)
+    for r, row in enumerate(BODY):
+        for x, cell in zip(X, row, strict=True):
+            c.drawString(x, top - 21.5 * r, cell)
+
+
+def test_a_stub_head_centred_between_two_header_lines_leaves_them_two_rows(tmp_path):
+    """The years over the gender heads, 21 pt apart, "Fylke" half-way between them: its line
+    stands close over the heads' line, but the heads' own columns show the gap."""
+
+    def draw(c):
+        c.setFont("Helvetica-Bold", 10)
+        c.drawString(X[1], 690, "2025")
+        c.drawString(X[4], 690, "2024")
+        c.drawString(X[0], 679.3, "Fylke")
+        for x, head in zip(X[1:], ["Kvinner", "Menn", "Begge kjønn", "Begge kjønn"], strict=True):
+            c.drawString(x, 668.5, head)
+        _body(c, 647)
+
+    assert _read(tmp_path / "centred.pdf", draw) == [
+        [
+            ["Fylke", "2025", "", "", "2024"],
+            ["", "Kvinner", "Menn", "Begge kjønn", "Begge kjønn"],
+            *BODY,
+        ]
+    ]
+
+
+def test_heads_flush_left_over_values_of_one_width_stand_over_their_own_columns(tmp_path):
+    """Every value is five characters wide, so the values show no alignment of their own;
+    the heads, wider than them and beginning at their left edges, show that they are set
+    flush left (a head belongs over the column it begins at, not the one it ends past)."""
+    heads = ["Fylke", "2023 N=8 227", "2024 N=38 562", "2025 N=12 143", "2026 N=9 990"]
+
+    def draw(c):
+        c.setFont("Helvetica-Bold", 10)
+        for x, head in zip(X, heads, strict=True):
+            c.drawString(x, 668.5, head)
+        _body(c, 647)
+
+    assert _read(tmp_path / "flush.pdf", draw) == [[heads, *BODY]]
