@@ -7,7 +7,10 @@ from __future__ import annotations
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
+from reportparse.model import ContentMode
 from reportparse.readers.document import read_tables
+from reportparse.readers.pdf.content import read_content
+from reportparse.readers.pdf.pdffile import open_pdf, page_layouts
 
 BODY = [
     ["Rogaland", "60,0 %", "72,5 %", "66,4 %", "65,8 %"],
@@ -68,3 +71,33 @@ def test_heads_flush_left_over_values_of_one_width_stand_over_their_own_columns(
         _body(c, 647)
 
     assert _read(tmp_path / "flush.pdf", draw) == [[heads, *BODY]]
+
+
+def test_heads_that_end_far_past_short_values_stay_the_tables_header(tmp_path):
+    """Values of three characters set flush left under heads of twelve: the last head ends
+    50 pt past the body's right edge (LibreOffice sets a table's columns wide). Read as
+    ``extract`` reads a captioned table."""
+    rows = [
+        ["Tiltak", "2024 N=16524", "2025 N=15966", "2026 N=36394"],
+        ["Opplæring i norsk og samfunnskunnskap", "11%", "15%", "27%"],
+        ["Arbeidsrettede tiltak", "51%", "37%", "1%"],
+    ]
+    xs = [60.0, 390.0, 528.0, 658.0]
+
+    def draw(c):
+        for r, row in enumerate(rows):
+            c.setFont("Helvetica-Bold" if r == 0 else "Helvetica", 10)
+            for x, cell in zip(xs, row, strict=True):
+                c.drawString(x, 690 - 22 * r, cell)
+
+    c = canvas.Canvas(str(tmp_path / "wide.pdf"), pagesize=(842, 595 + 200))
+    c.setFont("Helvetica-Bold", 11)
+    c.drawString(60, 706, "Tabell 1: Deltakelse i tiltak")
+    draw(c)
+    c.save()
+    pdf = open_pdf((tmp_path / "wide.pdf").read_bytes())
+    try:
+        layouts = page_layouts(pdf)
+    finally:
+        pdf.close()
+    assert [t.cells for t in read_content(layouts, ContentMode.SPEC).tables] == [rows]

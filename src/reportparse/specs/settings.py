@@ -257,8 +257,9 @@ class PageTableSettings:
     header_lines: int = 6
     # (sizes) a wider white gap above a header line ends the header
     header_gap: float = 1.5
-    # (sizes) a header line may reach this far past the body's left and right edges: a header
-    # cell is centred over a column narrower than itself
+    # (sizes) a header line may begin this far left of the body's left edge or right of its
+    # right edge: a header cell is centred over a column narrower than itself (one set flush
+    # left may end past the values as far as its text goes)
     header_reach: float = 4.0
 
     # running text (``prose.py``): no table is looked for in it
