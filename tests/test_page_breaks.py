@@ -6,6 +6,8 @@ expected are those drawn."""
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
@@ -255,3 +257,60 @@ def test_a_part_marked_as_another_tables_is_not_joined(tmp_path):
     t = tables["tabell-1"]
     assert (t.pages, t.joined, t.cells) == ([1], False, [*HEADER, *FIRST])
     assert (tables["tabell-3"].pages, tables["tabell-3"].cells) == ([2], SECOND)
+
+
+def test_two_parts_under_one_number_that_do_not_join_are_both_withheld_naming_each_other(
+    tmp_path,
+):
+    """Page 2 prints "Tabell 2 (forts.)" over a grid of three columns, not the table's four:
+    not its part. The part takes an id of its own, and neither is published as whole (before,
+    both had the id tabell-2, and the document failed its ids' uniqueness)."""
+    three = [["Fylke", "Kvinner", "Menn"], ["Oslo", "45,5 %", "57,0 %"]]
+
+    def page1(c):
+        c.setFont("Helvetica-Bold", 10)
+        c.drawString(X[0], 700, "Tabell 2: Resultat fylker")
+        _grid(c, [*HEADER, *FIRST], 690, spans={(0, 2)})
+
+    def page2(c):
+        c.setFont("Helvetica-Bold", 10)
+        c.drawString(X[0], 806, "Tabell 2 (forts.)")
+        _grid(c, three, 796, xs=X[:4])
+
+    tables = _report(tmp_path / "apart.pdf", [page1, page2])
+    assert sorted(tables) == ["tabell-2", "utabell-p2-1"]
+    first, part = tables["tabell-2"], tables["utabell-p2-1"]
+    assert (first.status, first.cells) == (TableStatus.INCOMPLETE, [*HEADER, *FIRST])
+    assert first.reason == (
+        "its part on page 2 (utabell-p2-1) does not join it: it has 3 columns, the table 4"
+    )
+    assert (part.status, part.cells, part.pages) == (TableStatus.INCOMPLETE, three, [2])
+    assert (
+        part.reason
+        == "printed as tabell-2's part, but does not join it: it has 3 columns, the table 4"
+    )
+
+
+def test_a_forts_caption_over_what_reads_as_no_table_takes_nothing(tmp_path):
+    """A "(forts.)" caption over a lone filled band (a header's background, no grid of two
+    rows): it takes nothing, so the rows under it stay free for the table they go on."""
+
+    def page1(c):
+        c.setFont("Helvetica-Bold", 10)
+        c.drawString(X[0], 700, "Tabell 2: Resultat fylker")
+        _grid(c, [*HEADER, *FIRST], 690, spans={(0, 2)})
+
+    def page2(c):
+        c.setFont("Helvetica-Bold", 10)
+        c.drawString(X[0], 806, "Tabell 2 (forts.)")
+        c.setFillColorRGB(0.8, 0.85, 0.9)
+        for a, b in pairwise(X):
+            c.rect(a + 1, 780, b - a - 2, 16, stroke=0, fill=1)
+        c.setFillColorRGB(0, 0, 0)
+        c.setFont("Helvetica", 9)
+        for k, cell in enumerate(HEADER[1]):
+            c.drawString(X[k] + 4, 785, cell)
+
+    tables = _report(tmp_path / "band.pdf", [page1, page2])
+    assert sorted(tables) == ["tabell-2"]
+    assert (tables["tabell-2"].status, tables["tabell-2"].pages) == (TableStatus.EXTRACTED, [1])

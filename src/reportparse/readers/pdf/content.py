@@ -276,9 +276,12 @@ def join_pages(pages: list[PageContent], settings: PageTableSettings) -> PdfCont
     for tid, ft in zip(ids, found, strict=True):
         table = _table(tid, ft, footnotes, by_marker, notes)
         previous = next((t for _, t in read if t.table_id == tid), None)
-        if previous is not None and previous.status == table.status == TableStatus.EXTRACTED:
-            _continue(previous, table)  # the same table on a later page
-            continue
+        if previous is not None:
+            why = _no_join(previous, table)
+            if not why:
+                _continue(previous, table)  # the same table on a later page
+                continue
+            _apart(previous, table, why, {t.table_id for _, t in read} | set(ids))
         read.append((_order_key(ft, settings), table))
     for (number, chart), fid in zip(figures, _figure_ids(figures), strict=True):
         if fid is not None:
@@ -286,6 +289,35 @@ def join_pages(pages: list[PageContent], settings: PageTableSettings) -> PdfCont
             read.append((_figure_order_key(number, chart, settings), table))
     read.sort(key=lambda pair: pair[0])  # stable: tables before figures of the same place
     return PdfContent([t for _, t in read], paragraphs)
+
+
+def _no_join(first: Table, more: Table) -> str:
+    """Why ``more``, printed under the number of ``first`` on a later page, cannot be joined
+    to it as its part; "" where it can (both read, with as many columns)."""
+    if more.status != TableStatus.EXTRACTED:
+        return f"it was not read ({more.reason})"
+    if first.status != TableStatus.EXTRACTED:
+        return f"the table was not read ({first.reason})"
+    a, b = len(first.cells[0]), len(more.cells[0])
+    return "" if a == b else f"it has {b} columns, the table {a}"
+
+
+def _apart(first: Table, more: Table, why: str, taken: set[str]) -> None:
+    """Two tables under one printed number that do not join: the later one takes an id of
+    its own (``utabell-pP-K``), each says why, naming the other, and neither is published as
+    whole (the table lacks that part's rows)."""
+    page, k = more.pages[0], 1
+    while f"utabell-p{page}-{k}" in taken:
+        k += 1
+    own = f"utabell-p{page}-{k}"
+    number = first.table_id
+    if first.status == TableStatus.EXTRACTED:
+        first.status = TableStatus.INCOMPLETE
+        first.reason = f"its part on page {page} ({own}) does not join it: {why}"
+    if more.status == TableStatus.EXTRACTED:
+        more.status = TableStatus.INCOMPLETE
+    more.reason = f"printed as {number}'s part, but does not join it: {why}"
+    more.table_id = own
 
 
 def _figure_ids(figures: list[tuple[int, Chart]]) -> list[str | None]:

@@ -253,9 +253,12 @@ class PageTables:
                 reason = "nothing under or over the caption reads as a table"
                 found.append(FoundTable(option.caption, None, None, self.layout.number, reason))
                 continue
-            self.claimed |= chosen.ids()
             caption_above = chosen is option.below
-            found += self.read_candidate(option.caption, chosen, option.settings, caption_above)
+            read = self.read_candidate(option.caption, chosen, option.settings, caption_above)
+            if option.caption.continued and all(ft.grid is None for ft in read):
+                continue  # a part's marker over what reads as no table: it takes nothing
+            self.claimed |= chosen.ids()
+            found += read
         return found
 
     def read_candidate(
