@@ -13,6 +13,7 @@ from reportlab.pdfgen import canvas
 
 from reportparse.model import ContentMode, TableStatus
 from reportparse.readers.pdf.content import read_content
+from reportparse.readers.pdf.furniture import furniture
 from reportparse.readers.pdf.pdffile import open_pdf, page_layouts
 from reportparse.text.printed import header_end
 
@@ -314,3 +315,27 @@ def test_a_forts_caption_over_what_reads_as_no_table_takes_nothing(tmp_path):
     tables = _report(tmp_path / "band.pdf", [page1, page2])
     assert sorted(tables) == ["tabell-2"]
     assert (tables["tabell-2"].status, tables["tabell-2"].pages) == (TableStatus.EXTRACTED, [1])
+
+
+def test_a_tables_head_repeated_atop_two_pages_is_no_running_head(tmp_path):
+    """Six pages with a running head on each; the county table runs over pages 3 and 4 with
+    its stub head "Fylke" first on both, at the same height. The running head is furniture;
+    "Fylke", printed atop two pages of six, stays the table's."""
+    path = tmp_path / "heads.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    for n in range(1, 7):
+        c.setFont("Helvetica", 8)
+        c.drawString(72, 815, "Nøkkeltall introduksjonsordningen 2025")
+        if n in (3, 4):
+            c.setFont("Helvetica", 9)
+            c.drawString(X[0] + 4, 790, "Fylke")
+        c.showPage()
+    c.save()
+    pdf = open_pdf(path.read_bytes())
+    try:
+        layouts = page_layouts(pdf)
+    finally:
+        pdf.close()
+    found = [sorted(s.text for s in lay.segments if id(s) in ids)
+             for lay, ids in zip(layouts, furniture(layouts), strict=True)]  # fmt: skip
+    assert found == [["Nøkkeltall introduksjonsordningen 2025"]] * 6

@@ -28,8 +28,9 @@ def furniture(
     layouts: list[PageLayout], settings: PageTableSettings = PAGE_TABLES
 ) -> list[set[int]]:
     """Per page, the ids of its segments that are furniture: among the first and last lines
-    of a page, a page number alone ("7", "Side 7 av 20"), or a line with words that another
-    page prints at the same height, digits aside (a running head or foot)."""
+    of a page, a page number alone ("7", "Side 7 av 20"), or a line with words that other
+    pages print at the same height, digits aside, ``furniture_share`` of the pages or more (a
+    running head or foot; a table's head repeated over its parts is printed on a few)."""
     edges: list[list[list[Segment]]] = []
     for layout in layouts:
         lines = page_lines(layout, settings)
@@ -40,14 +41,12 @@ def furniture(
         for line in lines:
             seen.setdefault(_signature(line), []).append((page, top(line)))
     out: list[set[int]] = []
-    for page, lines in enumerate(edges):
+    for lines in edges:
         ids: set[int] = set()
         for line in lines:
             sig = _signature(line)
-            repeated = any(
-                other != page and abs(y - top(line)) <= settings.furniture_shift
-                for other, y in seen[sig]
-            )
+            pages = {o for o, y in seen[sig] if abs(y - top(line)) <= settings.furniture_shift}
+            repeated = len(pages) >= max(2, settings.furniture_share * len(layouts))
             if PAGE_NUMBER.match(line_text(line).strip()) or (
                 repeated and re.search(r"[^\W\d_]", sig)
             ):
