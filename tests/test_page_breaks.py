@@ -15,6 +15,7 @@ from reportparse.model import ContentMode, TableStatus
 from reportparse.readers.pdf.content import read_content
 from reportparse.readers.pdf.furniture import furniture
 from reportparse.readers.pdf.pdffile import open_pdf, page_layouts
+from reportparse.readers.pdf.prose import running_text
 from reportparse.text.printed import header_end
 
 HEADER = [["Fylke", "2025", "", "2024"], ["", "Kvinner", "Menn", "Begge kjønn"]]
@@ -339,3 +340,29 @@ def test_a_tables_head_repeated_atop_two_pages_is_no_running_head(tmp_path):
     found = [sorted(s.text for s in lay.segments if id(s) in ids)
              for lay, ids in zip(layouts, furniture(layouts), strict=True)]  # fmt: skip
     assert found == [["Nøkkeltall introduksjonsordningen 2025"]] * 6
+
+
+def test_a_paragraph_and_its_short_last_line_right_over_a_table_are_running_text(tmp_path):
+    """A narrow paragraph (three or four words a line) ends in a line of two words, and the
+    table's stubs, set at its edge, follow right under it: the paragraph is running text to
+    its last line, and no stub is."""
+    lines = [
+        "Introduksjonsprogrammet er et",
+        "opplæringsprogram som skal forberede",
+        "nyankomne innvandrere til å delta i det",
+        "norske arbeidslivet.",
+    ]
+    path = tmp_path / "narrow.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.setFont("Helvetica", 10)
+    for i, line in enumerate(lines):
+        c.drawString(72, 700 - 13 * i, line)
+    _open_rows(c, MEASURES, 700 - 13 * len(lines) - 6)
+    c.save()
+    pdf = open_pdf(path.read_bytes())
+    try:
+        (layout,) = page_layouts(pdf)
+    finally:
+        pdf.close()
+    prose = running_text(layout.segments)
+    assert [s.text for s in layout.segments if id(s) in prose] == lines

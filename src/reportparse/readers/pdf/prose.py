@@ -77,9 +77,12 @@ def running_text(segments: list[Segment], settings: PageTableSettings = PAGE_TAB
 def _paragraph_in(segs: list[Segment], settings: PageTableSettings) -> list[Segment]:
     """The lines of a chain that read as a paragraph: all of them, else the most from its
     first line (a table's first column set right under the paragraph's edge goes on the
-    chain), else the most to its last (a table's column right over it)."""
+    chain) with the lines after them that go on in lower case (its short last line), else the
+    most to its last (a table's column right over it)."""
     for k in range(len(segs), settings.prose_lines - 1, -1):
         if _paragraph(segs[:k], settings):
+            while k < len(segs) and segs[k].text[:1].islower():
+                k += 1  # its short last line, going on in lower case
             return segs[:k]
     for k in range(1, len(segs) - settings.prose_lines + 1):
         if _paragraph(segs[k:], settings):
