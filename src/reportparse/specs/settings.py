@@ -291,11 +291,9 @@ class PageTableSettings:
     # (pt) a running head or foot is printed at the same height on every page, to this; fixed,
     # as it is a position on the page, not a distance in text
     furniture_shift: float = 2.0
-    # (share) ... on this share of the pages or more (and two at least): on most pages, but
-    # a cover, a contents page or a chapter's first page may leave it out, and heads may
-    # alternate between left and right pages; a table's head repeated over its parts, at the
-    # top of a page or two, is no running head
-    furniture_share: float = 0.4
+    # (sizes) ... and stands further than this from the page's other lines: a table's head
+    # repeated atop its parts repeats too, but in a stack of lines a point or two apart
+    furniture_gap: float = 0.5
     # (count) with no heading, a table of contents is at least this many lines in a row with
     # dot leaders, each ending in a page number of the document: fewer is a form to fill in
     contents_lines: int = 3
