@@ -101,3 +101,39 @@ def test_heads_that_end_far_past_short_values_stay_the_tables_header(tmp_path):
     finally:
         pdf.close()
     assert [t.cells for t in read_content(layouts, ContentMode.SPEC).tables] == [rows]
+
+
+def test_a_head_whose_number_wraps_at_its_thousands_space_stays_one_header_cell(tmp_path):
+    """Narrow columns: "2023 N=27 666" printed as "2023 N=27" over "666" (a line of numbers
+    right under the heads, that reads as values). The second line finishes the numbers of
+    the first: it is the header's, and the body begins under it."""
+    heads = [("2023 N=27", "666"), ("2024 N=37", "207"), ("2025 N=31", "237")]
+    body = [["Opplæring i norsk og samfunnskunnskap", "67 %", "30 %", "15 %"],
+            ["Arbeidsrettede tiltak", "37 %", "36 %", "81 %"],
+            ["Andre integreringstiltak", "94 %", "60 %", "90 %"]]  # fmt: skip
+    xs = [60.0, 266.0, 363.0, 451.0]
+
+    def draw(c):
+        c.setFont("Helvetica-Bold", 9)
+        c.drawString(xs[0], 690, "Tiltak")
+        for x, (upper, lower) in zip(xs[1:], heads, strict=True):
+            c.drawString(x, 690, upper)
+            c.drawString(x, 679, lower)
+        c.setFont("Helvetica", 9)
+        for r, row in enumerate(body):
+            c.drawString(xs[0], 660 - 14 * r, row[0])
+            for x, cell in zip([*xs[2:], 540.0], row[1:], strict=True):
+                c.drawRightString(x - 12, 660 - 14 * r, cell)
+
+    c = canvas.Canvas(str(tmp_path / "wrapped.pdf"), pagesize=A4)
+    c.setFont("Helvetica-Bold", 11)
+    c.drawString(60, 706, "Tabell 1: Deltakelse i tiltak")
+    draw(c)
+    c.save()
+    pdf = open_pdf((tmp_path / "wrapped.pdf").read_bytes())
+    try:
+        layouts = page_layouts(pdf)
+    finally:
+        pdf.close()
+    (table,) = read_content(layouts, ContentMode.SPEC).tables
+    assert table.cells == [["Tiltak", *(f"{a} {b}" for a, b in heads)], *body]

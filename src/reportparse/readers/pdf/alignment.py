@@ -22,13 +22,24 @@ the rest:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from itertools import pairwise
 
 from ...model import TableMethod
 from ...specs.settings import TABLES, TableSettings
 from ...text.printed import YEAR_CELL, goes_on, is_value
-from .cells import CellNote, Grid, bottom, cell_text, column_of, printed_lines, top, word_spans
+from .cells import (
+    CellNote,
+    Grid,
+    bottom,
+    cell_text,
+    column_of,
+    overlap,
+    printed_lines,
+    top,
+    word_spans,
+)
 from .header import header_rows
 from .layout import Segment, make_segment
 
@@ -59,7 +70,9 @@ def value_line(line: Line) -> bool:
 def first_body_line(lines: list[Line]) -> int | None:
     """The index of the first body line: the first line of values, or the first line of the
     stub whose values it prints on the stub's last line."""
-    k = next((i for i, line in enumerate(lines) if value_line(line)), None)
+    values = [i for i, line in enumerate(lines) if value_line(line)]
+    values = [i for i in values if i == 0 or not _number_goes_on(lines[i - 1], lines[i])]
+    k = values[0] if values else None
     if k is None:
         return None
     values_start = lines[k][1].x0
@@ -70,6 +83,27 @@ def first_body_line(lines: list[Line]) -> int | None:
             break
         k -= 1
     return k
+
+
+NUMBER_END = re.compile(r"(?<![\d,.])\d{1,3}$")  # a number's first group: "N=27", "27"
+THOUSANDS = re.compile(r"^\d{3}\**$")  # the group after a thousands space: "666", "666**"
+
+
+def _number_goes_on(upper: Line, lower: Line) -> bool:
+    """Whether ``lower`` finishes the numbers that ``upper`` ends with, broken at their
+    thousands space by a narrow column ("2023 N=27" over "666"): each of its segments is a
+    group of three digits under a segment that ends in the group before it. Such a line is
+    the header's, not the body's first line."""
+
+    def over(s: Segment) -> list[Segment]:
+        return [u for u in upper if overlap(u.x0, u.x1, s.x0, s.x1) > 0]
+
+    return bool(lower) and all(
+        THOUSANDS.match(s.text.strip())
+        and len(over(s)) == 1
+        and NUMBER_END.search(over(s)[0].text.strip())
+        for s in lower
+    )
 
 
 def read_region(
