@@ -159,8 +159,10 @@ def _kinds(s: Scored) -> list[dict]:
     return out
 
 
-def section(fresh: int, producers: list[str], jobs: int) -> list[str]:
-    tuning = list(seeds.tuning())
+def section(fresh: int, producers: list[str], jobs: int, first: int | None = None) -> list[str]:
+    """The section, over the tuning seeds (``first``: the first so many of them, a sample)
+    and ``fresh`` seeds drawn now."""
+    tuning = list(seeds.tuning())[:first]
     drawn = seeds.fresh(fresh)
     lines = [
         HEADING,

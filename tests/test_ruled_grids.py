@@ -121,3 +121,33 @@ def test_spanning_cells_and_short_rules(tmp_path):
                     c.drawRightString(xs[k + 1] - 4, tops[r] - 13, cell)
 
     assert _read(tmp_path / "spans.pdf", draw) == [rows]
+
+
+@pytest.mark.parametrize("ratio", [0.58, 0.7, 1 / 1.2])
+def test_a_raised_marker_as_browsers_print_sup_is_a_note_not_text(tmp_path, ratio):
+    """A footnote marker after a stub and after a head, set as a separate run ``ratio`` of the
+    text's size and raised (a browser prints ``<sup>`` at font-size "smaller": 1/1.2)."""
+    rows = [["Region", "Women", "Men", "Total"], *ROWS[1:], ["Unknown", "0", "1", "1"]]
+
+    def draw(c):
+        tops = [760 - r * ROW for r in range(len(rows))]
+        for t in [*tops, tops[-1] - ROW]:
+            c.line(X[0], t, X[-1], t)
+        for x in X:
+            c.line(x, tops[0], x, tops[-1] - ROW)
+        _text(c, rows, tops)
+        c.setFont("Helvetica", 10 * ratio)
+        for r, k in ((len(rows) - 1, 0), (0, 1)):
+            text = rows[r][k]
+            x = X[0] + 4 if k == 0 else X[k + 1] - 4
+            font = "Helvetica-Bold" if r == 0 else "Helvetica"
+            start = x if k == 0 else x - c.stringWidth(text, font, 10)
+            end = start + c.stringWidth(text, font, 10)
+            c.drawString(end + 0.5, tops[r] - 13 + 4, "2" if r else "1")
+
+    c = canvas.Canvas(str(tmp_path / "sup.pdf"), pagesize=A4)
+    draw(c)
+    c.save()
+    (table,) = read_tables((tmp_path / "sup.pdf").read_bytes())
+    assert table.cells == rows
+    assert sorted((n.row, n.col, n.marker) for n in table.notes) == [(0, 1, "1"), (4, 0, "2")]

@@ -46,8 +46,9 @@ class LayoutSettings:
     run_gap: float = 0.6
 
     # footnote markers: small glyphs raised above the text they follow
-    # (ratio) a marker is at most this fraction of the size of the text it belongs to
-    superscript_ratio: float = 0.8
+    # (ratio) a marker is at most this fraction of the size of the text it belongs to: 0.85,
+    # as browsers print a <sup> at font-size "smaller", 1/1.2 (0.83) of its text
+    superscript_ratio: float = 0.85
     # (sizes) the text of a marker is looked for from this far above the marker's top
     marker_above: float = 3.0
     # (sizes) ... to this far below the marker's bottom
@@ -256,8 +257,9 @@ class PageTableSettings:
     header_lines: int = 6
     # (sizes) a wider white gap above a header line ends the header
     header_gap: float = 1.5
-    # (sizes) a header line may reach this far past the body's left and right edges: a header
-    # cell is centred over a column narrower than itself
+    # (sizes) a header line may begin this far left of the body's left edge or right of its
+    # right edge: a header cell is centred over a column narrower than itself (one set flush
+    # left may end past the values as far as its text goes)
     header_reach: float = 4.0
 
     # running text (``prose.py``): no table is looked for in it
@@ -289,6 +291,9 @@ class PageTableSettings:
     # (pt) a running head or foot is printed at the same height on every page, to this; fixed,
     # as it is a position on the page, not a distance in text
     furniture_shift: float = 2.0
+    # (sizes) ... and stands further than this from the page's other lines: a table's head
+    # repeated atop its parts repeats too, but in a stack of lines a point or two apart
+    furniture_gap: float = 0.5
     # (count) with no heading, a table of contents is at least this many lines in a row with
     # dot leaders, each ending in a page number of the document: fewer is a form to fill in
     contents_lines: int = 3

@@ -33,6 +33,21 @@ def is_body_row(row: list[str]) -> bool:
     return bool(values) and all(NUMERIC_CELL.match(c) for c in values)
 
 
+def header_end(cells: list[list[str]]) -> int | None:
+    """How many rows a table's header has: the rows before its first body row, where a row
+    that heads the columns with years alone ("2025", "2024": numbers, as a body row's) and has
+    a row of heads under it ("Kvinner", "Menn") is a header row too. None: no body row."""
+    for i, row in enumerate(cells):
+        if not is_body_row(row):
+            continue
+        under = cells[i + 1] if i + 1 < len(cells) else []
+        years = all(YEAR_CELL.match(c.strip()) for c in row[1:] if c)
+        heads = any(under[1:]) and not is_body_row(under)
+        if not (years and heads and (i == 0 or not row[0].strip())):
+            return i
+    return None
+
+
 def missing_reason(text: str) -> str | None:
     """Why a cell holds no number, where it holds a missing-value symbol ("..": data not
     available); None for any other text."""

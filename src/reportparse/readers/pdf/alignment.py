@@ -22,13 +22,24 @@ the rest:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from itertools import pairwise
 
 from ...model import TableMethod
 from ...specs.settings import TABLES, TableSettings
 from ...text.printed import YEAR_CELL, goes_on, is_value
-from .cells import CellNote, Grid, bottom, cell_text, column_of, printed_lines, top, word_spans
+from .cells import (
+    CellNote,
+    Grid,
+    bottom,
+    cell_text,
+    column_of,
+    overlap,
+    printed_lines,
+    top,
+    word_spans,
+)
 from .header import header_rows
 from .layout import Segment, make_segment
 
@@ -59,7 +70,9 @@ def value_line(line: Line) -> bool:
 def first_body_line(lines: list[Line]) -> int | None:
     """The index of the first body line: the first line of values, or the first line of the
     stub whose values it prints on the stub's last line."""
-    k = next((i for i, line in enumerate(lines) if value_line(line)), None)
+    values = [i for i, line in enumerate(lines) if value_line(line)]
+    values = [i for i in values if i == 0 or not _number_goes_on(lines[i - 1], lines[i])]
+    k = values[0] if values else None
     if k is None:
         return None
     values_start = lines[k][1].x0
@@ -70,6 +83,27 @@ def first_body_line(lines: list[Line]) -> int | None:
             break
         k -= 1
     return k
+
+
+NUMBER_END = re.compile(r"(?<![\d,.])\d{1,3}$")  # a number's first group: "N=27", "27"
+THOUSANDS = re.compile(r"^\d{3}\**$")  # the group after a thousands space: "666", "666**"
+
+
+def _number_goes_on(upper: Line, lower: Line) -> bool:
+    """Whether ``lower`` finishes the numbers that ``upper`` ends with, broken at their
+    thousands space by a narrow column ("2023 N=27" over "666"): each of its segments is a
+    group of three digits under a segment that ends in the group before it. Such a line is
+    the header's, not the body's first line."""
+
+    def over(s: Segment) -> list[Segment]:
+        return [u for u in upper if overlap(u.x0, u.x1, s.x0, s.x1) > 0]
+
+    return bool(lower) and all(
+        THOUSANDS.match(s.text.strip())
+        and len(over(s)) == 1
+        and NUMBER_END.search(over(s)[0].text.strip())
+        for s in lower
+    )
 
 
 def read_region(
@@ -97,7 +131,7 @@ def read_region(
     placed = [_place(line, columns, settings) for line in body]
     head = [[part for s in line for part in _cut(s, columns, settings)] for line in head]
     gaps = [top(b) - bottom(a) for a, b in pairwise(lines)]
-    edges = shares(columns, placed, settings)
+    edges = shares(columns, placed, settings, [s for line in head for s in line])
     head_cells, notes, columns, boxes = header_rows(
         head, columns, settings, min(gaps, default=0.0), edges
     )
@@ -201,20 +235,28 @@ def _rivers(lines: list[list[tuple[float, float]]], allowed: int, gap: float) ->
     return spans
 
 
-def shares(columns: list[list[float]], placed: list[Cells], settings: TableSettings) -> list[float]:
+def shares(
+    columns: list[list[float]],
+    placed: list[Cells],
+    settings: TableSettings,
+    heads: list[Segment] = (),
+) -> list[float]:
     """Where the share of the line of each column ends and the next one's begins, for its
     header: at the left edge of the next column's values where they are set flush left (a
     head stands flush left over them), else at the right edge of this column's values (a
     head set flush left starts right after the values before it; one set flush right or
-    centred ends over its own). Columns that show no alignment of their own (values of one
-    width) follow the others; numbers are set flush right where no column shows one."""
+    centred ends over its own). A column whose values show no alignment of their own (all
+    of one width) takes the one of a head wider than its values that shares one of their
+    edges (``heads``: the header's segments); else it follows the others; numbers are set
+    flush right where no column shows one."""
     aligned: list[str | None] = []
     for c in range(len(columns)):
         segs = [s for cells in placed for s in cells.get(c, [])]
         x0 = max((s.x0 for s in segs), default=0.0) - min((s.x0 for s in segs), default=0.0)
         x1 = max((s.x1 for s in segs), default=0.0) - min((s.x1 for s in segs), default=0.0)
         tol = settings.column_gap
-        aligned.append("right" if x1 + tol < x0 else "left" if x0 + tol < x1 else None)
+        side = "right" if x1 + tol < x0 else "left" if x0 + tol < x1 else None
+        aligned.append(side or _head_side(columns[c], heads, settings.cell_tolerance))
     known = [a for a in aligned[1:] if a is not None]
     usual = max(("right", "left"), key=known.count) if known else "right"
     out = []
@@ -222,6 +264,18 @@ def shares(columns: list[list[float]], placed: list[Cells], settings: TableSetti
         flush_left = (aligned[c] or usual) == "left"
         out.append(columns[c][0] - settings.cell_tolerance if flush_left else columns[c - 1][1])
     return out
+
+
+def _head_side(column: list[float], heads: list[Segment], tol: float) -> str | None:
+    """How a column's heads say its values are set: flush left where a head wider than them
+    begins at their left edge, flush right where one ends at their right edge."""
+    a, b = column
+    wide = [s for s in heads if s.x0 < b and s.x1 > a and s.x1 - s.x0 > b - a + tol]
+    if any(abs(s.x0 - a) <= tol for s in wide):
+        return "left"
+    if any(abs(s.x1 - b) <= tol for s in wide):
+        return "right"
+    return None
 
 
 def _place(line: Line, columns: list[list[float]], settings: TableSettings) -> Cells:

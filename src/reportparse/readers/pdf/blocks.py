@@ -103,8 +103,8 @@ def _header_start(
     captions: set[int],
 ) -> int:
     """The first header line above the body ``lines[start:end+1]``: lines close above it,
-    within its width (and a little beyond), that are no caption, footnote or note, and print
-    no text across its stub and values (a line of running text)."""
+    beginning within its width (and a little beyond), that are no caption, footnote or note,
+    and print no text across its stub and values (a line of running text)."""
     body = [s for line in lines[start : end + 1] for s in line]
     reach = settings.header_reach * size(lines[start])
     x0, x1 = min(s.x0 for s in body) - reach, max(s.x1 for s in body) + reach
@@ -119,8 +119,8 @@ def _header_start(
             break
         if stops(line, captions):
             break
-        if min(s.x0 for s in line) < x0 or max(s.x1 for s in line) > x1:
-            break
+        if min(s.x0 for s in line) < x0 or max(s.x0 for s in line) > x1:
+            break  # a head may end past the values (wider than they, set flush left)
         if any(s.x0 < stub_end and s.x1 > values_start for s in line):
             break
         first -= 1

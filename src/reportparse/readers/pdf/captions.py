@@ -54,7 +54,10 @@ def find_captions(layout: PageLayout, settings: PageTableSettings = PAGE_TABLES)
         loose = m.group("bare") is not None and not is_heading(seg, segs, settings)
         parts = [seg]
         last = seg
-        for j in range(i + 1, len(segs)):
+        # "Tabell 2 (forts.)" and nothing after: the marker ends the caption, and a line
+        # under it in its font is the table's (its stub head), not the caption's
+        closed = m.group("continued") is not None and not seg.text[m.end() :].strip()
+        for j in range(i + 1, i + 1 if closed else len(segs)):
             nxt = segs[j]
             if nxt.top > last.bottom + settings.caption_line_gap * last.size:
                 break

@@ -40,7 +40,8 @@ from ...specs.settings import (
 from ...text.normalize import normalize_ws
 from ...text.printed import is_value
 from .alignment import Evidence
-from .cells import overlap, printed_lines
+from .captions import Caption
+from .cells import Grid, overlap, printed_lines, segments_in
 from .charts import Chart, read_charts
 from .furniture import contents, furniture
 from .header import same_header
@@ -275,9 +276,12 @@ def join_pages(pages: list[PageContent], settings: PageTableSettings) -> PdfCont
     for tid, ft in zip(ids, found, strict=True):
         table = _table(tid, ft, footnotes, by_marker, notes)
         previous = next((t for _, t in read if t.table_id == tid), None)
-        if previous is not None and previous.status == table.status == TableStatus.EXTRACTED:
-            _continue(previous, table)  # the same table on a later page
-            continue
+        if previous is not None:
+            why = _no_join(previous, table)
+            if not why:
+                _continue(previous, table)  # the same table on a later page
+                continue
+            _apart(previous, table, why, {t.table_id for _, t in read} | set(ids))
         read.append((_order_key(ft, settings), table))
     for (number, chart), fid in zip(figures, _figure_ids(figures), strict=True):
         if fid is not None:
@@ -285,6 +289,35 @@ def join_pages(pages: list[PageContent], settings: PageTableSettings) -> PdfCont
             read.append((_figure_order_key(number, chart, settings), table))
     read.sort(key=lambda pair: pair[0])  # stable: tables before figures of the same place
     return PdfContent([t for _, t in read], paragraphs)
+
+
+def _no_join(first: Table, more: Table) -> str:
+    """Why ``more``, printed under the number of ``first`` on a later page, cannot be joined
+    to it as its part; "" where it can (both read, with as many columns)."""
+    if more.status != TableStatus.EXTRACTED:
+        return f"it was not read ({more.reason})"
+    if first.status != TableStatus.EXTRACTED:
+        return f"the table was not read ({first.reason})"
+    a, b = len(first.cells[0]), len(more.cells[0])
+    return "" if a == b else f"it has {b} columns, the table {a}"
+
+
+def _apart(first: Table, more: Table, why: str, taken: set[str]) -> None:
+    """Two tables under one printed number that do not join: the later one takes an id of
+    its own (``utabell-pP-K``), each says why, naming the other, and neither is published as
+    whole (the table lacks that part's rows)."""
+    page, k = more.pages[0], 1
+    while f"utabell-p{page}-{k}" in taken:
+        k += 1
+    own = f"utabell-p{page}-{k}"
+    number = first.table_id
+    if first.status == TableStatus.EXTRACTED:
+        first.status = TableStatus.INCOMPLETE
+        first.reason = f"its part on page {page} ({own}) does not join it: {why}"
+    if more.status == TableStatus.EXTRACTED:
+        more.status = TableStatus.INCOMPLETE
+    more.reason = f"printed as {number}'s part, but does not join it: {why}"
+    more.table_id = own
 
 
 def _figure_ids(figures: list[tuple[int, Chart]]) -> list[str | None]:
@@ -368,29 +401,70 @@ def _continuation(p: PageTables, last: FoundTable | None) -> FoundTable | None:
     root = last.continues or last
     settings = last.settings or p.tables.defaults
     before = last.grid
+    mark = _marker(p, cand)
+    if mark is not None and root.caption is not None and mark.number != root.caption.number:
+        return None  # "Tabell 3 (forts.)" over it: another table's part
+    width = len(before.cells[0])
     if cand.structures and cand.structures[0].boxed(settings):
         grid = read_grid(p.segments, cand.structures[0], settings)
-        fits = grid is not None and len(grid.cells[0]) == len(before.cells[0])
+        fits = grid is not None and (
+            _same_grid(before, grid, p.page.continuation_slack * _size(p, grid))
+            or (mark is not None and len(grid.cells[0]) == width)
+        )
     else:
         head = before.cells[: before.header_rows]
         grid = p.read_open(cand, settings, None)
-        if grid is None or not same_header(head, grid.cells[: grid.header_rows]):
+        marked = mark is not None and grid is not None and len(grid.cells[0]) == width
+        if not marked and (grid is None or not same_header(head, grid.cells[: grid.header_rows])):
+            if last.short:  # a short part is a table's only under its header repeated
+                return None
             columns = tuple(zip(before.col_bounds, before.col_bounds[1:], strict=False))
             if not _within(cand, columns, p.page.continuation_slack):
                 return None
             grid = p.read_open(cand, settings, None, Evidence(columns=columns, no_header=True))
-        fits = grid is not None and len(grid.cells[0]) == len(before.cells[0])
+        fits = grid is not None and len(grid.cells[0]) == width
     if not fits:
         return None
     p.claimed |= cand.ids()
+    p.parts |= cand.ids()
     return FoundTable(root.caption, grid, None, p.layout.number, settings=settings, continues=root)
+
+
+def _marker(p: PageTables, cand: Candidate) -> Caption | None:
+    """The caption that marks ``cand`` as a table's later part ("Tabell 2 (forts.)") right
+    over it, where one does: nothing else stands over a page's opening."""
+    tol = p.tables.defaults.cell_tolerance
+    marks = [
+        c for c in p.captions if c.continued and c.kind == "tabell" and c.bottom <= cand.top + tol
+    ]
+    return max(marks, key=lambda c: c.bottom, default=None)
+
+
+def _size(p: PageTables, grid: Grid) -> float:
+    """The size of the text a grid holds (the middle one)."""
+    sizes = sorted(s.size for s in segments_in(p.segments, grid.bbox, 0.0))
+    return sizes[len(sizes) // 2] if sizes else p.tables.defaults.fallback_size
+
+
+def _same_grid(before: Grid, grid: Grid, slack: float) -> bool:
+    """Whether a ruled grid goes on with ``before``: as many columns, and its header repeats
+    the table's or its column rules stand where the table's do (to ``slack``, in points)."""
+    if len(grid.cells[0]) != len(before.cells[0]):
+        return False
+    if before.header_rows and same_header(
+        before.cells[: before.header_rows], grid.cells[: grid.header_rows]
+    ):
+        return True
+    return len(grid.col_bounds) == len(before.col_bounds) and all(
+        abs(a - b) <= slack for a, b in zip(grid.col_bounds, before.col_bounds, strict=True)
+    )
 
 
 def _uncaptioned_end(p: PageTables, content: PageContent) -> FoundTable | None:
     """The table without a caption that ends page ``p`` (read as ``content``), in a document
     that prints its captions under its tables: its caption may stand under its last part, on
     the next page."""
-    grids = [ft for ft in p.uncaptioned(content.tables) if ft.grid is not None]
+    grids = [ft for ft in p.uncaptioned(content.tables, short=True) if ft.grid is not None]
     return grids[-1] if grids and p.ends_page(grids[-1].grid) else None
 
 

@@ -9,7 +9,7 @@ import re
 from ...specs.pages import page_words
 from ...specs.settings import PAGE_TABLES, PageTableSettings
 from ...text.normalize import normalize_ws
-from .cells import line_text, printed_lines, top
+from .cells import bottom, line_text, printed_lines, top
 from .layout import PageLayout, Segment
 
 DOT_LEADER = re.compile(r"\.{4,}|(?:\. ){4,}|…{2,}")  # as a table of contents prints them
@@ -29,19 +29,19 @@ def furniture(
 ) -> list[set[int]]:
     """Per page, the ids of its segments that are furniture: among the first and last lines
     of a page, a page number alone ("7", "Side 7 av 20"), or a line with words that another
-    page prints at the same height, digits aside (a running head or foot)."""
-    edges: list[list[list[Segment]]] = []
-    for layout in layouts:
-        lines = page_lines(layout, settings)
-        n = settings.furniture_lines
-        edges.append(lines[:n] + [ln for ln in lines[n:][-n:]])
+    page prints at the same height, digits aside (a running head or foot), where it stands
+    apart from the page's other lines: a line set close to one that is none of these is a
+    table's or a paragraph's (a table's head repeated atop its parts on two pages)."""
+    pages: list[list[list[Segment]]] = [page_lines(layout, settings) for layout in layouts]
+    n = settings.furniture_lines
+    edges = [lines[:n] + lines[n:][-n:] for lines in pages]
     seen: dict[str, list[tuple[int, float]]] = {}
     for page, lines in enumerate(edges):
         for line in lines:
             seen.setdefault(_signature(line), []).append((page, top(line)))
     out: list[set[int]] = []
     for page, lines in enumerate(edges):
-        ids: set[int] = set()
+        found = []
         for line in lines:
             sig = _signature(line)
             repeated = any(
@@ -51,9 +51,30 @@ def furniture(
             if PAGE_NUMBER.match(line_text(line).strip()) or (
                 repeated and re.search(r"[^\W\d_]", sig)
             ):
-                ids |= {id(s) for s in line}
-        out.append(ids)
+                found.append(line)
+        while True:  # a stack of lines holds every line in it
+            kept = [ln for ln in found if not _in_stack(ln, pages[page], found, settings)]
+            if len(kept) == len(found):
+                break
+            found = kept
+        out.append({id(s) for ln in found for s in ln})
     return out
+
+
+def _in_stack(line, lines, found, settings: PageTableSettings) -> bool:
+    """Whether ``line`` stands closer than ``furniture_gap`` of its size to a line of its page
+    that is no furniture (``found``): set in a table or a paragraph, not apart as a running
+    head or foot is."""
+    i = next(k for k, ln in enumerate(lines) if ln is line)
+    size = max(s.size for s in line)
+    near = []
+    if i > 0:
+        near.append((lines[i - 1], top(line) - bottom(lines[i - 1])))
+    if i + 1 < len(lines):
+        near.append((lines[i + 1], top(lines[i + 1]) - bottom(line)))
+    return any(
+        gap < settings.furniture_gap * size and not any(o is ln for o in found) for ln, gap in near
+    )
 
 
 def contents(layout: PageLayout, pages: int, settings: PageTableSettings = PAGE_TABLES) -> set[int]:

@@ -49,12 +49,16 @@ def header_rows(
     row = -1
     prev_group = None
     above: dict[int, str] = {}  # the last text of each column in the current row
+    ends: dict[int, float] = {}  # the bottom of the last line with text in each column
     for li in range(len(lines)):
         is_group = li in group_lines
         mine = {c: t for (line, c), t in texts.items() if line == li}
         under = [c for c in mine if c in above]
         size = _size(lines[li])
-        apart = li > 0 and _gap(lines, li) > min(
+        # the gap to the text above in its own columns: a stub head set between two header
+        # lines (centred over both) stands in other columns
+        gap = min(s.top for s in lines[li]) - max(ends[c] for c in under) if under else 0.0
+        apart = li > 0 and max(gap, _gap(lines, li)) > min(
             leading + settings.row_gap_margin * size, settings.header_row_gap * size
         )
         anew = apart and bool(under) and not any(_goes_on(above[c], mine[c]) for c in under)
@@ -63,6 +67,7 @@ def header_rows(
             prev_group = is_group
             above = {}
         above.update(mine)
+        ends |= dict.fromkeys(mine, max(s.bottom for s in lines[li]))
         row_of_line[li] = row
     nrows = row + 1 if lines else 0
     stub_rows: dict[int, int] = {}

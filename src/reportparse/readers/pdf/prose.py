@@ -70,9 +70,24 @@ def running_text(segments: list[Segment], settings: PageTableSettings = PAGE_TAB
             open_chains[id(seg)] = chain
     out = {id(s) for s in segments if long_text(s, settings)}
     for chain in chains:
-        if _paragraph([s for _, s in chain], settings):
-            out |= {id(s) for _, s in chain}
+        out |= {id(s) for s in _paragraph_in([s for _, s in chain], settings)}
     return out
+
+
+def _paragraph_in(segs: list[Segment], settings: PageTableSettings) -> list[Segment]:
+    """The lines of a chain that read as a paragraph: all of them, else the most from its
+    first line (a table's first column set right under the paragraph's edge goes on the
+    chain) with the lines after them that go on in lower case (its short last line), else the
+    most to its last (a table's column right over it)."""
+    for k in range(len(segs), settings.prose_lines - 1, -1):
+        if _paragraph(segs[:k], settings):
+            while k < len(segs) and segs[k].text[:1].islower():
+                k += 1  # its short last line, going on in lower case
+            return segs[:k]
+    for k in range(1, len(segs) - settings.prose_lines + 1):
+        if _paragraph(segs[k:], settings):
+            return segs[k:]
+    return []
 
 
 def _paragraph(segs: list[Segment], settings: PageTableSettings) -> bool:

@@ -8,7 +8,7 @@ from itertools import pairwise
 
 from ...model import TableMethod
 from ...specs.settings import TABLES, TableSettings
-from ...text.printed import CAPTION, is_body_row
+from ...text.printed import CAPTION, header_end
 from .alignment import Evidence, first_body_line, read_region, value_line
 from .cells import (
     CellNote,
@@ -319,7 +319,7 @@ def read_grid(
     if len(cells) < 2 or ncols < 2:
         return None
     boxes = _merged_boxes(owner, xs, ys, remap)
-    header = next((i for i, row in enumerate(cells) if is_body_row(row)), 1) or 1
+    header = header_end(cells) or 1
     return Grid(
         cells=cells,
         header_rows=header,

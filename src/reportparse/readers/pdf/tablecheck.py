@@ -45,6 +45,20 @@ def looks_like_table(
     return not (is_chart(grid, layout, settings) or is_list(cells) or is_contents(cells, settings))
 
 
+def may_begin_table(
+    grid: Grid, layout: PageLayout, settings: PageTableSettings = PAGE_TABLES
+) -> bool:
+    """Whether aligned text too short to be a table by itself (``looks_like_table``) may be a
+    table's first part, ending a page: a header row and body rows, each filling two columns
+    or more. Only its header, repeated over a part on the next page, makes it a table."""
+    cells = grid.cells
+    return (
+        0 < grid.header_rows < len(cells)
+        and all(sum(1 for c in r if c) >= 2 for r in cells)
+        and not (is_chart(grid, layout, settings) or is_list(cells))
+    )
+
+
 def is_chart(grid: Grid, layout: PageLayout, settings: PageTableSettings) -> bool:
     """Drawn lines that slant or bend among the text (a line chart), or bars: filled boxes
     without text of one thickness standing on one base line, with different lengths."""

@@ -37,7 +37,7 @@ from .cells import Grid, overlap, printed_lines, segments_in
 from .layout import Box, PageLayout, Segment, without_leaders
 from .prose import running_text
 from .rulings import Structure, find_structures, read_grid, rule_evidence
-from .tablecheck import looks_like_table
+from .tablecheck import looks_like_table, may_begin_table
 
 TITLE_SOURCE = re.compile(r"\bKilde\b", re.I)  # picture titles name their source
 RULED_GRID = TableMethod.RULED_GRID
@@ -54,6 +54,9 @@ class FoundTable:
     settings: TableSettings | None = None  # how it was read (to read its continuation alike)
     method: TableMethod = TableMethod.WHITESPACE  # how it was read, or tried (grid None)
     continues: FoundTable | None = None  # the table (on an earlier page) this part goes on
+    # too short to be a table by itself (tablecheck.may_begin_table): a table's first part
+    # only where its header is repeated over a part on the next page
+    short: bool = False
 
 
 @dataclass
@@ -130,6 +133,7 @@ class PageTables:
         if every_table:  # no running text, dot leaders, turned text or rules typed as text
             self.open_segments = _plain_text(self.open_segments, page)
         self.claimed: set[int] = set()
+        self.parts: set[int] = set()  # what a table's later part, read so far, took
         self._options: list[Option] | None = None
 
     # ------------------------------------------------------------ options
@@ -238,6 +242,10 @@ class PageTables:
         found: list[FoundTable] = []
         for option in sorted(self.options(), key=lambda o: o.caption.continued):
             sides = [option.above, option.below] if captions_under else [option.below, option.above]
+            if sides[0] is not None and self.parts & sides[0].ids():
+                reason = "it stands by a table's later part, not by a table of its own"
+                found.append(FoundTable(option.caption, None, None, self.layout.number, reason))
+                continue  # the part's caption (content.py gives it to the part's table)
             chosen = next((c for c in sides if c is not None and not self.claimed & c.ids()), None)
             if chosen is None and (option.caption.loose or option.caption.continued):
                 continue  # running text that begins like a caption, or a part's marker
@@ -245,9 +253,12 @@ class PageTables:
                 reason = "nothing under or over the caption reads as a table"
                 found.append(FoundTable(option.caption, None, None, self.layout.number, reason))
                 continue
-            self.claimed |= chosen.ids()
             caption_above = chosen is option.below
-            found += self.read_candidate(option.caption, chosen, option.settings, caption_above)
+            read = self.read_candidate(option.caption, chosen, option.settings, caption_above)
+            if option.caption.continued and all(ft.grid is None for ft in read):
+                continue  # a part's marker over what reads as no table: it takes nothing
+            self.claimed |= chosen.ids()
+            found += read
         return found
 
     def read_candidate(
@@ -303,10 +314,10 @@ class PageTables:
             found.append(FoundTable(caption, None, image, self.layout.number))
         return found
 
-    def uncaptioned(self, found: list[FoundTable]) -> list[FoundTable]:
+    def uncaptioned(self, found: list[FoundTable], short: bool = False) -> list[FoundTable]:
         """Every table that no caption took (``found``: the page's tables so far): ruled
         grids, then aligned text with the rules that touch it, where what is read looks like
-        a table."""
+        a table (``short``: or may be a table's first part, ``FoundTable.short``)."""
         out = self._grids()
         settings = self.tables.defaults
         boxes = [ft.grid.bbox for ft in [*found, *out] if ft.grid is not None]
@@ -333,11 +344,16 @@ class PageTables:
             grid = self.read_open(cand, settings, None, pool=free)
             if grid is None and not side:
                 grid = read_region(block.segments, settings, Evidence(no_header=True))
-            if grid is None or not looks_like_table(grid, self.layout, False, self.page):
+            if grid is None:
+                continue
+            part = not looks_like_table(grid, self.layout, False, self.page)
+            if part and not (short and may_begin_table(grid, self.layout, self.page)):
                 continue
             self.claimed |= cand.ids()
             method = TableMethod.RULES_WHITESPACE if side else TableMethod.WHITESPACE
-            out.append(FoundTable(None, grid, None, self.layout.number, "", settings, method))
+            out.append(
+                FoundTable(None, grid, None, self.layout.number, "", settings, method, short=part)
+            )
         return out
 
     def _grids(self) -> list[FoundTable]:
@@ -366,11 +382,7 @@ class PageTables:
         settings = self.tables.defaults
         width = self.layout.width
         blocks = find_blocks(self.open_segments, self.page, settings, self.caption_ids)
-        structures = [
-            st
-            for st in self.structures[settings]
-            if not self.claimed & st.ids() and not st.boxed(settings)
-        ]
+        structures = [st for st in self.structures[settings] if not self.claimed & st.ids()]
         cand = _candidate(structures, blocks[0] if blocks else None, None, settings, None, True)
         if cand is None or self.claimed & cand.ids():
             return None

@@ -1,0 +1,373 @@
+"""Ruled tables broken over pages, drawn here: the next page's grid joins the table by its
+structure (as many columns, its header repeated or its column rules where the table's
+are), a grid with other columns stays apart, and a caption printed under a table's later
+part is that part's table's caption, not the caption of the table under it. The cells
+expected are those drawn."""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen import canvas
+
+from reportparse.model import ContentMode, TableStatus
+from reportparse.readers.pdf.content import read_content
+from reportparse.readers.pdf.furniture import furniture
+from reportparse.readers.pdf.pdffile import open_pdf, page_layouts
+from reportparse.readers.pdf.prose import running_text
+from reportparse.text.printed import header_end
+
+HEADER = [["Fylke", "2025", "", "2024"], ["", "Kvinner", "Menn", "Begge kjønn"]]
+FIRST = [["Agder", "67,9 %", "25,6 %", "42,7 %"], ["Buskerud", "37,9 %", "31,8 %", "36,5 %"]]
+SECOND = [["Oslo", "45,5 %", "57,0 %", "45,8 %"], ["Troms", "40,0 %", "76,3 %", "59,6 %"]]
+X = [72.0, 192.0, 262.0, 332.0, 412.0]
+ROW = 18.0
+
+
+def _grid(c, rows: list[list[str]], top: float, xs: list[float] = X, spans=()) -> float:
+    """A ruled grid from ``top`` (PDF y): every cell boxed but where ``spans`` ((row, col):
+    no rule at the left of that column in that row) joins two cells. Returns its bottom."""
+    ys = [top - ROW * r for r in range(len(rows) + 1)]
+    for y in ys:
+        c.line(xs[0], y, xs[-1], y)
+    for r in range(len(rows)):
+        for k, x in enumerate(xs):
+            if (r, k) not in spans:
+                c.line(x, ys[r], x, ys[r + 1])
+    c.setFont("Helvetica", 9)
+    for r, row in enumerate(rows):
+        for k, cell in enumerate(row):
+            c.drawString(xs[k] + 4, ys[r] - 13, cell)
+    return ys[-1]
+
+
+def _footer(c, page: int, pages: int) -> None:
+    c.setFont("Helvetica", 8)
+    c.drawString(280, 30, f"Side {page} av {pages}")
+
+
+def _tables(path) -> dict:
+    pdf = open_pdf(path.read_bytes())
+    try:
+        layouts = page_layouts(pdf)
+    finally:
+        pdf.close()
+    return {t.table_id: t for t in read_content(layouts, ContentMode.SPEC).tables}
+
+
+def _report(path, pages) -> dict:
+    c = canvas.Canvas(str(path), pagesize=A4)
+    for n, draw in enumerate(pages, 1):
+        draw(c)
+        _footer(c, n, len(pages))
+        c.showPage()
+    c.save()
+    return _tables(path)
+
+
+def test_a_header_of_years_over_heads_is_two_header_rows():
+    assert header_end([*HEADER, *FIRST]) == 2
+    # years over the columns with values right under them: a row of numbers, as a body row's
+    assert header_end([["Fylke", "2024", "2025"], ["Agder", "1 204", "1 310"]]) == 0
+    # a year as a row's stub is a body row, whatever its values
+    assert header_end([["År", "Deltakere"], ["2024", "2025"], ["2025", "Ukjent"]]) == 1
+
+
+def test_a_ruled_table_goes_on_with_its_header_repeated_and_no_marker(tmp_path):
+    """The county table's grid ends page 1; page 2 begins with a grid of the same columns
+    under the same two header rows (the year spanning two columns), and no "(forts.)"."""
+    span = {(0, 2)}
+
+    def page1(c):
+        c.setFont("Helvetica-Bold", 10)
+        c.drawString(X[0], 700, "Tabell 2: Resultat fylker")
+        _grid(c, [*HEADER, *FIRST], 690, spans=span)
+
+    def page2(c):
+        _grid(c, [*HEADER, *SECOND], 800, spans=span)
+
+    t = _report(tmp_path / "broken.pdf", [page1, page2])["tabell-2"]
+    assert (t.status, t.pages, t.joined, t.header_rows) == (TableStatus.EXTRACTED, [1, 2], True, 2)
+    assert t.cells == [*HEADER, *FIRST, *SECOND]
+
+
+def test_a_ruled_part_without_its_header_joins_where_its_column_rules_stand(tmp_path):
+    def page1(c):
+        c.setFont("Helvetica-Bold", 10)
+        c.drawString(X[0], 700, "Tabell 2: Resultat fylker")
+        _grid(c, [*HEADER, *FIRST], 690, spans={(0, 2)})
+
+    def page2(c):
+        _grid(c, SECOND, 800)
+
+    t = _report(tmp_path / "headless.pdf", [page1, page2])["tabell-2"]
+    assert (t.pages, t.joined) == ([1, 2], True)
+    assert t.cells == [*HEADER, *FIRST, *SECOND]
+
+
+def test_a_grid_of_other_columns_on_the_next_page_is_not_joined(tmp_path):
+    """The next page begins with a grid as wide, of as many columns, but set otherwise and
+    under another header: another table, not this one's part."""
+    other = [["Kommune", "Antall", "Andel", "Endring"], ["Bergen", "1 204", "12 %", "3"]]
+
+    def page1(c):
+        c.setFont("Helvetica-Bold", 10)
+        c.drawString(X[0], 700, "Tabell 2: Resultat fylker")
+        _grid(c, [*HEADER, *FIRST], 690, spans={(0, 2)})
+
+    def page2(c):
+        _grid(c, other, 800, xs=[72.0, 152.0, 252.0, 352.0, 412.0])
+
+    t = _report(tmp_path / "other.pdf", [page1, page2])["tabell-2"]
+    assert (t.pages, t.joined) == ([1], False)
+    assert t.cells == [*HEADER, *FIRST]
+
+
+def test_a_caption_under_a_later_part_is_its_tables_not_the_next_tables(tmp_path):
+    """Captions under their tables: the table on page 1 has none; page 2 prints its part
+    under "Tabell 1 (forts.)", the caption "Tabell 1: ..." under the part, then the next
+    table with its own caption under it. Neither caption takes the other's table."""
+    counts = [["Kjønn", "2024", "2025"], ["Kvinner", "15 522", "5 277"], ["Menn", "197", "46"]]
+
+    def page1(c):
+        _grid(c, [*HEADER, *FIRST], 300, spans={(0, 2)})
+
+    def page2(c):
+        c.setFont("Helvetica", 9)
+        c.drawString(X[0], 806, "Tabell 1 (forts.)")
+        bottom = _grid(c, [*HEADER, *SECOND], 800, spans={(0, 2)})
+        c.setFont("Helvetica", 9)
+        c.drawString(X[0], bottom - 12, "Tabell 1: Resultat fylker")
+        bottom = _grid(c, counts, bottom - 24, xs=X[:4])
+        c.setFont("Helvetica", 9)
+        c.drawString(X[0], bottom - 12, "Tabell 2: Deltakere etter kjønn")
+
+    tables = _report(tmp_path / "under.pdf", [page1, page2])
+    assert sorted(tables) == ["tabell-1", "tabell-2"]
+    first, second = tables["tabell-1"], tables["tabell-2"]
+    assert (first.caption, first.pages, first.status) == (
+        "Tabell 1: Resultat fylker", [1, 2], TableStatus.EXTRACTED,
+    )  # fmt: skip
+    assert first.cells == [*HEADER, *FIRST, *SECOND]
+    assert (second.caption, second.pages, second.cells) == (
+        "Tabell 2: Deltakere etter kjønn", [2], counts,
+    )  # fmt: skip
+
+
+MEASURES = [
+    ["Tiltak", "2023 N=39 065", "2024 N=13 489"],
+    ["Opplæring i norsk og samfunnskunnskap", "20,0 %", "1,8 %"],
+    ["Arbeidsrettede tiltak", "96,2 %", "72,5 %"],
+    ["Andre integreringstiltak", "53,1 %", "35,6 %"],
+    ["Ingen tiltak", "30,0 %", "40,1 %"],
+]
+PARAGRAPH = [
+    "Introduksjonsprogrammet er et opplæringsprogram",
+    "som skal forberede nyankomne innvandrere til å delta i",
+    "det norske arbeidslivet.",
+]
+
+
+def _open_rows(c, rows: list[list[str]], top: float) -> float:
+    """Rows without rules from ``top`` (PDF y): the stub flush left, values flush right."""
+    c.setFont("Helvetica", 9)
+    for r, row in enumerate(rows):
+        y = top - 16 * r
+        c.drawString(72, y, row[0])
+        for k, cell in enumerate(row[1:]):
+            c.drawRightString(330 + 80 * k, y, cell)
+    return top - 16 * (len(rows) - 1)
+
+
+def _paragraph_over(c, rows: list[list[str]]) -> None:
+    """A paragraph, and right under it (closer than a line) the first rows of a table that
+    ends the page."""
+    c.setFont("Helvetica", 10)
+    for i, line in enumerate(PARAGRAPH):
+        c.drawString(72, 140 - 13 * i, line)
+    _open_rows(c, rows, 96)
+
+
+def test_a_header_and_one_row_ending_a_page_begin_the_table_under_its_repeated_header(tmp_path):
+    """Captions under their tables: page 1 ends with the table's header and its first row,
+    set right under a paragraph (whose left edge the stubs share); page 2 prints the rest
+    under "Tabell 1 (forts.)" and the header again, the caption under it."""
+
+    def page2(c):
+        c.setFont("Helvetica", 9)
+        c.drawString(72, 806, "Tabell 1 (forts.)")
+        bottom = _open_rows(c, [MEASURES[0], *MEASURES[2:]], 790)
+        c.drawString(72, bottom - 20, "Tabell 1: Deltakelse i tiltak")
+
+    tables = _report(tmp_path / "short.pdf", [lambda c: _paragraph_over(c, MEASURES[:2]), page2])
+    t = tables["tabell-1"]
+    assert (t.pages, t.joined, t.caption) == ([1, 2], True, "Tabell 1: Deltakelse i tiltak")
+    assert t.cells == MEASURES
+
+
+def test_a_short_part_whose_header_the_next_page_does_not_repeat_stays_out(tmp_path):
+    """The same page 1, but page 2's table prints other heads: the two lines ending page 1
+    are too few to be a table by themselves, and nothing says they begin this one."""
+    other = [["Tiltak", "Kvinner", "Menn"], *[[r[0], *r[1:]] for r in MEASURES[2:]]]
+
+    def page2(c):
+        bottom = _open_rows(c, other, 790)
+        c.setFont("Helvetica", 9)
+        c.drawString(72, bottom - 20, "Tabell 1: Deltakelse i tiltak")
+
+    tables = _report(tmp_path / "apart.pdf", [lambda c: _paragraph_over(c, MEASURES[:2]), page2])
+    t = tables["tabell-1"]
+    assert (t.pages, t.joined, t.cells) == ([2], False, other)
+
+
+def test_a_part_set_anew_under_its_forts_caption_joins_the_table(tmp_path):
+    """Captions under their tables: page 1 ends with the table (no caption); page 2 prints
+    its last rows as a grid of its own, columns set anew and no header, under "Tabell 1
+    (forts.)", the caption under it. The marker vouches for the part its columns do not."""
+
+    def page1(c):
+        _grid(c, [*HEADER, *FIRST], 200, spans={(0, 2)})
+
+    def page2(c):
+        c.setFont("Helvetica", 9)
+        c.drawString(X[0], 806, "Tabell 1 (forts.)")
+        bottom = _grid(c, SECOND, 800, xs=[72.0, 152.0, 202.0, 252.0, 302.0])
+        c.setFont("Helvetica", 9)
+        c.drawString(X[0], bottom - 12, "Tabell 1: Resultat fylker")
+
+    t = _report(tmp_path / "forts.pdf", [page1, page2])["tabell-1"]
+    assert (t.pages, t.joined, t.caption) == ([1, 2], True, "Tabell 1: Resultat fylker")
+    assert t.cells == [*HEADER, *FIRST, *SECOND]
+
+
+def test_a_part_marked_as_another_tables_is_not_joined(tmp_path):
+    """Page 1 ends with table 1 under its caption; page 2 begins with a grid of the same
+    columns under "Tabell 3 (forts.)": table 3's part, whatever its columns."""
+
+    def page1(c):
+        c.setFont("Helvetica-Bold", 10)
+        c.drawString(X[0], 700, "Tabell 1: Resultat fylker")
+        _grid(c, [*HEADER, *FIRST], 690, spans={(0, 2)})
+
+    def page2(c):
+        c.setFont("Helvetica", 9)
+        c.drawString(X[0], 806, "Tabell 3 (forts.)")
+        _grid(c, SECOND, 800)
+
+    tables = _report(tmp_path / "other-forts.pdf", [page1, page2])
+    t = tables["tabell-1"]
+    assert (t.pages, t.joined, t.cells) == ([1], False, [*HEADER, *FIRST])
+    assert (tables["tabell-3"].pages, tables["tabell-3"].cells) == ([2], SECOND)
+
+
+def test_two_parts_under_one_number_that_do_not_join_are_both_withheld_naming_each_other(
+    tmp_path,
+):
+    """Page 2 prints "Tabell 2 (forts.)" over a grid of three columns, not the table's four:
+    not its part. The part takes an id of its own, and neither is published as whole (before,
+    both had the id tabell-2, and the document failed its ids' uniqueness)."""
+    three = [["Fylke", "Kvinner", "Menn"], ["Oslo", "45,5 %", "57,0 %"]]
+
+    def page1(c):
+        c.setFont("Helvetica-Bold", 10)
+        c.drawString(X[0], 700, "Tabell 2: Resultat fylker")
+        _grid(c, [*HEADER, *FIRST], 690, spans={(0, 2)})
+
+    def page2(c):
+        c.setFont("Helvetica-Bold", 10)
+        c.drawString(X[0], 806, "Tabell 2 (forts.)")
+        _grid(c, three, 796, xs=X[:4])
+
+    tables = _report(tmp_path / "apart.pdf", [page1, page2])
+    assert sorted(tables) == ["tabell-2", "utabell-p2-1"]
+    first, part = tables["tabell-2"], tables["utabell-p2-1"]
+    assert (first.status, first.cells) == (TableStatus.INCOMPLETE, [*HEADER, *FIRST])
+    assert first.reason == (
+        "its part on page 2 (utabell-p2-1) does not join it: it has 3 columns, the table 4"
+    )
+    assert (part.status, part.cells, part.pages) == (TableStatus.INCOMPLETE, three, [2])
+    assert (
+        part.reason
+        == "printed as tabell-2's part, but does not join it: it has 3 columns, the table 4"
+    )
+
+
+def test_a_forts_caption_over_what_reads_as_no_table_takes_nothing(tmp_path):
+    """A "(forts.)" caption over a lone filled band (a header's background, no grid of two
+    rows): it takes nothing, so the rows under it stay free for the table they go on."""
+
+    def page1(c):
+        c.setFont("Helvetica-Bold", 10)
+        c.drawString(X[0], 700, "Tabell 2: Resultat fylker")
+        _grid(c, [*HEADER, *FIRST], 690, spans={(0, 2)})
+
+    def page2(c):
+        c.setFont("Helvetica-Bold", 10)
+        c.drawString(X[0], 806, "Tabell 2 (forts.)")
+        c.setFillColorRGB(0.8, 0.85, 0.9)
+        for a, b in pairwise(X):
+            c.rect(a + 1, 780, b - a - 2, 16, stroke=0, fill=1)
+        c.setFillColorRGB(0, 0, 0)
+        c.setFont("Helvetica", 9)
+        for k, cell in enumerate(HEADER[1]):
+            c.drawString(X[k] + 4, 785, cell)
+
+    tables = _report(tmp_path / "band.pdf", [page1, page2])
+    assert sorted(tables) == ["tabell-2"]
+    assert (tables["tabell-2"].status, tables["tabell-2"].pages) == (TableStatus.EXTRACTED, [1])
+
+
+def test_a_tables_head_repeated_atop_two_pages_is_no_running_head(tmp_path):
+    """Six pages with a running head on each; the county table runs over pages 3 and 4 with
+    its stub head "Fylke" first on both, at the same height. The running head, apart from
+    the page's lines, is furniture; "Fylke", set right over the heads under it, stays the
+    table's."""
+    path = tmp_path / "heads.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    for n in range(1, 7):
+        c.setFont("Helvetica", 8)
+        c.drawString(72, 815, "Nøkkeltall introduksjonsordningen 2025")
+        if n in (3, 4):  # the table's head: "Fylke" over the gender heads, a point apart
+            c.setFont("Helvetica", 9)
+            c.drawString(X[0] + 4, 790, "Fylke")
+            for x, head in zip(X[1:], HEADER[1][1:], strict=False):
+                c.drawString(x + 4, 779, head)
+            for x, cell in zip(X, (FIRST if n == 3 else SECOND)[0], strict=False):
+                c.drawString(x + 4, 768, cell)
+        c.showPage()
+    c.save()
+    pdf = open_pdf(path.read_bytes())
+    try:
+        layouts = page_layouts(pdf)
+    finally:
+        pdf.close()
+    found = [sorted(s.text for s in lay.segments if id(s) in ids)
+             for lay, ids in zip(layouts, furniture(layouts), strict=True)]  # fmt: skip
+    assert found == [["Nøkkeltall introduksjonsordningen 2025"]] * 6
+
+
+def test_a_paragraph_and_its_short_last_line_right_over_a_table_are_running_text(tmp_path):
+    """A narrow paragraph (three or four words a line) ends in a line of two words, and the
+    table's stubs, set at its edge, follow right under it: the paragraph is running text to
+    its last line, and no stub is."""
+    lines = [
+        "Introduksjonsprogrammet er et",
+        "opplæringsprogram som skal forberede",
+        "nyankomne innvandrere til å delta i det",
+        "norske arbeidslivet.",
+    ]
+    path = tmp_path / "narrow.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.setFont("Helvetica", 10)
+    for i, line in enumerate(lines):
+        c.drawString(72, 700 - 13 * i, line)
+    _open_rows(c, MEASURES, 700 - 13 * len(lines) - 6)
+    c.save()
+    pdf = open_pdf(path.read_bytes())
+    try:
+        (layout,) = page_layouts(pdf)
+    finally:
+        pdf.close()
+    prose = running_text(layout.segments)
+    assert [s.text for s in layout.segments if id(s) in prose] == lines
