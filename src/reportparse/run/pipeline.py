@@ -43,7 +43,6 @@ from ..output.validation import (
 from ..readers import fate
 from ..readers.document import read_document, sniff
 from ..specs.load import load_spec
-from ..text.grammar import load_lemmas
 from ..text.normalize import slugify
 from . import manifest
 from .cache import Cache
@@ -58,6 +57,7 @@ from .inputs import (
 )
 from .limits import DEFAULT_MAX_MEMORY, DEFAULT_TIMEOUT, is_out_of_memory
 from .names import display, published_name
+from .preload import before_fork
 from .private import NotPrivate
 from .stale import Kept, PreviousUnreadable, keep, previous_release
 from .workers import run_each
@@ -192,7 +192,7 @@ def read_cached(
             value = _failure_source(path, raw, sha, refused[path])
         elif (value := store.get(sha)) is None:
             read = partial(_read_listed, {path.name: sha}, raw)
-            load_lemmas()  # once, shared by the workers forked from here on
+            before_fork()  # once, shared by the workers forked from here on
             [fin] = run_each(read, [path], jobs=1, timeout=timeout, max_memory=max_memory)
             if fin.error:  # timed out, too large or crashed: reported, never cached
                 value = _failure_source(path, raw, sha, fin.error)
@@ -292,7 +292,7 @@ class Run:
                 self.report(Outcome(display(p.name), status, msg, 0.0, cached=True))
         todo.sort(key=lambda p: -p.stat().st_size)  # largest first, so that workers end together
         if todo:  # loaded once here, shared by every worker forked below
-            load_lemmas()
+            before_fork()
         read = partial(_read_listed, self.shas, raw)
         limits = {"timeout": opts.timeout, "max_memory": opts.max_memory}
         for fin in run_each(read, todo, jobs=opts.jobs, **limits):
