@@ -181,6 +181,13 @@ class _Page:
         digits = self.settings.coordinate_digits
         return (round(a * x + c * y + e, digits), round(self.height - (b * x + d * y + f), digits))
 
+    def points(self, xys: list[tuple[float, float]], m: Matrix) -> list[tuple[float, float]]:
+        """``point`` of each (x, y), the matrices multiplied once."""
+        a, b, c, d, e, f = multiply(m, self.ctm)
+        digits, h = self.settings.coordinate_digits, self.height
+        return [(round(a * x + c * y + e, digits), round(h - (b * x + d * y + f), digits))
+                for x, y in xys]  # fmt: skip
+
 
 def _matrix(obj) -> Matrix:
     m = raw.FS_MATRIX()
@@ -373,7 +380,8 @@ def _paths(obj, m: Matrix, outer: Matrix, g: _Page) -> list[Path]:
     if not fill and not stroke_:
         return []
     x, y = ctypes.c_float(), ctypes.c_float()
-    subpaths: list[tuple[str, list[tuple[float, float]]]] = []
+    # each subpath: its shape's letters (m, l, c, h) and its points, grown in place
+    subpaths: list[tuple[list[str], list[tuple[float, float]]]] = []
     pending_curve = 0
     for i in range(raw.FPDFPath_CountSegments(obj)):
         segment = raw.FPDFPath_GetPathSegment(obj, i)
@@ -381,27 +389,28 @@ def _paths(obj, m: Matrix, outer: Matrix, g: _Page) -> list[Path]:
         point = (x.value, y.value)
         kind = raw.FPDFPathSegment_GetType(segment)
         if kind == raw.FPDF_SEGMENT_MOVETO or not subpaths:
-            subpaths.append(("m", [point]))
+            subpaths.append((["m"], [point]))
         elif kind == raw.FPDF_SEGMENT_BEZIERTO:  # three segments, one curve to the third
             pending_curve = (pending_curve + 1) % BEZIER_POINTS
             if pending_curve:
                 continue
-            shape, points = subpaths[-1]
-            subpaths[-1] = (shape + "c", [*points, point])
+            subpaths[-1][0].append("c")
+            subpaths[-1][1].append(point)
         else:
-            shape, points = subpaths[-1]
-            subpaths[-1] = (shape + "l", [*points, point])
+            subpaths[-1][0].append("l")
+            subpaths[-1][1].append(point)
         if raw.FPDFPathSegment_GetClose(segment):
-            shape, points = subpaths[-1]
-            subpaths[-1] = (shape + "h", [*points, points[0]])
+            letters, points = subpaths[-1]
+            letters.append("h")
+            points.append(points[0])
     fill_colour = _colour(raw.FPDFPageObj_GetFillColor, obj) if fill else None
     stroke_colour = _colour(raw.FPDFPageObj_GetStrokeColor, obj) if stroke_ else None
     width = ctypes.c_float()
     linewidth = width.value if raw.FPDFPageObj_GetStrokeWidth(obj, width) else 0.0
     clip = _clip_box(obj, outer, g)
     out = []
-    for shape, points in subpaths:
-        kind, pts = _subpath(shape, [g.point(px, py, m) for px, py in points])
+    for letters, points in subpaths:
+        kind, pts = _subpath("".join(letters), g.points(points, m))
         box = _bounds(pts)
         if clip is not None and _outside(box, clip, g.settings.clip_slack):
             continue  # hidden whole by the clipping path
