@@ -9,7 +9,9 @@ figures the median of the ratios of each round's pair (a shared machine's speed 
 a pair run back to back shares its load). The warm rerun (everything cached, nothing
 changed), the peak resident memory of a worker (the largest of a run's workers, from
 ``getrusage(RUSAGE_CHILDREN)`` in the run's process) and the `--jobs 2` speed-up on copies
-of RAW are measured for both trees the same way.
+of RAW are measured for both trees the same way. The CPU seconds (user and system) of the
+cold runs, workers included, are given beside their wall-clock seconds: on a machine
+shared with other work they vary much less.
 
 The baseline is a git revision of this repository (``--baseline REF``), exported with
 ``git archive`` into a temporary folder and run from there with this environment's
@@ -23,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -114,6 +117,14 @@ def timed(code: str, files: list[str]) -> float:
     return time.perf_counter() - start
 
 
+def children_cpu() -> float:
+    """CPU seconds (user and system) of this process's finished children and theirs: the
+    difference around one command is its CPU time, every worker included. On a shared
+    machine wall-clock seconds follow the load; CPU seconds much less."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def median(values: list[float]) -> float:
     return statistics.median(values)
 
@@ -147,21 +158,29 @@ def measure(
         for tree, args in zip(trees, warm, strict=True):
             tree.run(*args)
         for i in range(rounds):
+            cpu = children_cpu()
             add("walk", timed(WORD_WALK, pdfs))
+            add("cpu walk", children_cpu() - cpu)
             for k, tree in enumerate(trees):
                 out = tmp / f"cold-{k}-{i}"
+                cpu = children_cpu()
                 sec, code, peak = tree.run(
                     "extract", "--raw", str(raw), "--out", str(out), "--no-cache", "--jobs", "1"
                 )
+                add(f"cpu cold {k}", children_cpu() - cpu)
                 add(f"cold {k}", sec)
                 peaks.setdefault(f"{k}", []).append(peak)
                 statuses.add(code)
                 add(f"warm {k}", tree.run(*warm[k])[0])
             if icdar_pdfs:
+                cpu = children_cpu()
                 add("extract_tables", timed(EXTRACT_TABLES, icdar_pdfs))
+                add("cpu extract_tables", children_cpu() - cpu)
                 for k, tree in enumerate(trees):
                     out = tmp / f"tables-{k}-{i}"
+                    cpu = children_cpu()
                     sec, _, _ = tree.run("tables", *icdar_pdfs, "--out", str(out), "--jobs", "1")
+                    add(f"cpu tables {k}", children_cpu() - cpu)
                     add(f"tables {k}", sec)
             print(f"speed: round {i + 1} of {rounds} done", file=sys.stderr)
         scaling = {
@@ -225,6 +244,23 @@ def _report(trees, t, peaks, scaling, statuses, rounds, n_pdfs, n_icdar, copies)
         ]
     else:
         lines.append("| `tables` over ICDAR 2013 | not measured (no set given) | | |")
+    lines += [
+        f"| CPU s (user + system, workers included) of the cold `extract` "
+        f"| {median(t['cpu cold 0']):.2f} | {median(t['cpu cold 1']):.2f} "
+        f"| {ratio(t['cpu cold 0'], t['cpu cold 1']):.2f}x |",
+        f"| the same against the word walk's ({median(t['cpu walk']):.2f} s) "
+        f"| **{ratio(t['cpu cold 0'], t['cpu walk']):.2f}x** "
+        f"| {ratio(t['cpu cold 1'], t['cpu walk']):.2f}x | |",
+    ]
+    if "tables 0" in t:
+        lines += [
+            f"| CPU s of `tables --jobs 1` over ICDAR 2013 | {median(t['cpu tables 0']):.2f} "
+            f"| {median(t['cpu tables 1']):.2f} "
+            f"| {ratio(t['cpu tables 0'], t['cpu tables 1']):.2f}x |",
+            f"| the same against `extract_tables`' ({median(t['cpu extract_tables']):.2f} s) "
+            f"| **{ratio(t['cpu tables 0'], t['cpu extract_tables']):.2f}x** "
+            f"| {ratio(t['cpu tables 1'], t['cpu extract_tables']):.2f}x | |",
+        ]
     each = ", ".join(f"{a:.2f}" for a in t["cold 0"])
     lines += [
         "",

@@ -57,6 +57,7 @@ from .inputs import (
 )
 from .limits import DEFAULT_MAX_MEMORY, DEFAULT_TIMEOUT, is_out_of_memory
 from .names import display, published_name
+from .preload import before_fork
 from .private import NotPrivate
 from .stale import Kept, PreviousUnreadable, keep, previous_release
 from .workers import run_each
@@ -191,6 +192,7 @@ def read_cached(
             value = _failure_source(path, raw, sha, refused[path])
         elif (value := store.get(sha)) is None:
             read = partial(_read_listed, {path.name: sha}, raw)
+            before_fork()  # once, shared by the workers forked from here on
             [fin] = run_each(read, [path], jobs=1, timeout=timeout, max_memory=max_memory)
             if fin.error:  # timed out, too large or crashed: reported, never cached
                 value = _failure_source(path, raw, sha, fin.error)
@@ -289,6 +291,8 @@ class Run:
                 msg = v.message if isinstance(v, Source) else v.source.message
                 self.report(Outcome(display(p.name), status, msg, 0.0, cached=True))
         todo.sort(key=lambda p: -p.stat().st_size)  # largest first, so that workers end together
+        if todo:  # loaded once here, shared by every worker forked below
+            before_fork()
         read = partial(_read_listed, self.shas, raw)
         limits = {"timeout": opts.timeout, "max_memory": opts.max_memory}
         for fin in run_each(read, todo, jobs=opts.jobs, **limits):

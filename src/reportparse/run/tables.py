@@ -23,6 +23,7 @@ from ..output.frames import table_record
 from ..output.outdir import OutError, Target, check_out
 from ..output.publish import write_csv
 from ..output.swap import PublishError, publish_folder
+from ..readers.document import read_measured_tables  # here, not in each worker it forks
 from ..readers.pdf.evidence import TableFigures
 from .inputs import Outcome
 from .limits import DEFAULT_MAX_MEMORY, DEFAULT_TIMEOUT
@@ -56,8 +57,6 @@ def read_file(
     """The tables of one PDF with their figures (in a worker process), or why it cannot be
     read; each named in English (``english_id``). ``engine``: reportparse, camelot-lattice
     or camelot-stream."""
-    from ..readers.document import read_measured_tables
-
     try:
         found = read_measured_tables(path.read_bytes(), pages, engine, path)
     except DocumentError as exc:

@@ -66,13 +66,13 @@ def measure(table: Table, layouts: list[PageLayout], settings: EvidenceSettings 
     total = sum(len(s.text) for s in layout.segments)
     text = sum(len(s.text) for s in inside)
     page_share = text / total if total else None
-    boxes = [b for b in table.cell_boxes if b.page == layout.number]
+    boxes = [(b.x0, b.top, b.x1, b.bottom) for b in table.cell_boxes if b.page == layout.number]
     in_cells = None
     if boxes and text:
         one_cell = sum(
             len(s.text)
             for s in inside
-            if any(_within(s, (b.x0, b.top, b.x1, b.bottom), settings.cell_slack) for b in boxes)
+            if any(_within(s, box, settings.cell_slack) for box in boxes)
         )
         in_cells = one_cell / text
     return TableFigures(round(filled_share, SHARE_DIGITS), _round(in_cells), _round(page_share))

@@ -70,12 +70,15 @@ def connected_groups(boxes: list[BBox], gap: float) -> list[list[int]]:
     order = sorted(range(len(boxes)), key=lambda i: boxes[i][0])
     for k, i in enumerate(order):
         ax0, atop, ax1, abottom = boxes[i]
+        top = root(i)  # stays a root: the groups i touches are hung under it
         for j in order[k + 1 :]:
             bx0, btop, bx1, bbottom = boxes[j]
             if bx0 - gap > ax1:
                 break  # sorted by x0: every later box starts further right
             if ax0 - gap <= bx1 and atop - gap <= bbottom and btop - gap <= abottom:
-                parent[root(i)] = root(j)
+                other = root(j)
+                if other != top:
+                    parent[other] = top
     groups: dict[int, list[int]] = {}
     for i in range(len(boxes)):
         groups.setdefault(root(i), []).append(i)

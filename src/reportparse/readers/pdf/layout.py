@@ -113,28 +113,46 @@ class PageLayout:
     marks: list[Mark] = field(default_factory=list)  # every path, with its colours
 
 
+SPACES = str.maketrans({"\xa0": " ", "\u2009": " ", "\u202f": " "})  # read as spaces
+
+
 def _glyphs(page: PageObjects, settings: LayoutSettings) -> list[Glyph]:
     out = []
+    texts: dict[str, str] = {}  # what depends on the text, the font or the direction alone,
+    fonts: dict[str, tuple[bool, bool]] = {}  # worked out once a page
+    turns: dict[tuple, int] = {}
+    digits = settings.glyph_size_digits
     for c in page.chars:
         text = c.text
         if not text:
             continue
+        if (spaced := texts.get(text)) is None:
+            spaced = texts[text] = text.translate(SPACES)
         font = c.fontname
+        if (look := fonts.get(font)) is None:
+            look = fonts[font] = (
+                "Bold" in font or "Black" in font or "Heavy" in font,
+                "Italic" in font or "Oblique" in font,
+            )
+        m = c.matrix
+        direction = (m[0], m[1]) if m else ()
+        if (turn := turns.get(direction)) is None:
+            turn = turns[direction] = quarter_turn(m)
         out.append(
             Glyph(
-                text=text.replace("\xa0", " ").replace("\u2009", " ").replace("\u202f", " "),
+                text=spaced,
                 x0=c.x0,
                 x1=c.x1,
                 top=c.top,
                 bottom=c.bottom,
-                size=round(c.size, settings.glyph_size_digits),
-                bold="Bold" in font or "Black" in font or "Heavy" in font,
-                italic="Italic" in font or "Oblique" in font,
+                size=round(c.size, digits),
+                bold=look[0],
+                italic=look[1],
                 upright=c.upright,
                 angle=c.angle,
                 font=font,
                 colour=c.colour,
-                turn=quarter_turn(c.matrix),
+                turn=turn,
             )
         )
     return out
@@ -181,9 +199,10 @@ def mark_superscripts(glyphs: list[Glyph], settings: LayoutSettings = LAYOUT) ->
         top, bottom = min(g.top for g in run), max(g.bottom for g in run)
         lo = bisect.bisect_left(tops, top - settings.marker_above * size)
         hi = bisect.bisect_right(tops, bottom + settings.marker_below * size)
+        starts = {g.x0 for g in run}  # a glyph equal to one of the run starts where it does
         for other in by_row[lo:hi]:
             small = other.size * settings.superscript_ratio < size
-            if other in run or other.text.isspace() or small:
+            if (other.x0 in starts and other in run) or other.text.isspace() or small:
                 continue
             touch = settings.marker_touch * other.size
             before = x0 - touch <= other.x1 <= x0 + touch
@@ -231,8 +250,10 @@ def _lines(glyphs: list[Glyph], settings: LayoutSettings) -> list[list[Glyph]]:
 
 
 def _split(
-    line: list[Glyph], vrulings: list[Ruling], settings: LayoutSettings
+    line: list[Glyph], vrulings: list[Ruling], positions: list[float], settings: LayoutSettings
 ) -> list[list[Glyph]]:
+    """``line`` cut at wide gaps and at vertical rules (``vrulings`` in the order of their
+    ``positions``, left to right)."""
     parts: list[list[Glyph]] = [[]]
     last = None
     for g in line:
@@ -240,10 +261,9 @@ def _split(
             size = max(g.size, last.size)
             gap = g.x0 - last.x1
             slack = settings.rule_in_gap
-            rule_between = any(
-                last.x1 - slack <= r.pos <= g.x0 + slack and r.a <= (g.top + g.bottom) / 2 <= r.b
-                for r in vrulings
-            )
+            lo = bisect.bisect_left(positions, last.x1 - slack)
+            hi = bisect.bisect_right(positions, g.x0 + slack)
+            rule_between = any(r.a <= (g.top + g.bottom) / 2 <= r.b for r in vrulings[lo:hi])
             if (
                 (gap > settings.segment_gap * size and not last.text.isspace())
                 or rule_between
@@ -390,9 +410,11 @@ def text_segments(
 ) -> list[Segment]:
     """Glyphs (upright, in page coordinates) as segments, top to bottom, left to right."""
     mark_superscripts(glyphs, settings)
+    vrulings = sorted(vrulings, key=lambda r: r.pos)
+    positions = [r.pos for r in vrulings]
     segments = []
     for line in _lines(glyphs, settings):
-        for part in _split(line, vrulings, settings):
+        for part in _split(line, vrulings, positions, settings):
             segments.append(make_segment(part, settings))
     segments.sort(key=lambda s: (round(s.top / settings.sort_step), s.x0))
     return segments

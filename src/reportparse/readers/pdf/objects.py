@@ -31,7 +31,6 @@ from __future__ import annotations
 import ctypes
 import math
 from dataclasses import dataclass, field
-from typing import NamedTuple
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
@@ -182,6 +181,13 @@ class _Page:
         digits = self.settings.coordinate_digits
         return (round(a * x + c * y + e, digits), round(self.height - (b * x + d * y + f), digits))
 
+    def points(self, xys: list[tuple[float, float]], m: Matrix) -> list[tuple[float, float]]:
+        """``point`` of each (x, y), the matrices multiplied once."""
+        a, b, c, d, e, f = multiply(m, self.ctm)
+        digits, h = self.settings.coordinate_digits, self.height
+        return [(round(a * x + c * y + e, digits), round(h - (b * x + d * y + f), digits))
+                for x, y in xys]  # fmt: skip
+
 
 def _matrix(obj) -> Matrix:
     m = raw.FS_MATRIX()
@@ -223,39 +229,36 @@ def _chars(page: pdfium.PdfPage, g: _Page) -> list[Char]:
         raw.FPDFText_ClosePage(textpage)
 
 
-class _Found(NamedTuple):
-    """A character as PDFium's text page lists it."""
-
-    text: str
-    x: float
-    y: float
-    key: bytes  # the address of its text object
-    index: int
-    obj: object  # its text object
+# a character as PDFium's text page lists it: (text, x, y, key, index, obj): its origin,
+# the address of its text object (``key``), its index on the text page and its text object.
+# Plain tuples: a page of ICDAR 2013 has thousands of characters, read in one pass.
+_Found = tuple[str, float, float, bytes, int, object]
 
 
 def _read_chars(textpage, g: _Page) -> list[Char]:
     x, y = ctypes.c_double(), ctypes.c_double()
+    text_object, unicode = raw.FPDFText_GetTextObject, raw.FPDFText_GetUnicode
+    origin = raw.FPDFText_GetCharOrigin
     found: list[_Found] = []
     for i in range(raw.FPDFText_CountChars(textpage)):
-        obj = raw.FPDFText_GetTextObject(textpage, i)
+        obj = text_object(textpage, i)
         if not obj:  # a space or line break PDFium adds between text objects
             continue
-        code = raw.FPDFText_GetUnicode(textpage, i)
-        raw.FPDFText_GetCharOrigin(textpage, i, x, y)
-        found.append(_Found(chr(code), x.value, y.value, bytes(obj), i, obj))
+        code = unicode(textpage, i)
+        origin(textpage, i, x, y)
+        found.append((chr(code), x.value, y.value, bytes(obj), i, obj))
     styles: dict = {}  # the font, size, matrix and colour of each text object
     widths: dict = {}
     chars = []
     width = ctypes.c_float()
-    k = 0
-    while k < len(found):
+    k, n = 0, len(found)
+    while k < n:
         text, ox, oy, key, index, obj = found[k]
         j = k + 1  # the letters of one ligature share the object and the origin
-        while j < len(found) and (found[j].x, found[j].y, found[j].key) == (ox, oy, key):
+        while j < n and found[j][1] == ox and found[j][2] == oy and found[j][3] == key:
             j += 1
         if j > k + 1 or text == HYPHEN:
-            text = "".join(f.text for f in found[k:j]).replace(HYPHEN, "-")
+            text = "".join(f[0] for f in found[k:j]).replace(HYPHEN, "-")
         k = j
         style = styles.get(key)
         if style is None:
@@ -266,7 +269,7 @@ def _read_chars(textpage, g: _Page) -> list[Char]:
             if advance:
                 widths[(style.font_key, style.size, text)] = advance
             else:
-                following = found[k] if k < len(found) and found[k].key == key else None
+                following = found[k] if k < n and found[k][3] == key else None
                 advance = _drawn_width(textpage, index, style, ox, oy, text, following)
         chars.append(style.char(text, ox, oy, advance, g))
     return chars
@@ -292,7 +295,7 @@ def _drawn_width(textpage, index, style: _Style, ox, oy, text, following: _Found
     if not length:
         return 0.0
     if len(text) == 1 and following is not None:
-        return ((following.x - ox) * style.a + (following.y - oy) * style.b) / length**2
+        return ((following[1] - ox) * style.a + (following[2] - oy) * style.b) / length**2
     rect = raw.FS_RECTF()
     raw.FPDFText_GetLooseCharBox(textpage, index, rect)
     return (rect.right - ox) / style.a if style.a else 0.0
@@ -313,6 +316,8 @@ class _Style:
         self.a, self.b, self.c, self.d = m.a, m.b, m.c, m.d
         a, b, c, d, _, _ = multiply((m.a, m.b, m.c, m.d, 0.0, 0.0), g.ctm)
         self.shown = (a, b, c, d)
+        vx, vy = c * self.size, d * self.size  # up the glyph: its lower and upper reach
+        self.up = (min(0.0, vx), max(0.0, vx), min(0.0, vy), max(0.0, vy))
         self.upright = a * d > 0 and b * c <= 0
         self.angle = math.degrees(math.atan2(b, a)) % FULL_TURN if (a or b) else 0.0
         self.colour = _colour(raw.FPDFText_GetFillColor, textpage, index)
@@ -323,24 +328,25 @@ class _Style:
         x, y = a * ox + c * oy + e, b * ox + d * oy + f  # the origin on the page shown
         sa, sb, sc, sd = self.shown
         ux, uy = sa * advance, sb * advance  # along the baseline
-        vx, vy = sc * self.size, sd * self.size  # up the glyph
+        v_low_x, v_high_x, v_low_y, v_high_y = self.up
         digits = g.settings.coordinate_digits
-        top = round(g.height - (y + max(0.0, uy) + max(0.0, vy)), digits)
-        bottom = round(g.height - (y + min(0.0, uy) + min(0.0, vy)), digits)
-        baseline = round(g.height - y, digits)
+        h = g.height
+        top = round(h - (y + (uy if uy > 0.0 else 0.0) + v_high_y), digits)
+        bottom = round(h - (y + (uy if uy < 0.0 else 0.0) + v_low_y), digits)
+        baseline = round(h - y, digits)
         return Char(
-            text=text,
-            x0=round(x + min(0.0, ux) + min(0.0, vx), digits),
-            x1=round(x + max(0.0, ux) + max(0.0, vx), digits),
-            top=top,
-            bottom=bottom,
-            size=bottom - top,
-            fontname=self.fontname,
-            upright=self.upright,
-            angle=self.angle,
-            baseline=baseline,
-            matrix=(sa, sb, sc, sd, round(x, digits), baseline),
-            colour=self.colour,
+            text,
+            round(x + (ux if ux < 0.0 else 0.0) + v_low_x, digits),
+            round(x + (ux if ux > 0.0 else 0.0) + v_high_x, digits),
+            top,
+            bottom,
+            bottom - top,
+            self.fontname,
+            self.upright,
+            self.angle,
+            baseline,
+            (sa, sb, sc, sd, round(x, digits), baseline),
+            self.colour,
         )
 
 
@@ -374,7 +380,8 @@ def _paths(obj, m: Matrix, outer: Matrix, g: _Page) -> list[Path]:
     if not fill and not stroke_:
         return []
     x, y = ctypes.c_float(), ctypes.c_float()
-    subpaths: list[tuple[str, list[tuple[float, float]]]] = []
+    # each subpath: its shape's letters (m, l, c, h) and its points, grown in place
+    subpaths: list[tuple[list[str], list[tuple[float, float]]]] = []
     pending_curve = 0
     for i in range(raw.FPDFPath_CountSegments(obj)):
         segment = raw.FPDFPath_GetPathSegment(obj, i)
@@ -382,27 +389,28 @@ def _paths(obj, m: Matrix, outer: Matrix, g: _Page) -> list[Path]:
         point = (x.value, y.value)
         kind = raw.FPDFPathSegment_GetType(segment)
         if kind == raw.FPDF_SEGMENT_MOVETO or not subpaths:
-            subpaths.append(("m", [point]))
+            subpaths.append((["m"], [point]))
         elif kind == raw.FPDF_SEGMENT_BEZIERTO:  # three segments, one curve to the third
             pending_curve = (pending_curve + 1) % BEZIER_POINTS
             if pending_curve:
                 continue
-            shape, points = subpaths[-1]
-            subpaths[-1] = (shape + "c", [*points, point])
+            subpaths[-1][0].append("c")
+            subpaths[-1][1].append(point)
         else:
-            shape, points = subpaths[-1]
-            subpaths[-1] = (shape + "l", [*points, point])
+            subpaths[-1][0].append("l")
+            subpaths[-1][1].append(point)
         if raw.FPDFPathSegment_GetClose(segment):
-            shape, points = subpaths[-1]
-            subpaths[-1] = (shape + "h", [*points, points[0]])
+            letters, points = subpaths[-1]
+            letters.append("h")
+            points.append(points[0])
     fill_colour = _colour(raw.FPDFPageObj_GetFillColor, obj) if fill else None
     stroke_colour = _colour(raw.FPDFPageObj_GetStrokeColor, obj) if stroke_ else None
     width = ctypes.c_float()
     linewidth = width.value if raw.FPDFPageObj_GetStrokeWidth(obj, width) else 0.0
     clip = _clip_box(obj, outer, g)
     out = []
-    for shape, points in subpaths:
-        kind, pts = _subpath(shape, [g.point(px, py, m) for px, py in points])
+    for letters, points in subpaths:
+        kind, pts = _subpath("".join(letters), g.points(points, m))
         box = _bounds(pts)
         if clip is not None and _outside(box, clip, g.settings.clip_slack):
             continue  # hidden whole by the clipping path

@@ -73,10 +73,11 @@ def is_chart(grid: Grid, layout: PageLayout, settings: PageTableSettings) -> boo
         if m.kind in ("curve", "line") and among(m) and _drawn_line(m.pts, tol):
             return True
     bars: dict[tuple, set[int]] = {}
+    centres = [(s.cx, s.cy) for s in layout.segments]
     for m in layout.marks:
         if m.kind != "rect" or m.fill is None or not among(m):
             continue
-        if any(m.x0 <= s.cx <= m.x1 and m.top <= s.cy <= m.bottom for s in layout.segments):
+        if any(m.x0 <= cx <= m.x1 and m.top <= cy <= m.bottom for cx, cy in centres):
             continue
         for across, thick, base, length in (
             (True, m.height, m.x0, m.width),
