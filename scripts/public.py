@@ -6,8 +6,8 @@ position, footnote markers removed; rectangular) and ``source.toml``, naming the
 read from by public repository, commit, path and git blob id, its 1-based page, the
 publisher, the kinds of table (``KINDS``), the header rows, a note and its half (``HALVES``):
 ``tuning`` for a table the engine may be changed for (its first-contact figure was recorded
-before it was moved there), ``held-out`` for one nobody looks at while the engine is changed. The PDFs are not
-shipped: the scorer finds each one by its blob in a clone of its repository under a
+before it was moved there), ``held-out`` for one nobody looks at while the engine is changed.
+The PDFs are not shipped: the scorer finds each one by its blob in a clone of its repository under a
 sources folder (``--sources DIR`` or ``$PUBLIC_TABLES_DIR``): ``DIR/owner+name/repo``,
 ``DIR/owner+name`` or ``DIR/name``. ``git cat-file`` gives the exact bytes the truth was
 written on; a table whose source is missing is skipped, and the section counts it.

@@ -121,3 +121,57 @@ def test_spanning_cells_and_short_rules(tmp_path):
                     c.drawRightString(xs[k + 1] - 4, tops[r] - 13, cell)
 
     assert _read(tmp_path / "spans.pdf", draw) == [rows]
+
+
+def test_row_spans_beside_short_cell_borders(tmp_path):
+    """Rules between two rows drawn in some columns only (a cell's border, from one column
+    rule to the next), a cell spanning both rows in the others, its text centred on the
+    border's height: the rows stay two, and each spanning cell is written in its top-left
+    position."""
+    rows = [
+        ["Investigation", "HHs", "Group", "Share", "Size"],
+        ["Anthropometry", "2400", "All individuals", "", ""],
+        ["Clinical", "", "", "", ""],
+        ["Blood pressure", "2400", "Men", "10%", "1728"],
+        ["", "", "Women", "", "1728"],
+        ["Diet", "1200", "Adults", "5%", "912"],
+    ]
+    xs = [72, 182, 232, 332, 382, 432]
+
+    def draw(c):
+        tops = [760 - r * ROW for r in range(len(rows) + 1)]
+        c.rect(xs[0], tops[-1], xs[-1] - xs[0], tops[0] - tops[-1])  # the frame
+        for r in (1, 3, 5):
+            c.line(xs[0], tops[r], xs[-1], tops[r])
+        c.line(xs[0], tops[2], xs[1], tops[2])  # only under "Anthropometry"
+        for k in (2, 4):  # only under "Men" and the first "1728"
+            c.line(xs[k], tops[4], xs[k + 1], tops[4])
+        for k, x in enumerate(xs[1:-1], 1):
+            if k in (3, 4):  # not through the cell that spans three columns and two rows
+                c.line(x, tops[0], x, tops[1])
+                c.line(x, tops[3], x, tops[-1])
+            else:
+                c.line(x, tops[0], x, tops[-1])
+        c.setFont("Helvetica", 10)
+
+        def put(text, k, r, span=1, centred=False):
+            y = (tops[r] + tops[r + span]) / 2 - 3.5
+            if centred:
+                c.drawCentredString((xs[k] + xs[-1]) / 2, y, text)
+            else:
+                c.drawString(xs[k] + 4, y, text)
+
+        for k, cell in enumerate(rows[0]):
+            put(cell, k, 0)
+        put("Anthropometry", 0, 1)
+        put("Clinical", 0, 2)
+        put("2400", 1, 1, span=2)
+        put("All individuals", 2, 1, span=2, centred=True)
+        for k, cell in enumerate(rows[3]):
+            put(cell, k, 3, span=1 if k in (2, 4) else 2)
+        put("Women", 2, 4)
+        put("1728", 4, 4)
+        for k, cell in enumerate(rows[5]):
+            put(cell, k, 5)
+
+    assert _read(tmp_path / "row-spans.pdf", draw) == [rows]

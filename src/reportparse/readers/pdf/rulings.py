@@ -4,7 +4,7 @@ by cell: columns and rows from the rules, merged cells from missing rules."""
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from itertools import pairwise
+from itertools import combinations, pairwise
 
 from ...model import TableMethod
 from ...specs.settings import TABLES, TableSettings
@@ -81,7 +81,24 @@ class Structure:
             spans = _joined(((r.a, r.b) for r in line), settings.column_rule_merge)
             if any(b - a > settings.row_rule_length * width for a, b in spans):
                 long += [r.pos for r in line]
-        return cluster(long, settings.rule_tolerance)
+        return cluster(long + self._cell_borders(settings), settings.rule_tolerance)
+
+    def _cell_borders(self, settings: TableSettings) -> list[float]:
+        """In a grid with column rules, the y of shorter rules that run from one column line
+        to another: the borders of the cells a spanning cell beside them does not join."""
+        tol = settings.rule_tolerance
+        lines = [self.x0, *self.columns(settings), self.x1]
+        if len(lines) < 4:  # the two edges and at least two column rules
+            return []
+
+        def on_line(x: float) -> bool:
+            return any(abs(x - v) <= tol for v in lines)
+
+        spans = [(r.pos, r.a, r.b) for r in self.hrulings]
+        return [
+            y for y, a, b in spans if on_line(a) and on_line(b) and b - a > tol and
+            self.top + tol < y < self.bottom - tol
+        ]  # fmt: skip
 
     def ids(self) -> set[int]:
         """Its rules by identity: structures grouped with other settings share them."""
@@ -298,6 +315,10 @@ def read_grid(
             drawn = _covered(st.hrulings, ys[r], xs[c], xs[c + 1], settings, tol)
             if not drawn and owner[r][c] == (r, c):
                 owner[r][c] = owner[r - 1][c]
+    for r in range(nrows):  # a cell joined to one joined upwards belongs to that one's owner
+        for c in range(ncols):
+            while owner[r][c] != owner[owner[r][c][0]][owner[r][c][1]]:
+                owner[r][c] = owner[owner[r][c][0]][owner[r][c][1]]
     buckets: dict[tuple[int, int], list[Segment]] = {}
     for s in segs:
         r = _index(ys, s.cy, settings.cell_tolerance)
@@ -365,14 +386,22 @@ def _crowded(segs: list[Segment], xs: list[float], settings: TableSettings) -> b
 
 def _stacked(segs: list[Segment], ys: list[float], settings: TableSettings) -> bool:
     """Whether the rules leave rows of values together: a band between two rules holds
-    several printed lines of values (the rules part groups of rows, not rows)."""
+    several printed lines of values, one above the other (the rules part groups of rows, not
+    rows). Lines side by side in one band, with no text above each other, are the cells of
+    rows the rules part in some columns and a spanning cell holds together in the others."""
     lines = printed_lines(segs, settings.row_core)
-    bands: dict[int, int] = {}
+    bands: dict[int, list[list[Segment]]] = {}
     for line in lines:
         if value_line(line):
             band = sum(1 for y in ys if y < (top(line) + bottom(line)) / 2)
-            bands[band] = bands.get(band, 0) + 1
-    return any(n > 1 for n in bands.values())
+            bands.setdefault(band, []).append(line)
+    return any(
+        _above_each_other(a, b) for group in bands.values() for a, b in combinations(group, 2)
+    )
+
+
+def _above_each_other(a: list[Segment], b: list[Segment]) -> bool:
+    return any(overlap(s.x0, s.x1, t.x0, t.x1) > 0 for s in a for t in b)
 
 
 def rule_evidence(segs: list[Segment], rows: list[float], settings: TableSettings) -> Evidence:
