@@ -5,6 +5,8 @@ cells expected are those drawn."""
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
@@ -175,3 +177,64 @@ def test_row_spans_beside_short_cell_borders(tmp_path):
             put(cell, k, 5)
 
     assert _read(tmp_path / "row-spans.pdf", draw) == [rows]
+
+
+def test_cells_filled_in_pieces_are_no_bar_chart(tmp_path):
+    """Every cell's fill drawn in pieces, as some word processors export it: a box behind the
+    text, and the cell's white under it as a box apart. In the header those boxes are as wide
+    as their columns, stand on one line and differ in height: no text in them, they look like
+    a chart's bars. They are pieces of fills that hold text, and the grid is a table."""
+    xs = [72, 182, 252, 322, 392]
+    rows = [["Region", "Women", "Men", "Total"], *ROWS[1:]]
+    head, line = 40.0, 11.0
+
+    def draw(c):
+        c.setFillColorRGB(0.82, 0.92, 0.95)
+        top = 760.0
+        for k, (x0, x1) in enumerate(pairwise(xs)):
+            lines = [1, 2, 3, 1][k]  # the header's text fills 1, 2 or 3 lines of its cell
+            c.rect(x0, top - line * lines - 4, x1 - x0, line * lines + 4, 0, 1)
+            c.rect(x0, top - head, x1 - x0, head - line * lines - 4, 0, 1)  # the white under
+        c.setFillColorRGB(0, 0, 0)
+        c.setFont("Helvetica-Bold", 9)
+        words = [["Region"], ["Women"], ["Men"], ["Total"]]
+        for k, cell in enumerate(words):
+            for n, word in enumerate(cell):
+                c.drawString(xs[k] + 4, top - 11 - n * line, word)
+        for r, row in enumerate(rows[1:]):
+            rtop = top - head - r * ROW
+            c.setFillColorRGB(*((0.95, 0.97, 0.99) if r % 2 else (0.82, 0.92, 0.95)))
+            c.rect(xs[0], rtop - ROW, xs[-1] - xs[0], ROW, 0, 1)
+            c.setFillColorRGB(0, 0, 0)
+            c.setFont("Helvetica", 10)
+            for k, cell in enumerate(row):
+                if k == 0:
+                    c.drawString(xs[0] + 4, rtop - 13, cell)
+                else:
+                    c.drawRightString(xs[k + 1] - 4, rtop - 13, cell)
+        c.setStrokeColorRGB(0.3, 0.6, 0.7)
+        for x in xs:
+            c.line(x, top, x, top - head - ROW * (len(rows) - 1))
+        for y in (top, top - head, top - head - ROW * (len(rows) - 1)):
+            c.line(xs[0], y, xs[-1], y)
+
+    assert _read(tmp_path / "pieces.pdf", draw) == [rows]
+
+
+def test_a_short_rule_with_text_over_and_under_it_beside_is_no_spanning_cell(tmp_path):
+    """A rule drawn between two rows in the last column alone, where the other columns hold
+    text over and under it: those are two rows whose rules the other columns left undrawn,
+    not cells spanning them, and nothing is joined."""
+    rows = [*ROWS, ["Abroad", "12", "15", "27"]]
+
+    def draw(c):
+        tops = [760 - r * ROW for r in range(len(rows) + 1)]
+        c.rect(X[0], tops[-1], X[-1] - X[0], tops[0] - tops[-1])  # the frame
+        for x in X[1:-1]:
+            c.line(x, tops[0], x, tops[-1])
+        for r in (1, 2, 4):
+            c.line(X[0], tops[r], X[-1], tops[r])
+        c.line(X[-2], tops[3], X[-1], tops[3])  # only in the last column
+        _text(c, rows, tops)
+
+    assert _read(tmp_path / "short-rule.pdf", draw) == [rows]

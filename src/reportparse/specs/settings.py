@@ -225,6 +225,9 @@ class PageTableSettings:
     # (count) ... is a chart's bar where this many such boxes, without text, of one
     # thickness on one base line, have different lengths
     chart_bars: int = 3
+    # (pt) filled boxes of one colour this close are one fill drawn in pieces: where any
+    # piece holds text it is a cell's background (a cell's padding drawn apart), not bars
+    fill_piece_touch: float = 0.5
     # (pt) a picture this close under a numbered caption is that caption's; fixed, as pictures
     # have no font size
     captioned_image_gap: float = 60.0
@@ -336,6 +339,10 @@ class TableSettings:
     # (share of the table's width) a shorter horizontal rule is no row boundary (an underline
     # under a group header)
     row_rule_length: float = 0.5
+    # (pt) in a grid with column rules, a shorter rule is a cell's border (a row line where
+    # a spanning cell beside it holds no text on both sides) where both its ends meet column
+    # lines this closely; the edges of the box behind a cell's text stop short of them
+    cell_border_reach: float = 0.5
     # (share) a cell border counts as drawn where rules cover this much of it; less is a
     # merged cell
     rule_cover: float = 0.5

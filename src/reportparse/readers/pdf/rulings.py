@@ -81,24 +81,7 @@ class Structure:
             spans = _joined(((r.a, r.b) for r in line), settings.column_rule_merge)
             if any(b - a > settings.row_rule_length * width for a, b in spans):
                 long += [r.pos for r in line]
-        return cluster(long + self._cell_borders(settings), settings.rule_tolerance)
-
-    def _cell_borders(self, settings: TableSettings) -> list[float]:
-        """In a grid with column rules, the y of shorter rules that run from one column line
-        to another: the borders of the cells a spanning cell beside them does not join."""
-        tol = settings.rule_tolerance
-        lines = [self.x0, *self.columns(settings), self.x1]
-        if len(lines) < 4:  # the two edges and at least two column rules
-            return []
-
-        def on_line(x: float) -> bool:
-            return any(abs(x - v) <= tol for v in lines)
-
-        spans = [(r.pos, r.a, r.b) for r in self.hrulings]
-        return [
-            y for y, a, b in spans if on_line(a) and on_line(b) and b - a > tol and
-            self.top + tol < y < self.bottom - tol
-        ]  # fmt: skip
+        return cluster(long, settings.rule_tolerance)
 
     def ids(self) -> set[int]:
         """Its rules by identity: structures grouped with other settings share them."""
@@ -297,6 +280,7 @@ def read_grid(
         return None
     segs = segments_in(segments, (xs[0], ys[0], xs[-1], ys[-1]), settings.cell_tolerance)
     xs = _without_gutters(xs, segs, settings)
+    ys = _with_cell_borders(st, ys, xs, segs, settings)
     if _stacked(segs, ys, settings) or _crowded(segs, xs, settings):
         evidence = replace(rule_evidence(segs, ys, settings), column_rules=tuple(xs[1:-1]))
         return read_region(segs, settings, evidence, TableMethod.RULED_GRID)
@@ -351,6 +335,53 @@ def read_grid(
         col_bounds=xs,
         cell_boxes=boxes,
     )
+
+
+def _with_cell_borders(
+    st: Structure, ys: list[float], xs: list[float], segs: list[Segment], settings: TableSettings
+) -> list[float]:
+    """The row lines of a grid with column rules, with its shorter rules that are cells'
+    borders: a rule from one column line to another (the box behind a cell's text stops
+    short of them), where in every column it does not cross no text stands both over and
+    under it (there a cell spans the two rows; text on both sides is two rows its rules
+    left undrawn, and the rule no row line)."""
+    tol, reach = settings.rule_tolerance, settings.cell_border_reach
+    if len(xs) < 3:  # the two edges and no column rule inside
+        return ys
+
+    def meets(x: float) -> bool:
+        return any(abs(x - v) <= reach for v in xs)
+
+    found = sorted(
+        r.pos
+        for r in st.hrulings
+        if r.b - r.a > tol
+        and ys[0] + tol < r.pos < ys[-1] - tol
+        and meets(r.a)
+        and meets(r.b)
+        and all(abs(r.pos - y) > tol for y in ys)
+    )
+    lines = cluster([*ys, *found], tol)
+    out = list(ys)
+    for y in cluster(found, tol):
+        above = max(v for v in lines if v < y - tol)
+        below = min(v for v in lines if v > y + tol)
+        crossed = [_covered(st.hrulings, y, a, b, settings, tol) for a, b in pairwise(xs)]
+        if any(
+            not crossed[c] and _text_over_and_under(segs, (a, b), (above, y, below), tol)
+            for c, (a, b) in enumerate(pairwise(xs))
+        ):
+            continue
+        out.append(y)
+    return sorted(out)
+
+
+def _text_over_and_under(
+    segs: list[Segment], span: tuple[float, float], band: tuple[float, float, float], tol: float
+) -> bool:
+    (a, b), (above, y, below) = span, band
+    inside = [s for s in segs if a <= s.cx <= b and above <= s.cy <= below]
+    return any(s.bottom <= y + tol for s in inside) and any(s.top >= y - tol for s in inside)
 
 
 def _without_gutters(xs: list[float], segs: list[Segment], settings: TableSettings) -> list[float]:
