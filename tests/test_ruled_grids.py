@@ -125,11 +125,13 @@ def test_spanning_cells_and_short_rules(tmp_path):
     assert _read(tmp_path / "spans.pdf", draw) == [rows]
 
 
-def test_row_spans_beside_short_cell_borders(tmp_path):
+@pytest.mark.parametrize("width", [0.0, 1.4])
+def test_row_spans_beside_short_cell_borders(tmp_path, width):
     """Rules between two rows drawn in some columns only (a cell's border, from one column
     rule to the next), a cell spanning both rows in the others, its text centred on the
     border's height: the rows stay two, and each spanning cell is written in its top-left
-    position."""
+    position. Rules drawn as lines, or as thin filled boxes (``width`` wide) where a row
+    border stops at the edge of the column rule's box, not at its middle."""
     rows = [
         ["Investigation", "HHs", "Group", "Share", "Size"],
         ["Anthropometry", "2400", "All individuals", "", ""],
@@ -141,19 +143,34 @@ def test_row_spans_beside_short_cell_borders(tmp_path):
     xs = [72, 182, 232, 332, 382, 432]
 
     def draw(c):
+        half = width / 2
+
+        def hline(x0, x1, y):
+            if width:
+                c.rect(x0 + half, y - half, x1 - x0 - width, width, 0, 1)
+            else:
+                c.line(x0, y, x1, y)
+
+        def vline(x, y0, y1):
+            if width:
+                c.rect(x - half, y1 - half, width, y0 - y1 + width, 0, 1)
+            else:
+                c.line(x, y0, x, y1)
+
         tops = [760 - r * ROW for r in range(len(rows) + 1)]
-        c.rect(xs[0], tops[-1], xs[-1] - xs[0], tops[0] - tops[-1])  # the frame
-        for r in (1, 3, 5):
-            c.line(xs[0], tops[r], xs[-1], tops[r])
-        c.line(xs[0], tops[2], xs[1], tops[2])  # only under "Anthropometry"
+        for x in (xs[0], xs[-1]):  # the frame
+            vline(x, tops[0], tops[-1])
+        for r in (0, 1, 3, 5, len(rows)):
+            hline(xs[0], xs[-1], tops[r])
+        hline(xs[0], xs[1], tops[2])  # only under "Anthropometry"
         for k in (2, 4):  # only under "Men" and the first "1728"
-            c.line(xs[k], tops[4], xs[k + 1], tops[4])
+            hline(xs[k], xs[k + 1], tops[4])
         for k, x in enumerate(xs[1:-1], 1):
             if k in (3, 4):  # not through the cell that spans three columns and two rows
-                c.line(x, tops[0], x, tops[1])
-                c.line(x, tops[3], x, tops[-1])
+                vline(x, tops[0], tops[1])
+                vline(x, tops[3], tops[-1])
             else:
-                c.line(x, tops[0], x, tops[-1])
+                vline(x, tops[0], tops[-1])
         c.setFont("Helvetica", 10)
 
         def put(text, k, r, span=1, centred=False):

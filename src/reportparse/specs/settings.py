@@ -341,8 +341,9 @@ class TableSettings:
     row_rule_length: float = 0.5
     # (pt) in a grid with column rules, a shorter rule is a cell's border (a row line where
     # a spanning cell beside it holds no text on both sides) where both its ends meet column
-    # lines this closely; the edges of the box behind a cell's text stop short of them
-    cell_border_reach: float = 0.5
+    # lines this closely (half the width of a rule drawn as a thin box, and drawing
+    # precision); the edges of the box behind a cell's text stop short of them (1 pt or more)
+    cell_border_reach: float = 0.8
     # (share) a cell border counts as drawn where rules cover this much of it; less is a
     # merged cell
     rule_cover: float = 0.5
