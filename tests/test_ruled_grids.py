@@ -255,3 +255,26 @@ def test_a_short_rule_with_text_over_and_under_it_beside_is_no_spanning_cell(tmp
         _text(c, rows, tops)
 
     assert _read(tmp_path / "short-rule.pdf", draw) == [rows]
+
+
+def test_white_boxes_behind_a_title_are_no_rules(tmp_path):
+    """White boxes, not stroked, drawn behind the title lines over a ruled grid and wider
+    than it, touching its frame: white on the white page, their edges are no rules, and the
+    grid is read without the title or an empty column beside it."""
+
+    def draw(c):
+        tops = [740 - r * ROW for r in range(len(ROWS) + 1)]
+        c.setFillColorRGB(1, 1, 1)
+        c.rect(X[0] - 20, tops[0] + 14, X[-1] - X[0] + 60, 14, 0, 1)
+        c.rect(X[0] + 30, tops[0], X[-1] - X[0] + 10, 14, 0, 1)
+        c.setFillColorRGB(0, 0, 0)
+        c.setFont("Helvetica-Bold", 10)
+        c.drawString(X[0] + 40, tops[0] + 18, "Table 6: Participants by outcome")
+        c.drawString(X[0] + 40, tops[0] + 4, "and gender")
+        for top in tops:
+            c.line(X[0], top, X[-1], top)
+        for x in X:
+            c.line(x, tops[0], x, tops[-1])
+        _text(c, ROWS, tops)
+
+    assert _read(tmp_path / "white-boxes.pdf", draw) == [ROWS]
