@@ -251,6 +251,10 @@ class PageTableSettings:
     # (sizes) a wider white gap between two lines ends a table: rows of a table stand closer
     # than the paragraphs around it
     block_gap: float = 1.5
+    # (share of the usual gap between a table's lines so far, at least two of them) a table
+    # printed with wide leading ends only at a gap wider than this many of its own gaps: a
+    # group heading set off by some more white goes on with it
+    block_gap_rows: float = 2.0
     # (count) lines without values between two lines of values that a table may hold: a stub
     # wrapped over three lines, a group heading
     wrap_lines: int = 3
