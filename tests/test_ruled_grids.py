@@ -278,3 +278,24 @@ def test_white_boxes_behind_a_title_are_no_rules(tmp_path):
         _text(c, ROWS, tops)
 
     assert _read(tmp_path / "white-boxes.pdf", draw) == [ROWS]
+
+
+def test_dot_leaders_after_a_label_are_no_part_of_its_cell(tmp_path):
+    """Labels printed with dots leading to their values ("Upper secondary. . . . ."): the
+    cell holds the label; the dots lead the eye and are no text of the table."""
+
+    xs = [72, 222, 292, 362, 432]
+
+    def draw(c):
+        tops = [760 - r * ROW for r in range(len(ROWS) + 1)]
+        for top in tops:
+            c.line(xs[0], top, xs[-1], top)
+        for x in xs:
+            c.line(x, tops[0], x, tops[-1])
+        for r, row in enumerate(ROWS):
+            c.setFont("Helvetica-Bold" if r == 0 else "Helvetica", 10)
+            c.drawString(xs[0] + 4, tops[r] - 13, row[0] + ("" if r == 0 else ". " * 6))
+            for k, cell in enumerate(row[1:], 1):
+                c.drawRightString(xs[k + 1] - 4, tops[r] - 13, cell)
+
+    assert _read(tmp_path / "leaders.pdf", draw) == [ROWS]
