@@ -20,6 +20,7 @@ table the engine should be changed for is moved to the tuning half first, and th
 says so.
 
     python scripts/public.py --sources DIR [--write docs/benchmark.md]
+    python scripts/public.py --sources DIR --half tuning [--only ID]
 """
 
 from __future__ import annotations
@@ -262,8 +263,11 @@ def measure(
     return [*lines, ""]
 
 
-def section(sources: Path | None, root: Path = TRUTH) -> list[str]:
-    """The section, or a line saying why it was not measured."""
+def section(
+    sources: Path | None, root: Path = TRUTH, half: str | None = None, only: str | None = None
+) -> list[str]:
+    """The section, or a line saying why it was not measured; ``half`` and ``only`` keep one
+    half or one table (to score the tuning half without looking at the held-out one)."""
     if sources is None or not sources.is_dir():
         where = f"{sources} is not a folder" if sources else "PUBLIC_TABLES_DIR is not set"
         return [HEADING, "", f"Not measured in this run ({where}; the README says how to get "
@@ -272,6 +276,7 @@ def section(sources: Path | None, root: Path = TRUTH) -> list[str]:
         tables = load_all(root)
     except TruthError as exc:
         return [HEADING, "", f"Not measured in this run (bad truth: {exc}).", ""]
+    tables = [t for t in tables if half in (None, t.half) and only in (None, t.id)]
     return measure(tables, sources)
 
 
@@ -302,12 +307,16 @@ def main() -> None:
         help="the folder with clones of the source repositories (default: $PUBLIC_TABLES_DIR)",
     )
     ap.add_argument("--write", type=Path, help="replace this section of that markdown file")
+    ap.add_argument("--half", choices=HALVES, help="score this half only")
+    ap.add_argument("--only", metavar="ID", help="score this table only (its folder's name)")
     args = ap.parse_args()
+    if args.write and (args.half or args.only):
+        sys.exit("public.py: --write takes the whole set, not --half or --only")
     try:
         load_all()
     except TruthError as exc:
         sys.exit(f"public.py: {exc}")
-    lines = section(args.sources)
+    lines = section(args.sources, half=args.half, only=args.only)
     print("\n".join(lines))
     if args.write:
         replace_section(args.write, lines)

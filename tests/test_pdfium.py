@@ -198,3 +198,37 @@ def test_a_stream_that_inflates_beyond_the_memory_left_is_told_before_pdfium_rea
     for path in sorted(RAW.glob("*.pdf")):
         assert not inflating_beyond(path.read_bytes(), bombs.GiB), path.name
     assert inflating_beyond((RAW / "imdi-nokkeltall-2025.pdf").read_bytes(), 100_000)
+
+
+def test_a_space_drawn_under_the_next_glyph_is_no_letter_of_it(tmp_path):
+    """A number drawn as a space, then moved back over it ("[( ) 278 (105.19)] TJ"): PDFium
+    gives the space and the "1" one origin. The space takes no room; the "1" keeps its width,
+    so the number is not read as "1 05.19"."""
+    rows = [
+        ["Region", "1951-1961", "2001-2011"],
+        ["North", "105.19", "6.68"],
+        ["South", "15.65", "-24.56"],
+        ["East", "81.17", "11.10"],
+        ["West", "9.44", "4.86"],
+    ]
+    path = tmp_path / "spaced.pdf"
+    c = Canvas(str(path), pagesize=A4)
+    for r, row in enumerate(rows):
+        for i, cell in enumerate(row):
+            text = c.beginText(80 + i * 90, 700 - r * 16)
+            text.setFont("Helvetica", 10)
+            if i:
+                text._code.append(f"[( ) 278 ({cell})] TJ")
+            else:
+                text.textOut(cell)
+            c.drawText(text)
+    c.showPage()
+    c.save()
+    glyphs = [box(g) for g in page(path, 1).chars if 165 < g.x0 < 181 and g.top < 135]
+    assert glyphs == [
+        (" ", pytest.approx((170.0, 170.0, 131.89, 141.89), abs=1e-2)),
+        ("1", pytest.approx((170.0, 175.56, 131.89, 141.89), abs=1e-2)),
+        ("9", pytest.approx((175.56, 181.12, 131.89, 141.89), abs=1e-2)),
+    ]
+    [table] = read_tables(path.read_bytes())
+    assert table.cells == rows

@@ -198,3 +198,25 @@ def test_write_replaces_only_its_own_section(tmp_path):
         "# Benchmark\n\n## Held-out tables\n\nA\n\n## Public tables (held out)\n\nsecond\n\n"
         "## ICDAR 2013\n\nB\n"
     )
+
+
+def test_one_half_or_one_table_is_scored_alone(tmp_path):
+    """``--half tuning`` and ``--only ID`` leave every other table out of the run: the
+    held-out one is neither scored nor named."""
+    root, sources = tmp_path / "truth", tmp_path / "sources"
+    sources.mkdir()
+    _good(root, "example-a-p1")
+    tuning = SOURCE.replace('half = "held-out"', 'half = "tuning"').format(commit=ZEROS, blob=ZEROS)
+    _entry(root, "example-t-p1", "a,b\n1,2\n", tuning)
+    _entry(root, "example-u-p1", "a,b\n1,2\n", tuning)
+    lines = public.section(sources, root, half="tuning")
+    assert lines[-2] == (
+        f"Skipped, their source not found under {sources}: 2 of 2 (example-t-p1 "
+        "(example-org/tables), example-u-p1 (example-org/tables))."
+    )
+    lines = public.section(sources, root, only="example-u-p1")
+    assert lines[-2] == (
+        f"Skipped, their source not found under {sources}: 1 of 1 (example-u-p1 "
+        "(example-org/tables))."
+    )
+    assert not [line for line in lines if "example-a-p1" in line]

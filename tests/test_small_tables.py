@@ -39,3 +39,35 @@ def test_a_small_table_between_paragraphs(tmp_path, rows):
     c.save()
     found = read_measured_tables(path.read_bytes())
     assert [(t.status, t.cells) for t, _ in found] == [("extracted", rows)]
+
+
+def test_a_table_with_wide_leading_goes_on_over_its_group_headings(tmp_path):
+    """A table printed with wide leading (the white between its lines near the gap that ends
+    a table elsewhere), its groups set off by some more white under a heading: one table, its
+    headings rows of their own, not a table per group."""
+    rows = [
+        ["Units", "2016"],
+        ["Net asset value", "5,111,372"],
+        ["Units outstanding", "49,136"],
+        ["Value per unit", "104.03"],
+        ["Class B", ""],
+        ["Net asset value", "49,144,825"],
+        ["Units outstanding", "471,555"],
+        ["Value per unit", "104.22"],
+        ["Total for the fund", ""],
+        ["Net asset value", "54,256,197"],
+        ["Units outstanding", "520,691"],
+    ]
+    path = tmp_path / "leading.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    y = 700.0
+    for k, (label, value) in enumerate(rows):
+        if k and not value:
+            y -= 10  # the more white over a group heading
+        c.setFont("Helvetica-Bold" if not value or k == 0 else "Helvetica", 9)
+        c.drawString(72, y, label)
+        c.drawRightString(400, y, value)
+        y -= 21
+    c.save()
+    found = read_measured_tables(path.read_bytes())
+    assert [(t.status, t.cells) for t, _ in found] == [("extracted", rows)]

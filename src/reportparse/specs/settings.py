@@ -226,6 +226,9 @@ class PageTableSettings:
     # (count) ... is a chart's bar where this many such boxes, without text, of one
     # thickness on one base line, have different lengths
     chart_bars: int = 3
+    # (pt) filled boxes of one colour this close are one fill drawn in pieces: where any
+    # piece holds text it is a cell's background (a cell's padding drawn apart), not bars
+    fill_piece_touch: float = 0.5
     # (pt) a picture this close under a numbered caption is that caption's; fixed, as pictures
     # have no font size
     captioned_image_gap: float = 60.0
@@ -249,6 +252,10 @@ class PageTableSettings:
     # (sizes) a wider white gap between two lines ends a table: rows of a table stand closer
     # than the paragraphs around it
     block_gap: float = 1.5
+    # (share of the usual gap between a table's lines so far, at least two of them) a table
+    # printed with wide leading ends only at a gap wider than this many of its own gaps: a
+    # group heading set off by some more white goes on with it
+    block_gap_rows: float = 2.0
     # (count) lines without values between two lines of values that a table may hold: a stub
     # wrapped over three lines, a group heading
     wrap_lines: int = 3
@@ -341,6 +348,11 @@ class TableSettings:
     # (share of the table's width) a shorter horizontal rule is no row boundary (an underline
     # under a group header)
     row_rule_length: float = 0.5
+    # (pt) in a grid with column rules, a shorter rule is a cell's border (a row line where
+    # a spanning cell beside it holds no text on both sides) where both its ends meet column
+    # lines this closely (half the width of a rule drawn as a thin box, and drawing
+    # precision); the edges of the box behind a cell's text stop short of them (1 pt or more)
+    cell_border_reach: float = 0.8
     # (share) a cell border counts as drawn where rules cover this much of it; less is a
     # merged cell
     rule_cover: float = 0.5

@@ -75,9 +75,12 @@ def find_blocks(
         start = last = i
         between = 0
         j = i + 1
+        gaps: list[float] = []
         while j < len(lines):
-            if top(lines[j]) - bottom(lines[j - 1]) > settings.block_gap * size(lines[j - 1]):
+            gap = top(lines[j]) - bottom(lines[j - 1])
+            if gap > _gap_limit(gaps, size(lines[j - 1]), settings):
                 break
+            gaps.append(gap)
             if values[j]:
                 last, between = j, 0
             elif stops(lines[j], captions) or between >= settings.wrap_lines:
@@ -92,6 +95,16 @@ def find_blocks(
         blocks.append(Block(lines[first : end + 1], start - first))
         i = end + 1
     return blocks
+
+
+def _gap_limit(gaps: list[float], line_size: float, settings: PageTableSettings) -> float:
+    """The widest white gap a table goes on over: ``block_gap`` sizes, or more in a table
+    whose own lines stand further apart (``block_gap_rows`` of its usual gap)."""
+    limit = settings.block_gap * line_size
+    if len(gaps) < 2:  # a usual gap needs two
+        return limit
+    usual = sorted(gaps)[len(gaps) // 2]
+    return max(limit, settings.block_gap_rows * usual)
 
 
 def _header_start(

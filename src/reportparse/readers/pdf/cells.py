@@ -4,6 +4,7 @@ into printed lines, and a cell's segments into its text."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ...model import TableMethod
@@ -11,9 +12,10 @@ from ...specs.settings import LAYOUT, TableSettings
 from ...text.normalize import join_lines, normalize_ws
 from ...text.printed import ASTERISKS
 from .direction import logical
-from .layout import Segment
+from .layout import LEADER, Segment
 
 BBox = tuple[float, float, float, float]  # x0, top, x1, bottom
+TRAILING_LEADER = re.compile(rf"\s*(?:{LEADER.pattern})\s*$")  # dots from a label to its value
 
 
 @dataclass
@@ -145,7 +147,7 @@ def cell_text(segs: list[Segment], settings: TableSettings) -> tuple[str, list[s
     text = join_lines(lines)
     for m in ASTERISKS.finditer(text):
         markers.append(m.group(1) or m.group(2))
-    text = normalize_ws(ASTERISKS.sub("", text))
+    text = normalize_ws(TRAILING_LEADER.sub("", ASTERISKS.sub("", text)))
     return text, markers
 
 

@@ -375,6 +375,16 @@ def _is_white(color, settings: LayoutSettings) -> bool:
     return light and len(color) in (GRAY, RGB)
 
 
+def _unseen(r, tinted: list, settings: LayoutSettings) -> bool:
+    """A white box, not stroked, on no tinted fill: white on the white page, its edges are
+    no rules (the box a program draws behind a title or a cell's text)."""
+    if r.stroke or not r.fill or not _is_white(r.non_stroking_color, settings):
+        return False
+    return not any(
+        t.x0 < r.x1 and r.x0 < t.x1 and t.top < r.bottom and r.top < t.bottom for t in tinted
+    )
+
+
 def rulings(
     page: PageObjects, settings: LayoutSettings = LAYOUT
 ) -> tuple[list[Ruling], list[Ruling], list[Box]]:
@@ -383,6 +393,13 @@ def rulings(
     v: list[Ruling] = []
     fills: list[Box] = []
     page_area = float(page.width) * float(page.height)
+    tinted = [  # boxes of colour, not rules
+        r
+        for r in page.rects
+        if r.fill
+        and not _is_white(r.non_stroking_color, settings)
+        and min(r.x1 - r.x0, r.bottom - r.top) >= settings.rect_thickness
+    ]
     for ln in page.lines:
         if abs(ln.top - ln.bottom) < settings.line_thickness:
             h.append(Ruling((ln.top + ln.bottom) / 2, ln.x0, ln.x1))
@@ -400,6 +417,8 @@ def rulings(
             continue
         if r.fill and not _is_white(r.non_stroking_color, settings):
             fills.append(Box(r.x0, r.top, r.x1, r.bottom, r.non_stroking_color))
+        elif _unseen(r, tinted, settings):
+            continue
         h += [Ruling(r.top, r.x0, r.x1), Ruling(r.bottom, r.x0, r.x1)]
         v += [Ruling(r.x0, r.top, r.bottom), Ruling(r.x1, r.top, r.bottom)]
     return _merge_rules(h, settings), _merge_rules(v, settings), fills

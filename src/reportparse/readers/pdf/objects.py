@@ -248,6 +248,12 @@ def _read_chars(textpage, g: _Page) -> list[Char]:
         origin(textpage, i, x, y)
         found.append((chr(code), x.value, y.value, bytes(obj), i, obj))
     styles: dict = {}  # the font, size, matrix and colour of each text object
+
+    def style_of(key: bytes, index: int, obj) -> _Style:
+        if key not in styles:
+            styles[key] = _Style(textpage, index, obj, g)
+        return styles[key]
+
     widths: dict = {}
     chars = []
     width = ctypes.c_float()
@@ -257,12 +263,14 @@ def _read_chars(textpage, g: _Page) -> list[Char]:
         j = k + 1  # the letters of one ligature share the object and the origin
         while j < n and found[j][1] == ox and found[j][2] == oy and found[j][3] == key:
             j += 1
+        if text.isspace() and j > k + 1:  # a space drawn where the next glyph is drawn takes
+            chars.append(style_of(key, index, obj).char(text, ox, oy, 0.0, g))  # no room and
+            k += 1  # is no letter of a ligature: "1" of " 1" keeps its own width
+            continue
         if j > k + 1 or text == HYPHEN:
             text = "".join(f[0] for f in found[k:j]).replace(HYPHEN, "-")
         k = j
-        style = styles.get(key)
-        if style is None:
-            style = styles[key] = _Style(textpage, index, obj, g)
+        style = style_of(key, index, obj)
         advance = widths.get((style.font_key, style.size, text))
         if advance is None:
             advance = _font_width(style, text, width)

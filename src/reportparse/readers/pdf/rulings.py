@@ -4,7 +4,7 @@ by cell: columns and rows from the rules, merged cells from missing rules."""
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from itertools import pairwise
+from itertools import combinations, pairwise
 
 from ...model import TableMethod
 from ...specs.settings import TABLES, TableSettings
@@ -280,6 +280,7 @@ def read_grid(
         return None
     segs = segments_in(segments, (xs[0], ys[0], xs[-1], ys[-1]), settings.cell_tolerance)
     xs = _without_gutters(xs, segs, settings)
+    ys = _with_cell_borders(st, ys, xs, segs, settings)
     if _stacked(segs, ys, settings) or _crowded(segs, xs, settings):
         evidence = replace(rule_evidence(segs, ys, settings), column_rules=tuple(xs[1:-1]))
         return read_region(segs, settings, evidence, TableMethod.RULED_GRID)
@@ -298,6 +299,10 @@ def read_grid(
             drawn = _covered(st.hrulings, ys[r], xs[c], xs[c + 1], settings, tol)
             if not drawn and owner[r][c] == (r, c):
                 owner[r][c] = owner[r - 1][c]
+    for r in range(nrows):  # a cell joined to one joined upwards belongs to that one's owner
+        for c in range(ncols):
+            while owner[r][c] != owner[owner[r][c][0]][owner[r][c][1]]:
+                owner[r][c] = owner[owner[r][c][0]][owner[r][c][1]]
     buckets: dict[tuple[int, int], list[Segment]] = {}
     for s in segs:
         r = _index(ys, s.cy, settings.cell_tolerance)
@@ -330,6 +335,53 @@ def read_grid(
         col_bounds=xs,
         cell_boxes=boxes,
     )
+
+
+def _with_cell_borders(
+    st: Structure, ys: list[float], xs: list[float], segs: list[Segment], settings: TableSettings
+) -> list[float]:
+    """The row lines of a grid with column rules, with its shorter rules that are cells'
+    borders: a rule from one column line to another (the box behind a cell's text stops
+    short of them), where in every column it does not cross no text stands both over and
+    under it (there a cell spans the two rows; text on both sides is two rows its rules
+    left undrawn, and the rule no row line)."""
+    tol, reach = settings.rule_tolerance, settings.cell_border_reach
+    if len(xs) < 3:  # the two edges and no column rule inside
+        return ys
+
+    def meets(x: float) -> bool:
+        return any(abs(x - v) <= reach for v in xs)
+
+    found = sorted(
+        r.pos
+        for r in st.hrulings
+        if r.b - r.a > tol
+        and ys[0] + tol < r.pos < ys[-1] - tol
+        and meets(r.a)
+        and meets(r.b)
+        and all(abs(r.pos - y) > tol for y in ys)
+    )
+    lines = cluster([*ys, *found], tol)
+    out = list(ys)
+    for y in cluster(found, tol):
+        above = max(v for v in lines if v < y - tol)
+        below = min(v for v in lines if v > y + tol)
+        crossed = [_covered(st.hrulings, y, a, b, settings, tol) for a, b in pairwise(xs)]
+        if any(
+            not crossed[c] and _text_over_and_under(segs, (a, b), (above, y, below), tol)
+            for c, (a, b) in enumerate(pairwise(xs))
+        ):
+            continue
+        out.append(y)
+    return sorted(out)
+
+
+def _text_over_and_under(
+    segs: list[Segment], span: tuple[float, float], band: tuple[float, float, float], tol: float
+) -> bool:
+    (a, b), (above, y, below) = span, band
+    inside = [s for s in segs if a <= s.cx <= b and above <= s.cy <= below]
+    return any(s.bottom <= y + tol for s in inside) and any(s.top >= y - tol for s in inside)
 
 
 def _without_gutters(xs: list[float], segs: list[Segment], settings: TableSettings) -> list[float]:
@@ -365,14 +417,22 @@ def _crowded(segs: list[Segment], xs: list[float], settings: TableSettings) -> b
 
 def _stacked(segs: list[Segment], ys: list[float], settings: TableSettings) -> bool:
     """Whether the rules leave rows of values together: a band between two rules holds
-    several printed lines of values (the rules part groups of rows, not rows)."""
+    several printed lines of values, one above the other (the rules part groups of rows, not
+    rows). Lines side by side in one band, with no text above each other, are the cells of
+    rows the rules part in some columns and a spanning cell holds together in the others."""
     lines = printed_lines(segs, settings.row_core)
-    bands: dict[int, int] = {}
+    bands: dict[int, list[list[Segment]]] = {}
     for line in lines:
         if value_line(line):
             band = sum(1 for y in ys if y < (top(line) + bottom(line)) / 2)
-            bands[band] = bands.get(band, 0) + 1
-    return any(n > 1 for n in bands.values())
+            bands.setdefault(band, []).append(line)
+    return any(
+        _above_each_other(a, b) for group in bands.values() for a, b in combinations(group, 2)
+    )
+
+
+def _above_each_other(a: list[Segment], b: list[Segment]) -> bool:
+    return any(overlap(s.x0, s.x1, t.x0, t.x1) > 0 for s in a for t in b)
 
 
 def rule_evidence(segs: list[Segment], rows: list[float], settings: TableSettings) -> Evidence:

@@ -16,6 +16,7 @@ from itertools import pairwise
 
 from ...specs.settings import PAGE_TABLES, PageTableSettings
 from .cells import Grid
+from .geometry import connected_groups
 from .layout import PageLayout
 
 LIST_MARK = re.compile(r"^([•◦▪■►●○∙·\-–*]|\(?\d{1,2}[.)]|\(?[a-z][.)]|[ivx]+[.)])$", re.I)
@@ -73,12 +74,8 @@ def is_chart(grid: Grid, layout: PageLayout, settings: PageTableSettings) -> boo
         if m.kind in ("curve", "line") and among(m) and _drawn_line(m.pts, tol):
             return True
     bars: dict[tuple, set[int]] = {}
-    centres = [(s.cx, s.cy) for s in layout.segments]
-    for m in layout.marks:
-        if m.kind != "rect" or m.fill is None or not among(m):
-            continue
-        if any(m.x0 <= cx <= m.x1 and m.top <= cy <= m.bottom for cx, cy in centres):
-            continue
+    filled = [m for m in layout.marks if m.kind == "rect" and m.fill is not None and among(m)]
+    for m in _without_cell_fills(filled, layout, settings):
         for across, thick, base, length in (
             (True, m.height, m.x0, m.width),
             (False, m.width, m.bottom, m.height),
@@ -87,6 +84,29 @@ def is_chart(grid: Grid, layout: PageLayout, settings: PageTableSettings) -> boo
                 key = (across, round(thick / tol), round(base / tol))
                 bars.setdefault(key, set()).add(round(length / tol))
     return any(len(lengths) >= settings.chart_bars for lengths in bars.values())
+
+
+def _without_cell_fills(filled: list, layout: PageLayout, settings: PageTableSettings) -> list:
+    """The filled boxes that hold no text and are no piece of a fill that does: the boxes of
+    one colour that touch make one fill, and a fill with text in it is a cell's background
+    (drawn in pieces, its padding apart from the box behind its text), not a chart's bars."""
+
+    centres = [(s.cx, s.cy) for s in layout.segments]
+
+    def holds_text(m) -> bool:
+        return any(m.x0 <= cx <= m.x1 and m.top <= cy <= m.bottom for cx, cy in centres)
+
+    text = [holds_text(m) for m in filled]
+    by_colour: dict[tuple, list[int]] = {}
+    for i, m in enumerate(filled):
+        by_colour.setdefault(tuple(m.fill), []).append(i)
+    cell = set()
+    for members in by_colour.values():
+        boxes = [(filled[i].x0, filled[i].top, filled[i].x1, filled[i].bottom) for i in members]
+        for group in connected_groups(boxes, settings.fill_piece_touch):
+            if any(text[members[k]] for k in group):
+                cell.update(members[k] for k in group)
+    return [m for i, m in enumerate(filled) if not text[i] and i not in cell]
 
 
 def _size(grid: Grid, layout: PageLayout) -> float:
