@@ -293,6 +293,60 @@ def test_two_parts_under_one_number_that_do_not_join_are_both_withheld_naming_ea
     )
 
 
+def test_a_caption_with_nothing_read_under_it_does_not_hold_back_the_table_of_its_number(
+    tmp_path,
+):
+    """ "Tabell 2" at the foot of page 1 with a line of prose under it, and the table printed
+    under "Tabell 2" again on page 2: nothing was read under the first caption, so it is no
+    part of the table. The table keeps its number and is published; the caption's record
+    keeps its failure under an id of its own and names the table."""
+
+    def page1(c):
+        c.setFont("Helvetica-Bold", 10)
+        c.drawString(X[0], 90, "Tabell 2: Resultat fylker")
+        c.setFont("Helvetica", 9)
+        c.drawString(X[0], 76, "Tabellen viser resultatet for hvert fylke.")
+
+    def page2(c):
+        c.setFont("Helvetica-Bold", 10)
+        c.drawString(X[0], 806, "Tabell 2: Resultat fylker")
+        _grid(c, [*HEADER, *FIRST], 796, spans={(0, 2)})
+
+    tables = _report(tmp_path / "foot.pdf", [page1, page2])
+    assert sorted(tables) == ["tabell-2", "utabell-p1-1"]
+    table, caption = tables["tabell-2"], tables["utabell-p1-1"]
+    assert (table.status, table.pages, table.cells) == (
+        TableStatus.EXTRACTED, [2], [*HEADER, *FIRST]
+    )  # fmt: skip
+    assert (caption.status, caption.pages, caption.cells) == (TableStatus.FAILED, [1], [])
+    assert caption.reason.endswith("; tabell-2 was read on page 2")
+
+
+def test_a_number_printed_again_over_a_table_of_other_columns_names_another_table(tmp_path):
+    """Page 2 prints "Tabell 2" again, with no "(forts.)", over a grid of three columns, not
+    the table's four: another table under the same number, not its part. Both are read as
+    printed; the later one takes an id of its own."""
+    three = [["Fylke", "Kvinner", "Menn"], ["Oslo", "45,5 %", "57,0 %"]]
+
+    def page1(c):
+        c.setFont("Helvetica-Bold", 10)
+        c.drawString(X[0], 700, "Tabell 2: Resultat fylker")
+        _grid(c, [*HEADER, *FIRST], 690, spans={(0, 2)})
+
+    def page2(c):
+        c.setFont("Helvetica-Bold", 10)
+        c.drawString(X[0], 806, "Tabell 2: Resultat etter kjønn")
+        _grid(c, three, 796, xs=X[:4])
+
+    tables = _report(tmp_path / "again.pdf", [page1, page2])
+    assert sorted(tables) == ["tabell-2", "utabell-p2-1"]
+    first, other = tables["tabell-2"], tables["utabell-p2-1"]
+    assert (first.status, first.pages, first.cells) == (
+        TableStatus.EXTRACTED, [1], [*HEADER, *FIRST]
+    )  # fmt: skip
+    assert (other.status, other.pages, other.cells) == (TableStatus.EXTRACTED, [2], three)
+
+
 def test_a_forts_caption_over_what_reads_as_no_table_takes_nothing(tmp_path):
     """A "(forts.)" caption over a lone filled band (a header's background, no grid of two
     rows): it takes nothing, so the rows under it stay free for the table they go on."""

@@ -281,7 +281,11 @@ def join_pages(pages: list[PageContent], settings: PageTableSettings) -> PdfCont
             if not why:
                 _continue(previous, table)  # the same table on a later page
                 continue
-            _apart(previous, table, why, {t.table_id for _, t in read} | set(ids))
+            taken = {t.table_id for _, t in read} | set(ids)
+            if _another_table(previous, table, ft):
+                table.table_id = _own_id(table.pages[0], taken)
+            else:
+                _apart(previous, table, why, taken)
         read.append((_order_key(ft, settings), table))
     for (number, chart), fid in zip(figures, _figure_ids(figures), strict=True):
         if fid is not None:
@@ -302,15 +306,34 @@ def _no_join(first: Table, more: Table) -> str:
     return "" if a == b else f"it has {b} columns, the table {a}"
 
 
+def _another_table(first: Table, more: Table, found: FoundTable) -> bool:
+    """A table read whole under a caption that repeats an earlier table's number without
+    saying it goes on ("forts."), with other columns than that table: another table printed
+    under the same number (a paper's sub-tables, a number printed twice), not its part. It
+    takes an id of its own, and both stay as read."""
+    return (
+        first.status == more.status == TableStatus.EXTRACTED
+        and found.caption is not None
+        and not found.caption.continued
+    )
+
+
 def _apart(first: Table, more: Table, why: str, taken: set[str]) -> None:
     """Two tables under one printed number that do not join: the later one takes an id of
     its own (``utabell-pP-K``), each says why, naming the other, and neither is published as
-    whole (the table lacks that part's rows)."""
-    page, k = more.pages[0], 1
-    while f"utabell-p{page}-{k}" in taken:
-        k += 1
-    own = f"utabell-p{page}-{k}"
+    whole (the table lacks that part's rows) — unless nothing was read under the first: then
+    it is no part, and the table read later keeps the number."""
     number = first.table_id
+    if not first.cells and more.status == TableStatus.EXTRACTED:
+        # Nothing at all was read under the first caption (a caption at a page's foot, its
+        # table on the next page, or a mention set like a caption): it is no part of the
+        # table read later, which keeps the number. The caption's record keeps its failure,
+        # under an id of its own, and names the table.
+        first.table_id = _own_id(first.pages[0], taken)
+        first.reason = f"{first.reason}; {number} was read on page {more.pages[0]}"
+        return
+    page = more.pages[0]
+    own = _own_id(page, taken)
     if first.status == TableStatus.EXTRACTED:
         first.status = TableStatus.INCOMPLETE
         first.reason = f"its part on page {page} ({own}) does not join it: {why}"
@@ -318,6 +341,14 @@ def _apart(first: Table, more: Table, why: str, taken: set[str]) -> None:
         more.status = TableStatus.INCOMPLETE
     more.reason = f"printed as {number}'s part, but does not join it: {why}"
     more.table_id = own
+
+
+def _own_id(page: int, taken: set[str]) -> str:
+    """The first ``utabell-pP-K`` of ``page`` not yet taken."""
+    k = 1
+    while f"utabell-p{page}-{k}" in taken:
+        k += 1
+    return f"utabell-p{page}-{k}"
 
 
 def _figure_ids(figures: list[tuple[int, Chart]]) -> list[str | None]:
