@@ -54,6 +54,19 @@ def _publish_without_waiting_for_the_disk(request, monkeypatch):
         monkeypatch.setattr(swap, "sync_tree", lambda folder: None)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _reading_loaded_once_per_process():
+    """A run reads each document in a worker forked from the test process (run/workers.py),
+    and a worker loads whatever reading needs that its parent has not loaded: the
+    lemmatiser's Norwegian dictionary (a second of work), the grammar, the classifier's
+    rules, the specs. The corpus web pages are read here once per test process, so that
+    every worker a test forks inherits all of it instead of loading it again."""
+    from reportparse.readers.document import read_document
+
+    for page in sorted(RAW.glob("*.html")):
+        read_document(page)
+
+
 @pytest.fixture(scope="session")
 def raw_dir() -> Path:
     return RAW
