@@ -155,6 +155,47 @@ def test_a_caption_under_a_later_part_is_its_tables_not_the_next_tables(tmp_path
     )  # fmt: skip
 
 
+def test_captions_set_tight_under_their_tables_last_rules_are_theirs(tmp_path):
+    """As LibreOffice sets captions under their tables: right under the last rule, the
+    caption's glyphs reaching over it. The table goes on from page 1 under "Tabell 1
+    (forts.)" on page 2; its caption under the part, then the next table and its caption."""
+    counts = [["Kjønn", "2024", "2025"], ["Kvinner", "15 522", "5 277"], ["Menn", "197", "46"]]
+    tops = []
+
+    def page1(c):
+        _grid(c, [*HEADER, *FIRST], 300, spans={(0, 2)})
+
+    def page2(c):
+        c.setFont("Helvetica", 9)
+        c.drawString(X[0], 806, "Tabell 1 (forts.)")
+        bottom = _grid(c, [*HEADER, *SECOND], 800, spans={(0, 2)})
+        c.setFont("Helvetica", 9.5)
+        c.drawString(X[0], bottom - 9, "Tabell 1: Resultat fylker")
+        tops.append(A4[1] - bottom)
+        bottom = _grid(c, counts, bottom - 20, xs=X[:4])
+        c.setFont("Helvetica", 9.5)
+        c.drawString(X[0], bottom - 9, "Tabell 2: Deltakere etter kjønn")
+        tops.append(A4[1] - bottom)
+
+    tables = _report(tmp_path / "tight.pdf", [page1, page2])
+    pdf = open_pdf((tmp_path / "tight.pdf").read_bytes())
+    try:
+        segs = page_layouts(pdf)[1].segments
+    finally:
+        pdf.close()
+    captions = [s for s in segs if s.text.startswith("Tabell") and "forts" not in s.text]
+    assert [s.top < rule for s, rule in zip(captions, tops, strict=True)] == [True, True]
+    assert sorted(tables) == ["tabell-1", "tabell-2"]
+    first, second = tables["tabell-1"], tables["tabell-2"]
+    assert (first.caption, first.pages, first.status) == (
+        "Tabell 1: Resultat fylker", [1, 2], TableStatus.EXTRACTED,
+    )  # fmt: skip
+    assert first.cells == [*HEADER, *FIRST, *SECOND]
+    assert (second.caption, second.pages, second.cells) == (
+        "Tabell 2: Deltakere etter kjønn", [2], counts,
+    )  # fmt: skip
+
+
 MEASURES = [
     ["Tiltak", "2023 N=39 065", "2024 N=13 489"],
     ["Opplæring i norsk og samfunnskunnskap", "20,0 %", "1,8 %"],

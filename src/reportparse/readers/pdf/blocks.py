@@ -57,13 +57,15 @@ def find_blocks(
     captions: set[int] = frozenset(),
     text_rows: bool = False,
 ) -> list[Block]:
-    """Every run of lines of values among ``segments`` (top to bottom), with up to
+    """Every run of lines of values among ``segments`` (top to bottom; no line of a caption,
+    though a footnote marker raised from it reads as a value), with up to
     ``wrap_lines`` lines without values between two of them, the lines after the last one
     that go on with its stub, and the header lines above the first one. With ``text_rows``
     a line of two cells or more is a row too, values or not (a table of text)."""
     lines = printed_lines(segments, settings.line_core)
-    values = [
-        value_line(line) or (text_rows and len(line) > 1 and not stops(line, captions))
+    values = [  # a caption's line is no row, whatever number stands in it (its marker)
+        not any(id(s) in captions for s in line)
+        and (value_line(line) or (text_rows and len(line) > 1 and not stops(line, captions)))
         for line in lines
     ]
     blocks: list[Block] = []

@@ -35,6 +35,7 @@ from ...specs.settings import (
     ChartSettings,
     PageTableSettings,
     SettingsByCaption,
+    TableSettings,
     TextSettings,
 )
 from ...text.normalize import normalize_ws
@@ -177,7 +178,7 @@ def read_page(
     if carried is not None:
         page_found.append(carried)
     if early is not None:  # its caption may stand under a part on a later page yet
-        _caption_under(page_found, early, last.continues or last)
+        _caption_under(page_found, early, last.continues or last, p.tables.defaults)
     more = early or _continuation(p, last)
     if more is not None:
         page_found.append(more)
@@ -499,10 +500,13 @@ def _uncaptioned_end(p: PageTables, content: PageContent) -> FoundTable | None:
     return grids[-1] if grids and p.ends_page(grids[-1].grid) else None
 
 
-def _caption_under(page_found: list[FoundTable], part: FoundTable, root: FoundTable) -> bool:
+def _caption_under(
+    page_found: list[FoundTable], part: FoundTable, root: FoundTable, settings: TableSettings
+) -> bool:
     """Give ``root`` (a table ending the page before, without a caption) the caption under
-    ``part``, its part on this page: the nearest table caption under the part and across its
-    columns that took nothing. That caption's failure is dropped. Whether there was one."""
+    ``part``, its part on this page: the nearest table caption under the part (its glyphs
+    may reach up to the part's last rule, within ``cell_tolerance``) and across its columns
+    that took nothing. That caption's failure is dropped. Whether there was one."""
     x0, _, x1, bottom = part.grid.bbox
 
     def across(cap) -> bool:
@@ -516,7 +520,7 @@ def _caption_under(page_found: list[FoundTable], part: FoundTable, root: FoundTa
         and ft.caption is not None
         and ft.caption.kind == "tabell"
         and not ft.caption.continued
-        and ft.caption.top >= bottom
+        and ft.caption.top >= bottom - settings.cell_tolerance
         and across(ft.caption)
     ]
     if not under:

@@ -385,6 +385,37 @@ def _unseen(r, tinted: list, settings: LayoutSettings) -> bool:
     )
 
 
+def _seen_edges(r, tinted: list, settings: LayoutSettings) -> set[tuple[str, float]]:
+    """The edges of a box that show: all of a stroked box's; of a box of colour, not stroked,
+    those not covered along their whole length by boxes of the same colour flush against
+    them (cells filled one by one in the same colour show no edge between them: a row of a
+    zebra table drawn cell by cell is one band, no grid of columns)."""
+    edges = {("h", r.top), ("h", r.bottom), ("v", r.x0), ("v", r.x1)}
+    if r.stroke or not r.fill:
+        return edges
+    tol = settings.rule_collinear
+    same = [t for t in tinted if t is not r and not t.stroke]
+    same = [t for t in same if t.non_stroking_color == r.non_stroking_color]
+
+    def covered(span: tuple[float, float], parts: list[tuple[float, float]]) -> bool:
+        reach = span[0]
+        for a, b in sorted(parts):
+            if a > reach + tol:
+                break
+            reach = max(reach, b)
+        return reach >= span[1] - tol
+
+    for x in (r.x0, r.x1):
+        flush = [(t.top, t.bottom) for t in same if abs((t.x1 if x == r.x0 else t.x0) - x) <= tol]
+        if covered((r.top, r.bottom), flush):
+            edges.discard(("v", x))
+    for y in (r.top, r.bottom):
+        flush = [(t.x0, t.x1) for t in same if abs((t.bottom if y == r.top else t.top) - y) <= tol]
+        if covered((r.x0, r.x1), flush):
+            edges.discard(("h", y))
+    return edges
+
+
 def rulings(
     page: PageObjects, settings: LayoutSettings = LAYOUT
 ) -> tuple[list[Ruling], list[Ruling], list[Box]]:
@@ -419,8 +450,9 @@ def rulings(
             fills.append(Box(r.x0, r.top, r.x1, r.bottom, r.non_stroking_color))
         elif _unseen(r, tinted, settings):
             continue
-        h += [Ruling(r.top, r.x0, r.x1), Ruling(r.bottom, r.x0, r.x1)]
-        v += [Ruling(r.x0, r.top, r.bottom), Ruling(r.x1, r.top, r.bottom)]
+        seen = _seen_edges(r, tinted, settings)
+        h += [Ruling(y, r.x0, r.x1) for y in (r.top, r.bottom) if ("h", y) in seen]
+        v += [Ruling(x, r.top, r.bottom) for x in (r.x0, r.x1) if ("v", x) in seen]
     return _merge_rules(h, settings), _merge_rules(v, settings), fills
 
 

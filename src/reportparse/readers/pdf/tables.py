@@ -216,7 +216,7 @@ class PageTables:
             st
             for st in self.structures_for(settings)
             if limit < st.top
-            and st.bottom < cap.top
+            and st.bottom < cap.top + settings.cell_tolerance  # its glyphs may reach the rule
             and cap.top - st.bottom <= near
             and self._in_column(st.x0, st.x1, cap, limits, settings)
         ]
