@@ -71,3 +71,60 @@ def test_a_table_with_wide_leading_goes_on_over_its_group_headings(tmp_path):
     c.save()
     found = read_measured_tables(path.read_bytes())
     assert [(t.status, t.cells) for t, _ in found] == [("extracted", rows)]
+
+
+def test_a_table_in_the_right_column_beside_prose_at_another_leading(tmp_path):
+    """A page set in two columns, a table in the right one: its rows, at a wider leading than
+    the paragraphs, join two lines of the left column into one printed line here and there, a
+    line of prose holds dates and rates, and a paragraph goes on under the table from the
+    edge of its first column. The left column stays text, the paragraph under stays text, and
+    the table is read as printed, alone."""
+    left = [
+        "The employer tax rate for social security remains",
+        "unchanged at 6.2%. The 2011 social security wage base",
+        "limit is $106,800. In 2011, the Medicare tax rate is 1.45%",
+        "each for employers and employees, unchanged from",
+        "2010. There is no wage base limit for Medicare tax.",
+        "Employers should implement the 4.2% employee",
+        "social security tax rate as soon as possible, but not later",
+        "than January 31, 2011. After implementing the new 4.2%",
+        "rate, employers should make an offsetting adjustment in",
+        "a subsequent pay period to correct any overwithholding",
+        "of social security tax as soon as possible, but not later",
+        "than March 31, 2011.",
+    ]
+    rows = [
+        ["Payroll Period", "One Allowance"],
+        ["Weekly", "$ 71.15"],
+        ["Biweekly", "142.31"],
+        ["Semimonthly", "154.17"],
+        ["Monthly", "308.33"],
+        ["Quarterly", "925.00"],
+        ["Semiannually", "1,850.00"],
+        ["Annually", "3,700.00"],
+        ["Daily", "14.23"],
+    ]
+    under = [
+        "When employers use the Percentage Method Tables for",
+        "Income Tax Withholding, the tax for the pay period may",
+        "be rounded to the nearest dollar. If rounding is used, it",
+        "must be used consistently. Withheld tax amounts should",
+        "be rounded to the nearest dollar by dropping amounts",
+    ]
+    path = tmp_path / "columns.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.setFont("Helvetica", 9)
+    for k, line in enumerate(left):
+        c.drawString(42, 700 - 11.5 * k, line)
+    y = 712.0
+    for k, (label, value) in enumerate(rows):
+        c.setFont("Helvetica-Bold" if k == 0 else "Helvetica", 9)
+        c.drawString(323, y, label)
+        c.drawRightString(537, y, value)
+        y -= 16.5
+    c.setFont("Helvetica", 9)
+    for k, line in enumerate(under):
+        c.drawString(318, y - 6 - 11.5 * k, line)
+    c.save()
+    found = read_measured_tables(path.read_bytes())
+    assert [(t.status, t.cells) for t, _ in found] == [("extracted", rows)]
