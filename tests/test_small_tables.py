@@ -9,6 +9,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
 from reportparse.readers.document import read_measured_tables
+from reportparse.text.printed import is_value
 from test_detection import PROSE, wrap
 
 SIX = [
@@ -128,3 +129,47 @@ def test_a_table_in_the_right_column_beside_prose_at_another_leading(tmp_path):
     c.save()
     found = read_measured_tables(path.read_bytes())
     assert [(t.status, t.cells) for t, _ in found] == [("extracted", rows)]
+
+
+def test_figures_grouped_by_commas_and_negatives_in_parentheses_are_values(tmp_path):
+    """Accounts print thousands grouped by commas ("5,111,372") and negatives in parentheses
+    ("(106,870)"): they are values like "5 111 372", so the row heading over the first row of
+    values ("Class A") is a row of its own, not the first line of that row's label."""
+    rows = [
+        ["Class A", ""],
+        ["Net asset value", "5,111,372"],
+        ["Units outstanding", "49,136"],
+        ["Revaluation", "2,076,667"],
+        ["Costs", "(106,870)"],
+        ["Costs per unit", "(0.21)"],
+        ["Total investment result", "1,969,797"],
+    ]
+    path = tmp_path / "accounts.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    y = 700.0
+    for k, (label, value) in enumerate(rows):
+        c.setFont("Helvetica-Bold" if k == 0 else "Helvetica", 9)
+        c.drawString(72, y, label)
+        c.drawRightString(400, y, value)
+        y -= 21
+    c.save()
+    found = read_measured_tables(path.read_bytes())
+    assert [(t.status, t.cells) for t, _ in found] == [("extracted", rows)]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("5,111,372", True),
+        ("1.850,00", True),
+        ("(106,870)", True),
+        ("(0.21)", True),
+        ("12 345", True),
+        ("(1)", False),  # a column's number or a note, not a negative
+        ("(2019)", False),
+        ("12,34,567", False),
+        ("1,2,3", False),
+    ],
+)
+def test_which_printed_figures_are_values(text, value):
+    assert is_value(text) is value
