@@ -173,3 +173,53 @@ def test_figures_grouped_by_commas_and_negatives_in_parentheses_are_values(tmp_p
 )
 def test_which_printed_figures_are_values(text, value):
     assert is_value(text) is value
+
+
+def test_a_table_whose_groups_are_set_apart_by_white_at_two_leadings(tmp_path):
+    """Key figures as a fund's accounts print them: a year between two rules over the values
+    and a unit line over the stub, set off from the body by more white than the lines of a
+    cell but less than the body's groups; groups at a wide leading, then groups at a narrow
+    one, the last set apart by as much white as the first. One table, its header rows
+    first."""
+    rows = [  # (top of the line, label, value)
+        (141.6, "", "2016"),
+        (156.1, "(all amounts in EUR)", ""),
+        (180.7, "Class A", ""),
+        (202.7, "Net asset value", "5,111,372"),
+        (224.5, "Units outstanding", "49,136"),
+        (246.4, "Value per unit", "104.03"),
+        (281.0, "Class B", ""),
+        (303.0, "Net asset value", "49,144,825"),
+        (325.0, "Units outstanding", "471,555"),
+        (347.0, "Value per unit", "104.22"),
+        (380.0, "Total for the fund", ""),
+        (401.0, "Net asset value", "54,256,197"),
+        (423.0, "Units outstanding", "520,691"),
+        (445.0, "Investment result", ""),
+        (456.0, "Direct result", "-"),
+        (467.0, "Revaluation", "2,076,667"),
+        (478.0, "Costs", "(106,870)"),
+        (498.0, "Total investment result", "1,969,797"),
+        (536.0, "Investment result per unit", ""),
+        (547.0, "Direct result", "-"),
+        (558.0, "Revaluation", "3.99"),
+        (569.0, "Costs", "(0.21)"),
+        (590.0, "Total investment result per unit", "3.78"),
+    ]
+    path = tmp_path / "groups.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    height = A4[1]
+    c.setFont("Helvetica", 9)
+    c.drawRightString(480, height - 45, "Annual report 2016")  # a running head
+    c.setFont("Helvetica-Bold", 12)
+    c.drawString(72, height - 110, "Key figures")  # a title over the table, further apart
+    for rule in (140.0, 154.0):  # the year ruled apart, over and under
+        c.line(70, height - rule, 490, height - rule)
+    for top_y, label, value in rows:
+        c.setFont("Helvetica-Bold" if not value or label.startswith("Total") else "Helvetica", 9)
+        c.drawString(72, height - top_y - 7, label)
+        c.drawRightString(480, height - top_y - 7, value)
+    c.save()
+    found = read_measured_tables(path.read_bytes())
+    cells = [[label, value] for _, label, value in rows]
+    assert [(t.status, t.cells) for t, _ in found] == [("extracted", cells)]

@@ -4,6 +4,7 @@ stub, with the lines of their wrapped stubs and the header lines above them."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 
 from ...specs.settings import PAGE_TABLES, TABLES, PageTableSettings, TableSettings
 from ...text.printed import CAPTION, NOTE_LEAD, goes_on
@@ -99,12 +100,13 @@ def find_blocks(
 
 def _gap_limit(gaps: list[float], line_size: float, settings: PageTableSettings) -> float:
     """The widest white gap a table goes on over: ``block_gap`` sizes, or more in a table
-    whose own lines stand further apart (``block_gap_rows`` of its usual gap)."""
+    whose own lines stand further apart (``block_gap_rows`` of its usual gap) or that has
+    gone over wider gaps between its groups (``block_gap_groups`` of the widest)."""
     limit = settings.block_gap * line_size
     if len(gaps) < 2:  # a usual gap needs two
         return limit
     usual = sorted(gaps)[len(gaps) // 2]
-    return max(limit, settings.block_gap_rows * usual)
+    return max(limit, settings.block_gap_rows * usual, settings.block_gap_groups * max(gaps))
 
 
 def _header_start(
@@ -125,10 +127,12 @@ def _header_start(
     if not columns:  # no column to tell a header by (glyphs without widths): no header
         return start
     stub_end, values_start = columns[0][1], columns[1][0] if len(columns) > 1 else columns[0][1]
+    # a header set off by no more white than the body holds between its own lines
+    widest = max((top(b) - bottom(a) for a, b in pairwise(lines[start : end + 1])), default=0.0)
     first = start
     while first > 0 and start - first < settings.header_lines:
         line = lines[first - 1]
-        if top(lines[first]) - bottom(line) > settings.header_gap * size(line):
+        if top(lines[first]) - bottom(line) > max(settings.header_gap * size(line), widest):
             break
         if stops(line, captions):
             break
