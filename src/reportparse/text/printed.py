@@ -14,6 +14,9 @@ from ..specs.captions import caption_grammar
 CAPTION = caption_grammar().pattern()
 # "Andel*" or "**Totalt": asterisks that mark a note, not part of the text
 ASTERISKS = re.compile(r"(?<=\S)(\*{1,3})(?=\s|$|[),.;:])|^(\*{1,3})(?=\S)")
+# a note sign other than asterisks set after a cell's text ("Blood Pressure #", "Total †"):
+# its marker, as a raised or starred one is
+NOTE_SIGN = re.compile(r"(?<=\S)\s+([#†‡§¶])$")
 # a note printed under a table or a page: "* Tall fra 2020"
 NOTE_LEAD = re.compile(r"^(\*{1,3})\s*(?=\S)")
 NUMERIC_CELL = re.compile(r"^[-−–]?\s?\d[\d ]*(?:[,.]\d+)?\s?%?$|^$")
