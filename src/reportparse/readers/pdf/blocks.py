@@ -4,7 +4,6 @@ stub, with the lines of their wrapped stubs and the header lines above them."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import pairwise
 
 from ...specs.settings import PAGE_TABLES, TABLES, PageTableSettings, TableSettings
 from ...text.printed import CAPTION, NOTE_LEAD, goes_on
@@ -127,12 +126,10 @@ def _header_start(
     if not columns:  # no column to tell a header by (glyphs without widths): no header
         return start
     stub_end, values_start = columns[0][1], columns[1][0] if len(columns) > 1 else columns[0][1]
-    # a header set off by no more white than the body holds between its own lines
-    widest = max((top(b) - bottom(a) for a, b in pairwise(lines[start : end + 1])), default=0.0)
     first = start
     while first > 0 and start - first < settings.header_lines:
         line = lines[first - 1]
-        if top(lines[first]) - bottom(line) > max(settings.header_gap * size(line), widest):
+        if top(lines[first]) - bottom(line) > settings.header_gap * size(line):
             break
         if stops(line, captions):
             break
