@@ -329,3 +329,23 @@ def test_dot_leaders_after_a_label_are_no_part_of_its_cell(tmp_path):
                 c.drawRightString(xs[k + 1] - 4, tops[r] - 13, cell)
 
     assert _read(tmp_path / "leaders.pdf", draw) == [ROWS]
+
+
+@pytest.mark.parametrize("sign", ["#", "†"])
+def test_a_note_sign_after_a_label_is_its_marker_not_text(tmp_path, sign):
+    """A label followed by a note sign other than asterisks ("Not in work #"), the note under
+    the table: the cell holds the label, the sign is its marker."""
+
+    def draw(c):
+        tops = [760 - r * ROW for r in range(len(ROWS) + 1)]
+        for top in tops:
+            c.line(X[0], top, X[-1], top)
+        for x in X:
+            c.line(x, tops[0], x, tops[-1])
+        marked = [list(row) for row in ROWS]
+        marked[3][0] += f" {sign}"
+        _text(c, marked, tops)
+        c.setFont("Helvetica", 8)
+        c.drawString(X[0], tops[-1] - 14, f"{sign} Not in work nor in education")
+
+    assert _read(tmp_path / "sign.pdf", draw) == [ROWS]

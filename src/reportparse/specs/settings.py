@@ -256,6 +256,10 @@ class PageTableSettings:
     # printed with wide leading ends only at a gap wider than this many of its own gaps: a
     # group heading set off by some more white goes on with it
     block_gap_rows: float = 2.0
+    # (share of the widest gap a table has gone over, at least two of them) a table that sets
+    # its groups apart by white goes on over a gap about as wide as its other groups' (the
+    # leading of its groups may differ, and with it the usual gap)
+    block_gap_groups: float = 1.25
     # (count) lines without values between two lines of values that a table may hold: a stub
     # wrapped over three lines, a group heading
     wrap_lines: int = 3

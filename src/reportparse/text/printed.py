@@ -14,9 +14,16 @@ from ..specs.captions import caption_grammar
 CAPTION = caption_grammar().pattern()
 # "Andel*" or "**Totalt": asterisks that mark a note, not part of the text
 ASTERISKS = re.compile(r"(?<=\S)(\*{1,3})(?=\s|$|[),.;:])|^(\*{1,3})(?=\S)")
+# a note sign other than asterisks set after a cell's text ("Blood Pressure #", "Total †"):
+# its marker, as a raised or starred one is
+NOTE_SIGN = re.compile(r"(?<=\S)\s+([#†‡§¶])$")
 # a note printed under a table or a page: "* Tall fra 2020"
 NOTE_LEAD = re.compile(r"^(\*{1,3})\s*(?=\S)")
 NUMERIC_CELL = re.compile(r"^[-−–]?\s?\d[\d ]*(?:[,.]\d+)?\s?%?$|^$")
+# a number grouped in thousands by a comma or a point ("5,111,372", "1.850,00"), or one in
+# parentheses as accounts print a negative ("(106,870)", "(0.21)"): a value too
+GROUPED_CELL = re.compile(r"^[-−–]?\d{1,3}(?:(?P<mark>[,.])\d{3})(?:(?P=mark)\d{3})*(?:[,.]\d+)?$")
+NEGATIVE_CELL = re.compile(r"^\((?P<number>[^()]*[,.][^()]*)\)$")
 YEAR_CELL = re.compile(r"^(?:19|20)\d{2}$")
 # the last word of a line whose text goes on in the next line: a hyphen, a comma, a word
 # that cannot end a label ("Opplæring i norsk og" / "samfunnskunnskap")
@@ -57,7 +64,13 @@ def missing_reason(text: str) -> str | None:
 def is_value(text: str) -> bool:
     """A number or a missing-value symbol: what a table prints in a value cell."""
     text = text.strip()
-    return bool(text) and (bool(NUMERIC_CELL.match(text)) or missing_reason(text) is not None)
+    negative = NEGATIVE_CELL.match(text)
+    if negative:
+        text = negative["number"].strip()
+    return bool(text) and (
+        bool(NUMERIC_CELL.match(text) or GROUPED_CELL.match(text))
+        or (not negative and missing_reason(text) is not None)
+    )
 
 
 def goes_on(upper: str, lower: str) -> bool:

@@ -101,12 +101,13 @@ def find_blocks(
 
 def _gap_limit(gaps: list[float], line_size: float, settings: PageTableSettings) -> float:
     """The widest white gap a table goes on over: ``block_gap`` sizes, or more in a table
-    whose own lines stand further apart (``block_gap_rows`` of its usual gap)."""
+    whose own lines stand further apart (``block_gap_rows`` of its usual gap) or that has
+    gone over wider gaps between its groups (``block_gap_groups`` of the widest)."""
     limit = settings.block_gap * line_size
     if len(gaps) < 2:  # a usual gap needs two
         return limit
     usual = sorted(gaps)[len(gaps) // 2]
-    return max(limit, settings.block_gap_rows * usual)
+    return max(limit, settings.block_gap_rows * usual, settings.block_gap_groups * max(gaps))
 
 
 def _header_start(

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from ...model import TableMethod
 from ...specs.settings import LAYOUT, TableSettings
 from ...text.normalize import join_lines, normalize_ws
-from ...text.printed import ASTERISKS
+from ...text.printed import ASTERISKS, NOTE_SIGN
 from .direction import logical
 from .layout import LEADER, Segment
 
@@ -148,6 +148,9 @@ def cell_text(segs: list[Segment], settings: TableSettings) -> tuple[str, list[s
     for m in ASTERISKS.finditer(text):
         markers.append(m.group(1) or m.group(2))
     text = normalize_ws(TRAILING_LEADER.sub("", ASTERISKS.sub("", text)))
+    if sign := NOTE_SIGN.search(text):
+        markers.append(sign.group(1))
+        text = text[: sign.start()]
     return text, markers
 
 

@@ -49,18 +49,20 @@ def running_text(segments: list[Segment], settings: PageTableSettings = PAGE_TAB
     for i, line in enumerate(lines):
         em = size(line)
         for seg in line:
-            if not texty(seg, settings):
-                continue
+            lettered = texty(seg, settings)
+            if not lettered and not seg.text[:1].islower():
+                continue  # figures, unless going on from a line above (dates, rates)
             chain = next(
                 (
                     c
                     for c in open_chains.values()
-                    if c[-1][0] < i
-                    and top(line) - bottom(lines[c[-1][0]]) <= settings.prose_gap * em
+                    if _under(c[-1], (i, seg), lines, settings.prose_gap * em)
                     and abs(c[-1][1].x0 - seg.x0) <= settings.prose_indent * em
                 ),
                 None,
             )
+            if chain is None and not lettered:
+                continue
             if chain is None:
                 chain = []
                 chains.append(chain)
@@ -72,6 +74,18 @@ def running_text(segments: list[Segment], settings: PageTableSettings = PAGE_TAB
     for chain in chains:
         out |= {id(s) for s in _paragraph_in([s for _, s in chain], settings)}
     return out
+
+
+def _under(
+    last: tuple[int, Segment], this: tuple[int, Segment], lines: list[list[Segment]], gap: float
+) -> bool:
+    """Whether a segment stands under a chain's last one, at most ``gap`` below it: on a later
+    printed line, or on the same one where a segment of a column beside them (set at another
+    leading) joins two lines of this column into one printed line."""
+    (i, upper), (j, seg) = last, this
+    if i < j:
+        return top(lines[j]) - bottom(lines[i]) <= gap
+    return i == j and upper.bottom <= seg.top and seg.top - upper.bottom <= gap
 
 
 def _paragraph_in(segs: list[Segment], settings: PageTableSettings) -> list[Segment]:
@@ -86,8 +100,15 @@ def _paragraph_in(segs: list[Segment], settings: PageTableSettings) -> list[Segm
             return segs[:k]
     for k in range(1, len(segs) - settings.prose_lines + 1):
         if _paragraph(segs[k:], settings):
+            widest = max(s.x1 - s.x0 for s in segs[k:])
+            while _short(segs[k], widest, settings) and _paragraph(segs[k + 1 :], settings):
+                k += 1  # a cell of the column over it: a paragraph's first line is filled
             return segs[k:]
     return []
+
+
+def _short(seg: Segment, widest: float, settings: PageTableSettings) -> bool:
+    return seg.x1 - seg.x0 < settings.prose_fill * widest
 
 
 def _paragraph(segs: list[Segment], settings: PageTableSettings) -> bool:
