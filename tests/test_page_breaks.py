@@ -7,6 +7,7 @@ expected are those drawn."""
 from __future__ import annotations
 
 from itertools import pairwise
+from pathlib import Path
 
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
@@ -302,13 +303,11 @@ def test_a_part_marked_as_another_tables_is_not_joined(tmp_path):
     assert (tables["tabell-3"].pages, tables["tabell-3"].cells) == ([2], SECOND)
 
 
-def test_two_parts_under_one_number_that_do_not_join_are_both_withheld_naming_each_other(
-    tmp_path,
-):
-    """Page 2 prints "Tabell 2 (forts.)" over a grid of three columns, not the table's four:
-    not its part. The part takes an id of its own, and neither is published as whole (before,
-    both had the id tabell-2, and the document failed its ids' uniqueness)."""
-    three = [["Fylke", "Kvinner", "Menn"], ["Oslo", "45,5 %", "57,0 %"]]
+THREE = [["Fylke", "Kvinner", "Menn"], ["Oslo", "45,5 %", "57,0 %"]]
+
+
+def _two_under_one_number(path: Path, second_caption: str) -> dict:
+    """Tabell 2 of four columns on page 1; ``second_caption`` over a grid of three on page 2."""
 
     def page1(c):
         c.setFont("Helvetica-Bold", 10)
@@ -317,21 +316,43 @@ def test_two_parts_under_one_number_that_do_not_join_are_both_withheld_naming_ea
 
     def page2(c):
         c.setFont("Helvetica-Bold", 10)
-        c.drawString(X[0], 806, "Tabell 2 (forts.)")
-        _grid(c, three, 796, xs=X[:4])
+        c.drawString(X[0], 806, second_caption)
+        _grid(c, THREE, 796, xs=X[:4])
 
-    tables = _report(tmp_path / "apart.pdf", [page1, page2])
+    return _report(path, [page1, page2])
+
+
+def test_two_parts_under_one_number_that_do_not_join_are_both_withheld_naming_each_other(
+    tmp_path,
+):
+    """Page 2 prints "Tabell 2 (forts.)" over a grid of three columns, not the table's four:
+    not its part. The part takes an id of its own, and neither is published as whole (before,
+    both had the id tabell-2, and the document failed its ids' uniqueness)."""
+    tables = _two_under_one_number(tmp_path / "apart.pdf", "Tabell 2 (forts.)")
     assert sorted(tables) == ["tabell-2", "utabell-p2-1"]
     first, part = tables["tabell-2"], tables["utabell-p2-1"]
     assert (first.status, first.cells) == (TableStatus.INCOMPLETE, [*HEADER, *FIRST])
     assert first.reason == (
         "its part on page 2 (utabell-p2-1) does not join it: it has 3 columns, the table 4"
     )
-    assert (part.status, part.cells, part.pages) == (TableStatus.INCOMPLETE, three, [2])
+    assert (part.status, part.cells, part.pages) == (TableStatus.INCOMPLETE, THREE, [2])
     assert (
         part.reason
         == "printed as tabell-2's part, but does not join it: it has 3 columns, the table 4"
     )
+
+
+def test_a_number_printed_again_over_a_table_of_other_columns_names_another_table(tmp_path):
+    """Page 2 prints "Tabell 2" again, with no "(forts.)", over a grid of three columns:
+    another table under the same number, not its part. Both are read as printed; the later
+    one takes an id of its own."""
+    tables = _two_under_one_number(tmp_path / "again.pdf", "Tabell 2: Resultat etter kjønn")
+    assert sorted(tables) == ["tabell-2", "utabell-p2-1"]
+    first, other = tables["tabell-2"], tables["utabell-p2-1"]
+    assert (first.status, first.pages, first.cells) == (
+        TableStatus.EXTRACTED, [1], [*HEADER, *FIRST]
+    )  # fmt: skip
+    assert (other.status, other.pages, other.cells) == (TableStatus.EXTRACTED, [2], THREE)
 
 
 def test_a_caption_with_nothing_read_under_it_does_not_hold_back_the_table_of_its_number(
@@ -361,31 +382,6 @@ def test_a_caption_with_nothing_read_under_it_does_not_hold_back_the_table_of_it
     )  # fmt: skip
     assert (caption.status, caption.pages, caption.cells) == (TableStatus.FAILED, [1], [])
     assert caption.reason.endswith("; tabell-2 was read on page 2")
-
-
-def test_a_number_printed_again_over_a_table_of_other_columns_names_another_table(tmp_path):
-    """Page 2 prints "Tabell 2" again, with no "(forts.)", over a grid of three columns, not
-    the table's four: another table under the same number, not its part. Both are read as
-    printed; the later one takes an id of its own."""
-    three = [["Fylke", "Kvinner", "Menn"], ["Oslo", "45,5 %", "57,0 %"]]
-
-    def page1(c):
-        c.setFont("Helvetica-Bold", 10)
-        c.drawString(X[0], 700, "Tabell 2: Resultat fylker")
-        _grid(c, [*HEADER, *FIRST], 690, spans={(0, 2)})
-
-    def page2(c):
-        c.setFont("Helvetica-Bold", 10)
-        c.drawString(X[0], 806, "Tabell 2: Resultat etter kjønn")
-        _grid(c, three, 796, xs=X[:4])
-
-    tables = _report(tmp_path / "again.pdf", [page1, page2])
-    assert sorted(tables) == ["tabell-2", "utabell-p2-1"]
-    first, other = tables["tabell-2"], tables["utabell-p2-1"]
-    assert (first.status, first.pages, first.cells) == (
-        TableStatus.EXTRACTED, [1], [*HEADER, *FIRST]
-    )  # fmt: skip
-    assert (other.status, other.pages, other.cells) == (TableStatus.EXTRACTED, [2], three)
 
 
 def test_a_forts_caption_over_what_reads_as_no_table_takes_nothing(tmp_path):
