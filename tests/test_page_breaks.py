@@ -462,3 +462,60 @@ def test_a_paragraph_and_its_short_last_line_right_over_a_table_are_running_text
         pdf.close()
     prose = running_text(layout.segments)
     assert [s.text for s in layout.segments if id(s) in prose] == lines
+
+
+COUNTIES = [
+    ["Agder", "67,9 %", "25,6 %", "42,7 %"],
+    ["Akershus", "51,0 %", "29,2 %", "40,1 %"],
+    ["Buskerud", "37,9 %", "31,8 %", "36,5 %"],
+    ["Finnmark", "18,4 %", "44,0 %", "31,3 %"],
+    ["Innlandet", "31,0 %", "38,5 %", "34,2 %"],
+    ["Nordland", "30,1 %", "66,0 %", "48,3 %"],
+    ["Oslo", "45,5 %", "57,0 %", "45,8 %"],
+    ["Rogaland", "42,0 %", "34,4 %", "38,0 %"],
+    ["Troms", "40,0 %", "76,3 %", "59,6 %"],
+    ["Vestland", "52,2 %", "58,1 %", "55,0 %"],
+]
+
+
+def _open_header(c, top: float) -> float:
+    """An open table's header in three lines: the years over their columns, the stub's head
+    on a line of its own, then the heads. Returns the baseline of its last line."""
+    c.setFont("Helvetica", 9)
+    c.drawString(200, top, "2025")
+    c.drawString(360, top, "2024")
+    c.drawString(72, top - 11, "Fylke")
+    for x, head in zip((200, 260, 360), ("Kvinner", "Menn", "Begge kjønn"), strict=True):
+        c.drawString(x, top - 22, head)
+    return top - 22
+
+
+def _open_body(c, rows: list[list[str]], top: float) -> None:
+    c.setFont("Helvetica", 9)
+    for r, row in enumerate(rows):
+        y = top - 21 * r
+        c.drawString(72, y, row[0])
+        for x, cell in zip((200, 260, 360), row[1:], strict=True):
+            c.drawString(x, y, cell)
+
+
+def test_an_open_tables_header_repeated_over_a_gap_on_the_next_page_joins_it(tmp_path):
+    """An open table (no rules) runs onto the next page, its three-line header repeated
+    there and set off from the first row by a gap three times the rows' (as LibreOffice
+    sets a repeated header): the header repeated whole is no text standing over the part."""
+
+    def page1(c):
+        c.setFont("Helvetica-Bold", 10)
+        c.drawString(72, 420, "Tabell 2: Resultat per fylke")
+        _open_body(c, COUNTIES[:6], _open_header(c, 400) - 21)
+
+    def page2(c):
+        _open_body(c, COUNTIES[6:], _open_header(c, 800) - 44)
+
+    t = _report(tmp_path / "open-repeated.pdf", [page1, page2])["tabell-2"]
+    assert (t.pages, t.joined) == ([1, 2], True)
+    assert t.cells == [
+        ["Fylke", "2025", "", "2024"],
+        ["", "Kvinner", "Menn", "Begge kjønn"],
+        *COUNTIES,
+    ]

@@ -427,12 +427,13 @@ def _continuation(p: PageTables, last: FoundTable | None) -> FoundTable | None:
     Its header is dropped where it repeats the table's; else it has none."""
     if last is None or last.grid is None:
         return None
-    cand = p.opening()
+    before = last.grid
+    words = {w for row in before.cells[: before.header_rows] for c in row for w in c.split()}
+    cand = p.opening(frozenset(words))
     if cand is None:
         return None
     root = last.continues or last
     settings = last.settings or p.tables.defaults
-    before = last.grid
     mark = _marker(p, cand)
     if mark is not None and root.caption is not None and mark.number != root.caption.number:
         return None  # "Tabell 3 (forts.)" over it: another table's part

@@ -376,9 +376,11 @@ class PageTables:
 
     # ------------------------------------------------------------ the page's first table
 
-    def opening(self) -> Candidate | None:
+    def opening(self, header: frozenset[str] = frozenset()) -> Candidate | None:
         """What stands first on the page, where it may be a table going on from the page
-        before: rules or aligned text that no caption took, with no other text above it."""
+        before: rules or aligned text that no caption took, with no other text above it
+        but, where ``header`` (the words of the table's header) is given, that header
+        repeated whole in lines of its own, set off from the body by a gap."""
         settings = self.tables.defaults
         width = self.layout.width
         blocks = find_blocks(self.open_segments, self.page, settings, self.caption_ids)
@@ -392,6 +394,8 @@ class PageTables:
             for s in self.segments
             if s.bottom <= cand.top and 0 <= s.cx <= width and id(s) not in marks
         ]  # a "(forts.)" caption over the part may stand above it
+        if above and header and {w for s in above for w in s.text.split()} == header:
+            return cand
         return None if above else cand
 
     def ends_page(self, grid: Grid) -> bool:
