@@ -519,3 +519,35 @@ def test_an_open_tables_header_repeated_over_a_gap_on_the_next_page_joins_it(tmp
         ["", "Kvinner", "Menn", "Begge kjønn"],
         *COUNTIES,
     ]
+
+
+def test_a_marked_part_ends_where_its_lines_leave_the_tables_columns(tmp_path):
+    """Page 2 prints an open table's last rows under "Tabell 2 (forts.)", and right under
+    them the labels of a chart, set in other columns: the part is its rows alone."""
+    ages = ["18-24 år", "25-30 år", "31-35 år", "36-40 år", "41-45 år", "46-50 år"]
+
+    def page1(c):
+        c.setFont("Helvetica-Bold", 10)
+        c.drawString(72, 420, "Tabell 2: Resultat per fylke")
+        _open_body(c, COUNTIES[:7], _open_header(c, 400) - 21)
+
+    def page2(c):
+        c.setFont("Helvetica", 9)
+        c.drawString(72, 806, "Tabell 2 (forts.)")
+        _open_body(c, COUNTIES[7:], 780)
+        c.drawString(110, 716, "Antall avsluttet")
+        c.drawString(250, 716, "Andel i arbeid og/eller utdanning")
+        for k, (left, right) in enumerate((("6 000", "100 %"), ("4 000", "60 %"))):
+            c.drawString(90, 700 - 14 * k, left)
+            c.drawString(420, 700 - 14 * k, right)
+        for k, age in enumerate(ages):
+            c.drawString(110 + 52 * k, 672, age)
+        c.drawString(72, 650, "Figur 3: Resultat fordelt på alder")
+
+    t = _report(tmp_path / "part-over-chart.pdf", [page1, page2])["tabell-2"]
+    assert (t.pages, t.joined) == ([1, 2], True)
+    assert t.cells == [
+        ["Fylke", "2025", "", "2024"],
+        ["", "Kvinner", "Menn", "Begge kjønn"],
+        *COUNTIES,
+    ]
