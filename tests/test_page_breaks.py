@@ -551,3 +551,44 @@ def test_a_marked_part_ends_where_its_lines_leave_the_tables_columns(tmp_path):
         ["", "Kvinner", "Menn", "Begge kjønn"],
         *COUNTIES,
     ]
+
+
+GENDER_HEAD = [["Kjønn", "Antall deltakere", "", ""], ["", "2024", "2025", "2026"]]
+GENDER = [["Kvinner", "18 548", "13 861", "14 283"], ["Menn", "13 994", "12 292", "13 185"]]
+
+
+def _stub_head_grid(c, rows: list[list[str]], top: float) -> None:
+    """A ruled grid whose header is two rows: the stub head "Kjønn" spans both (the rule
+    between them stops at the stub's column), the group head the three year columns."""
+    xs = [72.0, 200.0, 290.0, 380.0, 470.0]
+    ys = [top - ROW * r for r in range(len(rows) + 3)]
+    for r, y in enumerate(ys):
+        c.line(xs[1] if r == 1 else xs[0], y, xs[-1], y)
+    for k, x in enumerate(xs):
+        c.line(x, ys[0] if k in (0, 1, 4) else ys[1], x, ys[-1])
+    c.setFont("Helvetica", 9)
+    c.drawString(xs[0] + 4, ys[1] - 4, "Kjønn")  # centred on the rule its cell hides
+    c.drawString(xs[1] + 4, ys[0] - 13, "Antall deltakere")
+    for x, year in zip(xs[1:], ("2024", "2025", "2026"), strict=False):
+        c.drawString(x + 4, ys[1] - 13, year)
+    for r, row in enumerate(rows):
+        for x, cell in zip(xs[:-1], row, strict=True):
+            c.drawString(x + 4, ys[r + 2] - 13, cell)
+
+
+def test_a_stub_head_spanning_two_ruled_header_rows_keeps_both_in_the_header(tmp_path):
+    """A ruled table whose stub head spans its two header rows (years under a group head)
+    runs onto the next page with its header repeated: both rows are the header, so the
+    repeated years are no body row."""
+
+    def page1(c):
+        c.setFont("Helvetica-Bold", 10)
+        c.drawString(72, 220, "Tabell 1b: Deltakere etter kjønn")
+        _stub_head_grid(c, GENDER[:1], 210)
+
+    def page2(c):
+        _stub_head_grid(c, GENDER[1:], 800)
+
+    t = _report(tmp_path / "stub-head.pdf", [page1, page2])["tabell-1b"]
+    assert (t.pages, t.joined, t.header_rows) == ([1, 2], True, 2)
+    assert t.cells == [*GENDER_HEAD, *GENDER]
