@@ -22,7 +22,6 @@ the rest:
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -40,7 +39,7 @@ from .cells import (
     top,
     word_spans,
 )
-from .header import header_rows
+from .header import NUMBER_END, THOUSANDS, header_rows
 from .layout import Segment, make_segment
 
 Line = list[Segment]
@@ -83,10 +82,6 @@ def first_body_line(lines: list[Line]) -> int | None:
             break
         k -= 1
     return k
-
-
-NUMBER_END = re.compile(r"(?<![\d,.])\d{1,3}$")  # a number's first group: "N=27", "27"
-THOUSANDS = re.compile(r"^\d{3}\**$")  # the group after a thousands space: "666", "666**"
 
 
 def _number_goes_on(upper: Line, lower: Line) -> bool:
