@@ -117,7 +117,15 @@ def test_a_number_wrapped_at_its_thousands_space_stays_one_head_with_leading(tmp
     assert _wrapped_heads(tmp_path, 16.0)
 
 
-def _wrapped_heads(tmp_path, leading: float) -> bool:
+def test_a_number_wrapped_under_a_stub_head_centred_between_its_lines_stays_one_head(
+    tmp_path,
+):
+    """The same heads, 16 pt apart, with the stub head "Tiltak" centred between the two
+    lines (a line of its own in between): "666" still finishes the number over it."""
+    assert _wrapped_heads(tmp_path, 16.0, stub_drop=8.0)
+
+
+def _wrapped_heads(tmp_path, leading: float, stub_drop: float = 0.0) -> bool:
     heads = [("2023 N=27", "666"), ("2024 N=37", "207"), ("2025 N=31", "237")]
     body = [["Opplæring i norsk og samfunnskunnskap", "67 %", "30 %", "15 %"],
             ["Arbeidsrettede tiltak", "37 %", "36 %", "81 %"],
@@ -126,7 +134,7 @@ def _wrapped_heads(tmp_path, leading: float) -> bool:
 
     def draw(c):
         c.setFont("Helvetica-Bold", 9)
-        c.drawString(xs[0], 690, "Tiltak")
+        c.drawString(xs[0], 690 - stub_drop, "Tiltak")
         for x, (upper, lower) in zip(xs[1:], heads, strict=True):
             c.drawString(x, 690, upper)
             c.drawString(x, 690 - leading, lower)
