@@ -107,6 +107,25 @@ def test_a_head_whose_number_wraps_at_its_thousands_space_stays_one_header_cell(
     """Narrow columns: "2023 N=27 666" printed as "2023 N=27" over "666" (a line of numbers
     right under the heads, that reads as values). The second line finishes the numbers of
     the first: it is the header's, and the body begins under it."""
+    assert _wrapped_heads(tmp_path, 11.0)
+
+
+def test_a_number_wrapped_at_its_thousands_space_stays_one_head_with_leading(tmp_path):
+    """The same heads with LibreOffice's leading: "666" set 16 pt under "2023 N=27", further
+    than the lines of a cell usually stand, and beginning its cell anew. It still finishes
+    the number over it: one header cell, not a header row of its own."""
+    assert _wrapped_heads(tmp_path, 16.0)
+
+
+def test_a_number_wrapped_under_a_stub_head_centred_between_its_lines_stays_one_head(
+    tmp_path,
+):
+    """The same heads, 16 pt apart, with the stub head "Tiltak" centred between the two
+    lines (a line of its own in between): "666" still finishes the number over it."""
+    assert _wrapped_heads(tmp_path, 16.0, stub_drop=8.0)
+
+
+def _wrapped_heads(tmp_path, leading: float, stub_drop: float = 0.0) -> bool:
     heads = [("2023 N=27", "666"), ("2024 N=37", "207"), ("2025 N=31", "237")]
     body = [["Opplæring i norsk og samfunnskunnskap", "67 %", "30 %", "15 %"],
             ["Arbeidsrettede tiltak", "37 %", "36 %", "81 %"],
@@ -115,10 +134,10 @@ def test_a_head_whose_number_wraps_at_its_thousands_space_stays_one_header_cell(
 
     def draw(c):
         c.setFont("Helvetica-Bold", 9)
-        c.drawString(xs[0], 690, "Tiltak")
+        c.drawString(xs[0], 690 - stub_drop, "Tiltak")
         for x, (upper, lower) in zip(xs[1:], heads, strict=True):
             c.drawString(x, 690, upper)
-            c.drawString(x, 679, lower)
+            c.drawString(x, 690 - leading, lower)
         c.setFont("Helvetica", 9)
         for r, row in enumerate(body):
             c.drawString(xs[0], 660 - 14 * r, row[0])
@@ -137,3 +156,4 @@ def test_a_head_whose_number_wraps_at_its_thousands_space_stays_one_header_cell(
         pdf.close()
     (table,) = read_content(layouts, ContentMode.SPEC).tables
     assert table.cells == [["Tiltak", *(f"{a} {b}" for a, b in heads)], *body]
+    return True

@@ -462,3 +462,133 @@ def test_a_paragraph_and_its_short_last_line_right_over_a_table_are_running_text
         pdf.close()
     prose = running_text(layout.segments)
     assert [s.text for s in layout.segments if id(s) in prose] == lines
+
+
+COUNTIES = [
+    ["Agder", "67,9 %", "25,6 %", "42,7 %"],
+    ["Akershus", "51,0 %", "29,2 %", "40,1 %"],
+    ["Buskerud", "37,9 %", "31,8 %", "36,5 %"],
+    ["Finnmark", "18,4 %", "44,0 %", "31,3 %"],
+    ["Innlandet", "31,0 %", "38,5 %", "34,2 %"],
+    ["Nordland", "30,1 %", "66,0 %", "48,3 %"],
+    ["Oslo", "45,5 %", "57,0 %", "45,8 %"],
+    ["Rogaland", "42,0 %", "34,4 %", "38,0 %"],
+    ["Troms", "40,0 %", "76,3 %", "59,6 %"],
+    ["Vestland", "52,2 %", "58,1 %", "55,0 %"],
+]
+
+
+def _open_header(c, top: float) -> float:
+    """An open table's header in three lines: the years over their columns, the stub's head
+    on a line of its own, then the heads. Returns the baseline of its last line."""
+    c.setFont("Helvetica", 9)
+    c.drawString(200, top, "2025")
+    c.drawString(360, top, "2024")
+    c.drawString(72, top - 11, "Fylke")
+    for x, head in zip((200, 260, 360), ("Kvinner", "Menn", "Begge kjønn"), strict=True):
+        c.drawString(x, top - 22, head)
+    return top - 22
+
+
+def _open_body(c, rows: list[list[str]], top: float) -> None:
+    c.setFont("Helvetica", 9)
+    for r, row in enumerate(rows):
+        y = top - 21 * r
+        c.drawString(72, y, row[0])
+        for x, cell in zip((200, 260, 360), row[1:], strict=True):
+            c.drawString(x, y, cell)
+
+
+def test_an_open_tables_header_repeated_over_a_gap_on_the_next_page_joins_it(tmp_path):
+    """An open table (no rules) runs onto the next page, its three-line header repeated
+    there and set off from the first row by a gap three times the rows' (as LibreOffice
+    sets a repeated header): the header repeated whole is no text standing over the part."""
+
+    def page1(c):
+        c.setFont("Helvetica-Bold", 10)
+        c.drawString(72, 420, "Tabell 2: Resultat per fylke")
+        _open_body(c, COUNTIES[:6], _open_header(c, 400) - 21)
+
+    def page2(c):
+        _open_body(c, COUNTIES[6:], _open_header(c, 800) - 44)
+
+    t = _report(tmp_path / "open-repeated.pdf", [page1, page2])["tabell-2"]
+    assert (t.pages, t.joined) == ([1, 2], True)
+    assert t.cells == [
+        ["Fylke", "2025", "", "2024"],
+        ["", "Kvinner", "Menn", "Begge kjønn"],
+        *COUNTIES,
+    ]
+
+
+def test_a_marked_part_ends_where_its_lines_leave_the_tables_columns(tmp_path):
+    """Page 2 prints an open table's last rows under "Tabell 2 (forts.)", and right under
+    them the labels of a chart, set in other columns: the part is its rows alone."""
+    ages = ["18-24 år", "25-30 år", "31-35 år", "36-40 år", "41-45 år", "46-50 år"]
+
+    def page1(c):
+        c.setFont("Helvetica-Bold", 10)
+        c.drawString(72, 420, "Tabell 2: Resultat per fylke")
+        _open_body(c, COUNTIES[:7], _open_header(c, 400) - 21)
+
+    def page2(c):
+        c.setFont("Helvetica", 9)
+        c.drawString(72, 806, "Tabell 2 (forts.)")
+        _open_body(c, COUNTIES[7:], 780)
+        c.drawString(110, 716, "Antall avsluttet")
+        c.drawString(250, 716, "Andel i arbeid og/eller utdanning")
+        for k, (left, right) in enumerate((("6 000", "100 %"), ("4 000", "60 %"))):
+            c.drawString(90, 700 - 14 * k, left)
+            c.drawString(420, 700 - 14 * k, right)
+        for k, age in enumerate(ages):
+            c.drawString(110 + 52 * k, 672, age)
+        c.drawString(72, 650, "Figur 3: Resultat fordelt på alder")
+
+    t = _report(tmp_path / "part-over-chart.pdf", [page1, page2])["tabell-2"]
+    assert (t.pages, t.joined) == ([1, 2], True)
+    assert t.cells == [
+        ["Fylke", "2025", "", "2024"],
+        ["", "Kvinner", "Menn", "Begge kjønn"],
+        *COUNTIES,
+    ]
+
+
+GENDER_HEAD = [["Kjønn", "Antall deltakere", "", ""], ["", "2024", "2025", "2026"]]
+GENDER = [["Kvinner", "18 548", "13 861", "14 283"], ["Menn", "13 994", "12 292", "13 185"]]
+
+
+def _stub_head_grid(c, rows: list[list[str]], top: float) -> None:
+    """A ruled grid whose header is two rows: the stub head "Kjønn" spans both (the rule
+    between them stops at the stub's column), the group head the three year columns."""
+    xs = [72.0, 200.0, 290.0, 380.0, 470.0]
+    ys = [top - ROW * r for r in range(len(rows) + 3)]
+    for r, y in enumerate(ys):
+        c.line(xs[1] if r == 1 else xs[0], y, xs[-1], y)
+    for k, x in enumerate(xs):
+        c.line(x, ys[0] if k in (0, 1, 4) else ys[1], x, ys[-1])
+    c.setFont("Helvetica", 9)
+    c.drawString(xs[0] + 4, ys[1] - 4, "Kjønn")  # centred on the rule its cell hides
+    c.drawString(xs[1] + 4, ys[0] - 13, "Antall deltakere")
+    for x, year in zip(xs[1:], ("2024", "2025", "2026"), strict=False):
+        c.drawString(x + 4, ys[1] - 13, year)
+    for r, row in enumerate(rows):
+        for x, cell in zip(xs[:-1], row, strict=True):
+            c.drawString(x + 4, ys[r + 2] - 13, cell)
+
+
+def test_a_stub_head_spanning_two_ruled_header_rows_keeps_both_in_the_header(tmp_path):
+    """A ruled table whose stub head spans its two header rows (years under a group head)
+    runs onto the next page with its header repeated: both rows are the header, so the
+    repeated years are no body row."""
+
+    def page1(c):
+        c.setFont("Helvetica-Bold", 10)
+        c.drawString(72, 220, "Tabell 1b: Deltakere etter kjønn")
+        _stub_head_grid(c, GENDER[:1], 210)
+
+    def page2(c):
+        _stub_head_grid(c, GENDER[1:], 800)
+
+    t = _report(tmp_path / "stub-head.pdf", [page1, page2])["tabell-1b"]
+    assert (t.pages, t.joined, t.header_rows) == ([1, 2], True, 2)
+    assert t.cells == [*GENDER_HEAD, *GENDER]

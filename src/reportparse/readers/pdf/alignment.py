@@ -22,7 +22,6 @@ the rest:
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -40,7 +39,7 @@ from .cells import (
     top,
     word_spans,
 )
-from .header import header_rows
+from .header import NUMBER_END, THOUSANDS, header_rows
 from .layout import Segment, make_segment
 
 Line = list[Segment]
@@ -71,7 +70,7 @@ def first_body_line(lines: list[Line]) -> int | None:
     """The index of the first body line: the first line of values, or the first line of the
     stub whose values it prints on the stub's last line."""
     values = [i for i, line in enumerate(lines) if value_line(line)]
-    values = [i for i in values if i == 0 or not _number_goes_on(lines[i - 1], lines[i])]
+    values = [i for i in values if i == 0 or not _number_goes_on(lines[:i], lines[i])]
     k = values[0] if values else None
     if k is None:
         return None
@@ -85,18 +84,19 @@ def first_body_line(lines: list[Line]) -> int | None:
     return k
 
 
-NUMBER_END = re.compile(r"(?<![\d,.])\d{1,3}$")  # a number's first group: "N=27", "27"
-THOUSANDS = re.compile(r"^\d{3}\**$")  # the group after a thousands space: "666", "666**"
-
-
-def _number_goes_on(upper: Line, lower: Line) -> bool:
-    """Whether ``lower`` finishes the numbers that ``upper`` ends with, broken at their
-    thousands space by a narrow column ("2023 N=27" over "666"): each of its segments is a
-    group of three digits under a segment that ends in the group before it. Such a line is
-    the header's, not the body's first line."""
+def _number_goes_on(above: list[Line], lower: Line) -> bool:
+    """Whether ``lower`` finishes the numbers that the lines ``above`` it end with, broken at
+    their thousands space by a narrow column ("2023 N=27" over "666"): each of its segments
+    is a group of three digits under a segment (of the nearest line above with text over it:
+    a stub head centred between the two lines stands in another column) that ends in the
+    group before it. Such a line is the header's, not the body's first line."""
 
     def over(s: Segment) -> list[Segment]:
-        return [u for u in upper if overlap(u.x0, u.x1, s.x0, s.x1) > 0]
+        for line in reversed(above):
+            hit = [u for u in line if overlap(u.x0, u.x1, s.x0, s.x1) > 0]
+            if hit:
+                return hit
+        return []
 
     return bool(lower) and all(
         THOUSANDS.match(s.text.strip())

@@ -48,7 +48,7 @@ from .furniture import contents, furniture
 from .header import same_header
 from .layout import Box, PageLayout
 from .rulings import read_grid
-from .tables import Candidate, FoundTable, PageTables, captions_under
+from .tables import Candidate, FoundTable, PageTables, captions_under, in_columns
 from .text import page_paragraphs
 
 
@@ -173,6 +173,7 @@ def read_page(
     running text (none taken from a table, a caption or a chart)."""
     settings = p.page
     captionless = under and last is not None and last.caption is None
+    p.goes_on = last.grid if last is not None else None
     early = _continuation(p, last) if captionless else None  # its caption may come under it
     page_found = p.read(under)
     if carried is not None:
@@ -427,12 +428,13 @@ def _continuation(p: PageTables, last: FoundTable | None) -> FoundTable | None:
     Its header is dropped where it repeats the table's; else it has none."""
     if last is None or last.grid is None:
         return None
-    cand = p.opening()
+    before = last.grid
+    words = {w for row in before.cells[: before.header_rows] for c in row for w in c.split()}
+    cand = p.opening(frozenset(words))
     if cand is None:
         return None
     root = last.continues or last
     settings = last.settings or p.tables.defaults
-    before = last.grid
     mark = _marker(p, cand)
     if mark is not None and root.caption is not None and mark.number != root.caption.number:
         return None  # "Tabell 3 (forts.)" over it: another table's part
@@ -534,10 +536,7 @@ def _caption_under(
 def _within(cand: Candidate, columns, slack: float) -> bool:
     """Whether every segment of a candidate's text stands in one of ``columns`` (x0, x1)."""
     segs = cand.block.segments if cand.block else []
-    return bool(segs) and all(
-        any(a - slack * s.size <= s.x0 and s.x1 <= b + slack * s.size for a, b in columns)
-        for s in segs
-    )
+    return bool(segs) and all(in_columns(s, columns, slack) for s in segs)
 
 
 def _note_text(marker: str, page: int, footnotes, by_marker, notes: list[Paragraph]) -> str:

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 from ...specs.settings import TableSettings
 from ...text.printed import goes_on
 from .cells import CellNote, cell_text, overlap
 from .layout import Segment
+
+NUMBER_END = re.compile(r"(?<![\d,.])\d{1,3}$")  # a number's first group: "N=27", "27"
+THOUSANDS = re.compile(r"^\d{3}\**$")  # the group after a thousands space: "666", "666**"
 
 
 def header_rows(
@@ -139,8 +144,11 @@ def _size(line: list[Segment]) -> float:
 
 
 def _goes_on(upper: str, lower: str) -> bool:
-    """A header cell's next line goes on with it (wrapped), or adds a unit in brackets."""
-    return goes_on(upper, lower) or lower.startswith("(")
+    """A header cell's next line goes on with it (wrapped), adds a unit in brackets, or
+    finishes the number it ends with, broken at its thousands space ("2023 N=27" over
+    "666")."""
+    finishes = bool(THOUSANDS.match(lower.strip()) and NUMBER_END.search(upper.strip()))
+    return goes_on(upper, lower) or lower.startswith("(") or finishes
 
 
 def _span(

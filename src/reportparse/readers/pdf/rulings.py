@@ -266,6 +266,18 @@ def _covered(
     return cover >= settings.rule_cover * span
 
 
+def _spanned_down(owner, keep: list[int], header: int) -> int:
+    """The header's rows, taken on over each row (``keep``: the rows kept) that a header
+    cell spans down into, its rule under that cell undrawn (a stub head set over two header
+    lines); a body row is left."""
+    while header < len(keep) - 1:
+        row = keep[header]
+        if not any(r in keep[:header] and r < row for r, _ in owner[row]):
+            break
+        header += 1
+    return header
+
+
 def read_grid(
     segments: list[Segment], st: Structure, settings: TableSettings = TABLES
 ) -> Grid | None:
@@ -324,7 +336,7 @@ def read_grid(
     if len(cells) < 2 or ncols < 2:
         return None
     boxes = _merged_boxes(owner, xs, ys, remap)
-    header = header_end(cells) or 1
+    header = _spanned_down(owner, keep, header_end(cells) or 1)
     return Grid(
         cells=cells,
         header_rows=header,

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from ...model import TableMethod
 from ...specs.settings import (
@@ -134,6 +135,7 @@ class PageTables:
             self.open_segments = _plain_text(self.open_segments, page)
         self.claimed: set[int] = set()
         self.parts: set[int] = set()  # what a table's later part, read so far, took
+        self.goes_on: Grid | None = None  # the table that ended the page before, if any
         self._options: list[Option] | None = None
 
     # ------------------------------------------------------------ options
@@ -253,6 +255,8 @@ class PageTables:
                 reason = "nothing under or over the caption reads as a table"
                 found.append(FoundTable(option.caption, None, None, self.layout.number, reason))
                 continue
+            if option.caption.continued and self.goes_on is not None:
+                chosen = self._in_columns(chosen, option.settings)
             caption_above = chosen is option.below
             read = self.read_candidate(option.caption, chosen, option.settings, caption_above)
             if option.caption.continued and all(ft.grid is None for ft in read):
@@ -260,6 +264,24 @@ class PageTables:
             self.claimed |= chosen.ids()
             found += read
         return found
+
+    def _in_columns(self, cand: Candidate, settings: TableSettings) -> Candidate:
+        """A marked later part's text cut to its first lines that stand in the columns of
+        the table ending the page before (``goes_on``): what follows in other columns (the
+        labels of a chart under the part) is no row of it. Unchanged where its first line
+        does not stand in them, or where rules box it."""
+        if cand.block is None or (cand.structures and cand.structures[0].boxed(settings)):
+            return cand
+        bounds = self.goes_on.col_bounds
+        columns = list(pairwise(bounds))
+        slack = self.page.continuation_slack
+        lines = cand.block.lines
+        n = 0
+        while n < len(lines) and all(in_columns(s, columns, slack) for s in lines[n]):
+            n += 1
+        if n in (0, len(lines)):
+            return cand
+        return Candidate(cand.structures, Block(lines[:n], min(cand.block.body, n)), cand.image)
 
     def read_candidate(
         self, cap: Caption | None, cand: Candidate, settings: TableSettings, caption_above: bool
@@ -376,9 +398,11 @@ class PageTables:
 
     # ------------------------------------------------------------ the page's first table
 
-    def opening(self) -> Candidate | None:
+    def opening(self, header: frozenset[str] = frozenset()) -> Candidate | None:
         """What stands first on the page, where it may be a table going on from the page
-        before: rules or aligned text that no caption took, with no other text above it."""
+        before: rules or aligned text that no caption took, with no other text above it
+        but, where ``header`` (the words of the table's header) is given, that header
+        repeated whole in lines of its own, set off from the body by a gap."""
         settings = self.tables.defaults
         width = self.layout.width
         blocks = find_blocks(self.open_segments, self.page, settings, self.caption_ids)
@@ -392,6 +416,8 @@ class PageTables:
             for s in self.segments
             if s.bottom <= cand.top and 0 <= s.cx <= width and id(s) not in marks
         ]  # a "(forts.)" caption over the part may stand above it
+        if above and header and {w for s in above for w in s.text.split()} == header:
+            return cand
         return None if above else cand
 
     def ends_page(self, grid: Grid) -> bool:
@@ -411,6 +437,11 @@ class PageTables:
         return lines[0][0].lead_marker is not None or all(
             s.size < self.page.footnote_size * body_size for s in under
         )
+
+
+def in_columns(s: Segment, columns, slack: float) -> bool:
+    """Whether a segment stands in one of ``columns`` (x0, x1), to ``slack`` of its size."""
+    return any(a - slack * s.size <= s.x0 and s.x1 <= b + slack * s.size for a, b in columns)
 
 
 def _plain_text(segments: list[Segment], settings: PageTableSettings) -> list[Segment]:
