@@ -125,11 +125,16 @@ def test_a_grid_of_other_columns_on_the_next_page_is_not_joined(tmp_path):
     assert t.cells == [*HEADER, *FIRST]
 
 
-def test_a_caption_under_a_later_part_is_its_tables_not_the_next_tables(tmp_path):
+COUNTS = [["Kjønn", "2024", "2025"], ["Kvinner", "15 522", "5 277"], ["Menn", "197", "46"]]
+
+
+def _captions_under(
+    path: Path, size: float, gap: float, next_table: float, tops: list[float]
+) -> dict:
     """Captions under their tables: the table on page 1 has none; page 2 prints its part
-    under "Tabell 1 (forts.)", the caption "Tabell 1: ..." under the part, then the next
-    table with its own caption under it. Neither caption takes the other's table."""
-    counts = [["Kjønn", "2024", "2025"], ["Kvinner", "15 522", "5 277"], ["Menn", "197", "46"]]
+    under "Tabell 1 (forts.)", the caption "Tabell 1: ..." ``gap`` under the part's last
+    rule, then the next table ``next_table`` under that rule with its own caption. ``tops``
+    gets each last rule's distance from the page's top."""
 
     def page1(c):
         _grid(c, [*HEADER, *FIRST], 300, spans={(0, 2)})
@@ -138,13 +143,18 @@ def test_a_caption_under_a_later_part_is_its_tables_not_the_next_tables(tmp_path
         c.setFont("Helvetica", 9)
         c.drawString(X[0], 806, "Tabell 1 (forts.)")
         bottom = _grid(c, [*HEADER, *SECOND], 800, spans={(0, 2)})
-        c.setFont("Helvetica", 9)
-        c.drawString(X[0], bottom - 12, "Tabell 1: Resultat fylker")
-        bottom = _grid(c, counts, bottom - 24, xs=X[:4])
-        c.setFont("Helvetica", 9)
-        c.drawString(X[0], bottom - 12, "Tabell 2: Deltakere etter kjønn")
+        c.setFont("Helvetica", size)
+        c.drawString(X[0], bottom - gap, "Tabell 1: Resultat fylker")
+        tops.append(A4[1] - bottom)
+        bottom = _grid(c, COUNTS, bottom - next_table, xs=X[:4])
+        c.setFont("Helvetica", size)
+        c.drawString(X[0], bottom - gap, "Tabell 2: Deltakere etter kjønn")
+        tops.append(A4[1] - bottom)
 
-    tables = _report(tmp_path / "under.pdf", [page1, page2])
+    return _report(path, [page1, page2])
+
+
+def _assert_each_caption_its_own(tables: dict) -> None:
     assert sorted(tables) == ["tabell-1", "tabell-2"]
     first, second = tables["tabell-1"], tables["tabell-2"]
     assert (first.caption, first.pages, first.status) == (
@@ -152,33 +162,20 @@ def test_a_caption_under_a_later_part_is_its_tables_not_the_next_tables(tmp_path
     )  # fmt: skip
     assert first.cells == [*HEADER, *FIRST, *SECOND]
     assert (second.caption, second.pages, second.cells) == (
-        "Tabell 2: Deltakere etter kjønn", [2], counts,
+        "Tabell 2: Deltakere etter kjønn", [2], COUNTS,
     )  # fmt: skip
+
+
+def test_a_caption_under_a_later_part_is_its_tables_not_the_next_tables(tmp_path):
+    """Neither caption under its table takes the other's table."""
+    _assert_each_caption_its_own(_captions_under(tmp_path / "under.pdf", 9, 12, 24, []))
 
 
 def test_captions_set_tight_under_their_tables_last_rules_are_theirs(tmp_path):
     """As LibreOffice sets captions under their tables: right under the last rule, the
-    caption's glyphs reaching over it. The table goes on from page 1 under "Tabell 1
-    (forts.)" on page 2; its caption under the part, then the next table and its caption."""
-    counts = [["Kjønn", "2024", "2025"], ["Kvinner", "15 522", "5 277"], ["Menn", "197", "46"]]
-    tops = []
-
-    def page1(c):
-        _grid(c, [*HEADER, *FIRST], 300, spans={(0, 2)})
-
-    def page2(c):
-        c.setFont("Helvetica", 9)
-        c.drawString(X[0], 806, "Tabell 1 (forts.)")
-        bottom = _grid(c, [*HEADER, *SECOND], 800, spans={(0, 2)})
-        c.setFont("Helvetica", 9.5)
-        c.drawString(X[0], bottom - 9, "Tabell 1: Resultat fylker")
-        tops.append(A4[1] - bottom)
-        bottom = _grid(c, counts, bottom - 20, xs=X[:4])
-        c.setFont("Helvetica", 9.5)
-        c.drawString(X[0], bottom - 9, "Tabell 2: Deltakere etter kjønn")
-        tops.append(A4[1] - bottom)
-
-    tables = _report(tmp_path / "tight.pdf", [page1, page2])
+    caption's glyphs reaching over it."""
+    tops: list[float] = []
+    tables = _captions_under(tmp_path / "tight.pdf", 9.5, 9, 20, tops)
     pdf = open_pdf((tmp_path / "tight.pdf").read_bytes())
     try:
         segs = page_layouts(pdf)[1].segments
@@ -186,15 +183,7 @@ def test_captions_set_tight_under_their_tables_last_rules_are_theirs(tmp_path):
         pdf.close()
     captions = [s for s in segs if s.text.startswith("Tabell") and "forts" not in s.text]
     assert [s.top < rule for s, rule in zip(captions, tops, strict=True)] == [True, True]
-    assert sorted(tables) == ["tabell-1", "tabell-2"]
-    first, second = tables["tabell-1"], tables["tabell-2"]
-    assert (first.caption, first.pages, first.status) == (
-        "Tabell 1: Resultat fylker", [1, 2], TableStatus.EXTRACTED,
-    )  # fmt: skip
-    assert first.cells == [*HEADER, *FIRST, *SECOND]
-    assert (second.caption, second.pages, second.cells) == (
-        "Tabell 2: Deltakere etter kjønn", [2], counts,
-    )  # fmt: skip
+    _assert_each_caption_its_own(tables)
 
 
 MEASURES = [
