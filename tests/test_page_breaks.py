@@ -12,8 +12,8 @@ from pathlib import Path
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
-from reportparse.model import ContentMode, TableStatus
-from reportparse.readers.pdf.content import read_content
+from reportparse.model import ContentMode, Table, TableMethod, TableStatus
+from reportparse.readers.pdf.content import _continue, read_content
 from reportparse.readers.pdf.furniture import furniture
 from reportparse.readers.pdf.pdffile import open_pdf, page_layouts
 from reportparse.readers.pdf.prose import running_text
@@ -581,3 +581,18 @@ def test_a_stub_head_spanning_two_ruled_header_rows_keeps_both_in_the_header(tmp
     t = _report(tmp_path / "stub-head.pdf", [page1, page2])["tabell-1b"]
     assert (t.pages, t.joined, t.header_rows) == ([1, 2], True, 2)
     assert t.cells == [*GENDER_HEAD, *GENDER]
+
+
+def test_a_header_repeated_on_the_next_page_but_read_into_other_cells_is_not_body():
+    """The part on the next page begins with the table's header, its spanning head read into
+    another column than on the first page (its words the same, in the same order): those
+    rows are the header repeated, not body rows."""
+    head = [["Tiltak", "Andel av deltakerne", ""], ["", "2024", "2025"]]
+    first = Table("tabell-1", None, [3], TableMethod.RULED_GRID, TableStatus.EXTRACTED,
+                  [*head, ["Norsk", "45 %", "42 %"]], header_rows=2)  # fmt: skip
+    more = Table("tabell-1", None, [4], TableMethod.RULED_GRID, TableStatus.EXTRACTED,
+                 [["", "Tiltak Andel av deltakerne", ""], ["", "2024", "2025"],
+                  ["Ingen tiltak", "85 %", "52 %"]])  # fmt: skip
+    _continue(first, more)
+    assert first.cells == [*head, ["Norsk", "45 %", "42 %"], ["Ingen tiltak", "85 %", "52 %"]]
+    assert (first.pages, first.joined) == ([3, 4], True)

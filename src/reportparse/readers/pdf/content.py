@@ -598,11 +598,19 @@ def _table(tid: str, ft: FoundTable, footnotes, by_marker, notes) -> Table:
     )
 
 
+def _words(rows: list[list[str]]) -> list[str]:
+    """The words of rows in reading order, whatever cells they were taken into."""
+    return " ".join(" ".join(r) for r in rows).split()
+
+
 def _continue(first: Table, more: Table) -> None:
     """Append the body rows of a table continued on a later page."""
     body = more.cells[more.header_rows :]
     if not same_header(first.cells[: first.header_rows], more.cells[: more.header_rows]):
         body = more.cells
+        k = first.header_rows
+        if k and _words(more.cells[:k]) == _words(first.cells[:k]):
+            body = more.cells[k:]  # the header repeated, its heads taken into other cells
     offset = len(first.cells) - (len(more.cells) - len(body))
     first.cells.extend(body)
     first.pages.extend(p for p in more.pages if p not in first.pages)
