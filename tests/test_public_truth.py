@@ -73,6 +73,11 @@ HELD_OUT_FROM_PYMUPDF_DOCLING_PYPDF = {
     "docling-redp5110-sampled-p9",
     "docling-redp5110-sampled-p11",
     "docling-redp5110-sampled-p12",
+    "pymupdf-small-table-p1",
+    "pymupdf-test-styled-table-p1",
+    "pymupdf-test-2979-p1",
+    "pymupdf-test-3197-p2",
+    "pymupdf-test-4751-p16",
 }
 
 
@@ -90,6 +95,9 @@ def test_the_held_out_tables_from_pymupdf_docling_and_pypdf_load():
         "Inference time (secs)",
     ]  # fmt: skip
     assert hpo.cells[5] == ["", "", "HTML", "0.952", "0.909", "0.938", "0.843", "3.77"]
+    asil = tables["pymupdf-test-2979-p1"]
+    assert asil.cells[0] == ["Severity class", "Exposure class", "Controllability class", "", ""]
+    assert asil.cells[10] == ["S3", "E1", "QM", "QM", "A"]  # the footnote marker a is gone
 
 
 def test_a_ragged_csv_is_refused_in_one_line(tmp_path):
