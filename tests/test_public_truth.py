@@ -78,6 +78,10 @@ HELD_OUT_FROM_PYMUPDF_DOCLING_PYPDF = {
     "pymupdf-test-2979-p1",
     "pymupdf-test-3197-p2",
     "pymupdf-test-4751-p16",
+    "pymupdf-chinese-tables-p1",
+    "pymupdf-test-4017-p1",
+    "pysamples-multicolumn-p3",
+    "pysamples-google-doc-document-p1",
 }
 
 
@@ -98,6 +102,9 @@ def test_the_held_out_tables_from_pymupdf_docling_and_pypdf_load():
     asil = tables["pymupdf-test-2979-p1"]
     assert asil.cells[0] == ["Severity class", "Exposure class", "Controllability class", "", ""]
     assert asil.cells[10] == ["S3", "E1", "QM", "QM", "A"]  # the footnote marker a is gone
+    flags = tables["pysamples-google-doc-document-p1"]
+    assert flags.cells[3] == ["Currency", "Rupia", "EUR (€)", "", "", "-"]
+    assert flags.cells[4][1:3] == ["273.879.750", "83,190,556"]
 
 
 def test_a_ragged_csv_is_refused_in_one_line(tmp_path):
