@@ -82,6 +82,9 @@ HELD_OUT_FROM_PYMUPDF_DOCLING_PYPDF = {
     "pymupdf-test-4017-p1",
     "pysamples-multicolumn-p3",
     "pysamples-google-doc-document-p1",
+    "pymupdf-test-2548-p3",
+    "pymupdf-test-4751-p5",
+    "pymupdf-test-3062-p1",
 }
 
 
@@ -105,6 +108,9 @@ def test_the_held_out_tables_from_pymupdf_docling_and_pypdf_load():
     flags = tables["pysamples-google-doc-document-p1"]
     assert flags.cells[3] == ["Currency", "Rupia", "EUR (€)", "", "", "-"]
     assert flags.cells[4][1:3] == ["273.879.750", "83,190,556"]
+    routes = tables["pymupdf-test-3062-p1"]
+    assert routes.kinds == ("ruled", "sideways")
+    assert routes.cells[8] == ["RW33", "MAP", "1083 MSL", "", "CA", "", "", "330.51", "", ""]
 
 
 def test_a_ragged_csv_is_refused_in_one_line(tmp_path):
