@@ -71,7 +71,8 @@ def test_the_public_truth_loads_with_every_field_checked():
 HELD_OUT_E = {
     "tabulapy-campaign-donors-p1", "tabulapy-data-p1", "unstructured-all-number-table-p1",
     "unstructured-embedded-images-tables-p1", "unstructured-korean-text-with-tables-p1",
-    "unstructured-layout-parser-paper-with-table-p1",
+    "unstructured-layout-parser-paper-with-table-p1", "camelot-district-health-p1",
+    "camelot-row-span-3-p1", "tabula-china-p1",
 }  # fmt: skip
 HELD_OUT_E_REPOS = ("Unstructured-IO/unstructured", "chezou/tabula-py")
 
@@ -91,6 +92,11 @@ def test_the_held_out_batch_from_unstructured_and_tabula_py_loads():
         "VALSANGIACOMO BLANCO", "FERNANDO JORGE", "26.800.203", "20-26800203-1", "09/10/2013",
         "EFECTIVO", "$ 10.000,00",
     ]  # fmt: skip
+    outbreaks = held_out["camelot-row-span-3-p1"]
+    assert [row[:4] for row in outbreaks.cells[3:5]] == [
+        ["5.", "Madhya Pradesh", "Betul", "viii. Acute Diarrheal Disease"],
+        ["", "", "Morena", "ix. Chickenpox"],
+    ]
     steel = held_out["unstructured-embedded-images-tables-p1"]
     assert steel.cells[1] == [
         "0", "0.0335", "0.0409", "\u22120.9393", "0.0003", "24.0910", "2.8163"
