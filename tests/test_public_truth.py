@@ -75,6 +75,7 @@ HELD_OUT_E = {
     "camelot-row-span-3-p1", "tabula-china-p1", "pdfplumber-senate-expenditures-p1",
     "pdfplumber-issue-466-example-p1", "tabula-animalsounds-p1", "camelot-birdisland-p1",
     "camelot-m27-p1", "pdfplumber-issue-316-example-p11", "tabulapy-data-p2",
+    "tabula-frx-2012-disclosure-p1",
 }  # fmt: skip
 HELD_OUT_E_REPOS = ("Unstructured-IO/unstructured", "chezou/tabula-py")
 
