@@ -115,6 +115,46 @@ def test_the_held_out_tables_from_pymupdf_docling_and_pypdf_load():
     assert len(tables) == 17 and len({t.blob for t in tables.values()}) == 14
 
 
+# The held-out batch written from the printed pages of Unstructured-IO/unstructured,
+# chezou/tabula-py and unused files of camelot, tabula-java and pdfplumber.
+HELD_OUT_E = {
+    "tabulapy-campaign-donors-p1", "tabulapy-data-p1", "unstructured-all-number-table-p1",
+    "unstructured-embedded-images-tables-p1", "unstructured-korean-text-with-tables-p1",
+    "unstructured-layout-parser-paper-with-table-p1", "camelot-district-health-p1",
+    "camelot-row-span-3-p1", "tabula-china-p1", "pdfplumber-senate-expenditures-p1",
+    "pdfplumber-issue-466-example-p1", "tabula-animalsounds-p1", "camelot-birdisland-p1",
+    "camelot-m27-p1", "pdfplumber-issue-316-example-p11", "tabulapy-data-p2",
+    "tabula-frx-2012-disclosure-p1",
+}  # fmt: skip
+HELD_OUT_E_REPOS = ("Unstructured-IO/unstructured", "chezou/tabula-py")
+
+
+def test_the_held_out_batch_from_unstructured_and_tabula_py_loads():
+    tables = public.load_all()
+    held_out = {t.id: t for t in tables if t.id in HELD_OUT_E}
+    assert set(held_out) == HELD_OUT_E
+    assert {t.half for t in held_out.values()} == {"held-out"}
+    # every table of these two repositories is in the batch, and no file repeats a tuning one
+    assert {t.id for t in tables if t.repo in HELD_OUT_E_REPOS} <= HELD_OUT_E
+    tuning_blobs = {t.blob for t in tables if t.half == "tuning"}
+    assert not {t.blob for t in held_out.values()} & tuning_blobs
+    donors = held_out["tabulapy-campaign-donors-p1"]
+    assert (len(donors.cells), len(donors.cells[0]), donors.header_rows) == (56, 7, 1)
+    assert donors.cells[18] == [
+        "VALSANGIACOMO BLANCO", "FERNANDO JORGE", "26.800.203", "20-26800203-1", "09/10/2013",
+        "EFECTIVO", "$ 10.000,00",
+    ]  # fmt: skip
+    outbreaks = held_out["camelot-row-span-3-p1"]
+    assert [row[:4] for row in outbreaks.cells[3:5]] == [
+        ["5.", "Madhya Pradesh", "Betul", "viii. Acute Diarrheal Disease"],
+        ["", "", "Morena", "ix. Chickenpox"],
+    ]
+    steel = held_out["unstructured-embedded-images-tables-p1"]
+    assert steel.cells[1] == [
+        "0", "0.0335", "0.0409", "\u22120.9393", "0.0003", "24.0910", "2.8163"
+    ]  # fmt: skip
+
+
 def test_a_ragged_csv_is_refused_in_one_line(tmp_path):
     _entry(tmp_path, "bad-p1", "a,b,c\n1,2\n", SOURCE.format(commit=ZEROS, blob=ZEROS))
     with pytest.raises(public.TruthError) as err:
