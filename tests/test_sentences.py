@@ -49,7 +49,7 @@ def test_the_truth_has_two_fixed_halves_of_varied_sentences():
     assert batches == {
         (truth.EARLIER, "tuning"): 289, (truth.EARLIER, "held-out"): 183,
         (3, "tuning"): 5, (3, "held-out"): 95, (4, "tuning"): 3, (4, "held-out"): 57,
-        (5, "tuning"): 120, (6, "held-out"): 100,
+        (5, "tuning"): 120, (6, "tuning"): 100,
     }  # fmt: skip
     rows = [r for r in rows if "batch" not in r]
     held_out = [r["sentence"] for r in rows if r["half"] == "held-out"]
@@ -138,8 +138,9 @@ def test_batch_6_as_first_scored():
     exclusion after what it sets apart; a count at a date, "Ved utgangen av september 2024";
     the year of a publication date for the year of its count; "Fra juli til desember 2022",
     part of a year; an education named in a relative clause) and one spurious figure ("§§ 13
-    og 14")."""
-    sixth = truth.evaluate(batch=6)["held-out"]
+    og 14"). Moved whole to the tuning half after that first contact, before any rule
+    changed for it; these figures are its first contact, measured then."""
+    sixth = truth.evaluate(batch=6)["tuning"]
     assert (sixth.right, sixth.given, sixth.truth) == (51, 59, 81)
     assert (sixth.precision, sixth.recall) == (0.864, 0.63)
     assert (sixth.matched_figures, sixth.found_figures, sixth.truth_figures) == (108, 109, 108)
