@@ -130,7 +130,7 @@ def test_batch_5_after_the_rules_it_called_for():
     assert all(" None (" in w or w.startswith("missed ") for w in fifth.wrong)
 
 
-def test_batch_6_as_first_scored():
+def test_batch_6_after_the_rules_it_called_for():
     """Batch 6 (100 sentences by a writer who had not read the rules), scored once with the
     rules frozen at 276f0b8 and left as measured: eight wrong numbers (a gender said by an
     adjective, "de mannlige deltakerne"; an age "55 år og over"; "blant øvrige" given the
@@ -138,18 +138,18 @@ def test_batch_6_as_first_scored():
     exclusion after what it sets apart; a count at a date, "Ved utgangen av september 2024";
     the year of a publication date for the year of its count; "Fra juli til desember 2022",
     part of a year; an education named in a relative clause) and one spurious figure ("§§ 13
-    og 14"). Moved whole to the tuning half after that first contact, before any rule
-    changed for it; these figures are its first contact, measured then."""
+    og 14"): 51 right of 59 given and 81 in the truth (precision 0.864, recall 0.630; key
+    figures 108 / 109 / 108). Moved whole to the tuning half after that first contact,
+    before any rule changed for it; these are its scores after the stricter default and the
+    general parts it called for (a count at a date or over part of a year, a publication
+    date, words that name a dimension the number is given no value of, exclusion words that
+    close their clause, "mannlig", "N år og over", "som hadde høyere utdanning", "blant
+    øvrige", a labelled list), no evidence of how they generalise: no wrong number."""
     sixth = truth.evaluate(batch=6)["tuning"]
-    assert (sixth.right, sixth.given, sixth.truth) == (51, 59, 81)
-    assert (sixth.precision, sixth.recall) == (0.864, 0.63)
-    assert (sixth.matched_figures, sixth.found_figures, sixth.truth_figures) == (108, 109, 108)
-    given_wrong = [w.split(":")[0] for w in sixth.wrong if " None (" not in w
-                   and not w.startswith("missed ")]  # fmt: skip
-    assert given_wrong == [
-        "59 prosent", "18 prosent", "39 prosent", "52 prosent", "31 500", "12 800",
-        "spurious 14 (persons)", "6 400", "65 prosent",
-    ]  # fmt: skip
+    assert (sixth.right, sixth.given, sixth.truth) == (57, 57, 81)
+    assert (sixth.precision, sixth.recall) == (1.0, 0.704)
+    assert (sixth.matched_figures, sixth.found_figures, sixth.truth_figures) == (108, 108, 108)
+    assert all(" None (" in w or w.startswith("missed ") for w in sixth.wrong)
 
 
 def classified(text: str) -> list[tuple]:
@@ -176,7 +176,9 @@ def test_a_group_after_parallel_coordinated_counts_is_every_counts():
     ]
     first = classified("I 2023 avsluttet 400 kvinner i Agder og 350 menn med kollektiv "
                        "beskyttelse programmet.")[0]  # fmt: skip
-    assert first[5:7] == ("kvinner", "alle")
+    # its clause names a group it is not proved to have: unclassified, never "alle"
+    assert first == ("400", "persons", None, [], "00", "alle", "alle", "who: it names group "
+                     "(kollektiv beskyttelse), and gives the number no value of it")  # fmt: skip
 
 
 def test_exclusion_words_by_lemma_and_a_place_matched_whole():
@@ -204,7 +206,7 @@ def test_the_object_of_get_after_its_population_and_a_part_of_a_whole():
     assert classified("I 2022 fikk 2 900 av dem som avsluttet, arbeid med en gang.") == [
         ("2 900", "persons", "finishers_to_work", [2022], "00", "alle", "alle", ""),
     ]
-    assert classified("Personer med familieinnvandring utgjorde 2 200 av deltakerne i 2022.") == [
+    assert classified("Personer med arbeidsinnvandring utgjorde 2 200 av deltakerne i 2022.") == [
         ("2 200", "persons", None, [], "00", "alle", "alle",
          "who: a part of a whole (2 200 av deltakerne), and no group, gender, age, education "
          "or category says which part"),
@@ -390,7 +392,7 @@ def test_the_grammar_loads_and_names_every_part():
     assert [k.id for k in g.kind] == [
         "accumulation", "range", "average", "change", "whole", "duration_subset", "respectively",
         "difference",
-        "negated", "hypothetical", "other_measure", "during",
+        "negated", "hypothetical", "other_measure", "during", "at_date", "subset", "narrower",
     ]  # fmt: skip
     assert [k.id for k in g.kind if k.scope == "sentence"] == ["hypothetical", "during"]
 
@@ -649,8 +651,8 @@ def test_subsets_by_duration_other_schemes_and_later_years_are_no_level():
     ) == [
         ("Rundt 1 000", None, "who: a subset by how long they took part (i mer enn tre år)"),
         ("40 000", None, "who: a subject outside the data set (opplæring i norsk)"),
-        ("65 prosent", None, "when: its clause names several years (2021, 2022), and none "
-                             "is its own"),
+        ("65 prosent", None, "when: a count at a date or over part of a year, not the year's "
+                             "value (november)"),
     ]  # fmt: skip
     # a date with its day is no year a statistic is of
     assert [(f[4], f[5]) for f in figures(
@@ -692,3 +694,86 @@ def test_a_dashed_range_of_thousands_gives_no_piece_of_a_number():
     assert [q.value for q in quantities("startet 10 000 personer og 2 500 kvinner")] == [
         10000, 2500,
     ]  # fmt: skip
+
+
+# ------------------------------------------------------------------ the stricter default
+
+
+def test_a_count_at_a_date_or_over_part_of_a_year_is_no_years_value():
+    """A month, a date, a stock that "stands" in the programme or the end of a period that
+    is no year's end make a count no year's value; a publication date is looked past, and
+    its year is no statistic's."""
+    why = "when: a count at a date or over part of a year, not the year's value"
+    assert _why(
+        "Ved utgangen av september 2024 sto 31 500 personer i programmet.",
+        "Fra juli til desember 2022 startet 6 400 fordrevne fra Ukraina i programmet.",
+        "I 2023 sto 28 000 personer i introduksjonsprogram.",
+        "Per 15.03.2024 deltok 27 000 i programmet.",
+        "Ved utgangen av 2023 var 26 000 personer i programmet.",
+    ) == [
+        ("31 500", None, f"{why} (september)"),
+        ("6 400", None, f"{why} (juli)"),
+        ("28 000", None, f"{why} (sto 28 000 personer i introduksjonsprogram)"),
+        ("27 000", None, f"{why} (15.03.2024)"),
+        ("26 000", None, f"{why} (Ved utgangen av 2023)"),
+    ]  # fmt: skip
+    assert [(f[0], f[4], f[5]) for f in figures(
+        "Tallene ble publisert 14. juni 2024 og viser at 12 800 startet i programmet i 2023.",
+        "Ved utgangen av 2022 hadde 6 500 personer avsluttet programmet det året.",
+    )] == [("12 800", "starters", [2023]), ("6 500", "finishers", [2022])]  # fmt: skip
+
+
+def test_a_dimension_named_and_not_read_leaves_a_number_unclassified():
+    """Words that name an age, an education, a gender or a group give the number a value of
+    it, or leave it unclassified: never the default "alle"."""
+    assert classified(
+        "I 2022 var 59 prosent av de mannlige deltakerne som avsluttet, i arbeid direkte etter "
+        "programmet."
+    ) == [("59 prosent", "percent", "share_work", [2022], "00", "menn", "alle", "")]
+    assert [(f[0], f[4], f[5]) for f in figures(
+        "Blant deltakere på 55 år og over som avsluttet i 2022, gikk 18 prosent over til "
+        "arbeid eller utdanning."
+    )] == [("18 prosent", "share_work_or_education", [2022])]  # fmt: skip
+    found = find_key_figures([Paragraph(None, "Blant deltakere på 55 år og over som avsluttet "
+                                        "i 2022, gikk 18 prosent over til arbeid eller "
+                                        "utdanning.", ParagraphKind.BODY)], None)  # fmt: skip
+    assert found[0].classification.age_group == "55+"
+    assert _why(
+        "Blant deltakere under 25 år som avsluttet i 2022, gikk 70 prosent over til arbeid.",
+        "Av deltakerne uten utdanning fra hjemlandet gikk 30 prosent over til arbeid i 2022.",
+        "Blant enslige mindreårige som avsluttet i 2022, gikk 60 prosent over til arbeid.",
+        "I 2022 gikk 20 prosent av dem som avsluttet, over til heltidsarbeid.",
+    ) == [
+        ("70 prosent", None, "who: it names age_group (under 25 år), and gives the number no "
+                             "value of it"),
+        ("30 prosent", None, "who: it names education (uten utdanning), and gives the number "
+                             "no value of it"),
+        ("60 prosent", None, "who: a subset the vocabulary has no value for (enslige)"),
+        ("20 prosent", None, "what: a narrower outcome than any indicator counts "
+                             "(heltidsarbeid)"),
+    ]  # fmt: skip
+
+
+def test_exclusion_after_what_it_sets_apart_and_a_group_of_its_own_clause():
+    assert classified(
+        "Holder vi personer med kollektiv beskyttelse utenfor, var måloppnåelsen 52 prosent i "
+        "2023."
+    ) == [("52 prosent", "percent", "share_work_or_education", [2023], "00", "alle", "ovrige",
+           "")]  # fmt: skip
+    assert classified(
+        "Mens 44 prosent av deltakerne fra Ukraina gikk over til arbeid i 2024, var andelen 39 "
+        "prosent blant øvrige."
+    ) == [
+        ("44 prosent", "percent", "share_work", [2024], "00", "alle", "ukraina", ""),
+        ("39 prosent", "percent", "share_work", [2024], "00", "alle", "ovrige", ""),
+    ]
+    found = find_key_figures([Paragraph(None, "Deltakere som hadde høyere utdanning fra "
+                                        "hjemlandet, nådde en måloppnåelse på 65 prosent i "
+                                        "2021.", ParagraphKind.BODY)], None)  # fmt: skip
+    c = found[0].classification
+    assert (c.indicator, c.education) == ("share_work_or_education", "høyere utdanning")
+
+
+def test_the_numbers_of_a_labelled_list_are_no_figures():
+    assert figures("Reglene i §§ 13 og 14 gjelder fra 1. januar 2026.",
+                   "Se tabell 3, 4 og 5.") == []  # fmt: skip

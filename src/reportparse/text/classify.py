@@ -31,7 +31,7 @@ from functools import cache
 from ..model import Classification
 from ..specs.load import classifier
 from ..specs.statements import grammar
-from .grammar import CLAUSE_BREAK, Lemmas, clauses, read, says_nothing
+from .grammar import CLAUSE_BREAK, DATES, Lemmas, clauses, read, says_nothing
 from .quantities import Quantity, calendar_year, quantities
 
 # a year after these words is what the figure is compared with, not its own year
@@ -40,6 +40,8 @@ _COMPARISON = re.compile(r"\b(?:fra|enn|siden|mot|sammenlignet med|sammenliknet 
 _COMPARING_CLAUSE = re.compile(r"^\W*(?:mot|enn|sammenlignet med|sammenliknet med)\b", re.I)
 # a clause that opens a statement of its own ("..., mens 6 100 avsluttet")
 _NEW_STATEMENT = re.compile(r"^\W*(?:mens|men|samt|og|eller|mot)\b", re.I)
+# a clause that names the population the next one counts among ("Av de 9 000 som avsluttet")
+_PARTITIVE_CLAUSE = re.compile(r"^\W*(?:av|blant)\b", re.I)
 # a clause that says when ("i 2019, da 55 prosent ..."): it takes the year named before it
 _WHEN_CLAUSE = re.compile(r"^\W*da\b", re.I)
 _BRACKETED = re.compile(r"\([^()]*\d[^()]*\)")
@@ -59,6 +61,8 @@ class ClassifierRules:
     dimensions: dict[str, list[tuple[str, re.Pattern]]]
     age: re.Pattern
     age_value: str
+    age_open: re.Pattern
+    age_open_value: str
     relative_years: list[tuple[re.Pattern, int]] = field(default_factory=list)
 
 
@@ -85,6 +89,8 @@ def classifier_rules() -> ClassifierRules:
         },
         age=re.compile(spec.age.pattern, flags),
         age_value=spec.age.value,
+        age_open=re.compile(spec.age.open_pattern, flags),
+        age_open_value=spec.age.open_value,
         relative_years=[(re.compile(y.pattern, flags), y.offset) for y in spec.relative_year],
     )
 
@@ -197,7 +203,9 @@ def _unclassified(missing: str) -> Classification:
 class _Exclusion:
     phrases: tuple[re.Pattern, ...]  # words that set a value apart
     including: tuple[re.Pattern, ...]  # words that name a value as a part of a whole
+    closing: tuple[re.Pattern, ...]  # words that set apart the words before them
     tail: re.Pattern  # the words after them that they set apart
+    head: re.Pattern  # the words before closing words that they set apart
     complement: dict[str, dict[str, str]]
 
 
@@ -208,7 +216,9 @@ def _exclusion() -> _Exclusion:
     return _Exclusion(
         phrases=tuple(re.compile(p) for p in e.phrases),
         including=tuple(re.compile(p) for p in e.including),
+        closing=tuple(re.compile(p) for p in e.closing),
         tail=re.compile(rf"(?:[^\w\d,;:]*[^\W\d]+){{1,{e.words}}}"),
+        head=re.compile(rf"(?:[^\W\d]+[^\w\d,;:]*){{1,{e.words}}}$"),
         complement=e.complement,
     )
 
@@ -226,6 +236,14 @@ def _set_apart(sentence: str) -> list[tuple[int, int, bool]]:
                 end = max(b for at, _, b in lemmas.where if at < m.end())
                 if t := e.tail.match(sentence, end):
                     spans.append((end, t.end(), complemented))
+    for p in e.closing:
+        for m in p.finditer(lemmas.text):
+            covered = [(a, b) for at, a, b in lemmas.where if m.start() <= at < m.end()]
+            start, end = covered[0][0], covered[-1][1]
+            if re.match(r"\s*(?:[,;:.)]|$)", sentence[end:]) and (
+                h := e.head.search(sentence, 0, start)
+            ):
+                spans.append((h.start(), h.end(), True))
     return spans
 
 
@@ -409,7 +427,8 @@ def _years(sentence: str, all_q: list[Quantity], q: Quantity) -> list[int]:
     """The years a sentence gives figure ``q``: its own clause's, else (for a clause that
     says when, "da ...") the year named just before, else the sentence's own (a year that is
     compared with does not count)."""
-    years = [y for y in all_q if calendar_year(y) is not None]
+    # a date ("publisert 14. juni 2024") is when something was done, never a statistic's year
+    years = [y for y in all_q if calendar_year(y) is not None and y.unit not in DATES]
     if not years:
         return []
     if _bracketed(sentence, q):
@@ -588,6 +607,8 @@ def classify(
     # the words that count: a value set apart ("andre enn fordrevne fra Ukraina") is not
     m_after, m_before = _spans(masked, figures, i)
     m_prefix = masked[: q.start]
+    # the number's own words begin here (its clause and those that lend it their words)
+    lent = _lent_from(sentence, figures, q)
     reach = q.end + len(after)  # the number's own words end here
     apart_here = [span for span in apart if span[0] < reach]
     prefix_ctx = m_prefix + " " + ctx.anchor_prefix if ctx.anchor_prefix else m_prefix
@@ -617,14 +638,19 @@ def classify(
             out.gender = _nearest(m.words, r.dimensions["gender"], last=True) or out.gender
     age = None
     for text in (before, after, prefix_ctx) if look_back else (after, before, prefix_ctx):
-        hits = list(r.age.finditer(text))
+        hits = [(m.start(), value.format(*m.groups()))
+                for pattern, value in ((r.age, r.age_value), (r.age_open, r.age_open_value))
+                for m in pattern.finditer(text)]  # fmt: skip
         if hits:
-            age = r.age_value.format(*hits[-1].groups())
+            age = max(hits)[1]
             break
     if age is None and referred is not None:
         age = _agreed(ctx.previous, "age_group")
     if age:
         out.age_group = age
+    if named := _unread_dimension(sentence, all_q, q, lent, out):
+        return _unclassified(f"who: it names {named[0]} ({named[1]}), and gives the number no "
+                             "value of it")  # fmt: skip
     # a part counted by what happened to it ("2 500 av deltakerne som avsluttet, kom i
     # arbeid") is what its indicator counts; a part that only is ("utgjorde") is not
     if not reading.said and (unnamed_part := _unnamed_part(sentence, all_q, q, out)):
@@ -641,6 +667,43 @@ def classify(
     when = "+".join(str(y) for y in out.years)
     out.matched = "; ".join([*evidence, f"when={when}", *([f"where={where}"] if where else [])])
     return out
+
+
+@cache
+def _dimension_words() -> dict[str, list[re.Pattern]]:
+    return {d: [re.compile(p) for p in ps] for d, ps in grammar().dimension_words.items()}
+
+
+def _unread_dimension(
+    sentence: str, all_q: list[Quantity], q: Quantity, lent: int, out: Classification
+) -> tuple[str, str] | None:
+    """(dimension, words) of a dimension the number's own words name (from ``lent`` to the
+    end of its clause) where it was given no value of it; None where there is none."""
+    _, c_end = _clause_bounds(sentence, q.num_start)
+    lemmas = Lemmas(sentence, lent, c_end, all_q, q)
+    for dim, patterns in _dimension_words().items():
+        if getattr(out, dim) != "alle":
+            continue
+        for p in patterns:
+            if m := p.search(lemmas.text):
+                return dim, lemmas.printed(m)
+    return None
+
+
+def _lent_from(sentence: str, figures: list[Quantity], q: Quantity) -> int:
+    """Where the words that may give ``q`` a dimension begin: its own clause, the clauses
+    before it that have no figure, and a clause that names the population it is counted
+    among ("Av de 9 000 kvinnene som avsluttet, ...") before those."""
+    bounds = clauses(sentence)
+    ci = next((n for n, (a, b) in enumerate(bounds) if a <= q.num_start < b), len(bounds) - 1)
+    start = bounds[ci][0]
+    for a, b in reversed(bounds[:ci]):
+        if any(a <= f.num_start < b for f in figures):
+            if _PARTITIVE_CLAUSE.match(sentence[a:b]):
+                start = a
+            break
+        start = a
+    return start
 
 
 def _shared_after(
