@@ -777,3 +777,41 @@ def test_exclusion_after_what_it_sets_apart_and_a_group_of_its_own_clause():
 def test_the_numbers_of_a_labelled_list_are_no_figures():
     assert figures("Reglene i §§ 13 og 14 gjelder fra 1. januar 2026.",
                    "Se tabell 3, 4 og 5.") == []  # fmt: skip
+
+
+def test_a_value_that_belongs_to_another_number_is_not_lent():
+    """The noun of another count ("2 000 kvinner") and the words after a number up to a
+    conjunction ("50 prosent for kvinner og") are that number's: the next number takes no
+    value from them, and is left unclassified where its clause names the dimension."""
+    assert _why(
+        "I 2022 startet 2 000 kvinner, mens 1 500 avsluttet.",
+        "I 2022 var måloppnåelsen 50 prosent for kvinner og 60 prosent totalt.",
+    ) == [
+        ("2 000", None, "who: names a subgroup (kvinner) that starters-by-verb does not count by"),
+        ("1 500", None, "who: 2 000 kvinner is what another count counts, and its own words "
+                        "say not which gender this one counts"),
+        ("50 prosent", "share_work_or_education", ""),
+        ("60 prosent", None, "who: it names gender (kvinner), and gives the number no value of "
+                             "it"),
+    ]  # fmt: skip
+    # a population that frames the sentence is every clause's ("Blant fordrevne fra Ukraina")
+    text = "Blant fordrevne fra Ukraina startet 5 000 i 2022, mens 3 000 avsluttet."
+    assert classified(text)[1] == ("3 000", "persons", "finishers", [2022], "00", "alle",
+                                   "ukraina", "")  # fmt: skip
+
+
+def test_seasons_now_and_countries_of_origin_are_no_value():
+    why = "when: a count at a date or over part of a year, not the year's value"
+    assert _why(
+        "Høsten 2022 deltok 25 000 personer i introduksjonsprogrammet.",
+        "Våren 2023 startet 3 000 personer i programmet.",
+        "I dag deltar om lag 30 000 personer i programmet.",
+        "Blant deltakerne fra Kongo som avsluttet i 2022, gikk 50 prosent over til arbeid.",
+        "Av de kongolesiske deltakerne som avsluttet i 2022, gikk 50 prosent over til arbeid.",
+    ) == [
+        ("25 000", None, f"{why} (Høsten)"),
+        ("3 000", None, f"{why} (Våren 2023)"),
+        ("om lag 30 000", None, f"{why} (I dag)"),
+        ("50 prosent", None, "where: it names a place that is no county (deltakerne fra Kongo)"),
+        ("50 prosent", None, "who: a subset the vocabulary has no value for (kongolesiske)"),
+    ]  # fmt: skip

@@ -329,6 +329,29 @@ def _dimension(
     return None
 
 
+def _own_before(before: str) -> str:
+    """The words before a number that are its own, where they follow another number of its
+    clause: those after the first conjunction ("45 pst. for kvinner og 63 pst.": none)."""
+    m = _CONJUNCTION.search(before)
+    return before[m.end() :] if m else before
+
+
+def _noun_of_another(
+    masked: str, figures: list[Quantity], q: Quantity, patterns: list[tuple[str, re.Pattern]]
+) -> str | None:
+    """The last mention of a dimension's value before ``q``, as printed, where it is the noun
+    right after another count ("2 000 kvinner"); None where it is not."""
+    hits = [m for _, p in patterns for m in p.finditer(masked, 0, q.start)]
+    if not hits:
+        return None
+    last = max(hits, key=lambda m: m.start())
+    for f in figures:
+        right_before = f.end <= last.start() and not masked[f.end : last.start()].strip()
+        if f is not q and f.unit == "persons" and right_before:
+            return f"{masked[f.start : f.end]} {last.group()}"
+    return None
+
+
 def _region_name(
     finder: RegionFinder, after: str, before: str, prefix: str, look_back: bool
 ) -> str | None:
@@ -606,16 +629,36 @@ def classify(
     out.years = [y + (offset or 0) for y in years]
     # the words that count: a value set apart ("andre enn fordrevne fra Ukraina") is not
     m_after, m_before = _spans(masked, figures, i)
+    c_start, _ = _clause_bounds(sentence, q.num_start)
+    if i > 0 and figures[i - 1].end > c_start:
+        # "50 prosent for kvinner og 60 prosent totalt": the words before a conjunction after
+        # the number before are that number's, not this one's
+        m_before = _own_before(m_before)
     m_prefix = masked[: q.start]
+    # the words that belong to an earlier number of its clause ("50 prosent for kvinner og
+    # 60 prosent totalt") give this one no value of a dimension
+    d_prefix = m_prefix
+    for j in range(i):
+        if figures[j].end > c_start:
+            own_after = _own_after(_spans(masked, figures, j)[0])
+            a, b = figures[j].end, min(figures[j].end + len(own_after), q.start)
+            d_prefix = d_prefix[:a] + " " * max(0, b - a) + d_prefix[max(a, b) :]
     # the number's own words begin here (its clause and those that lend it their words)
     lent = _lent_from(sentence, figures, q)
     reach = q.end + len(after)  # the number's own words end here
     apart_here = [span for span in apart if span[0] < reach]
     prefix_ctx = m_prefix + " " + ctx.anchor_prefix if ctx.anchor_prefix else m_prefix
+    d_prefix_ctx = d_prefix + " " + ctx.anchor_prefix if ctx.anchor_prefix else d_prefix
     for dim, patterns in r.dimensions.items():
         if joint := _joint_values(patterns, m_before) or _joint_values(patterns, m_after):
             return _unclassified(f"who: it counts several values of {dim} together ({joint})")
-        value = _dimension(patterns, m_after, m_before, prefix_ctx, look_back)
+        value = _dimension(patterns, m_after, m_before, d_prefix_ctx, look_back)
+        # a value lent from the clauses before: never the noun another count counts ("I 2022
+        # startet 2 000 kvinner, mens 1 500 avsluttet")
+        borrowed = value is not None and not _dimension(patterns, m_after, m_before, "", look_back)
+        if borrowed and (noun := _noun_of_another(masked, figures, q, patterns)):
+            return _unclassified(f"who: {noun} is what another count counts, and its own words "
+                                 f"say not which {dim} this one counts")  # fmt: skip
         if value is None and (shared := _shared_after(masked, figures, i, r.dimensions, dim)):
             value = _nearest(shared, patterns, last=False)
         if value is None and (set_apart := _set_apart_value(patterns, sentence, apart_here)):
