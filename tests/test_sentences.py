@@ -69,7 +69,7 @@ def test_precision_and_recall_on_each_half():
     # figures at all; never a wrong value
     assert [w.split(":")[0] for w in tuning.wrong] == [
         "2 000", "missed 10000 persons", "missed 12000 persons", "missed 40 percent",
-        "missed 45 percent", "48 prosent", "9 000", "11 000", "9 000", "5 000", "11 000",
+        "missed 45 percent", "48 prosent", "9 000", "11 000", "9 000", "9 000", "5 000", "11 000",
         "36 000", "40 prosent", "2 000", "11 000", "1 200", "900", "52 prosent", "20 000",
     ]  # fmt: skip
     assert all(" None (" in w or w.startswith("missed ") for w in tuning.wrong)
@@ -77,9 +77,11 @@ def test_precision_and_recall_on_each_half():
     # prosent i Agder til 63 prosent i Troms i 2024" says no indicator in words ("51 prosent
     # av de som gikk ut av programmet" is read since "gå ut av" became a way to finish)
     assert [w.split(":")[0] for w in held_out.wrong] == ["39 prosent", "63 prosent"]
-    assert (tuning.right, tuning.given, tuning.truth) == (171, 171, 186)
+    # "I 2022 avsluttet 9 000 personer programmet etter to år" is left unclassified: those
+    # who finished after two years may be a part of all who finished
+    assert (tuning.right, tuning.given, tuning.truth) == (170, 170, 186)
     assert (held_out.right, held_out.given, held_out.truth) == (143, 143, 145)
-    assert (tuning.precision, tuning.recall) == (1.0, 0.919)
+    assert (tuning.precision, tuning.recall) == (1.0, 0.914)
     assert (held_out.precision, held_out.recall) == (1.0, 0.986)
     # no date, page number or phone number read as a key figure
     assert (tuning.matched_figures, tuning.found_figures) == (343, 343)
@@ -392,9 +394,14 @@ def test_the_grammar_loads_and_names_every_part():
     assert [k.id for k in g.kind] == [
         "accumulation", "range", "average", "change", "whole", "duration_subset", "respectively",
         "difference",
-        "negated", "hypothetical", "other_measure", "during", "at_date", "subset", "narrower",
+        "negated", "hypothetical", "other_measure", "during", "at_date", "subset", "other_outcome",
+        "narrower",
     ]  # fmt: skip
-    assert [k.id for k in g.kind if k.scope == "sentence"] == ["hypothetical", "during"]
+    assert [k.id for k in g.kind if k.scope == "sentence"] == [
+        "hypothetical",
+        "during",
+        "other_outcome",
+    ]
 
 
 @pytest.mark.parametrize(
@@ -814,4 +821,20 @@ def test_seasons_now_and_countries_of_origin_are_no_value():
         ("om lag 30 000", None, f"{why} (I dag)"),
         ("50 prosent", None, "where: it names a place that is no county (deltakerne fra Kongo)"),
         ("50 prosent", None, "who: a subset the vocabulary has no value for (kongolesiske)"),
+    ]  # fmt: skip
+
+
+def test_subsets_by_time_taken_and_outcomes_no_indicator_counts():
+    assert _why(
+        "I 2022 gikk 40 prosent av dem som avsluttet, over til arbeid innen ett år.",
+        "I 2022 avsluttet 9 000 personer programmet før tiden.",
+        "I 2022 hadde 55 prosent av dem som avsluttet, jobb eller studieplass.",
+        "I 2022 gikk 55 prosent over i arbeid, utdanning eller annen aktivitet.",
+    ) == [
+        ("40 prosent", None, "who: a subset by how long they took part (innen ett år)"),
+        ("9 000", None, "who: a subset by how long they took part (før tiden)"),
+        ("55 prosent", None, "what: an outcome listed with work or education that no "
+                             "indicator counts (jobb eller studieplass)"),
+        ("55 prosent", None, "what: an outcome listed with work or education that no "
+                             "indicator counts (arbeid, utdanning eller annen aktivitet)"),
     ]  # fmt: skip
