@@ -838,3 +838,15 @@ def test_subsets_by_time_taken_and_outcomes_no_indicator_counts():
         ("55 prosent", None, "what: an outcome listed with work or education that no "
                              "indicator counts (arbeid, utdanning eller annen aktivitet)"),
     ]  # fmt: skip
+
+
+def test_a_value_the_vocabulary_does_not_have_leaves_a_figure_unclassified():
+    assert _why(
+        "Deltakere med videregående opplæring hadde en måloppnåelse på 60 prosent i 2022.",
+        "Blant deltakere på 20-29 år som avsluttet i 2022, gikk 40 prosent over til arbeid.",
+    ) == [
+        ("60 prosent", None, "who: it names education videregående, which the vocabulary "
+                             "(education_levels.csv) has no value for"),
+        ("40 prosent", None, "who: it names age_group 20-29, which the vocabulary "
+                             "(age_groups.csv) has no value for"),
+    ]  # fmt: skip

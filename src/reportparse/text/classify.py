@@ -28,6 +28,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 
+from ..contract.vocabulary import vocabulary
 from ..model import Classification
 from ..specs.load import classifier
 from ..specs.statements import grammar
@@ -40,6 +41,11 @@ _COMPARISON = re.compile(r"\b(?:fra|enn|siden|mot|sammenlignet med|sammenliknet 
 _COMPARING_CLAUSE = re.compile(r"^\W*(?:mot|enn|sammenlignet med|sammenliknet med)\b", re.I)
 # a clause that opens a statement of its own ("..., mens 6 100 avsluttet")
 _NEW_STATEMENT = re.compile(r"^\W*(?:mens|men|samt|og|eller|mot)\b", re.I)
+# the vocabularies of schemas/ whose values a dimension read from words must be one of
+_VOCABULARIES = {
+    "education": "education_levels.csv", "age_group": "age_groups.csv",
+    "category": "categories.csv",
+}  # fmt: skip
 # a clause that names the population the next one counts among ("Av de 9 000 som avsluttet")
 _PARTITIVE_CLAUSE = re.compile(r"^\W*(?:av|blant)\b", re.I)
 # a clause that says when ("i 2019, da 55 prosent ..."): it takes the year named before it
@@ -691,6 +697,10 @@ def classify(
         age = _agreed(ctx.previous, "age_group")
     if age:
         out.age_group = age
+    for dim, values in _VOCABULARIES.items():
+        if (value := getattr(out, dim)) not in vocabulary(values, "id"):
+            return _unclassified(f"who: it names {dim} {value}, which the vocabulary "
+                                 f"({values}) has no value for")  # fmt: skip
     if named := _unread_dimension(sentence, all_q, q, lent, out):
         return _unclassified(f"who: it names {named[0]} ({named[1]}), and gives the number no "
                              "value of it")  # fmt: skip
