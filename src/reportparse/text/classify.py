@@ -610,12 +610,15 @@ def classify(
         years = list(anchor.years)
     if not years and ctx.anchor_sentence:
         years = [y for q in quantities(ctx.anchor_sentence) if (y := calendar_year(q))][:1]
-    offset = _relative(after, before)
+    # "18 prosent i 2021 og 15 prosent året etter": the year before the conjunction is the
+    # number before's
+    c_start, _ = _clause_bounds(sentence, q.num_start)
+    follows = i > 0 and figures[i - 1].end > c_start  # another number of its clause before it
+    offset = _relative(after, _own_before(before) if follows else before)
     if offset is None and (unnamed := _compared_with_nothing_named(sentence, all_q, q, ctx)):
         return _unclassified(unnamed)
     if not years and ctx.year:
         written = _matched(_from_writing(), f"{before} {after}")
-        c_start, _ = _clause_bounds(sentence, q.num_start)
         if written and not _COMPARING_CLAUSE.match(sentence[c_start:]):
             return _unclassified(f"when: a year counted from when it was written ({written}), "
                                  "and the sentence prints no year")  # fmt: skip
@@ -635,8 +638,7 @@ def classify(
     out.years = [y + (offset or 0) for y in years]
     # the words that count: a value set apart ("andre enn fordrevne fra Ukraina") is not
     m_after, m_before = _spans(masked, figures, i)
-    c_start, _ = _clause_bounds(sentence, q.num_start)
-    if i > 0 and figures[i - 1].end > c_start:
+    if follows:
         # "50 prosent for kvinner og 60 prosent totalt": the words before a conjunction after
         # the number before are that number's, not this one's
         m_before = _own_before(m_before)

@@ -295,6 +295,12 @@ def read(sentence: str, numbers: list[Quantity], figures: list[Quantity], i: int
     if not what and following is not None:
         what = _what(following)
         texts.append(following)
+    borrowed = False
+    if not what and not _WHEN_CLAUSE.match(sentence[c_start:]):
+        # the share a clause before names ("Andelen som gikk til utdanning, var 18 prosent"),
+        # where it proves a statement; else the number's clause is read as before
+        what = next((w for t in preceding if (w := _what(t))), [])
+        borrowed = bool(what)
     whole = Lemmas(sentence, 0, len(sentence), numbers, q)
     kind = _kind(texts, whole, bool(_compiled().own_year.search(clause.text)), bracketed)
     if kind is not None:
@@ -304,6 +310,8 @@ def read(sentence: str, numbers: list[Quantity], figures: list[Quantity], i: int
              for part in PARTS if part != "what"}  # fmt: skip
     found["population"] += [m for t in counted_among for _, m in _find("population", t)]
     out = _stated(q, what, found)
+    if out.indicator is None and borrowed:
+        what, out = [], _stated(q, [], found)
     if out.indicator is None and what and following is not None and following not in texts:
         # "begynte 14 prosent av dem som avsluttet, på videregående opplæring"
         more = _what(following)
