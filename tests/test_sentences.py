@@ -877,3 +877,17 @@ def test_verbs_nouns_and_a_gender_among_starters_from_batch_6():
     assert classified("Av dem som startet i programmet i 2023, var 8 300 kvinner.") == [
         ("8 300", "persons", "starters", [2023], "00", "kvinner", "alle", ""),
     ]
+
+
+def test_exclusion_words_that_open_or_follow_their_clause():
+    assert _why(
+        "I 2023 gikk 45 prosent over til arbeid, ukrainerne unntatt.",
+        "Ukrainerne trukket fra var måloppnåelsen 55 prosent i 2023.",
+    ) == [
+        ("45 prosent", None, "who: it names group (ukrainerne), and gives the number no value "
+                             "of it"),
+        ("55 prosent", "share_work_or_education", ""),
+    ]  # fmt: skip
+    assert classified("Ukrainerne trukket fra var måloppnåelsen 55 prosent i 2023.")[0][6] == (
+        "ovrige"
+    )

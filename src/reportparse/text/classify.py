@@ -246,9 +246,11 @@ def _set_apart(sentence: str) -> list[tuple[int, int, bool]]:
         for m in p.finditer(lemmas.text):
             covered = [(a, b) for at, a, b in lemmas.where if m.start() <= at < m.end()]
             start, end = covered[0][0], covered[-1][1]
-            if re.match(r"\s*(?:[,;:.)]|$)", sentence[end:]) and (
-                h := e.head.search(sentence, 0, start)
-            ):
+            h = e.head.search(sentence, _clause_bounds(sentence, start)[0], start)
+            # the words before it, where it ends its clause or they begin it ("Ukrainerne
+            # trukket fra var måloppnåelsen ...")
+            closes = re.match(r"\s*(?:[,;:.)]|$)", sentence[end:])
+            if h and (closes or h.start() == _clause_bounds(sentence, start)[0]):
                 spans.append((h.start(), h.end(), True))
     return spans
 
@@ -733,8 +735,22 @@ def _unread_dimension(
     sentence: str, all_q: list[Quantity], q: Quantity, lent: int, out: Classification
 ) -> tuple[str, str] | None:
     """(dimension, words) of a dimension the number's own words name (from ``lent`` to the
-    end of its clause) where it was given no value of it; None where there is none."""
+    end of its clause, and the clauses after it that have no number, go on with it after a
+    comma and set a value apart: "..., ukrainerne unntatt") where it was given no value of
+    it; None where there is none."""
     _, c_end = _clause_bounds(sentence, q.num_start)
+    apart = [a for a, _, _ in _set_apart(sentence)]
+    for a, b in clauses(sentence):
+        if a < c_end:
+            continue
+        gap = sentence[c_end:a]
+        if not re.fullmatch(r",\s*", gap) or _NEW_STATEMENT.match(sentence[a:b]):
+            break
+        if any(a <= n.num_start < b for n in all_q if n.is_statistic):
+            break
+        if not any(a <= x < b for x in apart):
+            break  # a clause after it that sets nothing apart is a remark of its own
+        c_end = b
     lemmas = Lemmas(sentence, lent, c_end, all_q, q)
     for dim, patterns in _dimension_words().items():
         if getattr(out, dim) != "alle":
