@@ -891,3 +891,18 @@ def test_exclusion_words_that_open_or_follow_their_clause():
     assert classified("Ukrainerne trukket fra var måloppnåelsen 55 prosent i 2023.")[0][6] == (
         "ovrige"
     )
+
+
+def test_numbers_side_by_side_and_places_that_are_no_county():
+    paired = ("who: numbers paired in order with years, groups or places, which the grammar "
+              "does not pair (58 og 60)")  # fmt: skip
+    assert _why(
+        "For 2023 og 2024 var måloppnåelsen 58 og 60 prosent.",
+        "I de fire største byene deltok 8 000 personer i 2023.",
+        "Fylkene i nord hadde en måloppnåelse på 60 prosent i 2023.",
+    ) == [
+        ("58", None, paired),
+        ("60 prosent", None, paired),
+        ("8 000", None, "where: it names a place that is no county (byene)"),
+        ("60 prosent", None, "where: it names a place that is no county (Fylkene i nord)"),
+    ]
