@@ -398,7 +398,8 @@ def test_the_grammar_loads_and_names_every_part():
     assert [k.id for k in g.kind] == [
         "accumulation", "range", "average", "change", "whole", "duration_subset", "respectively",
         "difference",
-        "negated", "hypothetical", "other_measure", "during", "at_date", "subset", "other_outcome",
+        "negated", "hypothetical", "other_measure", "during", "at_date", "compound_year", "subset",
+        "other_outcome",
         "narrower",
     ]  # fmt: skip
     assert [k.id for k in g.kind if k.scope == "sentence"] == [
@@ -906,3 +907,19 @@ def test_numbers_side_by_side_and_places_that_are_no_county():
         ("8 000", None, "where: it names a place that is no county (byene)"),
         ("60 prosent", None, "where: it names a place that is no county (Fylkene i nord)"),
     ]
+
+
+def test_a_status_after_the_programme_a_narrower_outcome_and_a_compound_year():
+    after = "what: status some time after the programme, not the transition from it"
+    assert _why(
+        "Av dem som avsluttet i 2022, var 60 prosent i arbeid eller utdanning året etter.",
+        "Andelen tidligere deltakere i arbeid var 60 prosent i 2022.",
+        "I 2022 gikk 20 prosent over i arbeid i offentlig sektor.",
+        "Av 2020-kullet var 60 prosent i arbeid eller utdanning i 2023.",
+    ) == [
+        ("60 prosent", None, f"{after} (i arbeid eller utdanning året etter)"),
+        ("60 prosent", None, f"{after} (tidligere deltakere i arbeid)"),
+        ("20 prosent", None, "what: a narrower outcome than any indicator counts (sektor)"),
+        ("60 prosent", None, "when: a year inside a compound, which the grammar does not read "
+                             "(2020-kullet)"),
+    ]  # fmt: skip
