@@ -923,3 +923,18 @@ def test_a_status_after_the_programme_a_narrower_outcome_and_a_compound_year():
         ("60 prosent", None, "when: a year inside a compound, which the grammar does not read "
                              "(2020-kullet)"),
     ]  # fmt: skip
+
+
+def test_participants_in_work_and_an_outcome_of_both_are_no_transition():
+    assert _why(
+        "I 2022 var 4 000 deltakere i jobb.",
+        "I 2022 var 40 prosent av deltakerne i arbeid.",
+        "I 2022 gikk 1 500 til utdanning og 500 til begge.",
+    ) == [
+        ("4 000", None, "what: a status during the programme, not the transition from it (var "
+                        "4 000 deltakere i jobb)"),
+        ("40 prosent", None, "what: a status during the programme, not the transition from it "
+                             "(var 40 prosent av deltakerne i arbeid)"),
+        ("1 500", None, "what: a narrower outcome than any indicator counts (til begge)"),
+        ("500", None, "what: a narrower outcome than any indicator counts (til begge)"),
+    ]  # fmt: skip
