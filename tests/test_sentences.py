@@ -938,3 +938,11 @@ def test_participants_in_work_and_an_outcome_of_both_are_no_transition():
         ("1 500", None, "what: a narrower outcome than any indicator counts (til begge)"),
         ("500", None, "what: a narrower outcome than any indicator counts (til begge)"),
     ]  # fmt: skip
+
+
+def test_the_turn_of_the_year_is_a_date():
+    why = "when: a count at a date or over part of a year, not the year's value"
+    assert _why(
+        "Ved årsslutt 2023 var 30 000 personer i programmet.",
+        "Ved årets slutt var 30 000 personer i programmet i 2023.",
+    ) == [("30 000", None, f"{why} (årsslutt)"), ("30 000", None, f"{why} (Ved årets slutt)")]
