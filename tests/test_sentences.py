@@ -946,3 +946,15 @@ def test_the_turn_of_the_year_is_a_date():
         "Ved årsslutt 2023 var 30 000 personer i programmet.",
         "Ved årets slutt var 30 000 personer i programmet i 2023.",
     ) == [("30 000", None, f"{why} (årsslutt)"), ("30 000", None, f"{why} (Ved årets slutt)")]
+
+
+def test_numbers_set_against_each_other_inside_a_longer_clause():
+    paired = ("who: numbers paired in order with years, groups or places, which the grammar "
+              "does not pair (45 mot 62)")  # fmt: skip
+    assert _why("Kvinner hadde lavere måloppnåelse enn menn i 2023, 45 mot 62 prosent.") == [
+        ("45", None, paired),
+        ("62 prosent", None, paired),
+    ]
+    assert _why("Menn over 55 hadde en måloppnåelse på 30 prosent i 2023.")[-1] == (
+        "30 prosent", None, "who: it names age_group (Menn over 55), and gives the number no "
+        "value of it")  # fmt: skip
