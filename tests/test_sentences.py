@@ -958,3 +958,11 @@ def test_numbers_set_against_each_other_inside_a_longer_clause():
     assert _why("Menn over 55 hadde en måloppnåelse på 30 prosent i 2023.")[-1] == (
         "30 prosent", None, "who: it names age_group (Menn over 55), and gives the number no "
         "value of it")  # fmt: skip
+
+
+def test_the_whole_of_the_country_a_part_is_counted_of():
+    assert _why("I 2023 hadde Oslo 5 000 av landets 36 000 deltakere.")[1] == (
+        "36 000",
+        None,
+        "who: the whole a part is counted of (5 000 av landets 36 000)",
+    )
