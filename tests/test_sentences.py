@@ -399,13 +399,14 @@ def test_the_grammar_loads_and_names_every_part():
         "accumulation", "range", "average", "change", "whole", "duration_subset", "respectively",
         "difference",
         "negated", "hypothetical", "other_measure", "during", "at_date", "compound_year", "subset",
-        "other_outcome",
+        "entitlement", "other_outcome",
         "narrower",
     ]  # fmt: skip
     assert [k.id for k in g.kind if k.scope == "sentence"] == [
         "hypothetical",
         "during",
         "other_outcome",
+        "entitlement",
     ]
 
 
@@ -966,3 +967,18 @@ def test_the_whole_of_the_country_a_part_is_counted_of():
         None,
         "who: the whole a part is counted of (5 000 av landets 36 000)",
     )
+
+
+def test_a_possibility_a_condition_and_a_right_are_no_result():
+    hypothetical = "what: a goal, plan, forecast, estimate, condition or question, not a result"
+    assert _why(
+        "Det kan ha vært 36 000 deltakere i 2023.",
+        "Om 36 000 deltok i 2023, er det en rekord.",
+        "I 2023 hadde 36 000 rett og plikt til å delta.",
+    ) == [
+        ("36 000", None, f"{hypothetical} (kan ha)"),
+        ("36 000", None, f"{hypothetical} (Om)"),
+        ("36 000", None, "what: a right, duty, application or offer, not what happened (rett og "
+                         "plikt til)"),
+    ]  # fmt: skip
+    assert _why("Om lag 36 000 deltok i 2023.") == [("Om lag 36 000", "participants", "")]
