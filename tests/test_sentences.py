@@ -406,7 +406,6 @@ def test_the_grammar_loads_and_names_every_part():
         "hypothetical",
         "during",
         "other_outcome",
-        "entitlement",
     ]
 
 
