@@ -981,3 +981,9 @@ def test_a_possibility_a_condition_and_a_right_are_no_result():
                          "plikt til)"),
     ]  # fmt: skip
     assert _why("Om lag 36 000 deltok i 2023.") == [("Om lag 36 000", "participants", "")]
+
+
+def test_a_part_of_the_country_by_its_name():
+    assert _why("I 2023 startet 500 personer på Sørlandet.") == [
+        ("500", None, "where: it names a place that is no county (på Sørlandet)"),
+    ]
