@@ -49,7 +49,7 @@ def test_the_truth_has_two_fixed_halves_of_varied_sentences():
     assert batches == {
         (truth.EARLIER, "tuning"): 289, (truth.EARLIER, "held-out"): 183,
         (3, "tuning"): 5, (3, "held-out"): 95, (4, "tuning"): 3, (4, "held-out"): 57,
-        (5, "tuning"): 120, (6, "held-out"): 100,
+        (5, "tuning"): 120, (6, "tuning"): 100, (7, "held-out"): 100,
     }  # fmt: skip
     rows = [r for r in rows if "batch" not in r]
     held_out = [r["sentence"] for r in rows if r["half"] == "held-out"]
@@ -69,7 +69,7 @@ def test_precision_and_recall_on_each_half():
     # figures at all; never a wrong value
     assert [w.split(":")[0] for w in tuning.wrong] == [
         "2 000", "missed 10000 persons", "missed 12000 persons", "missed 40 percent",
-        "missed 45 percent", "48 prosent", "9 000", "11 000", "9 000", "5 000", "11 000",
+        "missed 45 percent", "48 prosent", "9 000", "11 000", "9 000", "9 000", "11 000",
         "36 000", "40 prosent", "2 000", "11 000", "1 200", "900", "52 prosent", "20 000",
     ]  # fmt: skip
     assert all(" None (" in w or w.startswith("missed ") for w in tuning.wrong)
@@ -77,6 +77,9 @@ def test_precision_and_recall_on_each_half():
     # prosent i Agder til 63 prosent i Troms i 2024" says no indicator in words ("51 prosent
     # av de som gikk ut av programmet" is read since "gå ut av" became a way to finish)
     assert [w.split(":")[0] for w in held_out.wrong] == ["39 prosent", "63 prosent"]
+    # "I 2022 avsluttet 9 000 personer programmet etter to år" is left unclassified: those
+    # who finished after two years may be a part of all who finished; "Av de 11 000 som
+    # startet i 2022, var 5 000 kvinner" is read (a count of one gender among starters)
     assert (tuning.right, tuning.given, tuning.truth) == (171, 171, 186)
     assert (held_out.right, held_out.given, held_out.truth) == (143, 143, 145)
     assert (tuning.precision, tuning.recall) == (1.0, 0.919)
@@ -124,13 +127,13 @@ def test_batch_5_after_the_rules_it_called_for():
     deltakertall, nystartet, gå ut av, bli ferdig med, sysselsatt eller under utdanning,
     universitet / høyskole, grunnskole)."""
     fifth = truth.evaluate(batch=5)["tuning"]
-    assert (fifth.right, fifth.given, fifth.truth) == (70, 70, 95)
-    assert (fifth.precision, fifth.recall) == (1.0, 0.737)
+    assert (fifth.right, fifth.given, fifth.truth) == (71, 71, 95)
+    assert (fifth.precision, fifth.recall) == (1.0, 0.747)
     assert (fifth.matched_figures, fifth.found_figures, fifth.truth_figures) == (121, 121, 123)
     assert all(" None (" in w or w.startswith("missed ") for w in fifth.wrong)
 
 
-def test_batch_6_as_first_scored():
+def test_batch_6_after_the_rules_it_called_for():
     """Batch 6 (100 sentences by a writer who had not read the rules), scored once with the
     rules frozen at 276f0b8 and left as measured: eight wrong numbers (a gender said by an
     adjective, "de mannlige deltakerne"; an age "55 år og over"; "blant øvrige" given the
@@ -138,17 +141,36 @@ def test_batch_6_as_first_scored():
     exclusion after what it sets apart; a count at a date, "Ved utgangen av september 2024";
     the year of a publication date for the year of its count; "Fra juli til desember 2022",
     part of a year; an education named in a relative clause) and one spurious figure ("§§ 13
-    og 14")."""
-    sixth = truth.evaluate(batch=6)["held-out"]
-    assert (sixth.right, sixth.given, sixth.truth) == (51, 59, 81)
-    assert (sixth.precision, sixth.recall) == (0.864, 0.63)
-    assert (sixth.matched_figures, sixth.found_figures, sixth.truth_figures) == (108, 109, 108)
-    given_wrong = [w.split(":")[0] for w in sixth.wrong if " None (" not in w
+    og 14"): 51 right of 59 given and 81 in the truth (precision 0.864, recall 0.630; key
+    figures 108 / 109 / 108). Moved whole to the tuning half after that first contact,
+    before any rule changed for it; these are its scores after the stricter default and the
+    general parts it called for (a count at a date or over part of a year, a publication
+    date, words that name a dimension the number is given no value of, exclusion words that
+    close their clause, "mannlig", "N år og over", "som hadde høyere utdanning", "blant
+    øvrige", a labelled list), no evidence of how they generalise: no wrong number; and after
+    the words it used, as lemmas (registrere, telle, vise, "ble fullført av", "Ut av
+    programmet ... gikk", "sysselsatt rett etter", "ble valgt av", "var 30 200 i program", a
+    count of one gender among starters or participants, the what of a clause before)."""
+    sixth = truth.evaluate(batch=6)["tuning"]
+    assert (sixth.right, sixth.given, sixth.truth) == (70, 70, 81)
+    assert (sixth.precision, sixth.recall) == (1.0, 0.864)
+    assert (sixth.matched_figures, sixth.found_figures, sixth.truth_figures) == (108, 108, 108)
+    assert all(" None (" in w or w.startswith("missed ") for w in sixth.wrong)
+
+
+def test_batch_7_as_first_scored():
+    """Batch 7 (100 sentences by a writer who had not seen the rules), scored once with the
+    rules frozen at 13ff394 and left as measured: two wrong numbers, each a rule's fault
+    ("fikk 4 300 av sine 10 200 avsluttede deltakere over i arbeid" read "avsluttede" as what
+    happened; "antallet som avsluttet året etter, var 7 100" took the sentence's year, not
+    the year after it), and 23 figures unclassified."""
+    seventh = truth.evaluate(batch=7)["held-out"]
+    assert (seventh.right, seventh.given, seventh.truth) == (43, 45, 68)
+    assert (seventh.precision, seventh.recall) == (0.956, 0.632)
+    assert (seventh.matched_figures, seventh.found_figures, seventh.truth_figures) == (99, 99, 101)
+    given_wrong = [w.split(":")[0] for w in seventh.wrong if " None (" not in w
                    and not w.startswith("missed ")]  # fmt: skip
-    assert given_wrong == [
-        "59 prosent", "18 prosent", "39 prosent", "52 prosent", "31 500", "12 800",
-        "spurious 14 (persons)", "6 400", "65 prosent",
-    ]  # fmt: skip
+    assert given_wrong == ["4 300", "7 100"]
 
 
 def classified(text: str) -> list[tuple]:
@@ -175,7 +197,9 @@ def test_a_group_after_parallel_coordinated_counts_is_every_counts():
     ]
     first = classified("I 2023 avsluttet 400 kvinner i Agder og 350 menn med kollektiv "
                        "beskyttelse programmet.")[0]  # fmt: skip
-    assert first[5:7] == ("kvinner", "alle")
+    # its clause names a group it is not proved to have: unclassified, never "alle"
+    assert first == ("400", "persons", None, [], "00", "alle", "alle", "who: it names group "
+                     "(kollektiv beskyttelse), and gives the number no value of it")  # fmt: skip
 
 
 def test_exclusion_words_by_lemma_and_a_place_matched_whole():
@@ -203,7 +227,7 @@ def test_the_object_of_get_after_its_population_and_a_part_of_a_whole():
     assert classified("I 2022 fikk 2 900 av dem som avsluttet, arbeid med en gang.") == [
         ("2 900", "persons", "finishers_to_work", [2022], "00", "alle", "alle", ""),
     ]
-    assert classified("Personer med familieinnvandring utgjorde 2 200 av deltakerne i 2022.") == [
+    assert classified("Personer med arbeidsinnvandring utgjorde 2 200 av deltakerne i 2022.") == [
         ("2 200", "persons", None, [], "00", "alle", "alle",
          "who: a part of a whole (2 200 av deltakerne), and no group, gender, age, education "
          "or category says which part"),
@@ -389,9 +413,15 @@ def test_the_grammar_loads_and_names_every_part():
     assert [k.id for k in g.kind] == [
         "accumulation", "range", "average", "change", "whole", "duration_subset", "respectively",
         "difference",
-        "negated", "hypothetical", "other_measure", "during",
+        "negated", "hypothetical", "other_measure", "during", "at_date", "compound_year", "subset",
+        "entitlement", "other_outcome",
+        "narrower",
     ]  # fmt: skip
-    assert [k.id for k in g.kind if k.scope == "sentence"] == ["hypothetical", "during"]
+    assert [k.id for k in g.kind if k.scope == "sentence"] == [
+        "hypothetical",
+        "during",
+        "other_outcome",
+    ]
 
 
 @pytest.mark.parametrize(
@@ -648,8 +678,8 @@ def test_subsets_by_duration_other_schemes_and_later_years_are_no_level():
     ) == [
         ("Rundt 1 000", None, "who: a subset by how long they took part (i mer enn tre år)"),
         ("40 000", None, "who: a subject outside the data set (opplæring i norsk)"),
-        ("65 prosent", None, "when: its clause names several years (2021, 2022), and none "
-                             "is its own"),
+        ("65 prosent", None, "when: a count at a date or over part of a year, not the year's "
+                             "value (november)"),
     ]  # fmt: skip
     # a date with its day is no year a statistic is of
     assert [(f[4], f[5]) for f in figures(
@@ -691,3 +721,284 @@ def test_a_dashed_range_of_thousands_gives_no_piece_of_a_number():
     assert [q.value for q in quantities("startet 10 000 personer og 2 500 kvinner")] == [
         10000, 2500,
     ]  # fmt: skip
+
+
+# ------------------------------------------------------------------ the stricter default
+
+
+def test_a_count_at_a_date_or_over_part_of_a_year_is_no_years_value():
+    """A month, a date, a stock that "stands" in the programme or the end of a period that
+    is no year's end make a count no year's value; a publication date is looked past, and
+    its year is no statistic's."""
+    why = "when: a count at a date or over part of a year, not the year's value"
+    assert _why(
+        "Ved utgangen av september 2024 sto 31 500 personer i programmet.",
+        "Fra juli til desember 2022 startet 6 400 fordrevne fra Ukraina i programmet.",
+        "I 2023 sto 28 000 personer i introduksjonsprogram.",
+        "Per 15.03.2024 deltok 27 000 i programmet.",
+        "Ved utgangen av 2023 var 26 000 personer i programmet.",
+    ) == [
+        ("31 500", None, f"{why} (september)"),
+        ("6 400", None, f"{why} (juli)"),
+        ("28 000", None, f"{why} (sto 28 000 personer i introduksjonsprogram)"),
+        ("27 000", None, f"{why} (15.03.2024)"),
+        ("26 000", None, f"{why} (Ved utgangen av 2023)"),
+    ]  # fmt: skip
+    assert [(f[0], f[4], f[5]) for f in figures(
+        "Tallene ble publisert 14. juni 2024 og viser at 12 800 startet i programmet i 2023.",
+        "Ved utgangen av 2022 hadde 6 500 personer avsluttet programmet det året.",
+    )] == [("12 800", "starters", [2023]), ("6 500", "finishers", [2022])]  # fmt: skip
+
+
+def test_a_dimension_named_and_not_read_leaves_a_number_unclassified():
+    """Words that name an age, an education, a gender or a group give the number a value of
+    it, or leave it unclassified: never the default "alle"."""
+    assert classified(
+        "I 2022 var 59 prosent av de mannlige deltakerne som avsluttet, i arbeid direkte etter "
+        "programmet."
+    ) == [("59 prosent", "percent", "share_work", [2022], "00", "menn", "alle", "")]
+    assert [(f[0], f[4], f[5]) for f in figures(
+        "Blant deltakere på 55 år og over som avsluttet i 2022, gikk 18 prosent over til "
+        "arbeid eller utdanning."
+    )] == [("18 prosent", "share_work_or_education", [2022])]  # fmt: skip
+    found = find_key_figures([Paragraph(None, "Blant deltakere på 55 år og over som avsluttet "
+                                        "i 2022, gikk 18 prosent over til arbeid eller "
+                                        "utdanning.", ParagraphKind.BODY)], None)  # fmt: skip
+    assert found[0].classification.age_group == "55+"
+    assert _why(
+        "Blant deltakere under 25 år som avsluttet i 2022, gikk 70 prosent over til arbeid.",
+        "Av deltakerne uten utdanning fra hjemlandet gikk 30 prosent over til arbeid i 2022.",
+        "Blant enslige mindreårige som avsluttet i 2022, gikk 60 prosent over til arbeid.",
+        "I 2022 gikk 20 prosent av dem som avsluttet, over til heltidsarbeid.",
+    ) == [
+        ("70 prosent", None, "who: it names age_group (under 25 år), and gives the number no "
+                             "value of it"),
+        ("30 prosent", None, "who: it names education (uten utdanning), and gives the number "
+                             "no value of it"),
+        ("60 prosent", None, "who: a subset the vocabulary has no value for (enslige)"),
+        ("20 prosent", None, "what: a narrower outcome than any indicator counts "
+                             "(heltidsarbeid)"),
+    ]  # fmt: skip
+
+
+def test_exclusion_after_what_it_sets_apart_and_a_group_of_its_own_clause():
+    assert classified(
+        "Holder vi personer med kollektiv beskyttelse utenfor, var måloppnåelsen 52 prosent i "
+        "2023."
+    ) == [("52 prosent", "percent", "share_work_or_education", [2023], "00", "alle", "ovrige",
+           "")]  # fmt: skip
+    assert classified(
+        "Mens 44 prosent av deltakerne fra Ukraina gikk over til arbeid i 2024, var andelen 39 "
+        "prosent blant øvrige."
+    ) == [
+        ("44 prosent", "percent", "share_work", [2024], "00", "alle", "ukraina", ""),
+        ("39 prosent", "percent", "share_work", [2024], "00", "alle", "ovrige", ""),
+    ]
+    found = find_key_figures([Paragraph(None, "Deltakere som hadde høyere utdanning fra "
+                                        "hjemlandet, nådde en måloppnåelse på 65 prosent i "
+                                        "2021.", ParagraphKind.BODY)], None)  # fmt: skip
+    c = found[0].classification
+    assert (c.indicator, c.education) == ("share_work_or_education", "høyere utdanning")
+
+
+def test_the_numbers_of_a_labelled_list_are_no_figures():
+    assert figures("Reglene i §§ 13 og 14 gjelder fra 1. januar 2026.",
+                   "Se tabell 3, 4 og 5.") == []  # fmt: skip
+
+
+def test_a_value_that_belongs_to_another_number_is_not_lent():
+    """The noun of another count ("2 000 kvinner") and the words after a number up to a
+    conjunction ("50 prosent for kvinner og") are that number's: the next number takes no
+    value from them, and is left unclassified where its clause names the dimension."""
+    assert _why(
+        "I 2022 startet 2 000 kvinner, mens 1 500 avsluttet.",
+        "I 2022 var måloppnåelsen 50 prosent for kvinner og 60 prosent totalt.",
+    ) == [
+        ("2 000", None, "who: names a subgroup (kvinner) that starters-by-verb does not count by"),
+        ("1 500", None, "who: 2 000 kvinner is what another count counts, and its own words "
+                        "say not which gender this one counts"),
+        ("50 prosent", "share_work_or_education", ""),
+        ("60 prosent", None, "who: it names gender (kvinner), and gives the number no value of "
+                             "it"),
+    ]  # fmt: skip
+    # a population that frames the sentence is every clause's ("Blant fordrevne fra Ukraina")
+    text = "Blant fordrevne fra Ukraina startet 5 000 i 2022, mens 3 000 avsluttet."
+    assert classified(text)[1] == ("3 000", "persons", "finishers", [2022], "00", "alle",
+                                   "ukraina", "")  # fmt: skip
+
+
+def test_seasons_now_and_countries_of_origin_are_no_value():
+    why = "when: a count at a date or over part of a year, not the year's value"
+    assert _why(
+        "Høsten 2022 deltok 25 000 personer i introduksjonsprogrammet.",
+        "Våren 2023 startet 3 000 personer i programmet.",
+        "I dag deltar om lag 30 000 personer i programmet.",
+        "Blant deltakerne fra Kongo som avsluttet i 2022, gikk 50 prosent over til arbeid.",
+        "Av de kongolesiske deltakerne som avsluttet i 2022, gikk 50 prosent over til arbeid.",
+    ) == [
+        ("25 000", None, f"{why} (Høsten)"),
+        ("3 000", None, f"{why} (Våren 2023)"),
+        ("om lag 30 000", None, f"{why} (I dag)"),
+        ("50 prosent", None, "where: it names a place that is no county (deltakerne fra Kongo)"),
+        ("50 prosent", None, "who: a subset the vocabulary has no value for (kongolesiske)"),
+    ]  # fmt: skip
+
+
+def test_subsets_by_time_taken_and_outcomes_no_indicator_counts():
+    assert _why(
+        "I 2022 gikk 40 prosent av dem som avsluttet, over til arbeid innen ett år.",
+        "I 2022 avsluttet 9 000 personer programmet før tiden.",
+        "I 2022 hadde 55 prosent av dem som avsluttet, jobb eller studieplass.",
+        "I 2022 gikk 55 prosent over i arbeid, utdanning eller annen aktivitet.",
+    ) == [
+        ("40 prosent", None, "who: a subset by how long they took part (innen ett år)"),
+        ("9 000", None, "who: a subset by how long they took part (før tiden)"),
+        ("55 prosent", None, "what: an outcome listed with work or education that no "
+                             "indicator counts (jobb eller studieplass)"),
+        ("55 prosent", None, "what: an outcome listed with work or education that no "
+                             "indicator counts (arbeid, utdanning eller annen aktivitet)"),
+    ]  # fmt: skip
+
+
+def test_a_value_the_vocabulary_does_not_have_leaves_a_figure_unclassified():
+    assert _why(
+        "Deltakere med videregående opplæring hadde en måloppnåelse på 60 prosent i 2022.",
+        "Blant deltakere på 20-29 år som avsluttet i 2022, gikk 40 prosent over til arbeid.",
+    ) == [
+        ("60 prosent", None, "who: it names education videregående, which the vocabulary "
+                             "(education_levels.csv) has no value for"),
+        ("40 prosent", None, "who: it names age_group 20-29, which the vocabulary "
+                             "(age_groups.csv) has no value for"),
+    ]  # fmt: skip
+
+
+def test_verbs_nouns_and_a_gender_among_starters_from_batch_6():
+    assert _why(
+        "36 400 programdeltakere ble registrert i løpet av 2024.",
+        "Introduksjonsprogrammet ble fullført av 9 150 personer i 2016.",
+        "Ut av programmet i 2015 gikk 9 800 deltakere.",
+        "Av dem som startet i programmet i 2023, var 8 300 kvinner.",
+        "Andelen som gikk til utdanning, var 18 prosent i 2021 og 15 prosent året etter.",
+    ) == [
+        ("36 400", "participants", ""),
+        ("9 150", "finishers", ""),
+        ("9 800", "finishers", ""),
+        ("8 300", "starters", ""),
+        ("18 prosent", "share_education", ""),
+        ("15 prosent", "share_education", ""),
+    ]
+    assert [(f[0], f[5]) for f in figures(
+        "Andelen som gikk til utdanning, var 18 prosent i 2021 og 15 prosent året etter."
+    )] == [("18 prosent", [2021]), ("15 prosent", [2022])]  # fmt: skip
+    assert classified("Av dem som startet i programmet i 2023, var 8 300 kvinner.") == [
+        ("8 300", "persons", "starters", [2023], "00", "kvinner", "alle", ""),
+    ]
+
+
+def test_exclusion_words_that_open_or_follow_their_clause():
+    assert _why(
+        "I 2023 gikk 45 prosent over til arbeid, ukrainerne unntatt.",
+        "Ukrainerne trukket fra var måloppnåelsen 55 prosent i 2023.",
+    ) == [
+        ("45 prosent", None, "who: it names group (ukrainerne), and gives the number no value "
+                             "of it"),
+        ("55 prosent", "share_work_or_education", ""),
+    ]  # fmt: skip
+    assert classified("Ukrainerne trukket fra var måloppnåelsen 55 prosent i 2023.")[0][6] == (
+        "ovrige"
+    )
+
+
+def test_numbers_side_by_side_and_places_that_are_no_county():
+    paired = ("who: numbers paired in order with years, groups or places, which the grammar "
+              "does not pair (58 og 60)")  # fmt: skip
+    assert _why(
+        "For 2023 og 2024 var måloppnåelsen 58 og 60 prosent.",
+        "I de fire største byene deltok 8 000 personer i 2023.",
+        "Fylkene i nord hadde en måloppnåelse på 60 prosent i 2023.",
+    ) == [
+        ("58", None, paired),
+        ("60 prosent", None, paired),
+        ("8 000", None, "where: it names a place that is no county (byene)"),
+        ("60 prosent", None, "where: it names a place that is no county (Fylkene i nord)"),
+    ]
+
+
+def test_a_status_after_the_programme_a_narrower_outcome_and_a_compound_year():
+    after = "what: status some time after the programme, not the transition from it"
+    assert _why(
+        "Av dem som avsluttet i 2022, var 60 prosent i arbeid eller utdanning året etter.",
+        "Andelen tidligere deltakere i arbeid var 60 prosent i 2022.",
+        "I 2022 gikk 20 prosent over i arbeid i offentlig sektor.",
+        "Av 2020-kullet var 60 prosent i arbeid eller utdanning i 2023.",
+    ) == [
+        ("60 prosent", None, f"{after} (i arbeid eller utdanning året etter)"),
+        ("60 prosent", None, f"{after} (tidligere deltakere i arbeid)"),
+        ("20 prosent", None, "what: a narrower outcome than any indicator counts (sektor)"),
+        ("60 prosent", None, "when: a year inside a compound, which the grammar does not read "
+                             "(2020-kullet)"),
+    ]  # fmt: skip
+
+
+def test_participants_in_work_and_an_outcome_of_both_are_no_transition():
+    assert _why(
+        "I 2022 var 4 000 deltakere i jobb.",
+        "I 2022 var 40 prosent av deltakerne i arbeid.",
+        "I 2022 gikk 1 500 til utdanning og 500 til begge.",
+    ) == [
+        ("4 000", None, "what: a status during the programme, not the transition from it (var "
+                        "4 000 deltakere i jobb)"),
+        ("40 prosent", None, "what: a status during the programme, not the transition from it "
+                             "(var 40 prosent av deltakerne i arbeid)"),
+        ("1 500", None, "what: a narrower outcome than any indicator counts (til begge)"),
+        ("500", None, "what: a narrower outcome than any indicator counts (til begge)"),
+    ]  # fmt: skip
+
+
+def test_the_turn_of_the_year_is_a_date():
+    why = "when: a count at a date or over part of a year, not the year's value"
+    assert _why(
+        "Ved årsslutt 2023 var 30 000 personer i programmet.",
+        "Ved årets slutt var 30 000 personer i programmet i 2023.",
+    ) == [("30 000", None, f"{why} (årsslutt)"), ("30 000", None, f"{why} (Ved årets slutt)")]
+
+
+def test_numbers_set_against_each_other_inside_a_longer_clause():
+    paired = ("who: numbers paired in order with years, groups or places, which the grammar "
+              "does not pair (45 mot 62)")  # fmt: skip
+    assert _why("Kvinner hadde lavere måloppnåelse enn menn i 2023, 45 mot 62 prosent.") == [
+        ("45", None, paired),
+        ("62 prosent", None, paired),
+    ]
+    assert _why("Menn over 55 hadde en måloppnåelse på 30 prosent i 2023.")[-1] == (
+        "30 prosent", None, "who: it names age_group (Menn over 55), and gives the number no "
+        "value of it")  # fmt: skip
+
+
+def test_the_whole_of_the_country_a_part_is_counted_of():
+    assert _why("I 2023 hadde Oslo 5 000 av landets 36 000 deltakere.")[1] == (
+        "36 000",
+        None,
+        "who: the whole a part is counted of (5 000 av landets 36 000)",
+    )
+
+
+def test_a_possibility_a_condition_and_a_right_are_no_result():
+    hypothetical = "what: a goal, plan, forecast, estimate, condition or question, not a result"
+    assert _why(
+        "Det kan ha vært 36 000 deltakere i 2023.",
+        "Om 36 000 deltok i 2023, er det en rekord.",
+        "I 2023 hadde 36 000 rett og plikt til å delta.",
+    ) == [
+        ("36 000", None, f"{hypothetical} (kan ha)"),
+        ("36 000", None, f"{hypothetical} (Om)"),
+        ("36 000", None, "what: a right, duty, application or offer, not what happened (rett og "
+                         "plikt til)"),
+    ]  # fmt: skip
+    assert _why("Om lag 36 000 deltok i 2023.") == [("Om lag 36 000", "participants", "")]
+
+
+def test_a_part_of_the_country_by_its_name():
+    assert _why("I 2023 startet 500 personer på Sørlandet.") == [
+        ("500", None, "where: it names a place that is no county (på Sørlandet)"),
+    ]

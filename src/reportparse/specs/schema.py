@@ -117,6 +117,9 @@ class IndicatorRule(Strict):
 class AgeRule(Strict):
     pattern: Pattern
     value: str  # "{0}-{1}": built from the pattern's groups
+    # an age band open at the top ("55 år og over"), and its value ("{0}+")
+    open_pattern: Pattern = "(?!)"
+    open_value: str = "{0}+"
 
 
 class RelativeYear(Strict):

@@ -40,6 +40,9 @@ class Kind(Strict):
     # whether it applies to a number in brackets, which belongs to the words before it: "menn
     # (61 prosent) høyere måloppnåelse enn kvinner" states the level of "menn"
     bracketed: bool = True
+    # whether it applies to a number its own words date ("# i 2024"), which escapes a kind of
+    # part "when" otherwise: a count at a date is no year's value, whatever year it prints
+    dated_too: bool = False
 
 
 class Statement(Strict):
@@ -72,6 +75,9 @@ class When(Strict):
     # the units whose figure printed for several years is each year's value ("2 prosent både
     # i 2024 og 2025"); a figure of any other unit printed for several years is their sum
     each_of_several_years: list[PublishedUnit] = Field(default_factory=list)
+    # the date a text was published, updated or laid out ("publisert 14. juni 2024"): no date
+    # its figures are counted at, looked past by the kinds of statement
+    published: list[Pattern] = Field(default_factory=list)
 
 
 class Exclusion(Strict):
@@ -83,6 +89,9 @@ class Exclusion(Strict):
     words: int = 4
     complement: dict[str, dict[str, str]] = Field(default_factory=dict)
     including: list[Pattern] = Field(default_factory=list)  # set apart, with no complement
+    # words that set apart the words before them, where they end their clause ("Holder vi
+    # personer med kollektiv beskyttelse utenfor, var ...")
+    closing: list[Pattern] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _known_values(self) -> Exclusion:
@@ -115,6 +124,10 @@ class Grammar(Strict):
     exclusion: Exclusion = Exclusion()
     part_of: PartOf = PartOf()
     coordination: Coordination = Coordination()
+    # words that name a dimension, by dimension: a number they are said of must get a value
+    dimension_words: dict[
+        Literal["gender", "group", "age_group", "education", "category"], list[Pattern]
+    ] = Field(default_factory=dict)
     part: Annotated[list[Part], Field(min_length=1)]
     kind: list[Kind] = Field(default_factory=list)
     statement: Annotated[list[Statement], Field(min_length=1)]

@@ -28,10 +28,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 
+from ..contract.vocabulary import vocabulary
 from ..model import Classification
 from ..specs.load import classifier
 from ..specs.statements import grammar
-from .grammar import CLAUSE_BREAK, Lemmas, clauses, read, says_nothing
+from .grammar import CLAUSE_BREAK, DATES, Lemmas, clauses, read, says_nothing
 from .quantities import Quantity, calendar_year, quantities
 
 # a year after these words is what the figure is compared with, not its own year
@@ -40,6 +41,13 @@ _COMPARISON = re.compile(r"\b(?:fra|enn|siden|mot|sammenlignet med|sammenliknet 
 _COMPARING_CLAUSE = re.compile(r"^\W*(?:mot|enn|sammenlignet med|sammenliknet med)\b", re.I)
 # a clause that opens a statement of its own ("..., mens 6 100 avsluttet")
 _NEW_STATEMENT = re.compile(r"^\W*(?:mens|men|samt|og|eller|mot)\b", re.I)
+# the vocabularies of schemas/ whose values a dimension read from words must be one of
+_VOCABULARIES = {
+    "education": "education_levels.csv", "age_group": "age_groups.csv",
+    "category": "categories.csv",
+}  # fmt: skip
+# a clause that names the population the next one counts among ("Av de 9 000 som avsluttet")
+_PARTITIVE_CLAUSE = re.compile(r"^\W*(?:av|blant)\b", re.I)
 # a clause that says when ("i 2019, da 55 prosent ..."): it takes the year named before it
 _WHEN_CLAUSE = re.compile(r"^\W*da\b", re.I)
 _BRACKETED = re.compile(r"\([^()]*\d[^()]*\)")
@@ -59,6 +67,8 @@ class ClassifierRules:
     dimensions: dict[str, list[tuple[str, re.Pattern]]]
     age: re.Pattern
     age_value: str
+    age_open: re.Pattern
+    age_open_value: str
     relative_years: list[tuple[re.Pattern, int]] = field(default_factory=list)
 
 
@@ -85,6 +95,8 @@ def classifier_rules() -> ClassifierRules:
         },
         age=re.compile(spec.age.pattern, flags),
         age_value=spec.age.value,
+        age_open=re.compile(spec.age.open_pattern, flags),
+        age_open_value=spec.age.open_value,
         relative_years=[(re.compile(y.pattern, flags), y.offset) for y in spec.relative_year],
     )
 
@@ -197,7 +209,9 @@ def _unclassified(missing: str) -> Classification:
 class _Exclusion:
     phrases: tuple[re.Pattern, ...]  # words that set a value apart
     including: tuple[re.Pattern, ...]  # words that name a value as a part of a whole
+    closing: tuple[re.Pattern, ...]  # words that set apart the words before them
     tail: re.Pattern  # the words after them that they set apart
+    head: re.Pattern  # the words before closing words that they set apart
     complement: dict[str, dict[str, str]]
 
 
@@ -208,7 +222,9 @@ def _exclusion() -> _Exclusion:
     return _Exclusion(
         phrases=tuple(re.compile(p) for p in e.phrases),
         including=tuple(re.compile(p) for p in e.including),
+        closing=tuple(re.compile(p) for p in e.closing),
         tail=re.compile(rf"(?:[^\w\d,;:]*[^\W\d]+){{1,{e.words}}}"),
+        head=re.compile(rf"(?:[^\W\d]+[^\w\d,;:]*){{1,{e.words}}}$"),
         complement=e.complement,
     )
 
@@ -226,6 +242,16 @@ def _set_apart(sentence: str) -> list[tuple[int, int, bool]]:
                 end = max(b for at, _, b in lemmas.where if at < m.end())
                 if t := e.tail.match(sentence, end):
                     spans.append((end, t.end(), complemented))
+    for p in e.closing:
+        for m in p.finditer(lemmas.text):
+            covered = [(a, b) for at, a, b in lemmas.where if m.start() <= at < m.end()]
+            start, end = covered[0][0], covered[-1][1]
+            h = e.head.search(sentence, _clause_bounds(sentence, start)[0], start)
+            # the words before it, where it ends its clause or they begin it ("Ukrainerne
+            # trukket fra var måloppnåelsen ...")
+            closes = re.match(r"\s*(?:[,;:.)]|$)", sentence[end:])
+            if h and (closes or h.start() == _clause_bounds(sentence, start)[0]):
+                spans.append((h.start(), h.end(), True))
     return spans
 
 
@@ -308,6 +334,29 @@ def _dimension(
         found = _nearest(text, patterns, last)
         if found:
             return found
+    return None
+
+
+def _own_before(before: str) -> str:
+    """The words before a number that are its own, where they follow another number of its
+    clause: those after the first conjunction ("45 pst. for kvinner og 63 pst.": none)."""
+    m = _CONJUNCTION.search(before)
+    return before[m.end() :] if m else before
+
+
+def _noun_of_another(
+    masked: str, figures: list[Quantity], q: Quantity, patterns: list[tuple[str, re.Pattern]]
+) -> str | None:
+    """The last mention of a dimension's value before ``q``, as printed, where it is the noun
+    right after another count ("2 000 kvinner"); None where it is not."""
+    hits = [m for _, p in patterns for m in p.finditer(masked, 0, q.start)]
+    if not hits:
+        return None
+    last = max(hits, key=lambda m: m.start())
+    for f in figures:
+        right_before = f.end <= last.start() and not masked[f.end : last.start()].strip()
+        if f is not q and f.unit == "persons" and right_before:
+            return f"{masked[f.start : f.end]} {last.group()}"
     return None
 
 
@@ -409,7 +458,8 @@ def _years(sentence: str, all_q: list[Quantity], q: Quantity) -> list[int]:
     """The years a sentence gives figure ``q``: its own clause's, else (for a clause that
     says when, "da ...") the year named just before, else the sentence's own (a year that is
     compared with does not count)."""
-    years = [y for y in all_q if calendar_year(y) is not None]
+    # a date ("publisert 14. juni 2024") is when something was done, never a statistic's year
+    years = [y for y in all_q if calendar_year(y) is not None and y.unit not in DATES]
     if not years:
         return []
     if _bracketed(sentence, q):
@@ -562,12 +612,15 @@ def classify(
         years = list(anchor.years)
     if not years and ctx.anchor_sentence:
         years = [y for q in quantities(ctx.anchor_sentence) if (y := calendar_year(q))][:1]
-    offset = _relative(after, before)
+    # "18 prosent i 2021 og 15 prosent året etter": the year before the conjunction is the
+    # number before's
+    c_start, _ = _clause_bounds(sentence, q.num_start)
+    follows = i > 0 and figures[i - 1].end > c_start  # another number of its clause before it
+    offset = _relative(after, _own_before(before) if follows else before)
     if offset is None and (unnamed := _compared_with_nothing_named(sentence, all_q, q, ctx)):
         return _unclassified(unnamed)
     if not years and ctx.year:
         written = _matched(_from_writing(), f"{before} {after}")
-        c_start, _ = _clause_bounds(sentence, q.num_start)
         if written and not _COMPARING_CLAUSE.match(sentence[c_start:]):
             return _unclassified(f"when: a year counted from when it was written ({written}), "
                                  "and the sentence prints no year")  # fmt: skip
@@ -587,14 +640,35 @@ def classify(
     out.years = [y + (offset or 0) for y in years]
     # the words that count: a value set apart ("andre enn fordrevne fra Ukraina") is not
     m_after, m_before = _spans(masked, figures, i)
+    if follows:
+        # "50 prosent for kvinner og 60 prosent totalt": the words before a conjunction after
+        # the number before are that number's, not this one's
+        m_before = _own_before(m_before)
     m_prefix = masked[: q.start]
+    # the words that belong to an earlier number of its clause ("50 prosent for kvinner og
+    # 60 prosent totalt") give this one no value of a dimension
+    d_prefix = m_prefix
+    for j in range(i):
+        if figures[j].end > c_start:
+            own_after = _own_after(_spans(masked, figures, j)[0])
+            a, b = figures[j].end, min(figures[j].end + len(own_after), q.start)
+            d_prefix = d_prefix[:a] + " " * max(0, b - a) + d_prefix[max(a, b) :]
+    # the number's own words begin here (its clause and those that lend it their words)
+    lent = _lent_from(sentence, figures, q)
     reach = q.end + len(after)  # the number's own words end here
     apart_here = [span for span in apart if span[0] < reach]
     prefix_ctx = m_prefix + " " + ctx.anchor_prefix if ctx.anchor_prefix else m_prefix
+    d_prefix_ctx = d_prefix + " " + ctx.anchor_prefix if ctx.anchor_prefix else d_prefix
     for dim, patterns in r.dimensions.items():
         if joint := _joint_values(patterns, m_before) or _joint_values(patterns, m_after):
             return _unclassified(f"who: it counts several values of {dim} together ({joint})")
-        value = _dimension(patterns, m_after, m_before, prefix_ctx, look_back)
+        value = _dimension(patterns, m_after, m_before, d_prefix_ctx, look_back)
+        # a value lent from the clauses before: never the noun another count counts ("I 2022
+        # startet 2 000 kvinner, mens 1 500 avsluttet")
+        borrowed = value is not None and not _dimension(patterns, m_after, m_before, "", look_back)
+        if borrowed and (noun := _noun_of_another(masked, figures, q, patterns)):
+            return _unclassified(f"who: {noun} is what another count counts, and its own words "
+                                 f"say not which {dim} this one counts")  # fmt: skip
         if value is None and (shared := _shared_after(masked, figures, i, r.dimensions, dim)):
             value = _nearest(shared, patterns, last=False)
         if value is None and (set_apart := _set_apart_value(patterns, sentence, apart_here)):
@@ -617,14 +691,23 @@ def classify(
             out.gender = _nearest(m.words, r.dimensions["gender"], last=True) or out.gender
     age = None
     for text in (before, after, prefix_ctx) if look_back else (after, before, prefix_ctx):
-        hits = list(r.age.finditer(text))
+        hits = [(m.start(), value.format(*m.groups()))
+                for pattern, value in ((r.age, r.age_value), (r.age_open, r.age_open_value))
+                for m in pattern.finditer(text)]  # fmt: skip
         if hits:
-            age = r.age_value.format(*hits[-1].groups())
+            age = max(hits)[1]
             break
     if age is None and referred is not None:
         age = _agreed(ctx.previous, "age_group")
     if age:
         out.age_group = age
+    for dim, values in _VOCABULARIES.items():
+        if (value := getattr(out, dim)) not in vocabulary(values, "id"):
+            return _unclassified(f"who: it names {dim} {value}, which the vocabulary "
+                                 f"({values}) has no value for")  # fmt: skip
+    if named := _unread_dimension(sentence, all_q, q, lent, out):
+        return _unclassified(f"who: it names {named[0]} ({named[1]}), and gives the number no "
+                             "value of it")  # fmt: skip
     # a part counted by what happened to it ("2 500 av deltakerne som avsluttet, kom i
     # arbeid") is what its indicator counts; a part that only is ("utgjorde") is not
     if not reading.said and (unnamed_part := _unnamed_part(sentence, all_q, q, out)):
@@ -641,6 +724,57 @@ def classify(
     when = "+".join(str(y) for y in out.years)
     out.matched = "; ".join([*evidence, f"when={when}", *([f"where={where}"] if where else [])])
     return out
+
+
+@cache
+def _dimension_words() -> dict[str, list[re.Pattern]]:
+    return {d: [re.compile(p) for p in ps] for d, ps in grammar().dimension_words.items()}
+
+
+def _unread_dimension(
+    sentence: str, all_q: list[Quantity], q: Quantity, lent: int, out: Classification
+) -> tuple[str, str] | None:
+    """(dimension, words) of a dimension the number's own words name (from ``lent`` to the
+    end of its clause, and the clauses after it that have no number, go on with it after a
+    comma and set a value apart: "..., ukrainerne unntatt") where it was given no value of
+    it; None where there is none."""
+    _, c_end = _clause_bounds(sentence, q.num_start)
+    apart = [a for a, _, _ in _set_apart(sentence)]
+    for a, b in clauses(sentence):
+        if a < c_end:
+            continue
+        gap = sentence[c_end:a]
+        if not re.fullmatch(r",\s*", gap) or _NEW_STATEMENT.match(sentence[a:b]):
+            break
+        if any(a <= n.num_start < b for n in all_q if n.is_statistic):
+            break
+        if not any(a <= x < b for x in apart):
+            break  # a clause after it that sets nothing apart is a remark of its own
+        c_end = b
+    lemmas = Lemmas(sentence, lent, c_end, all_q, q)
+    for dim, patterns in _dimension_words().items():
+        if getattr(out, dim) != "alle":
+            continue
+        for p in patterns:
+            if m := p.search(lemmas.text):
+                return dim, lemmas.printed(m)
+    return None
+
+
+def _lent_from(sentence: str, figures: list[Quantity], q: Quantity) -> int:
+    """Where the words that may give ``q`` a dimension begin: its own clause, the clauses
+    before it that have no figure, and a clause that names the population it is counted
+    among ("Av de 9 000 kvinnene som avsluttet, ...") before those."""
+    bounds = clauses(sentence)
+    ci = next((n for n, (a, b) in enumerate(bounds) if a <= q.num_start < b), len(bounds) - 1)
+    start = bounds[ci][0]
+    for a, b in reversed(bounds[:ci]):
+        if any(a <= f.num_start < b for f in figures):
+            if _PARTITIVE_CLAUSE.match(sentence[a:b]):
+                start = a
+            break
+        start = a
+    return start
 
 
 def _shared_after(

@@ -46,6 +46,7 @@ _PARTITIVE = re.compile(r"^\W*(?:av|blant)\b", re.I)
 # a clause that compares with another ("mot 26 000 i 2019")
 _COMPARING = re.compile(r"^\W*(?:mot|enn|sammenlignet med|sammenliknet med)\b", re.I)
 PARTS = ("what", "who", "population", "complement", "linking")
+DATES = ("date", "date_without_year")
 
 
 @lru_cache(maxsize=20_000)
@@ -91,11 +92,16 @@ class Reading:
 @dataclass(frozen=True)
 class _Compiled:
     parts: tuple[tuple[str, str, tuple[re.Pattern, ...]], ...]
-    kinds: tuple[tuple[str, str, str, str, bool, tuple[re.Pattern, ...]], ...]
+    kinds: tuple[tuple[str, str, str, str, bool, bool, tuple[re.Pattern, ...]], ...]
     statements: tuple[tuple[str, str, dict[str, str], frozenset[str]], ...]
     keep: frozenset[str]
     own_year: re.Pattern
     says_nothing: tuple[re.Pattern, ...]
+    published: tuple[re.Pattern, ...]
+
+
+def _phrases(phrases: list[str]) -> tuple[re.Pattern, ...]:
+    return tuple(re.compile(x) for x in phrases)
 
 
 @cache
@@ -104,13 +110,14 @@ def _compiled() -> _Compiled:
     return _Compiled(
         parts=tuple((p.kind, p.id, tuple(re.compile(x) for x in p.phrases)) for p in g.part),
         kinds=tuple(
-            (k.id, k.part, k.reason, k.scope, k.bracketed, tuple(re.compile(x) for x in k.phrases))
+            (k.id, k.part, k.reason, k.scope, k.bracketed, k.dated_too, _phrases(k.phrases))
             for k in g.kind
         ),
         statements=tuple((s.id, s.indicator, s.parts(), frozenset(s.among)) for s in g.statement),
         keep=frozenset(g.keep),
         own_year=re.compile(g.when.own_year),
         says_nothing=tuple(re.compile(p) for p in g.says_nothing),
+        published=tuple(re.compile(p) for p in g.when.published),
     )
 
 
@@ -120,7 +127,9 @@ class Lemmas:
     def __init__(self, sentence: str, start: int, end: int, numbers: list[Quantity], q=None):
         self.sentence = sentence
         words: list[tuple[int, int, str]] = []
-        spans = [(n.num_start, n.num_end, "#" if n is q else "N") for n in numbers]
+        # a date ("14. juni 2024") is "D": a point in time, neither a count nor a year
+        spans = [(n.num_start, n.num_end, "#" if n is q else "D" if n.unit in DATES else "N")
+                 for n in numbers]  # fmt: skip
         pos = start
         for a, b, token in sorted(spans):
             if b <= start or a >= end:
@@ -184,15 +193,23 @@ def _kind(
     number's clause and those that lend it words) or, for a kind of sentence scope, in the
     ``whole`` sentence; a number its own words date (``dated``) is no accumulation, and a
     number in brackets (``bracketed``) takes only the kinds that apply to one."""
-    for kid, part, reason, scope, in_brackets, patterns in _compiled().kinds:
-        if (dated and part == "when") or (bracketed and not in_brackets):
+    for kid, part, reason, scope, in_brackets, dated_too, patterns in _compiled().kinds:
+        if (dated and part == "when" and not dated_too) or (bracketed and not in_brackets):
             continue
         for t in [whole] if scope == "sentence" else texts:
+            text = _unpublished(t.text)
             for p in patterns:
-                m = p.search(t.text)
+                m = p.search(text)
                 if m:
                     return Match(kid, kid, t.printed(m)), f"{part}: {reason}"
     return None
+
+
+def _unpublished(text: str) -> str:
+    """``text`` (lemmas) with the dates of publication blanked out, its length kept."""
+    for p in _compiled().published:
+        text = p.sub(lambda m: " " * len(m.group()), text)
+    return text
 
 
 def _population_spans(text: Lemmas) -> list[tuple[int, int]]:
@@ -278,6 +295,12 @@ def read(sentence: str, numbers: list[Quantity], figures: list[Quantity], i: int
     if not what and following is not None:
         what = _what(following)
         texts.append(following)
+    borrowed = False
+    if not what and not _WHEN_CLAUSE.match(sentence[c_start:]):
+        # the share a clause before names ("Andelen som gikk til utdanning, var 18 prosent"),
+        # where it proves a statement; else the number's clause is read as before
+        what = next((w for t in preceding if (w := _what(t))), [])
+        borrowed = bool(what)
     whole = Lemmas(sentence, 0, len(sentence), numbers, q)
     kind = _kind(texts, whole, bool(_compiled().own_year.search(clause.text)), bracketed)
     if kind is not None:
@@ -287,6 +310,8 @@ def read(sentence: str, numbers: list[Quantity], figures: list[Quantity], i: int
              for part in PARTS if part != "what"}  # fmt: skip
     found["population"] += [m for t in counted_among for _, m in _find("population", t)]
     out = _stated(q, what, found)
+    if out.indicator is None and borrowed:
+        what, out = [], _stated(q, [], found)
     if out.indicator is None and what and following is not None and following not in texts:
         # "begynte 14 prosent av dem som avsluttet, på videregående opplæring"
         more = _what(following)

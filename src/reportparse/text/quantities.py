@@ -101,10 +101,14 @@ _URL = re.compile(r"(?:https?://|www\.)\S+|\S+\.(?:no|com|org)\b\S*", re.I)
 _LIST_TAIL = re.compile(rf"^(?:\s*(?:,|og|eller|til og med|til|mot|-|–)\s*(?:{NUMERAL}))*\s*", re.I)
 # a group of three digits after a space: what follows the first digits of a numeral
 _THOUSANDS = re.compile(r"[ \u00a0\u202f]\d{3}(?!\d)")
-_PRECEDED_BY_LABEL = re.compile(
+_LABELS = (
     r"(?:§|§§|tabell|figur|kapittel|kap\.|side|s\.|nr\.?|prop\.|meld\.|st\.|nou|spor|"
-    r"runde|del|punkt|kl\.|krasjkurs|versjon|trinn|nivå)\s*$",
-    re.I,
+    r"runde|del|punkt|kl\.|krasjkurs|versjon|trinn|nivå)"
+)
+_PRECEDED_BY_LABEL = re.compile(rf"{_LABELS}\s*$", re.I)
+# the later numbers of a list a label opens ("§§ 13 og 14", "tabell 3, 4 og 5") are labels too
+_LISTED_AFTER_LABEL = re.compile(
+    rf"{_LABELS}\s*\d+(?:\s*(?:,|og|eller|til|[-–])\s*\d+)*\s*(?:,|og|eller|til|[-–])\s*$", re.I
 )
 
 
@@ -281,7 +285,7 @@ def quantities(sentence: str) -> list[Quantity]:
             tail = _LIST_TAIL.match(after)
             list_unit, _ = _unit_after(after[tail.end() :]) if tail and tail.end() else (None, 0)
             unit = list_unit
-        if _PRECEDED_BY_LABEL.search(before[-12:]):
+        if _PRECEDED_BY_LABEL.search(before[-12:]) or _LISTED_AFTER_LABEL.search(before[-40:]):
             unit = "label"
         elif re.match(rf"\.\s*(?:{MONTHS})\b", after, re.I):
             unit = "label"  # a day that is no date ("31. februar")
