@@ -50,6 +50,15 @@ def test_a_folder_that_cannot_be_written_leaves_the_dictionary_in_memory(tmp_pat
     assert lemmatizer.lemmatize("begynte", lang="nb") == "begynne"
 
 
+def test_a_damaged_file_is_written_anew(tmp_path):
+    (tmp_path / lemmas.file_name()).write_bytes(b"not a trie")
+    lemmatizer, words = _with_file(tmp_path)
+    assert words is not DEFAULT_DICTIONARY_FACTORY.get_dictionary("nb")
+    assert len(words) == len(DEFAULT_DICTIONARY_FACTORY.get_dictionary("nb"))
+    assert (tmp_path / lemmas.file_name()).stat().st_size > 1_000_000
+    assert lemmatizer.lemmatize("begynte", lang="nb") == "begynne"
+
+
 def test_a_run_that_finds_the_file_decodes_no_dictionary():
     lemma_folder()  # the file, written by the test above or by the session's run
     _with_file(lemma_folder())

@@ -9,9 +9,10 @@ lookup as the dict does, so every lemma, and so every classification, is the sam
 The file is kept in a folder the run names (``use_folder``: the user's cache folder, kept
 private as the cache is, run/private.py), under the versions of simplemma and marisa-trie
 that made it, so that a new dictionary or file format is built anew. It is written whole
-beside its place and then renamed into it, so that a run never opens half a file. Without a
-folder, or where the file cannot be read or written, the dictionary is decoded in memory
-as simplemma does by default: slower, never different.
+beside its place and then renamed into it, so that a run never opens half a file; a file
+that cannot be read is written anew. Without a folder, or where the file cannot be
+written, the dictionary is decoded in memory as simplemma does by default: slower, never
+different.
 """
 
 from __future__ import annotations
@@ -54,7 +55,7 @@ def dictionary() -> DictionaryFactory:
     had, else decoded in memory (simplemma's shared default)."""
     if _folder:
         try:
-            return _TrieFactory(_trie_file(_folder[0]))
+            return _opened(_folder[0])
         except (OSError, RuntimeError, ValueError):  # unreadable or unwritable: in memory
             pass
     return DEFAULT_DICTIONARY_FACTORY
@@ -72,14 +73,19 @@ def words() -> Mapping[str, str]:
     return dictionary().get_dictionary(LANGUAGE)
 
 
-def _trie_file(folder: Path) -> Path:
-    """The dictionary's file in ``folder``, written first if missing."""
+def _opened(folder: Path) -> _TrieFactory:
+    """The dictionary from its file in ``folder``, written first where it is missing or
+    cannot be read (damaged)."""
     path = folder / file_name()
     if not folder.is_dir():
         raise FileNotFoundError(f"no folder {folder}")
-    if not path.is_file():
-        _write(path, DEFAULT_DICTIONARY_FACTORY.get_dictionary(LANGUAGE))
-    return path
+    if path.is_file():
+        try:
+            return _TrieFactory(path)
+        except (OSError, RuntimeError, ValueError):  # damaged: written anew below
+            pass
+    _write(path, DEFAULT_DICTIONARY_FACTORY.get_dictionary(LANGUAGE))
+    return _TrieFactory(path)
 
 
 def _write(path: Path, words: Mapping[str, str]) -> None:
