@@ -4,6 +4,7 @@ readers (a second or more), so its first line comes within a fraction of a secon
 
 from __future__ import annotations
 
+import csv
 import os
 import pty
 import shutil
@@ -11,6 +12,10 @@ import subprocess
 import sys
 
 import pytest
+
+from reportparse.model import pad_rows
+from reportparse.readers.document import read_tables
+from reportparse.run.tables import english_id
 
 from conftest import RAW
 
@@ -78,3 +83,30 @@ def test_extract_names_its_first_document_before_importing_the_readers(tmp_path)
     later = [line.split("|")[-1].strip() for line in err[first:].splitlines() if "|" in line]
     assert {"pandas", "pypdfium2"} <= set(later)  # imported after the line, to read
     assert "[2/2] " in err[first:]
+
+
+def test_tables_reads_and_writes_without_pandas_pandera_or_simplemma(tmp_path):
+    """``reportparse tables`` needs the PDF engine alone: neither the frames and validation of
+    ``extract`` (pandas, pandera, pyarrow) nor the classification of key figures
+    (simplemma) is imported by it, in its process or in the workers it forks."""
+    pdf = RAW / "imdi-integreringsloven-slides-2025.pdf"
+    code = (
+        "import sys\n"
+        "from reportparse.cli import main\n"
+        "try:\n"
+        "    main(sys.argv[1:])\n"
+        "except SystemExit as exc:\n"
+        "    code = exc.code\n"
+        "print(code, sorted(m for m in ('pandas', 'pandera', 'pyarrow', 'simplemma', 'lxml')\n"
+        "                   if m in sys.modules))\n"
+    )
+    args = ["tables", str(pdf), "--out", str(tmp_path / "out"), "--jobs", "1", "-q"]
+    done = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True)
+    assert done.stdout.splitlines()[-1] == "0 []", done.stderr
+    folder = tmp_path / "out" / pdf.stem
+    written = sorted(p.name for p in folder.iterdir())
+    tables = {english_id(t.table_id): t for t in read_tables(pdf.read_bytes())}
+    assert written == sorted([".reportparse-output", "tables.json", *(f"{t}.csv" for t in tables)])
+    for table_id, t in tables.items():
+        with open(folder / f"{table_id}.csv", encoding="utf-8", newline="") as f:
+            assert list(csv.reader(f)) == pad_rows(t.cells)

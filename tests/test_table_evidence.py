@@ -13,7 +13,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
 from reportparse.cli import main
-from reportparse.readers import document
+from reportparse.readers import document, measured
 from reportparse.readers.pdf.content import PdfContent
 from reportparse.readers.pdf.evidence import unread_tables
 from reportparse.readers.pdf.pdffile import open_pdf, page_layouts
@@ -139,7 +139,7 @@ def test_a_page_of_text_and_one_table_has_the_table_s_share(tmp_path):
 def test_tables_records_what_was_not_read_and_exits_1(tmp_path, three_pages, monkeypatch):
     """The engine stands in for one that reads nothing: every page's evidence is a record."""
     nothing = PdfContent([], [])
-    monkeypatch.setattr(document, "read_content", lambda *a, **k: nothing)
+    monkeypatch.setattr(measured, "read_content", lambda *a, **k: nothing)
     out = tmp_path / "out"
     res = CliRunner().invoke(main, ["tables", str(three_pages), "--out", str(out), "--jobs", "1"])
     assert res.exit_code == 1

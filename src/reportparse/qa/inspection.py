@@ -24,7 +24,7 @@ from ..model import (
     TableStatus,
     pad_rows,
 )
-from ..output.frames import cell_issue, table_record
+from ..output.records import cell_issue, table_record
 from ..run.cache import Cache
 from ..run.inputs import document_sha256, read_document_bytes
 from ..run.names import display

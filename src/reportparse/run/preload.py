@@ -11,20 +11,36 @@ needs it, which fails its document with the spec's one-line error, as it did bef
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 
 from ..contract.vocabulary import dimension
 from ..output.validation import schema
 from ..specs.load import SpecError, classifier, families, spec_years, year_spec
 from ..text.grammar import load_lemmas
+from ..text.lemmas import use_folder
+from .private import NotPrivate, default_cache_dir, private_folder
 
 # validate_document_tables; output.frames.table_cells
 WORKER_SCHEMAS = ("printed_table", "table_observations", "table_cells")
 WORKER_DIMENSIONS = ("gender", "group")  # the spec schema's vocabularies
+LEMMA_FOLDER = "lemmas"  # in the user's cache folder: simplemma's dictionary as a file
+
+
+def lemma_folder() -> Path | None:
+    """The private folder that keeps simplemma's dictionary as a file (text/lemmas.py), in
+    the user's cache folder whatever ``--cache-dir`` or ``--no-cache`` say (it depends on no
+    document: the libraries' versions name it); None where it cannot be had private."""
+    try:
+        return private_folder(default_cache_dir() / LEMMA_FOLDER, "lemma folder")
+    except NotPrivate:
+        return None
 
 
 def before_fork() -> None:
     """Load what the workers share (see the module's docstring)."""
+    use_folder(lemma_folder())
     load_lemmas()
     for name in WORKER_SCHEMAS:
         schema(name)

@@ -19,11 +19,11 @@ from functools import partial
 from pathlib import Path
 
 from ..model import DocumentError, SourceStatus, Table, TableStatus, pad_rows
-from ..output.frames import table_record
 from ..output.outdir import OutError, Target, check_out
-from ..output.publish import write_csv
+from ..output.records import table_record
 from ..output.swap import PublishError, publish_folder
-from ..readers.document import read_measured_tables  # here, not in each worker it forks
+from ..output.textcsv import write_text_csv
+from ..readers.measured import read_measured_tables  # here, not in each worker it forks
 from ..readers.pdf.evidence import TableFigures
 from .inputs import Outcome
 from .limits import DEFAULT_MAX_MEMORY, DEFAULT_TIMEOUT
@@ -122,7 +122,7 @@ def write_tables(
             continue
         cells = pad_rows(t.cells)
         if fmt == "csv":
-            write_csv(folder / f"{t.table_id}.csv", cells, None)
+            write_text_csv(folder / f"{t.table_id}.csv", cells)
         else:
             text = json.dumps(
                 {"table_id": t.table_id, "header_rows": t.header_rows, "cells": cells},

@@ -23,13 +23,11 @@ import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
-import simplemma
-
 from ..contract.vocabulary import indicator_unit
 from ..specs.statements import grammar
+from .lemmas import lemmatize
 from .quantities import Quantity
 
-LANGUAGE = "nb"  # simplemma's Norwegian Bokmål
 CLAUSE_BREAK = re.compile(r",\s+(?!\d)|;\s*|:\s+|\s+mens\s+|\s+men\s+|\s+samt\s+|\s+[–—]\s+")
 # a clause that says when ("..., da 4 800 startet"): the period words before it are not its
 _WHEN_CLAUSE = re.compile(r"^\W*da\b", re.I)
@@ -56,15 +54,16 @@ def lemma(word: str) -> str:
     word = word.lower()
     if word in _compiled().keep:
         return word
-    return simplemma.lemmatize(word, lang=LANGUAGE).lower()
+    return lemmatize(word).lower()
 
 
 def load_lemmas() -> None:
-    """Load simplemma's Norwegian Bokmål dictionary and compile the grammar now. Loading the
-    dictionary takes about half a second of CPU; a run calls this once before it forks its
-    workers, which then share the loaded dictionary instead of each loading its own."""
+    """Load simplemma's Norwegian Bokmål dictionary and compile the grammar now. Decoding the
+    dictionary takes about half a second of CPU, opening its file (text/lemmas.py) about a
+    millisecond; a run calls this once before it forks its workers, which then share the
+    loaded dictionary instead of each loading its own."""
     _compiled()
-    simplemma.lemmatize("og", lang=LANGUAGE)
+    lemmatize("og")
 
 
 @dataclass(frozen=True)
