@@ -354,14 +354,24 @@ def _add_markers(markers: list[Marker], raw: str, offset: int) -> None:
 
 
 def _merge_rules(rules: list[Ruling], settings: LayoutSettings) -> list[Ruling]:
-    """Join collinear, touching segments into single rules."""
+    """Join collinear, touching segments into single rules. A segment joins the latest rule
+    collinear with it whose span it touches: a rule on a nearby line elsewhere on the page (a
+    column rule of another table, a little to the side) does not swallow it."""
     out: list[Ruling] = []
+    reach = settings.rule_collinear + settings.sort_step  # how far back a collinear rule lies
+    gap = settings.rule_join_gap
     for r in sorted(rules, key=lambda r: (round(r.pos / settings.sort_step), r.a)):
-        collinear = out and abs(out[-1].pos - r.pos) < settings.rule_collinear
-        if collinear and r.a <= out[-1].b + settings.rule_join_gap:
-            last = out[-1]
-            out[-1] = Ruling(last.pos, last.a, max(last.b, r.b))
-        else:
+        joined = False
+        for i in range(len(out) - 1, -1, -1):
+            last = out[i]
+            if last.pos < r.pos - reach:
+                break
+            collinear = abs(last.pos - r.pos) < settings.rule_collinear
+            if collinear and r.a <= last.b + gap and last.a <= r.b + gap:
+                out[i] = Ruling(last.pos, min(last.a, r.a), max(last.b, r.b))
+                joined = True
+                break
+        if not joined:
             out.append(r)
     return out
 

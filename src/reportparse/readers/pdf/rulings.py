@@ -417,14 +417,27 @@ def _without_gutters(xs: list[float], segs: list[Segment], settings: TableSettin
 
 def _crowded(segs: list[Segment], xs: list[float], settings: TableSettings) -> bool:
     """Whether the rules leave columns of values together: a printed line of values has two
-    segments between the same two column rules."""
+    segments side by side between the same two column rules. (Lines of cells set at
+    different heights can join into one printed line; a cell's lines stand above each other
+    there, not side by side.)"""
     for line in printed_lines(segs, settings.row_core):
         if not value_line(line):
             continue
         between = [sum(1 for x in xs if x < s.cx) for s in line]
-        if len(set(between)) < len(between):
+        if any(
+            between[i] == between[j] and _side_by_side(line[i], line[j], settings.row_core)
+            for i, j in combinations(range(len(line)), 2)
+        ):
             return True
     return False
+
+
+def _side_by_side(s: Segment, t: Segment, core: float) -> bool:
+    """Two segments on one printed line, one beside the other: their cores (their height
+    less ``core`` of it above and below) overlap, their x spans do not."""
+    pad_s, pad_t = core * (s.bottom - s.top), core * (t.bottom - t.top)
+    level = s.top + pad_s < t.bottom - pad_t and t.top + pad_t < s.bottom - pad_s
+    return level and overlap(s.x0, s.x1, t.x0, t.x1) == 0
 
 
 def _stacked(segs: list[Segment], ys: list[float], settings: TableSettings) -> bool:
