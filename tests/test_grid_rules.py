@@ -94,3 +94,49 @@ def test_a_cell_of_many_lines_beside_cells_centred_on_the_row(tmp_path):
             c.drawString(xs[k] + 3, tops[2] - 12, cell)
 
     assert _read(tmp_path / "centred.pdf", draw) == [rows]
+
+
+def test_a_spanning_cell_level_with_a_wrapped_label(tmp_path):
+    """Rows parted by rules in some columns only, cells spanning them in the others; a
+    spanning cell's text (a missing value, "–") stands level with the last line of a label
+    wrapped over three lines, under that label's values: the band holds one row's values
+    and a spanning cell's, not two rows of values, and the grid is read from its rules."""
+    rows = [
+        ["Loan", "Reference", "Rate", "Comparison", "Package"],
+        ["Home Loan (2 Year)", "Variable Rate", "3.84%", "4.39%", "–"],
+        ["Home Loan (Ratio 70.01% – 80%)", "", "3.79%", "3.80%", ""],
+        ["Home Loan (4 Year)", "", "3.89%", "3.90%", ""],
+    ]
+    xs = [72, 180, 270, 330, 400, 460]
+    lead = 10.0
+    labels = [["Home Loan", "(2 Year)"], ["Home Loan", "(Ratio 70.01%", "– 80%)"]]
+    labels.append(["Home Loan", "(4 Year)"])
+
+    def draw(c):
+        heights = [ROW, 2 * lead + 8, 3 * lead + 8, 2 * lead + 8]
+        tops = [760.0]
+        for h in heights:
+            tops.append(tops[-1] - h)
+        for t in (tops[0], tops[1], tops[-1]):
+            c.line(xs[0], t, xs[-1], t)
+        for t in tops[2:4]:  # rows parted in the label and rate columns only
+            c.line(xs[0], t, xs[1], t)
+            c.line(xs[2], t, xs[4], t)
+        for x in xs:
+            c.line(x, tops[0], x, tops[-1])
+        c.setFont("Helvetica-Bold", 9)
+        for k, cell in enumerate(rows[0]):
+            c.drawString(xs[k] + 3, tops[0] - 12, cell)
+        c.setFont("Helvetica", 9)
+        for r, lines in enumerate(labels, 1):
+            first = tops[r] - 4 - 0.75 * lead
+            for i, text in enumerate(lines):
+                c.drawString(xs[0] + 3, first - i * lead, text)
+            middle = first - (len(lines) - 1) * lead / 2
+            c.drawString(xs[2] + 3, middle, rows[r][2])
+            c.drawString(xs[3] + 3, middle, rows[r][3])
+        level = tops[2] - 4 - 0.75 * lead - 2 * lead  # the long label's last line
+        c.drawString(xs[1] + 3, level, rows[1][1])
+        c.drawString(xs[4] + 3, level, rows[1][4])
+
+    assert _read(tmp_path / "level.pdf", draw) == [rows]

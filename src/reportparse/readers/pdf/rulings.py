@@ -8,7 +8,7 @@ from itertools import combinations, pairwise
 
 from ...model import TableMethod
 from ...specs.settings import TABLES, TableSettings
-from ...text.printed import CAPTION, header_end
+from ...text.printed import CAPTION, header_end, is_value
 from .alignment import Evidence, first_body_line, read_region, value_line
 from .cells import (
     CellNote,
@@ -443,8 +443,10 @@ def _side_by_side(s: Segment, t: Segment, core: float) -> bool:
 def _stacked(segs: list[Segment], ys: list[float], settings: TableSettings) -> bool:
     """Whether the rules leave rows of values together: a band between two rules holds
     several printed lines of values, one above the other (the rules part groups of rows, not
-    rows). Lines side by side in one band, with no text above each other, are the cells of
-    rows the rules part in some columns and a spanning cell holds together in the others."""
+    rows): a value of one stands over a value of the other. Lines side by side in one band,
+    with no values above each other, are the cells of rows the rules part in some columns
+    and a spanning cell holds together in the others (a label wrapped over both lines beside
+    them is one cell's text)."""
     lines = printed_lines(segs, settings.row_core)
     bands: dict[int, list[list[Segment]]] = {}
     for line in lines:
@@ -457,7 +459,13 @@ def _stacked(segs: list[Segment], ys: list[float], settings: TableSettings) -> b
 
 
 def _above_each_other(a: list[Segment], b: list[Segment]) -> bool:
-    return any(overlap(s.x0, s.x1, t.x0, t.x1) > 0 for s in a for t in b)
+    return any(
+        overlap(s.x0, s.x1, t.x0, t.x1) > 0
+        for s in a
+        if is_value(s.text)
+        for t in b
+        if is_value(t.text)
+    )
 
 
 def rule_evidence(segs: list[Segment], rows: list[float], settings: TableSettings) -> Evidence:
