@@ -140,3 +140,46 @@ def test_a_spanning_cell_level_with_a_wrapped_label(tmp_path):
         c.drawString(xs[4] + 3, level, rows[1][4])
 
     assert _read(tmp_path / "level.pdf", draw) == [rows]
+
+
+def test_heads_printed_up_the_page_in_a_grid(tmp_path):
+    """Header cells whose text runs up the page (at 90°), two lines in some, spanning both
+    header rows beside a group head over two columns whose rule stops at its columns: each
+    head is read upright in reading order, and the grid keeps its two header rows."""
+    rows = [
+        ["No.", "District", "Projected population 2013", "Adult equivalent", "Production", ""],
+        ["", "", "", "", "Kharif", "Rabi"],
+        ["1", "Balasore", "23.65", "20.81", "2.78", "0.86"],
+        ["2", "Bhadrak", "15.34", "13.50", "3.50", "0.05"],
+        ["3", "Balangir", "17.01", "14.97", "6.23", "0.10"],
+    ]
+    heads = {2: ["Projected population", "2013"], 3: ["Adult equivalent"]}
+    xs = [72, 100, 180, 220, 260, 320, 380]
+
+    def draw(c):
+        tops = [760.0, 660.0, 640.0]  # the header's two rows, then the body's
+        tops += [tops[-1] - ROW * r for r in range(1, 4)]
+        for t in (tops[0], *tops[2:]):
+            c.line(xs[0], t, xs[-1], t)
+        c.line(xs[4], tops[1], xs[-1], tops[1])  # under the group head only
+        for k, x in enumerate(xs):
+            c.line(x, tops[1] if k == 5 else tops[0], x, tops[-1])
+        c.setFont("Helvetica-Bold", 9)
+        c.drawString(xs[0] + 3, 700, "No.")
+        c.drawString(xs[1] + 3, 700, "District")
+        c.drawString(xs[4] + 3, 680, "Production")
+        c.drawString(xs[4] + 3, tops[1] - 14, "Kharif")
+        c.drawString(xs[5] + 3, tops[1] - 14, "Rabi")
+        for k, lines in heads.items():
+            for i, text in enumerate(lines):  # up the page, the first line leftmost
+                c.saveState()
+                c.translate(xs[k] + 14 + i * 11, tops[2] + 4)
+                c.rotate(90)
+                c.drawString(0, 0, text)
+                c.restoreState()
+        c.setFont("Helvetica", 9)
+        for r, cells in enumerate(rows[2:]):
+            for k, cell in enumerate(cells):
+                c.drawString(xs[k] + 3, tops[2 + r] - 13, cell)
+
+    assert _read(tmp_path / "up.pdf", draw) == [rows]

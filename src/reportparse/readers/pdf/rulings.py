@@ -17,10 +17,13 @@ from .cells import (
     cell_text,
     cluster,
     cluster_spans,
+    glyph_segments,
     overlap,
     printed_lines,
     segments_in,
     top,
+    turned,
+    turned_cell_text,
 )
 from .geometry import BBox, connected_groups, union
 from .layout import Box, PageLayout, Ruling, Segment
@@ -59,15 +62,31 @@ class Structure:
     def columns(self, settings: TableSettings) -> list[float]:
         """The x of its column rules: rules that run through ``column_rule`` of its height or
         more (not a header cell's border alone), those closer than ``column_rule_merge`` as
-        one (a double rule, the edges of an inset cell fill)."""
+        one (a double rule, the edges of an inset cell fill). A rule that stops short of the
+        top, under a head spanning its columns, is a column rule too where it runs from a
+        row rule down to the grid's bottom across two rows or more (``_to_the_bottom``)."""
         height = self.bottom - self.top
         xs = []
         for x in cluster([v.pos for v in self.vrulings], settings.rule_tolerance):
             near = [v for v in self.vrulings if abs(v.pos - x) <= settings.rule_tolerance]
             spans = cluster_spans([(v.a, v.b) for v in near])
-            if sum(b - a for a, b in spans) >= settings.column_rule * height:
+            through = sum(b - a for a, b in spans) >= settings.column_rule * height
+            if through or self._to_the_bottom(x, spans[-1], settings):
                 xs.append(x)
         return cluster(xs, settings.column_rule_merge)
+
+    def _to_the_bottom(self, x: float, span: tuple[float, float], settings) -> bool:
+        """Whether a vertical rule's last stretch (``span``) runs down to the grid's bottom
+        from a horizontal rule that it meets, crossing a row rule between them."""
+        tol = settings.rule_tolerance
+        a, b = span
+        if b < self.bottom - tol:
+            return False
+        meets = [h for h in self.hrulings if h.a - tol <= x <= h.b + tol]
+        if not any(abs(h.pos - a) <= tol for h in meets):
+            return False
+        rows = self.rows(settings)
+        return any(a + tol < y < b - tol for y in rows)
 
     def rows(self, settings: TableSettings) -> list[float]:
         """The y of its rules that run across most of its width (row boundaries); in a grid
@@ -292,8 +311,9 @@ def read_grid(
         return None
     segs = segments_in(segments, (xs[0], ys[0], xs[-1], ys[-1]), settings.cell_tolerance)
     xs = _without_gutters(xs, segs, settings)
-    ys = _with_cell_borders(st, ys, xs, segs, settings)
-    if _stacked(segs, ys, settings) or _crowded(segs, xs, settings):
+    level = [s for s in segs if not turned(s)]  # turned heads print no line and no row
+    ys = _with_cell_borders(st, ys, xs, level, settings)
+    if _stacked(level, ys, settings) or _crowded(level, xs, settings):
         evidence = replace(rule_evidence(segs, ys, settings), column_rules=tuple(xs[1:-1]))
         return read_region(segs, settings, evidence, TableMethod.RULED_GRID)
     nrows, ncols = len(ys) - 1, len(xs) - 1
@@ -316,7 +336,7 @@ def read_grid(
             while owner[r][c] != owner[owner[r][c][0]][owner[r][c][1]]:
                 owner[r][c] = owner[owner[r][c][0]][owner[r][c][1]]
     buckets: dict[tuple[int, int], list[Segment]] = {}
-    for s in segs:
+    for s in (part for seg in segs for part in glyph_segments(seg)):
         r = _index(ys, s.cy, settings.cell_tolerance)
         c = _index(xs, s.cx, settings.cell_tolerance)
         if r is None or c is None:
@@ -325,7 +345,7 @@ def read_grid(
     cells = [["" for _ in range(ncols)] for _ in range(nrows)]
     notes = []
     for (r, c), group in buckets.items():
-        text, markers = cell_text(group, settings)
+        text, markers = _cell_text(group, settings)
         cells[r][c] = text
         notes += [CellNote(r, c, m) for m in markers]
     # drop rows without any text (e.g. a rule doubled by a cell border)
@@ -347,6 +367,15 @@ def read_grid(
         col_bounds=xs,
         cell_boxes=boxes,
     )
+
+
+def _cell_text(group: list[Segment], settings: TableSettings) -> tuple[str, list[str]]:
+    """A grid cell's text: a head set at a quarter turn read upright, where all its text is
+    turned one way; else its lines as printed."""
+    turns = {turned(s) for s in group}
+    if len(turns) == 1 and 0 not in turns:
+        return turned_cell_text(group, settings)
+    return cell_text(group, settings)
 
 
 def _with_cell_borders(
