@@ -183,3 +183,66 @@ def test_heads_printed_up_the_page_in_a_grid(tmp_path):
                 c.drawString(xs[k] + 3, tops[2 + r] - 13, cell)
 
     assert _read(tmp_path / "up.pdf", draw) == [rows]
+
+
+def test_a_column_whose_row_rules_are_undrawn_joins_the_grids_beside_it(tmp_path):
+    """The row rules stop at both sides of one column (its edges ruled down the whole
+    height): the grids on either side, their rows rule for rule the same, are one table, and
+    the column between them keeps its rows."""
+    rows = [
+        ["No.", "Description", "Contract No.", "Method", "Amount"],
+        ["1", "Pickups", "MRH/ICB/G-1", "ICB", "902,418.00"],
+        ["2", "Buses", "MRH/ICB/G-3", "ICB", "214,885.63"],
+        ["3", "Computers", "MRH/NCB/G-2", "NCB", "48,020.00"],
+    ]
+    xs = [72, 100, 180, 270, 320, 400]
+
+    def draw(c):
+        tops = [760 - r * ROW for r in range(len(rows) + 1)]
+        for t in tops:
+            c.line(xs[0], t, xs[2], t)
+            c.line(xs[3], t, xs[-1], t)
+        for x in xs:
+            c.line(x, tops[0], x, tops[-1])
+        for r, cells in enumerate(rows):
+            c.setFont("Helvetica-Bold" if r == 0 else "Helvetica", 9)
+            for k, cell in enumerate(cells):
+                c.drawString(xs[k] + 3, tops[r] - 13, cell)
+
+    assert _read(tmp_path / "beside.pdf", draw) == [rows]
+
+
+def test_two_amounts_in_one_cell_under_a_wrapped_label(tmp_path):
+    """A cell holding two amounts over each other (and its currency cell two codes) in a row
+    whose description wraps: one row of two-line cells, not two rows of values that the
+    rules leave together."""
+    rows = [
+        ["No.", "Description", "Amount", "Currency", "Signed"],
+        ["1", "Pickups (4x4)", "902,418.00", "US$", "13-Sep-11"],
+        ["2", "Cross country (4x4), Mid-range (4x4)", "62,785,105 11,200", "JPY US$", "13-Sep-11"],
+        ["3", "Buses", "214,885.63", "GHS", "13-Oct-11"],
+    ]
+    xs = [72, 100, 220, 300, 360, 430]
+    heights = [ROW, ROW, 2 * 11 + 8, ROW]
+
+    def draw(c):
+        tops = [760.0]
+        for h in heights:
+            tops.append(tops[-1] - h)
+        for t in tops:
+            c.line(xs[0], t, xs[-1], t)
+        for x in xs:
+            c.line(x, tops[0], x, tops[-1])
+        for r, cells in enumerate(rows):
+            c.setFont("Helvetica-Bold" if r == 0 else "Helvetica", 9)
+            for k, cell in enumerate(cells):
+                if r == 2 and k in (1, 2, 3):
+                    continue
+                c.drawString(xs[k] + 3, tops[r] - 13, cell)
+        two = {1: ["Cross country (4x4),", "Mid-range (4x4)"], 2: ["62,785,105", "11,200"]}
+        two[3] = ["JPY", "US$"]
+        for k, lines in two.items():
+            for i, text in enumerate(lines):
+                c.drawString(xs[k] + 3, tops[2] - 13 - i * 11, text)
+
+    assert _read(tmp_path / "two.pdf", draw) == [rows]

@@ -169,7 +169,54 @@ def find_structures(layout: PageLayout, settings: TableSettings = TABLES) -> lis
                 break
         else:
             merged.append(s)
-    return _joined_headers(merged, layout, settings)
+    return _joined_headers(_joined_across(merged, layout, settings), layout, settings)
+
+
+def _joined_across(
+    structures: list[Structure], layout: PageLayout, settings: TableSettings
+) -> list[Structure]:
+    """Grids side by side whose rows line up rule for rule, joined as one: the rows of a
+    grid whose horizontal rules are left undrawn along one column run on through it. Two
+    grids, each with column rules of its own, the same row rules (three or more), their
+    facing edges ruled down their whole height, and text between them: the stretch between
+    is a column, its row rules those of the grids beside it."""
+    out: list[Structure] = []
+    for s in sorted(structures, key=lambda s: s.x0):
+        left = next((m for m in out if _beside(m, s, layout, settings)), None)
+        if left is None:
+            out.append(s)
+            continue
+        bridge = [_bridge(left, s, y, settings.rule_tolerance) for y in left.rows(settings)]
+        left.hrulings += [*s.hrulings, *bridge]
+        left.vrulings += s.vrulings
+        left.fills += s.fills
+    return sorted(out, key=lambda s: (s.top, s.x0))
+
+
+def _bridge(left: Structure, right: Structure, y: float, tol: float) -> Ruling:
+    """A row rule drawn on across the stretch between two grids: from where the left grid's
+    rule on that line reaching its right edge begins, to where the right grid's rule from
+    its left edge ends."""
+    on = [r for r in left.hrulings if abs(r.pos - y) <= tol and r.b >= left.x1 - tol]
+    a = min((r.a for r in on), default=left.x1)
+    on = [r for r in right.hrulings if abs(r.pos - y) <= tol and r.a <= right.x0 + tol]
+    b = max((r.b for r in on), default=right.x0)
+    return Ruling(y, a, b)
+
+
+def _beside(left: Structure, right: Structure, layout: PageLayout, settings) -> bool:
+    tol = settings.rule_tolerance
+    if not (left.boxed(settings) and right.boxed(settings)) or right.x0 <= left.x1 + tol:
+        return False
+    rows, other = left.rows(settings), right.rows(settings)
+    if len(rows) < 3 or len(rows) != len(other):
+        return False
+    if any(abs(a - b) > tol for a, b in zip(rows, other, strict=True)):
+        return False
+    edges = (left.columns(settings)[-1:], right.columns(settings)[:1])
+    if not all(e and abs(e[0] - x) <= tol for e, x in zip(edges, (left.x1, right.x0), strict=True)):
+        return False
+    return any(left.x1 < s.cx < right.x0 and rows[0] < s.cy < rows[-1] for s in layout.segments)
 
 
 def _joined_headers(
@@ -313,7 +360,7 @@ def read_grid(
     xs = _without_gutters(xs, segs, settings)
     level = [s for s in segs if not turned(s)]  # turned heads print no line and no row
     ys = _with_cell_borders(st, ys, xs, level, settings)
-    if _stacked(level, ys, settings) or _crowded(level, xs, settings):
+    if _stacked(level, ys, xs, settings) or _crowded(level, xs, settings):
         evidence = replace(rule_evidence(segs, ys, settings), column_rules=tuple(xs[1:-1]))
         return read_region(segs, settings, evidence, TableMethod.RULED_GRID)
     nrows, ncols = len(ys) - 1, len(xs) - 1
@@ -469,32 +516,45 @@ def _side_by_side(s: Segment, t: Segment, core: float) -> bool:
     return level and overlap(s.x0, s.x1, t.x0, t.x1) == 0
 
 
-def _stacked(segs: list[Segment], ys: list[float], settings: TableSettings) -> bool:
+def _stacked(
+    segs: list[Segment], ys: list[float], xs: list[float], settings: TableSettings
+) -> bool:
     """Whether the rules leave rows of values together: a band between two rules holds
     several printed lines of values, one above the other (the rules part groups of rows, not
-    rows): a value of one stands over a value of the other. Lines side by side in one band,
-    with no values above each other, are the cells of rows the rules part in some columns
-    and a spanning cell holds together in the others (a label wrapped over both lines beside
-    them is one cell's text)."""
+    rows): values of one stand over values of the other in two columns, or in the band's
+    one column of values. Lines side by side in one band, with no values above each other,
+    are the cells of rows the rules part in some columns and a spanning cell holds together
+    in the others (a label wrapped over both lines beside them is one cell's text); two
+    values over each other in one column of several are one cell of two lines (two amounts
+    in one cell), not two rows."""
     lines = printed_lines(segs, settings.row_core)
     bands: dict[int, list[list[Segment]]] = {}
     for line in lines:
         if value_line(line):
             band = sum(1 for y in ys if y < (top(line) + bottom(line)) / 2)
             bands.setdefault(band, []).append(line)
-    return any(
-        _above_each_other(a, b) for group in bands.values() for a, b in combinations(group, 2)
-    )
+
+    def column(s: Segment) -> int:
+        return sum(1 for x in xs if x < s.cx)
+
+    for group in bands.values():
+        valued = {column(s) for line in group for s in line if is_value(s.text)}
+        for a, b in combinations(group, 2):
+            over = _values_over_each_other(a, b, column)
+            if over and len(over) >= min(2, len(valued)):
+                return True
+    return False
 
 
-def _above_each_other(a: list[Segment], b: list[Segment]) -> bool:
-    return any(
-        overlap(s.x0, s.x1, t.x0, t.x1) > 0
+def _values_over_each_other(a: list[Segment], b: list[Segment], column) -> set[int]:
+    """The columns in which a value of one line stands over a value of the other."""
+    return {
+        column(s)
         for s in a
         if is_value(s.text)
         for t in b
-        if is_value(t.text)
-    )
+        if is_value(t.text) and overlap(s.x0, s.x1, t.x0, t.x1) > 0
+    }
 
 
 def rule_evidence(segs: list[Segment], rows: list[float], settings: TableSettings) -> Evidence:
