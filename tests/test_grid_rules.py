@@ -246,3 +246,39 @@ def test_two_amounts_in_one_cell_under_a_wrapped_label(tmp_path):
                 c.drawString(xs[k] + 3, tops[2] - 13 - i * 11, text)
 
     assert _read(tmp_path / "two.pdf", draw) == [rows]
+
+
+def test_rules_drawn_as_filled_paths_left_open(tmp_path):
+    """The rules of one column drawn as thin filled boxes whose paths are left open (three
+    sides drawn, the fill closing the fourth), the others as lines: every rule counts, and
+    that column's cells are its own, not joined into the rows above them."""
+    rows = [
+        ["Class", "VTEp", "NVAF", "VTEt"],
+        ["Anaemia", "Common", "Uncommon", "Common"],
+        ["Thrombocytopenia", "Uncommon", "Rare", "Common"],
+        ["Pruritus", "Rare", "Uncommon", "Uncommon"],
+    ]
+    xs = [72, 180, 250, 320, 390]
+
+    def bar(c, x0, y0, x1, y1):
+        p = c.beginPath()
+        p.moveTo(x0, y0)
+        p.lineTo(x1, y0)
+        p.lineTo(x1, y1)
+        p.lineTo(x0, y1)  # left open
+        c.drawPath(p, stroke=0, fill=1)
+
+    def draw(c):
+        tops = [760 - r * ROW for r in range(len(rows) + 1)]
+        for t in tops:
+            c.line(xs[0], t, xs[2], t)
+            bar(c, xs[2], t - 0.2, xs[3], t + 0.2)
+            c.line(xs[3], t, xs[4], t)
+        for x in xs:
+            c.line(x, tops[0], x, tops[-1])
+        for r, cells in enumerate(rows):
+            c.setFont("Helvetica-Bold" if r == 0 else "Helvetica", 9)
+            for k, cell in enumerate(cells):
+                c.drawString(xs[k] + 3, tops[r] - 13, cell)
+
+    assert _read(tmp_path / "open.pdf", draw) == [rows]

@@ -22,6 +22,7 @@ BULLETS = "•◆▪●■►➢✓"
 MARKER_TEXT = re.compile(r"^[0-9*†‡,]+$")
 QUARTER, FULL_TURN = 90, 360  # degrees
 QUARTER_TURNS = (90, 270)  # a page's /Rotate (degrees) that turns it from portrait to landscape
+BOX_CORNERS = 4  # a box drawn as a path has its four corners
 
 
 @dataclass
@@ -426,6 +427,16 @@ def _seen_edges(r, tinted: list, settings: LayoutSettings) -> set[tuple[str, flo
     return edges
 
 
+def _filled_box(path) -> bool:
+    """Whether a path that is no closed rectangle paints one: filled (a fill closes the
+    path), its points the four corners of its bounding box and nothing else (a box drawn as
+    three sides, left open, as some programs draw cell borders)."""
+    if not path.fill or len(path.pts) < BOX_CORNERS:
+        return False
+    corners = {(x, y) for x in (path.x0, path.x1) for y in (path.top, path.bottom)}
+    return len(corners) == BOX_CORNERS and set(path.pts) == corners
+
+
 def rulings(
     page: PageObjects, settings: LayoutSettings = LAYOUT
 ) -> tuple[list[Ruling], list[Ruling], list[Box]]:
@@ -434,9 +445,10 @@ def rulings(
     v: list[Ruling] = []
     fills: list[Box] = []
     page_area = float(page.width) * float(page.height)
+    boxes = [*page.rects, *(c for c in page.curves if _filled_box(c))]
     tinted = [  # boxes of colour, not rules
         r
-        for r in page.rects
+        for r in boxes
         if r.fill
         and not _is_white(r.non_stroking_color, settings)
         and min(r.x1 - r.x0, r.bottom - r.top) >= settings.rect_thickness
@@ -446,7 +458,7 @@ def rulings(
             h.append(Ruling((ln.top + ln.bottom) / 2, ln.x0, ln.x1))
         elif abs(ln.x0 - ln.x1) < settings.line_thickness:
             v.append(Ruling((ln.x0 + ln.x1) / 2, ln.top, ln.bottom))
-    for r in page.rects:
+    for r in boxes:
         w, hgt = r.x1 - r.x0, r.bottom - r.top
         if w * hgt > settings.background_share * page_area:
             continue
