@@ -282,3 +282,54 @@ def test_rules_drawn_as_filled_paths_left_open(tmp_path):
                 c.drawString(xs[k] + 3, tops[r] - 13, cell)
 
     assert _read(tmp_path / "open.pdf", draw) == [rows]
+
+
+def test_a_space_drawn_across_a_column_rule(tmp_path):
+    """Two cells' texts set as one run of text whose space glyph lies across the column rule
+    between them: the rule parts them."""
+    rows = [["Region", "Share", "Count"], ["North", "1.4%", "439"], ["South", "2.5%", "663"]]
+    xs = [72, 150, 200.0, 250]
+
+    def draw(c):
+        tops = [760 - r * ROW for r in range(len(rows) + 1)]
+        for t in tops:
+            c.line(xs[0], t, xs[-1], t)
+        for x in xs:
+            c.line(x, tops[0], x, tops[-1])
+        c.setFont("Courier", 10)  # a space 6 points wide
+        for r, (label, share, count) in enumerate(rows):
+            c.drawString(xs[0] + 3, tops[r] - 13, label)
+            width = c.stringWidth(share, "Courier", 10)
+            c.drawString(xs[2] - 3 - width, tops[r] - 13, f"{share} {count}")  # space on rule
+
+    assert _read(tmp_path / "space.pdf", draw) == [rows]
+
+
+def test_a_band_running_off_the_page_is_no_cell(tmp_path):
+    """A filled band printed to bleed off the page's right edge, from above its top to below
+    its bottom, beside a grid of filled rows: the grid is read alone, and the band (its
+    edges no rules) is no grid left unread."""
+    rows = [["Region", "Women", "Men"], ["North", "1 204", "1 310"], ["South", "988", "1 022"]]
+    xs = [72, 200, 300, 400]
+
+    def draw(c):
+        height = A4[1]
+        c.setFillColorRGB(0.6, 0.3, 0.05)
+        c.rect(xs[-1] + 2, -20, 200, height + 40, 0, 1)  # off three edges of the page
+        tops = [height - 100 - r * ROW for r in range(len(rows) + 1)]
+        for r in range(len(rows)):
+            c.setFillColorRGB(0.85, 0.9, 0.95)
+            c.rect(xs[0], tops[r + 1], xs[-1] - xs[0], ROW - 1, 0, 1)
+        c.setFillColorRGB(0, 0, 0)
+        for x in xs:
+            c.line(x, tops[0], x, tops[-1])
+        for r, cells in enumerate(rows):
+            c.setFont("Helvetica-Bold" if r == 0 else "Helvetica", 9)
+            for k, cell in enumerate(cells):
+                c.drawString(xs[k] + 3, tops[r] - 13, cell)
+
+    c = canvas.Canvas(str(tmp_path / "bleed.pdf"), pagesize=A4)
+    draw(c)
+    c.save()
+    tables = read_tables((tmp_path / "bleed.pdf").read_bytes())
+    assert [(t.status, t.cells) for t in tables] == [("extracted", rows)]

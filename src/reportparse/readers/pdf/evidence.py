@@ -27,7 +27,7 @@ from ...text.printed import YEAR_CELL, is_value
 from .cells import Grid, cluster, overlap, printed_lines
 from .geometry import BBox, connected_groups, union
 from .layout import PageLayout, Segment
-from .rulings import Structure, find_structures
+from .rulings import Structure, cell_fills, find_structures
 from .tablecheck import is_chart
 
 SHARE_DIGITS = 3  # the figures are shares given to three places
@@ -179,7 +179,7 @@ def _chart(bbox: BBox, layout: PageLayout) -> bool:
 
 
 def _filled_blocks(layout: PageLayout, settings: EvidenceSettings) -> list[Unread]:
-    fills = layout.fills
+    fills = cell_fills(layout, TABLES.rule_tolerance)
     boxes = [(f.x0, f.top, f.x1, f.bottom) for f in fills]
     out = []
     for group in connected_groups(boxes, settings.fill_gap):

@@ -254,15 +254,16 @@ def _split(
     line: list[Glyph], vrulings: list[Ruling], positions: list[float], settings: LayoutSettings
 ) -> list[list[Glyph]]:
     """``line`` cut at wide gaps and at vertical rules (``vrulings`` in the order of their
-    ``positions``, left to right)."""
+    ``positions``, left to right). A rule counts between two glyphs from the end of the
+    last glyph with ink: a space glyph drawn across a rule does not hide it."""
     parts: list[list[Glyph]] = [[]]
-    last = None
+    last = ink = None
     for g in line:
         if last is not None:
             size = max(g.size, last.size)
             gap = g.x0 - last.x1
             slack = settings.rule_in_gap
-            lo = bisect.bisect_left(positions, last.x1 - slack)
+            lo = bisect.bisect_left(positions, min(last.x1, (ink or last).x1) - slack)
             hi = bisect.bisect_right(positions, g.x0 + slack)
             rule_between = any(r.a <= (g.top + g.bottom) / 2 <= r.b for r in vrulings[lo:hi])
             if (
@@ -274,6 +275,7 @@ def _split(
         if not (g.text.isspace() and not parts[-1]):
             parts[-1].append(g)
         last = g
+        ink = ink if g.text.isspace() else g
     return [p for p in parts if any(not g.text.isspace() for g in p)]
 
 

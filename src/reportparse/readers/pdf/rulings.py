@@ -124,13 +124,6 @@ def find_structures(layout: PageLayout, settings: TableSettings = TABLES) -> lis
     Rules that touch each other form a grid; horizontal rules of the same
     width stacked under each other (a minimal table) are joined as well.
     """
-    items: list[tuple[str, object]] = [
-        ("h", r)
-        for r in layout.hrulings
-        if r.b - r.a > settings.min_hrule_length and not _underlines(r, layout, settings)
-    ]
-    items += [("v", r) for r in layout.vrulings if r.b - r.a > settings.min_vrule_length]
-    items += [("f", b) for b in layout.fills]
 
     def bbox(item) -> BBox:
         kind, o = item
@@ -139,6 +132,15 @@ def find_structures(layout: PageLayout, settings: TableSettings = TABLES) -> lis
         if kind == "v":
             return o.pos, o.a, o.pos, o.b
         return o.x0, o.top, o.x1, o.bottom
+
+    items: list[tuple[str, object]] = [
+        ("h", r)
+        for r in layout.hrulings
+        if r.b - r.a > settings.min_hrule_length and not _underlines(r, layout, settings)
+    ]
+    items += [("v", r) for r in layout.vrulings if r.b - r.a > settings.min_vrule_length]
+    items += [("f", b) for b in cell_fills(layout, settings.rule_tolerance)]
+    items = [it for it in items if _on_page(bbox(it), layout, settings.rule_tolerance)]
 
     blocks = _fill_blocks(layout, settings)
     boxes = [_in_block(bbox(it), blocks, settings.rule_tolerance) for it in items]
@@ -270,12 +272,24 @@ def _fill_blocks(layout: PageLayout, settings: TableSettings) -> list[BBox]:
     white gutters between them, no wider than two rules taken as one (``column_rule_merge``),
     are one table whatever the gutters, where rules alone would touch only across
     ``rule_tolerance``."""
-    fills = [(f.x0, f.top, f.x1, f.bottom) for f in layout.fills]
+    fills = [(f.x0, f.top, f.x1, f.bottom) for f in cell_fills(layout, settings.rule_tolerance)]
     blocks = []
     for group in connected_groups(fills, settings.column_rule_merge):
         if len(group) > 1:
             blocks.append(union([fills[i] for i in group]))
     return blocks
+
+
+def cell_fills(layout: PageLayout, tol: float) -> list[Box]:
+    """The filled boxes that may be a table's cells: those on the page (to ``tol``). A box
+    that runs off the page's edge is printed to bleed (a band or tab along the edge), not a
+    cell; nor are its edges rules of a table."""
+    return [f for f in layout.fills if _on_page((f.x0, f.top, f.x1, f.bottom), layout, tol)]
+
+
+def _on_page(box: BBox, layout: PageLayout, tol: float) -> bool:
+    x0, top_y, x1, bottom_y = box
+    return min(x0, top_y) >= -tol and x1 <= layout.width + tol and bottom_y <= layout.height + tol
 
 
 def _in_block(box: BBox, blocks: list[BBox], tol: float) -> BBox:
