@@ -333,3 +333,38 @@ def test_a_band_running_off_the_page_is_no_cell(tmp_path):
     c.save()
     tables = read_tables((tmp_path / "bleed.pdf").read_bytes())
     assert [(t.status, t.cells) for t in tables] == [("extracted", rows)]
+
+
+def test_a_head_border_that_ends_at_the_inner_rule_of_a_double_frame(tmp_path):
+    """A grid framed by a double rule; the border under a group head over the last two
+    columns runs to the frame's inner rule, 2 points inside the outer one: it parts the
+    header's two rows."""
+    rows = [
+        ["Site", "Description", "GPS coordinates", ""],
+        ["", "", "Northing", "Easting"],
+        ["7", "Sumas River @ Vye Road", "5429644", "556907"],
+        ["8", "Saar Creek @ Vye Road", "5429665", "559270"],
+    ]
+    xs = [107.0, 160, 377, 435, 488.0]
+
+    def draw(c):
+        tops = [760, 740, 720, 702, 684]
+        for d in (0, 2):  # the double frame
+            c.rect(xs[0] - d, tops[-1] - d, xs[-1] - xs[0] + 2 * d, tops[0] - tops[-1] + 2 * d)
+        for t in tops[2:-1]:
+            c.line(xs[0], t, xs[-1], t)
+        c.line(xs[2], tops[1], xs[-1], tops[1])  # under the group head only
+        for k, x in enumerate(xs[1:-1], 1):
+            c.line(x, tops[1] if k == 3 else tops[0], x, tops[-1])
+        c.setFont("Helvetica-Bold", 9)
+        c.drawString(xs[0] + 3, 735, "Site")
+        c.drawString(xs[1] + 3, 735, "Description")
+        c.drawString(xs[2] + 3, tops[0] - 14, "GPS coordinates")
+        c.drawString(xs[2] + 3, tops[1] - 14, "Northing")
+        c.drawString(xs[3] + 3, tops[1] - 14, "Easting")
+        c.setFont("Helvetica", 9)
+        for r, cells in enumerate(rows[2:]):
+            for k, cell in enumerate(cells):
+                c.drawString(xs[k] + 3, tops[2 + r] - 13, cell)
+
+    assert _read(tmp_path / "double.pdf", draw) == [rows]

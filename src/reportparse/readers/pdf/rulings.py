@@ -443,16 +443,19 @@ def _with_cell_borders(
     st: Structure, ys: list[float], xs: list[float], segs: list[Segment], settings: TableSettings
 ) -> list[float]:
     """The row lines of a grid with column rules, with its shorter rules that are cells'
-    borders: a rule from one column line to another (the box behind a cell's text stops
-    short of them), where in every column it does not cross no text stands both over and
-    under it (there a cell spans the two rows; text on both sides is two rows its rules
-    left undrawn, and the rule no row line)."""
+    borders: a rule from one column line (or vertical rule: the inner line of a double
+    frame) to another (the box behind a cell's text stops short of them), where in every
+    column it does not cross no text stands both over and under it (there a cell spans the
+    two rows; text on both sides is two rows its rules left undrawn, and the rule no row
+    line)."""
     tol, reach = settings.rule_tolerance, settings.cell_border_reach
     if len(xs) < 3:  # the two edges and no column rule inside
         return ys
 
+    stops = [*xs, *(v.pos for v in st.vrulings)]  # a column line, or a rule of a double frame
+
     def meets(x: float) -> bool:
-        return any(abs(x - v) <= reach for v in xs)
+        return any(abs(x - v) <= reach for v in stops)
 
     found = sorted(
         r.pos
