@@ -368,3 +368,37 @@ def test_a_head_border_that_ends_at_the_inner_rule_of_a_double_frame(tmp_path):
                 c.drawString(xs[k] + 3, tops[2 + r] - 13, cell)
 
     assert _read(tmp_path / "double.pdf", draw) == [rows]
+
+
+def test_a_header_boxed_apart_with_no_column_rules(tmp_path):
+    """The header in a box of its own with no column rules, over the body's grid with a gap
+    between; two heads set close on one line (one run of text) stand in two columns: the
+    header is the grid's, each head in its column."""
+    rows = [
+        ["No.", "Offense", "Max Term", "Min Term", "Fine"],
+        ["1", "Child abuse", "40Y", "", "$10,000"],
+        ["2", "Neglect", "5Y", "1Y", "$5,000"],
+    ]
+    xs = [72, 100, 220, 246, 290, 380]
+
+    def draw(c):
+        c.rect(xs[0], 740, xs[-1] - xs[0], 20)  # the header's box
+        tops = [728 - r * ROW for r in range(len(rows))]
+        for t in tops:
+            c.line(xs[0], t, xs[-1], t)
+        for x in xs:
+            c.line(x, tops[0], x, tops[-1])
+        c.setFont("Helvetica-Bold", 9)
+        c.drawString(xs[0] + 3, 746, "No.")
+        c.drawString(xs[1] + 3, 746, "Offense")
+        c.drawString(xs[4] + 3, 746, "Fine")
+        c.drawString(xs[2] + 3, 751, "Max")  # two heads as one run: "Max Min"
+        c.drawString(xs[2] + 3, 742, "Term")
+        c.drawString(xs[3] + 3, 742, "Term")
+        c.drawString(xs[3] + 3, 751, "Min")
+        c.setFont("Helvetica", 9)
+        for r, cells in enumerate(rows[1:]):
+            for k, cell in enumerate(cells):
+                c.drawString(xs[k] + 3, tops[r] - 13, cell)
+
+    assert _read(tmp_path / "boxed.pdf", draw) == [rows]

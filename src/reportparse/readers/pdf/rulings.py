@@ -24,9 +24,10 @@ from .cells import (
     top,
     turned,
     turned_cell_text,
+    word_spans,
 )
 from .geometry import BBox, connected_groups, union
-from .layout import Box, PageLayout, Ruling, Segment
+from .layout import Box, PageLayout, Ruling, Segment, make_segment
 
 
 @dataclass
@@ -240,13 +241,17 @@ def _joined_headers(
 
 
 def _heads(upper: Structure, lower: Structure, layout: PageLayout, settings) -> bool:
-    if not (upper.boxed(settings) and lower.boxed(settings)):
+    if not (lower.boxed(settings) and (upper.boxed(settings) or _framed(upper, settings))):
         return False
     inside = [
         s
         for s in layout.segments
         if upper.x0 <= s.cx <= upper.x1 and upper.top <= s.cy <= upper.bottom
     ]
+    if not upper.boxed(settings):  # a frame alone: its heads stand in the grid's columns
+        return _in_columns_of(inside, lower, settings) and _heads(
+            _with_columns(upper, lower, settings), lower, layout, settings
+        )
     if any(value_line(line) for line in printed_lines(inside, settings.row_core)):
         return False  # a grid that prints values is a table of its own, not a header
     gap = lower.top - upper.bottom
@@ -265,6 +270,36 @@ def _heads(upper: Structure, lower: Structure, layout: PageLayout, settings) -> 
         for s in layout.segments
     )
     return bool(inner) and fits and not between
+
+
+def _framed(st: Structure, settings: TableSettings) -> bool:
+    """Whether a structure is a box: rules along its top and bottom and down both sides."""
+    tol = settings.rule_tolerance
+    height = st.bottom - st.top
+    sides = [x for x in st.columns(settings) if min(abs(x - st.x0), abs(x - st.x1)) <= tol]
+    ends = [y for y in st.rows(settings) if min(abs(y - st.top), abs(y - st.bottom)) <= tol]
+    return len(sides) == 2 and len(ends) == 2 and height > 0
+
+
+def _in_columns_of(segs: list[Segment], grid: Structure, settings: TableSettings) -> bool:
+    """Whether text stands in two or more of a grid's columns, no word across a column
+    rule (heads set close on one line read as one segment)."""
+    xs = [grid.x0, *grid.columns(settings), grid.x1]
+    tol = settings.rule_tolerance
+    places = set()
+    for x0, x1 in (span for s in segs for span in word_spans(s)):
+        inner = [i for i, (a, b) in enumerate(pairwise(xs)) if a - tol <= x0 and x1 <= b + tol]
+        if not inner:
+            return False
+        places.add(inner[0])
+    return len(places) >= 2
+
+
+def _with_columns(frame: Structure, grid: Structure, settings: TableSettings) -> Structure:
+    """A frame with the grid's column lines drawn down through it (to test it as a header,
+    as if its columns were ruled)."""
+    lines = [Ruling(x, frame.top, frame.bottom) for x in grid.columns(settings)]
+    return Structure(frame.hrulings, [*frame.vrulings, *lines], frame.fills)
 
 
 def _fill_blocks(layout: PageLayout, settings: TableSettings) -> list[BBox]:
@@ -288,8 +323,12 @@ def cell_fills(layout: PageLayout, tol: float) -> list[Box]:
 
 
 def _on_page(box: BBox, layout: PageLayout, tol: float) -> bool:
+    """Whether a box stays on the page: it begins at or after its top and left edges and
+    ends before its longer side (a page turned by /Rotate may give its size either way
+    round, its marks in the other)."""
     x0, top_y, x1, bottom_y = box
-    return min(x0, top_y) >= -tol and x1 <= layout.width + tol and bottom_y <= layout.height + tol
+    side = max(layout.width, layout.height) + tol
+    return min(x0, top_y) >= -tol and max(x1, bottom_y) <= side
 
 
 def _in_block(box: BBox, blocks: list[BBox], tol: float) -> BBox:
@@ -378,6 +417,7 @@ def read_grid(
         evidence = replace(rule_evidence(segs, ys, settings), column_rules=tuple(xs[1:-1]))
         return read_region(segs, settings, evidence, TableMethod.RULED_GRID)
     nrows, ncols = len(ys) - 1, len(xs) - 1
+    parts = [p for seg in segs for part in glyph_segments(seg) for p in _by_column(part, xs)]
     # merged cells: a missing rule between neighbours joins them (a column rule is any of
     # the rules taken as one)
     near = max(tol, settings.column_rule_merge / 2)
@@ -385,7 +425,7 @@ def read_grid(
     for r in range(nrows):
         for c in range(1, ncols):
             drawn = _covered(st.vrulings, xs[c], ys[r], ys[r + 1], settings, near)
-            if not drawn and not _text_on_both_sides(segs, xs, ys, r, c, settings):
+            if not drawn and not _text_on_both_sides(parts, xs, ys, r, c, settings):
                 owner[r][c] = owner[r][c - 1]
     for r in range(1, nrows):
         for c in range(ncols):
@@ -397,7 +437,7 @@ def read_grid(
             while owner[r][c] != owner[owner[r][c][0]][owner[r][c][1]]:
                 owner[r][c] = owner[owner[r][c][0]][owner[r][c][1]]
     buckets: dict[tuple[int, int], list[Segment]] = {}
-    for s in (part for seg in segs for part in glyph_segments(seg)):
+    for s in parts:
         r = _index(ys, s.cy, settings.cell_tolerance)
         c = _index(xs, s.cx, settings.cell_tolerance)
         if r is None or c is None:
@@ -428,6 +468,22 @@ def read_grid(
         col_bounds=xs,
         cell_boxes=boxes,
     )
+
+
+def _by_column(s: Segment, xs: list[float]) -> list[Segment]:
+    """A segment whose words stand in different columns of a grid (heads set close on one
+    line where no rule parts them) as one segment per column; one whose words cross no
+    column line of those it spans, as it is."""
+    inner = [x for x in xs[1:-1] if s.x0 < x < s.x1]
+    if not inner:
+        return [s]
+    if any(a < x < b for a, b in word_spans(s) for x in inner):
+        return [s]
+    groups: dict[int, list] = {}
+    for g in s.glyphs:
+        groups.setdefault(sum(1 for x in inner if x < (g.x0 + g.x1) / 2), []).append(g)
+    parts = [make_segment(gs) for _, gs in sorted(groups.items())]
+    return [p for p in parts if p.text]
 
 
 def _cell_text(group: list[Segment], settings: TableSettings) -> tuple[str, list[str]]:
