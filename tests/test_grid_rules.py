@@ -402,3 +402,23 @@ def test_a_header_boxed_apart_with_no_column_rules(tmp_path):
                 c.drawString(xs[k] + 3, tops[r] - 13, cell)
 
     assert _read(tmp_path / "boxed.pdf", draw) == [rows]
+
+
+def test_row_rules_that_run_on_past_the_frame(tmp_path):
+    """Row rules drawn on 12 points past the grid's right-hand column rule: the stretch
+    they reach into, with no rule down its end and no text, is no column."""
+    rows = [["Group", "Total", "Treated"], ["Marginal", "39053", "0"], ["Small", "20341", "0"]]
+    xs = [72, 160, 230, 300]
+
+    def draw(c):
+        tops = [760 - r * ROW for r in range(len(rows) + 1)]
+        for t in tops:
+            c.line(xs[0], t, xs[-1] + 12, t)
+        for x in xs:
+            c.line(x, tops[0], x, tops[-1])
+        for r, cells in enumerate(rows):
+            c.setFont("Helvetica-Bold" if r == 0 else "Helvetica", 9)
+            for k, cell in enumerate(cells):
+                c.drawString(xs[k] + 3, tops[r] - 13, cell)
+
+    assert _read(tmp_path / "overshoot.pdf", draw) == [rows]

@@ -410,7 +410,7 @@ def read_grid(
     if len(ys) < 2:
         return None
     segs = segments_in(segments, (xs[0], ys[0], xs[-1], ys[-1]), settings.cell_tolerance)
-    xs = _without_gutters(xs, segs, settings)
+    xs = _without_overshoot(_without_gutters(xs, segs, settings), st, segs, settings)
     level = [s for s in segs if not turned(s)]  # turned heads print no line and no row
     ys = _with_cell_borders(st, ys, xs, level, settings)
     if _stacked(level, ys, xs, settings) or _crowded(level, xs, settings):
@@ -562,6 +562,25 @@ def _without_gutters(xs: list[float], segs: list[Segment], settings: TableSettin
         elif b < xs[-1]:
             out[-1] = (a + b) / 2  # at the right edge the grid ends before it
     return out
+
+
+def _without_overshoot(
+    xs: list[float], st: Structure, segs: list[Segment], settings: TableSettings
+) -> list[float]:
+    """Column lines less an edge stretch that only horizontal rules reach into: rules run on
+    past the frame's column rule, no vertical rule at their ends and no text between, are
+    no column."""
+    tol = settings.rule_tolerance
+
+    def bare(a: float, b: float, edge: float) -> bool:
+        ruled = any(abs(v.pos - edge) <= tol for v in st.vrulings)
+        return not ruled and not any(overlap(s.x0, s.x1, a, b) > 0 for s in segs)
+
+    if len(xs) > 3 and bare(xs[-2], xs[-1], xs[-1]):
+        xs = xs[:-1]
+    if len(xs) > 3 and bare(xs[0], xs[1], xs[0]):
+        xs = xs[1:]
+    return xs
 
 
 def _crowded(segs: list[Segment], xs: list[float], settings: TableSettings) -> bool:
