@@ -379,7 +379,7 @@ def test_a_header_boxed_apart_with_no_column_rules(tmp_path):
         ["1", "Child abuse", "40Y", "", "$10,000"],
         ["2", "Neglect", "5Y", "1Y", "$5,000"],
     ]
-    xs = [72, 100, 220, 246, 290, 380]
+    xs = [72, 100, 220, 248, 290, 380]
 
     def draw(c):
         c.rect(xs[0], 740, xs[-1] - xs[0], 20)  # the header's box
@@ -392,8 +392,8 @@ def test_a_header_boxed_apart_with_no_column_rules(tmp_path):
         c.drawString(xs[0] + 3, 746, "No.")
         c.drawString(xs[1] + 3, 746, "Offense")
         c.drawString(xs[4] + 3, 746, "Fine")
-        c.drawString(xs[2] + 3, 751, "Max")  # two heads as one run: "Max Min"
-        c.drawString(xs[2] + 3, 742, "Term")
+        c.drawString(xs[2] + 3, 751, "Max")
+        c.drawString(xs[2] + 3, 742, "Term")  # two heads as one run: "Term Term"
         c.drawString(xs[3] + 3, 742, "Term")
         c.drawString(xs[3] + 3, 751, "Min")
         c.setFont("Helvetica", 9)
@@ -422,3 +422,35 @@ def test_row_rules_that_run_on_past_the_frame(tmp_path):
                 c.drawString(xs[k] + 3, tops[r] - 13, cell)
 
     assert _read(tmp_path / "overshoot.pdf", draw) == [rows]
+
+
+def test_a_head_centred_across_a_column_line_stays_whole(tmp_path):
+    """A group head of several words centred over two columns, its column line undrawn in
+    the header row and falling at a word space: one merged cell, written in its top-left
+    position, not parted at the line."""
+    rows = [
+        ["State", "Blood pressure of adults", ""],
+        ["", "Men", "Women"],
+        ["Kerala", "2161", "3195"],
+        ["Goa", "2134", "2858"],
+    ]
+    xs = [72, 150, 230, 310]
+
+    def draw(c):
+        tops = [760 - r * ROW for r in range(len(rows) + 1)]
+        for r, t in enumerate(tops):
+            c.line(xs[1] if r == 1 else xs[0], t, xs[-1], t)
+        for k, x in enumerate(xs):
+            c.line(x, tops[1] if k == 2 else tops[0], x, tops[-1])
+        c.setFont("Helvetica-Bold", 9)
+        c.drawString(xs[0] + 3, tops[0] - 22, "State")
+        start = xs[2] - 1 - c.stringWidth("Blood pressure", "Helvetica-Bold", 9)
+        c.drawString(start, tops[0] - 13, "Blood pressure of adults")  # a space on the line
+        c.drawString(xs[1] + 3, tops[1] - 13, "Men")
+        c.drawString(xs[2] + 3, tops[1] - 13, "Women")
+        c.setFont("Helvetica", 9)
+        for r, cells in enumerate(rows[2:], 2):
+            for k, cell in enumerate(cells):
+                c.drawString(xs[k] + 3, tops[r] - 13, cell)
+
+    assert _read(tmp_path / "centred_head.pdf", draw) == [rows]

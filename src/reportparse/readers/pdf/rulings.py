@@ -185,7 +185,9 @@ def _joined_across(
     is a column, its row rules those of the grids beside it."""
     out: list[Structure] = []
     for s in sorted(structures, key=lambda s: s.x0):
-        left = next((m for m in out if _beside(m, s, layout, settings)), None)
+        level = [m for m in out if m.x1 < s.x0 and m.top < s.bottom and s.top < m.bottom]
+        nearest = max(level, key=lambda m: m.x1, default=None)  # nothing stands between
+        left = nearest if nearest and _beside(nearest, s, layout, settings) else None
         if left is None:
             out.append(s)
             continue
@@ -417,7 +419,12 @@ def read_grid(
         evidence = replace(rule_evidence(segs, ys, settings), column_rules=tuple(xs[1:-1]))
         return read_region(segs, settings, evidence, TableMethod.RULED_GRID)
     nrows, ncols = len(ys) - 1, len(xs) - 1
-    parts = [p for seg in segs for part in glyph_segments(seg) for p in _by_column(part, xs)]
+    parts = [
+        p
+        for seg in segs
+        for part in glyph_segments(seg)
+        for p in _by_column(part, xs, settings.cell_gap)
+    ]
     # merged cells: a missing rule between neighbours joins them (a column rule is any of
     # the rules taken as one)
     near = max(tol, settings.column_rule_merge / 2)
@@ -470,15 +477,21 @@ def read_grid(
     )
 
 
-def _by_column(s: Segment, xs: list[float]) -> list[Segment]:
-    """A segment whose words stand in different columns of a grid (heads set close on one
-    line where no rule parts them) as one segment per column; one whose words cross no
-    column line of those it spans, as it is."""
+def _by_column(s: Segment, xs: list[float], gap: float) -> list[Segment]:
+    """A segment whose words stand in different columns of a grid, ``gap`` of its size or
+    more apart at each column line (heads set close on one line where no rule parts them),
+    as one segment per column; else as it is (a phrase centred across a column line)."""
     inner = [x for x in xs[1:-1] if s.x0 < x < s.x1]
     if not inner:
         return [s]
-    if any(a < x < b for a, b in word_spans(s) for x in inner):
+    spans = word_spans(s)
+    if any(a < x < b for a, b in spans for x in inner):
         return [s]
+    for x in inner:
+        left = max((b for _, b in spans if b <= x), default=None)
+        right = min((a for a, _ in spans if a >= x), default=None)
+        if left is not None and right is not None and right - left < gap * s.size:
+            return [s]
     groups: dict[int, list] = {}
     for g in s.glyphs:
         groups.setdefault(sum(1 for x in inner if x < (g.x0 + g.x1) / 2), []).append(g)
