@@ -454,3 +454,40 @@ def test_a_head_centred_across_a_column_line_stays_whole(tmp_path):
                 c.drawString(xs[k] + 3, tops[r] - 13, cell)
 
     assert _read(tmp_path / "centred_head.pdf", draw) == [rows]
+
+
+def test_heads_up_the_page_leave_no_sideways_grid_unread(tmp_path):
+    """A grid whose many heads run up the page: the page's turned view sees the same grid,
+    which the upright reading has read; no record says a grid set sideways was not read."""
+    heads = ["Projected population", "Adult equivalent", "Consumption required", "Seeds"]
+    rows = [["District", *heads]]
+    rows += [
+        ["Balasore", "23.65", "20.81", "3.04", "3.47"],
+        ["Bhadrak", "15.34", "13.50", "1.97", "2.25"],
+    ]
+    xs = [72, 150, 190, 230, 270, 310]
+
+    def draw(c):
+        tops = [760.0, 650.0, 632.0, 614.0]
+        for t in tops:
+            c.line(xs[0], t, xs[-1], t)
+        for x in xs:
+            c.line(x, tops[0], x, tops[-1])
+        c.setFont("Helvetica-Bold", 9)
+        c.drawString(xs[0] + 3, 700, "District")
+        for k, text in enumerate(heads, 1):
+            c.saveState()
+            c.translate(xs[k] + 22, tops[1] + 4)
+            c.rotate(90)
+            c.drawString(0, 0, text)
+            c.restoreState()
+        c.setFont("Helvetica", 9)
+        for r, cells in enumerate(rows[1:], 1):
+            for k, cell in enumerate(cells):
+                c.drawString(xs[k] + 3, tops[r] - 13, cell)
+
+    c = canvas.Canvas(str(tmp_path / "heads.pdf"), pagesize=A4)
+    draw(c)
+    c.save()
+    tables = read_tables((tmp_path / "heads.pdf").read_bytes())
+    assert [(t.status, t.cells) for t in tables] == [("extracted", rows)]

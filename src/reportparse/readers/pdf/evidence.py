@@ -96,6 +96,18 @@ def unread_tables(
     return out
 
 
+def not_read(
+    unread: list[Unread], read: list[Table], settings: EvidenceSettings = EVIDENCE
+) -> list[Unread]:
+    """``unread`` less what a table of ``read`` covers (evidence seen in another view of
+    the page, as a page's turned view sees an upright grid whose heads are set sideways)."""
+    return [
+        u
+        for u in unread
+        if not any(_covers(r, u.bbox, settings.covered) for r in _read_regions(u.page, read))
+    ]
+
+
 def failed_records(unread: list[Unread], read: list[Table]) -> list[Table]:
     """``failed`` table records for ``unread``, numbered after the page's tables without a
     caption (``utabell-pP-K``)."""
