@@ -12,7 +12,14 @@ from ..model import ContentMode, Table, TableKind
 from ..specs.settings import TABLES, SettingsByCaption
 from .pdf.camelot_engine import camelot_tables
 from .pdf.content import read_content
-from .pdf.evidence import TableFigures, failed_records, in_page_order, measure, unread_tables
+from .pdf.evidence import (
+    TableFigures,
+    failed_records,
+    in_page_order,
+    measure,
+    not_read,
+    unread_tables,
+)
 from .pdf.pdffile import open_pdf, page_layouts
 from .pdf.sideways import read_sideways, with_sideways
 
@@ -48,7 +55,8 @@ def read_measured_tables(
     turned = read_sideways(layouts, table_settings(None))
     upright = [t for t in content.tables if t.kind == TableKind.TABLE]
     tables = with_sideways(upright, turned.tables, layouts)
-    unread = unread_tables(layouts, content.tables + turned.tables) + turned.unread
+    read = content.tables + turned.tables
+    unread = unread_tables(layouts, read) + not_read(turned.unread, read)
     tables = in_page_order(tables, failed_records(unread, tables))
     return [(t, turned.figures_of(t) or measure(t, layouts)) for t in tables]
 

@@ -357,6 +357,10 @@ class TableSettings:
     # lines this closely (half the width of a rule drawn as a thin box, and drawing
     # precision); the edges of the box behind a cell's text stop short of them (1 pt or more)
     cell_border_reach: float = 0.8
+    # (sizes) words of one run of text this far apart or more, a column line of a ruled grid
+    # between them, are two cells' texts set close (heads on one line where no rule parts
+    # them); a word space (a quarter of the size) is one phrase centred across the line
+    cell_gap: float = 0.5
     # (share) a cell border counts as drawn where rules cover this much of it; less is a
     # merged cell
     rule_cover: float = 0.5

@@ -5,14 +5,15 @@ into printed lines, and a cell's segments into its text."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ...model import TableMethod
 from ...specs.settings import LAYOUT, TableSettings
 from ...text.normalize import join_lines, normalize_ws
 from ...text.printed import ASTERISKS, NOTE_SIGN
 from .direction import logical
-from .layout import LEADER, Segment
+from .layout import LEADER, Segment, make_segment, text_segments
+from .turned import QUARTER_TURNS, Turn
 
 BBox = tuple[float, float, float, float]  # x0, top, x1, bottom
 TRAILING_LEADER = re.compile(rf"\s*(?:{LEADER.pattern})\s*$")  # dots from a label to its value
@@ -152,6 +153,38 @@ def cell_text(segs: list[Segment], settings: TableSettings) -> tuple[str, list[s
         markers.append(sign.group(1))
         text = text[: sign.start()]
     return text, markers
+
+
+def turned(s: Segment) -> int:
+    """The quarter turn a segment's text runs at (``turned.QUARTER_TURNS``), else 0."""
+    turns = {g.turn for g in s.glyphs if not g.text.isspace()}
+    return turns.pop() if len(turns) == 1 and not s.upright and turns <= set(QUARTER_TURNS) else 0
+
+
+def glyph_segments(s: Segment) -> list[Segment]:
+    """A segment of text set at a quarter turn as one segment per glyph (the page's reading
+    of turned text groups its glyphs across cells); another segment as it is."""
+    if not turned(s):
+        return [s]
+    return [make_segment([g]) for g in s.glyphs if not g.text.isspace()]
+
+
+def turned_cell_text(segs: list[Segment], settings: TableSettings) -> tuple[str, list[str]]:
+    """Cell text from segments set at a quarter turn (a head printed up or down the page):
+    their glyphs turned upright, read as upright text."""
+    degrees = turned(segs[0])
+    right = max(s.x1 for s in segs)
+    low = max(s.bottom for s in segs)
+    turn = Turn(degrees, right, low)  # any frame holding them keeps their order
+    upright = []
+    for g in (g for s in segs for g in s.glyphs):
+        x0, top_, x1, bottom_ = turn.box(g.x0, g.top, g.x1, g.bottom)
+        upright.append(
+            replace(
+                g, x0=x0, top=top_, x1=x1, bottom=bottom_, size=bottom_ - top_, upright=True, turn=0
+            )
+        )
+    return cell_text(text_segments(upright, []), settings)
 
 
 def line_text(line: list[Segment]) -> str:

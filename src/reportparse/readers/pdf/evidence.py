@@ -27,7 +27,7 @@ from ...text.printed import YEAR_CELL, is_value
 from .cells import Grid, cluster, overlap, printed_lines
 from .geometry import BBox, connected_groups, union
 from .layout import PageLayout, Segment
-from .rulings import Structure, find_structures
+from .rulings import Structure, cell_fills, find_structures
 from .tablecheck import is_chart
 
 SHARE_DIGITS = 3  # the figures are shares given to three places
@@ -94,6 +94,18 @@ def unread_tables(
                 out.append(found)
                 regions.append(found.bbox)
     return out
+
+
+def not_read(
+    unread: list[Unread], read: list[Table], settings: EvidenceSettings = EVIDENCE
+) -> list[Unread]:
+    """``unread`` less what a table of ``read`` covers (evidence seen in another view of
+    the page, as a page's turned view sees an upright grid whose heads are set sideways)."""
+    return [
+        u
+        for u in unread
+        if not any(_covers(r, u.bbox, settings.covered) for r in _read_regions(u.page, read))
+    ]
 
 
 def failed_records(unread: list[Unread], read: list[Table]) -> list[Table]:
@@ -179,7 +191,7 @@ def _chart(bbox: BBox, layout: PageLayout) -> bool:
 
 
 def _filled_blocks(layout: PageLayout, settings: EvidenceSettings) -> list[Unread]:
-    fills = layout.fills
+    fills = cell_fills(layout, TABLES.rule_tolerance)
     boxes = [(f.x0, f.top, f.x1, f.bottom) for f in fills]
     out = []
     for group in connected_groups(boxes, settings.fill_gap):

@@ -22,6 +22,7 @@ BULLETS = "•◆▪●■►➢✓"
 MARKER_TEXT = re.compile(r"^[0-9*†‡,]+$")
 QUARTER, FULL_TURN = 90, 360  # degrees
 QUARTER_TURNS = (90, 270)  # a page's /Rotate (degrees) that turns it from portrait to landscape
+BOX_CORNERS = 4  # a box drawn as a path has its four corners
 
 
 @dataclass
@@ -253,15 +254,16 @@ def _split(
     line: list[Glyph], vrulings: list[Ruling], positions: list[float], settings: LayoutSettings
 ) -> list[list[Glyph]]:
     """``line`` cut at wide gaps and at vertical rules (``vrulings`` in the order of their
-    ``positions``, left to right)."""
+    ``positions``, left to right). A rule counts between two glyphs from the end of the
+    last glyph with ink: a space glyph drawn across a rule does not hide it."""
     parts: list[list[Glyph]] = [[]]
-    last = None
+    last = ink = None
     for g in line:
         if last is not None:
             size = max(g.size, last.size)
             gap = g.x0 - last.x1
             slack = settings.rule_in_gap
-            lo = bisect.bisect_left(positions, last.x1 - slack)
+            lo = bisect.bisect_left(positions, min(last.x1, (ink or last).x1) - slack)
             hi = bisect.bisect_right(positions, g.x0 + slack)
             rule_between = any(r.a <= (g.top + g.bottom) / 2 <= r.b for r in vrulings[lo:hi])
             if (
@@ -273,6 +275,7 @@ def _split(
         if not (g.text.isspace() and not parts[-1]):
             parts[-1].append(g)
         last = g
+        ink = ink if g.text.isspace() else g
     return [p for p in parts if any(not g.text.isspace() for g in p)]
 
 
@@ -354,14 +357,24 @@ def _add_markers(markers: list[Marker], raw: str, offset: int) -> None:
 
 
 def _merge_rules(rules: list[Ruling], settings: LayoutSettings) -> list[Ruling]:
-    """Join collinear, touching segments into single rules."""
+    """Join collinear, touching segments into single rules. A segment joins the latest rule
+    collinear with it whose span it touches: a rule on a nearby line elsewhere on the page (a
+    column rule of another table, a little to the side) does not swallow it."""
     out: list[Ruling] = []
+    reach = settings.rule_collinear + settings.sort_step  # how far back a collinear rule lies
+    gap = settings.rule_join_gap
     for r in sorted(rules, key=lambda r: (round(r.pos / settings.sort_step), r.a)):
-        collinear = out and abs(out[-1].pos - r.pos) < settings.rule_collinear
-        if collinear and r.a <= out[-1].b + settings.rule_join_gap:
-            last = out[-1]
-            out[-1] = Ruling(last.pos, last.a, max(last.b, r.b))
-        else:
+        joined = False
+        for i in range(len(out) - 1, -1, -1):
+            last = out[i]
+            if last.pos < r.pos - reach:
+                break
+            collinear = abs(last.pos - r.pos) < settings.rule_collinear
+            if collinear and r.a <= last.b + gap and last.a <= r.b + gap:
+                out[i] = Ruling(last.pos, min(last.a, r.a), max(last.b, r.b))
+                joined = True
+                break
+        if not joined:
             out.append(r)
     return out
 
@@ -416,6 +429,16 @@ def _seen_edges(r, tinted: list, settings: LayoutSettings) -> set[tuple[str, flo
     return edges
 
 
+def _filled_box(path) -> bool:
+    """Whether a path that is no closed rectangle paints one: filled (a fill closes the
+    path), its points the four corners of its bounding box and nothing else (a box drawn as
+    three sides, left open, as some programs draw cell borders)."""
+    if not path.fill or len(path.pts) < BOX_CORNERS:
+        return False
+    corners = {(x, y) for x in (path.x0, path.x1) for y in (path.top, path.bottom)}
+    return len(corners) == BOX_CORNERS and set(path.pts) == corners
+
+
 def rulings(
     page: PageObjects, settings: LayoutSettings = LAYOUT
 ) -> tuple[list[Ruling], list[Ruling], list[Box]]:
@@ -424,9 +447,10 @@ def rulings(
     v: list[Ruling] = []
     fills: list[Box] = []
     page_area = float(page.width) * float(page.height)
+    boxes = [*page.rects, *(c for c in page.curves if _filled_box(c))]
     tinted = [  # boxes of colour, not rules
         r
-        for r in page.rects
+        for r in boxes
         if r.fill
         and not _is_white(r.non_stroking_color, settings)
         and min(r.x1 - r.x0, r.bottom - r.top) >= settings.rect_thickness
@@ -436,7 +460,7 @@ def rulings(
             h.append(Ruling((ln.top + ln.bottom) / 2, ln.x0, ln.x1))
         elif abs(ln.x0 - ln.x1) < settings.line_thickness:
             v.append(Ruling((ln.x0 + ln.x1) / 2, ln.top, ln.bottom))
-    for r in page.rects:
+    for r in boxes:
         w, hgt = r.x1 - r.x0, r.bottom - r.top
         if w * hgt > settings.background_share * page_area:
             continue

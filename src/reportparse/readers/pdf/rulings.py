@@ -8,7 +8,7 @@ from itertools import combinations, pairwise
 
 from ...model import TableMethod
 from ...specs.settings import TABLES, TableSettings
-from ...text.printed import CAPTION, header_end
+from ...text.printed import CAPTION, header_end, is_value
 from .alignment import Evidence, first_body_line, read_region, value_line
 from .cells import (
     CellNote,
@@ -17,13 +17,17 @@ from .cells import (
     cell_text,
     cluster,
     cluster_spans,
+    glyph_segments,
     overlap,
     printed_lines,
     segments_in,
     top,
+    turned,
+    turned_cell_text,
+    word_spans,
 )
 from .geometry import BBox, connected_groups, union
-from .layout import Box, PageLayout, Ruling, Segment
+from .layout import Box, PageLayout, Ruling, Segment, make_segment
 
 
 @dataclass
@@ -59,15 +63,31 @@ class Structure:
     def columns(self, settings: TableSettings) -> list[float]:
         """The x of its column rules: rules that run through ``column_rule`` of its height or
         more (not a header cell's border alone), those closer than ``column_rule_merge`` as
-        one (a double rule, the edges of an inset cell fill)."""
+        one (a double rule, the edges of an inset cell fill). A rule that stops short of the
+        top, under a head spanning its columns, is a column rule too where it runs from a
+        row rule down to the grid's bottom across two rows or more (``_to_the_bottom``)."""
         height = self.bottom - self.top
         xs = []
         for x in cluster([v.pos for v in self.vrulings], settings.rule_tolerance):
             near = [v for v in self.vrulings if abs(v.pos - x) <= settings.rule_tolerance]
             spans = cluster_spans([(v.a, v.b) for v in near])
-            if sum(b - a for a, b in spans) >= settings.column_rule * height:
+            through = sum(b - a for a, b in spans) >= settings.column_rule * height
+            if through or self._to_the_bottom(x, spans[-1], settings):
                 xs.append(x)
         return cluster(xs, settings.column_rule_merge)
+
+    def _to_the_bottom(self, x: float, span: tuple[float, float], settings) -> bool:
+        """Whether a vertical rule's last stretch (``span``) runs down to the grid's bottom
+        from a horizontal rule that it meets, crossing a row rule between them."""
+        tol = settings.rule_tolerance
+        a, b = span
+        if b < self.bottom - tol:
+            return False
+        meets = [h for h in self.hrulings if h.a - tol <= x <= h.b + tol]
+        if not any(abs(h.pos - a) <= tol for h in meets):
+            return False
+        rows = self.rows(settings)
+        return any(a + tol < y < b - tol for y in rows)
 
     def rows(self, settings: TableSettings) -> list[float]:
         """The y of its rules that run across most of its width (row boundaries); in a grid
@@ -105,13 +125,6 @@ def find_structures(layout: PageLayout, settings: TableSettings = TABLES) -> lis
     Rules that touch each other form a grid; horizontal rules of the same
     width stacked under each other (a minimal table) are joined as well.
     """
-    items: list[tuple[str, object]] = [
-        ("h", r)
-        for r in layout.hrulings
-        if r.b - r.a > settings.min_hrule_length and not _underlines(r, layout, settings)
-    ]
-    items += [("v", r) for r in layout.vrulings if r.b - r.a > settings.min_vrule_length]
-    items += [("f", b) for b in layout.fills]
 
     def bbox(item) -> BBox:
         kind, o = item
@@ -120,6 +133,15 @@ def find_structures(layout: PageLayout, settings: TableSettings = TABLES) -> lis
         if kind == "v":
             return o.pos, o.a, o.pos, o.b
         return o.x0, o.top, o.x1, o.bottom
+
+    items: list[tuple[str, object]] = [
+        ("h", r)
+        for r in layout.hrulings
+        if r.b - r.a > settings.min_hrule_length and not _underlines(r, layout, settings)
+    ]
+    items += [("v", r) for r in layout.vrulings if r.b - r.a > settings.min_vrule_length]
+    items += [("f", b) for b in cell_fills(layout, settings.rule_tolerance)]
+    items = [it for it in items if _on_page(bbox(it), layout, settings.rule_tolerance)]
 
     blocks = _fill_blocks(layout, settings)
     boxes = [_in_block(bbox(it), blocks, settings.rule_tolerance) for it in items]
@@ -150,7 +172,56 @@ def find_structures(layout: PageLayout, settings: TableSettings = TABLES) -> lis
                 break
         else:
             merged.append(s)
-    return _joined_headers(merged, layout, settings)
+    return _joined_headers(_joined_across(merged, layout, settings), layout, settings)
+
+
+def _joined_across(
+    structures: list[Structure], layout: PageLayout, settings: TableSettings
+) -> list[Structure]:
+    """Grids side by side whose rows line up rule for rule, joined as one: the rows of a
+    grid whose horizontal rules are left undrawn along one column run on through it. Two
+    grids, each with column rules of its own, the same row rules (three or more), their
+    facing edges ruled down their whole height, and text between them: the stretch between
+    is a column, its row rules those of the grids beside it."""
+    out: list[Structure] = []
+    for s in sorted(structures, key=lambda s: s.x0):
+        level = [m for m in out if m.x1 < s.x0 and m.top < s.bottom and s.top < m.bottom]
+        nearest = max(level, key=lambda m: m.x1, default=None)  # nothing stands between
+        left = nearest if nearest and _beside(nearest, s, layout, settings) else None
+        if left is None:
+            out.append(s)
+            continue
+        bridge = [_bridge(left, s, y, settings.rule_tolerance) for y in left.rows(settings)]
+        left.hrulings += [*s.hrulings, *bridge]
+        left.vrulings += s.vrulings
+        left.fills += s.fills
+    return sorted(out, key=lambda s: (s.top, s.x0))
+
+
+def _bridge(left: Structure, right: Structure, y: float, tol: float) -> Ruling:
+    """A row rule drawn on across the stretch between two grids: from where the left grid's
+    rule on that line reaching its right edge begins, to where the right grid's rule from
+    its left edge ends."""
+    on = [r for r in left.hrulings if abs(r.pos - y) <= tol and r.b >= left.x1 - tol]
+    a = min((r.a for r in on), default=left.x1)
+    on = [r for r in right.hrulings if abs(r.pos - y) <= tol and r.a <= right.x0 + tol]
+    b = max((r.b for r in on), default=right.x0)
+    return Ruling(y, a, b)
+
+
+def _beside(left: Structure, right: Structure, layout: PageLayout, settings) -> bool:
+    tol = settings.rule_tolerance
+    if not (left.boxed(settings) and right.boxed(settings)) or right.x0 <= left.x1 + tol:
+        return False
+    rows, other = left.rows(settings), right.rows(settings)
+    if len(rows) < 3 or len(rows) != len(other):
+        return False
+    if any(abs(a - b) > tol for a, b in zip(rows, other, strict=True)):
+        return False
+    edges = (left.columns(settings)[-1:], right.columns(settings)[:1])
+    if not all(e and abs(e[0] - x) <= tol for e, x in zip(edges, (left.x1, right.x0), strict=True)):
+        return False
+    return any(left.x1 < s.cx < right.x0 and rows[0] < s.cy < rows[-1] for s in layout.segments)
 
 
 def _joined_headers(
@@ -172,13 +243,17 @@ def _joined_headers(
 
 
 def _heads(upper: Structure, lower: Structure, layout: PageLayout, settings) -> bool:
-    if not (upper.boxed(settings) and lower.boxed(settings)):
+    if not (lower.boxed(settings) and (upper.boxed(settings) or _framed(upper, settings))):
         return False
     inside = [
         s
         for s in layout.segments
         if upper.x0 <= s.cx <= upper.x1 and upper.top <= s.cy <= upper.bottom
     ]
+    if not upper.boxed(settings):  # a frame alone: its heads stand in the grid's columns
+        return _in_columns_of(inside, lower, settings) and _heads(
+            _with_columns(upper, lower, settings), lower, layout, settings
+        )
     if any(value_line(line) for line in printed_lines(inside, settings.row_core)):
         return False  # a grid that prints values is a table of its own, not a header
     gap = lower.top - upper.bottom
@@ -199,17 +274,63 @@ def _heads(upper: Structure, lower: Structure, layout: PageLayout, settings) -> 
     return bool(inner) and fits and not between
 
 
+def _framed(st: Structure, settings: TableSettings) -> bool:
+    """Whether a structure is a box: rules along its top and bottom and down both sides."""
+    tol = settings.rule_tolerance
+    height = st.bottom - st.top
+    sides = [x for x in st.columns(settings) if min(abs(x - st.x0), abs(x - st.x1)) <= tol]
+    ends = [y for y in st.rows(settings) if min(abs(y - st.top), abs(y - st.bottom)) <= tol]
+    return len(sides) == 2 and len(ends) == 2 and height > 0
+
+
+def _in_columns_of(segs: list[Segment], grid: Structure, settings: TableSettings) -> bool:
+    """Whether text stands in two or more of a grid's columns, no word across a column
+    rule (heads set close on one line read as one segment)."""
+    xs = [grid.x0, *grid.columns(settings), grid.x1]
+    tol = settings.rule_tolerance
+    places = set()
+    for x0, x1 in (span for s in segs for span in word_spans(s)):
+        inner = [i for i, (a, b) in enumerate(pairwise(xs)) if a - tol <= x0 and x1 <= b + tol]
+        if not inner:
+            return False
+        places.add(inner[0])
+    return len(places) >= 2
+
+
+def _with_columns(frame: Structure, grid: Structure, settings: TableSettings) -> Structure:
+    """A frame with the grid's column lines drawn down through it (to test it as a header,
+    as if its columns were ruled)."""
+    lines = [Ruling(x, frame.top, frame.bottom) for x in grid.columns(settings)]
+    return Structure(frame.hrulings, [*frame.vrulings, *lines], frame.fills)
+
+
 def _fill_blocks(layout: PageLayout, settings: TableSettings) -> list[BBox]:
     """The boxes of filled cells that stand together: cells drawn as filled rectangles with
     white gutters between them, no wider than two rules taken as one (``column_rule_merge``),
     are one table whatever the gutters, where rules alone would touch only across
     ``rule_tolerance``."""
-    fills = [(f.x0, f.top, f.x1, f.bottom) for f in layout.fills]
+    fills = [(f.x0, f.top, f.x1, f.bottom) for f in cell_fills(layout, settings.rule_tolerance)]
     blocks = []
     for group in connected_groups(fills, settings.column_rule_merge):
         if len(group) > 1:
             blocks.append(union([fills[i] for i in group]))
     return blocks
+
+
+def cell_fills(layout: PageLayout, tol: float) -> list[Box]:
+    """The filled boxes that may be a table's cells: those on the page (to ``tol``). A box
+    that runs off the page's edge is printed to bleed (a band or tab along the edge), not a
+    cell; nor are its edges rules of a table."""
+    return [f for f in layout.fills if _on_page((f.x0, f.top, f.x1, f.bottom), layout, tol)]
+
+
+def _on_page(box: BBox, layout: PageLayout, tol: float) -> bool:
+    """Whether a box stays on the page: it begins at or after its top and left edges and
+    ends before its longer side (a page turned by /Rotate may give its size either way
+    round, its marks in the other)."""
+    x0, top_y, x1, bottom_y = box
+    side = max(layout.width, layout.height) + tol
+    return min(x0, top_y) >= -tol and max(x1, bottom_y) <= side
 
 
 def _in_block(box: BBox, blocks: list[BBox], tol: float) -> BBox:
@@ -291,12 +412,19 @@ def read_grid(
     if len(ys) < 2:
         return None
     segs = segments_in(segments, (xs[0], ys[0], xs[-1], ys[-1]), settings.cell_tolerance)
-    xs = _without_gutters(xs, segs, settings)
-    ys = _with_cell_borders(st, ys, xs, segs, settings)
-    if _stacked(segs, ys, settings) or _crowded(segs, xs, settings):
+    xs = _without_overshoot(_without_gutters(xs, segs, settings), st, segs, settings)
+    level = [s for s in segs if not turned(s)]  # turned heads print no line and no row
+    ys = _with_cell_borders(st, ys, xs, level, settings)
+    if _stacked(level, ys, xs, settings) or _crowded(level, xs, settings):
         evidence = replace(rule_evidence(segs, ys, settings), column_rules=tuple(xs[1:-1]))
         return read_region(segs, settings, evidence, TableMethod.RULED_GRID)
     nrows, ncols = len(ys) - 1, len(xs) - 1
+    parts = [
+        p
+        for seg in segs
+        for part in glyph_segments(seg)
+        for p in _by_column(part, xs, settings.cell_gap)
+    ]
     # merged cells: a missing rule between neighbours joins them (a column rule is any of
     # the rules taken as one)
     near = max(tol, settings.column_rule_merge / 2)
@@ -304,7 +432,7 @@ def read_grid(
     for r in range(nrows):
         for c in range(1, ncols):
             drawn = _covered(st.vrulings, xs[c], ys[r], ys[r + 1], settings, near)
-            if not drawn and not _text_on_both_sides(segs, xs, ys, r, c, settings):
+            if not drawn and not _text_on_both_sides(parts, xs, ys, r, c, settings):
                 owner[r][c] = owner[r][c - 1]
     for r in range(1, nrows):
         for c in range(ncols):
@@ -316,7 +444,7 @@ def read_grid(
             while owner[r][c] != owner[owner[r][c][0]][owner[r][c][1]]:
                 owner[r][c] = owner[owner[r][c][0]][owner[r][c][1]]
     buckets: dict[tuple[int, int], list[Segment]] = {}
-    for s in segs:
+    for s in parts:
         r = _index(ys, s.cy, settings.cell_tolerance)
         c = _index(xs, s.cx, settings.cell_tolerance)
         if r is None or c is None:
@@ -325,7 +453,7 @@ def read_grid(
     cells = [["" for _ in range(ncols)] for _ in range(nrows)]
     notes = []
     for (r, c), group in buckets.items():
-        text, markers = cell_text(group, settings)
+        text, markers = _cell_text(group, settings)
         cells[r][c] = text
         notes += [CellNote(r, c, m) for m in markers]
     # drop rows without any text (e.g. a rule doubled by a cell border)
@@ -349,20 +477,54 @@ def read_grid(
     )
 
 
+def _by_column(s: Segment, xs: list[float], gap: float) -> list[Segment]:
+    """A segment whose words stand in different columns of a grid, ``gap`` of its size or
+    more apart at each column line (heads set close on one line where no rule parts them),
+    as one segment per column; else as it is (a phrase centred across a column line)."""
+    inner = [x for x in xs[1:-1] if s.x0 < x < s.x1]
+    if not inner:
+        return [s]
+    spans = word_spans(s)
+    if any(a < x < b for a, b in spans for x in inner):
+        return [s]
+    for x in inner:
+        left = max((b for _, b in spans if b <= x), default=None)
+        right = min((a for a, _ in spans if a >= x), default=None)
+        if left is not None and right is not None and right - left < gap * s.size:
+            return [s]
+    groups: dict[int, list] = {}
+    for g in s.glyphs:
+        groups.setdefault(sum(1 for x in inner if x < (g.x0 + g.x1) / 2), []).append(g)
+    parts = [make_segment(gs) for _, gs in sorted(groups.items())]
+    return [p for p in parts if p.text]
+
+
+def _cell_text(group: list[Segment], settings: TableSettings) -> tuple[str, list[str]]:
+    """A grid cell's text: a head set at a quarter turn read upright, where all its text is
+    turned one way; else its lines as printed."""
+    turns = {turned(s) for s in group}
+    if len(turns) == 1 and 0 not in turns:
+        return turned_cell_text(group, settings)
+    return cell_text(group, settings)
+
+
 def _with_cell_borders(
     st: Structure, ys: list[float], xs: list[float], segs: list[Segment], settings: TableSettings
 ) -> list[float]:
     """The row lines of a grid with column rules, with its shorter rules that are cells'
-    borders: a rule from one column line to another (the box behind a cell's text stops
-    short of them), where in every column it does not cross no text stands both over and
-    under it (there a cell spans the two rows; text on both sides is two rows its rules
-    left undrawn, and the rule no row line)."""
+    borders: a rule from one column line (or vertical rule: the inner line of a double
+    frame) to another (the box behind a cell's text stops short of them), where in every
+    column it does not cross no text stands both over and under it (there a cell spans the
+    two rows; text on both sides is two rows its rules left undrawn, and the rule no row
+    line)."""
     tol, reach = settings.rule_tolerance, settings.cell_border_reach
     if len(xs) < 3:  # the two edges and no column rule inside
         return ys
 
+    stops = [*xs, *(v.pos for v in st.vrulings)]  # a column line, or a rule of a double frame
+
     def meets(x: float) -> bool:
-        return any(abs(x - v) <= reach for v in xs)
+        return any(abs(x - v) <= reach for v in stops)
 
     found = sorted(
         r.pos
@@ -415,36 +577,89 @@ def _without_gutters(xs: list[float], segs: list[Segment], settings: TableSettin
     return out
 
 
+def _without_overshoot(
+    xs: list[float], st: Structure, segs: list[Segment], settings: TableSettings
+) -> list[float]:
+    """Column lines less an edge stretch that only horizontal rules reach into: rules run on
+    past the frame's column rule, no vertical rule at their ends and no text between, are
+    no column."""
+    tol = settings.rule_tolerance
+
+    def bare(a: float, b: float, edge: float) -> bool:
+        ruled = any(abs(v.pos - edge) <= tol for v in st.vrulings)
+        return not ruled and not any(overlap(s.x0, s.x1, a, b) > 0 for s in segs)
+
+    if len(xs) > 3 and bare(xs[-2], xs[-1], xs[-1]):
+        xs = xs[:-1]
+    if len(xs) > 3 and bare(xs[0], xs[1], xs[0]):
+        xs = xs[1:]
+    return xs
+
+
 def _crowded(segs: list[Segment], xs: list[float], settings: TableSettings) -> bool:
     """Whether the rules leave columns of values together: a printed line of values has two
-    segments between the same two column rules."""
+    segments side by side between the same two column rules. (Lines of cells set at
+    different heights can join into one printed line; a cell's lines stand above each other
+    there, not side by side.)"""
     for line in printed_lines(segs, settings.row_core):
         if not value_line(line):
             continue
         between = [sum(1 for x in xs if x < s.cx) for s in line]
-        if len(set(between)) < len(between):
+        if any(
+            between[i] == between[j] and _side_by_side(line[i], line[j], settings.row_core)
+            for i, j in combinations(range(len(line)), 2)
+        ):
             return True
     return False
 
 
-def _stacked(segs: list[Segment], ys: list[float], settings: TableSettings) -> bool:
+def _side_by_side(s: Segment, t: Segment, core: float) -> bool:
+    """Two segments on one printed line, one beside the other: their cores (their height
+    less ``core`` of it above and below) overlap, their x spans do not."""
+    pad_s, pad_t = core * (s.bottom - s.top), core * (t.bottom - t.top)
+    level = s.top + pad_s < t.bottom - pad_t and t.top + pad_t < s.bottom - pad_s
+    return level and overlap(s.x0, s.x1, t.x0, t.x1) == 0
+
+
+def _stacked(
+    segs: list[Segment], ys: list[float], xs: list[float], settings: TableSettings
+) -> bool:
     """Whether the rules leave rows of values together: a band between two rules holds
     several printed lines of values, one above the other (the rules part groups of rows, not
-    rows). Lines side by side in one band, with no text above each other, are the cells of
-    rows the rules part in some columns and a spanning cell holds together in the others."""
+    rows): values of one stand over values of the other in two columns, or in the band's
+    one column of values. Lines side by side in one band, with no values above each other,
+    are the cells of rows the rules part in some columns and a spanning cell holds together
+    in the others (a label wrapped over both lines beside them is one cell's text); two
+    values over each other in one column of several are one cell of two lines (two amounts
+    in one cell), not two rows."""
     lines = printed_lines(segs, settings.row_core)
     bands: dict[int, list[list[Segment]]] = {}
     for line in lines:
         if value_line(line):
             band = sum(1 for y in ys if y < (top(line) + bottom(line)) / 2)
             bands.setdefault(band, []).append(line)
-    return any(
-        _above_each_other(a, b) for group in bands.values() for a, b in combinations(group, 2)
-    )
+
+    def column(s: Segment) -> int:
+        return sum(1 for x in xs if x < s.cx)
+
+    for group in bands.values():
+        valued = {column(s) for line in group for s in line if is_value(s.text)}
+        for a, b in combinations(group, 2):
+            over = _values_over_each_other(a, b, column)
+            if over and len(over) >= min(2, len(valued)):
+                return True
+    return False
 
 
-def _above_each_other(a: list[Segment], b: list[Segment]) -> bool:
-    return any(overlap(s.x0, s.x1, t.x0, t.x1) > 0 for s in a for t in b)
+def _values_over_each_other(a: list[Segment], b: list[Segment], column) -> set[int]:
+    """The columns in which a value of one line stands over a value of the other."""
+    return {
+        column(s)
+        for s in a
+        if is_value(s.text)
+        for t in b
+        if is_value(t.text) and overlap(s.x0, s.x1, t.x0, t.x1) > 0
+    }
 
 
 def rule_evidence(segs: list[Segment], rows: list[float], settings: TableSettings) -> Evidence:
