@@ -22,6 +22,7 @@ the rest:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -60,10 +61,41 @@ class Evidence:
 NO_EVIDENCE = Evidence()
 
 
+RANGE = re.compile(r"^(\S+)\s*[-–]\s*(\S+)$")  # two values and a dash between: "1.35 - 1.42"
+
+
 def value_line(line: Line) -> bool:
-    """A line that prints values after its first segment, not only years (a header of years)."""
-    values = [s.text for s in line[1:] if is_value(s.text)]
-    return bool(values) and not all(YEAR_CELL.match(v) for v in values)
+    """A line that prints values after its first segment (numbers, missing-value symbols,
+    ranges of two numbers), not only years (a header of years, or of periods)."""
+    values = [s.text for s in line[1:] if is_value(s.text) or _is_range(s.text)]
+    if _bands(values):
+        return False
+    return bool(values) and not all(YEAR_CELL.match(v) or _years(v) for v in values)
+
+
+def _is_range(text: str) -> bool:
+    m = RANGE.match(text.strip())
+    return m is not None and is_value(m.group(1)) and is_value(m.group(2))
+
+
+def _bands(values: list[str]) -> bool:
+    """Whether ranges are the heads of bands of a scale ("19-24", "25-30"): whole numbers,
+    each band beginning where the one before it ended or after. Ranges of figures (prices
+    "1.35 - 1.42" this week and "1.38 - 1.43" last) overlap, or are not whole."""
+    bounds = [RANGE.match(v.strip()) for v in values]
+    if len(bounds) < 2 or any(m is None for m in bounds):
+        return False
+    pairs = [(m.group(1), m.group(2)) for m in bounds]
+    if not all(a.isdigit() and b.isdigit() for a, b in pairs):
+        return False
+    return all(int(a) <= int(b) for a, b in pairs) and all(
+        int(b0) <= int(a1) for (_, b0), (a1, _) in pairwise(pairs)
+    )
+
+
+def _years(text: str) -> bool:
+    m = RANGE.match(text.strip())
+    return m is not None and bool(YEAR_CELL.match(m.group(1)) and YEAR_CELL.match(m.group(2)))
 
 
 def first_body_line(lines: list[Line]) -> int | None:
@@ -76,12 +108,36 @@ def first_body_line(lines: list[Line]) -> int | None:
         return None
     values_start = lines[k][1].x0
     while k > 0 and len(lines[k - 1]) == 1 and lines[k - 1][0].x1 < values_start:
+        if _heading_under_heads(lines[: k - 1], values_start) and _recurs(lines, k - 1):
+            return k - 1  # a heading of the body's first rows, under the column heads
         if not goes_on(lines[k - 1][0].text, lines[k][0].text):
             break
         if lines[k - 1][0].bold != lines[k][0].bold:
             break
         k -= 1
     return k
+
+
+def _heading_under_heads(above: list[Line], values_start: float) -> bool:
+    """Whether the lines ``above`` a line of the stub alone (right over the first values)
+    end in a line of column heads: heads over two columns of values or more."""
+    if not above:
+        return False
+    return sum(1 for s in above[-1] if s.x0 >= values_start) >= 2
+
+
+def _recurs(lines: list[Line], i: int) -> bool:
+    """Whether the stub line ``i`` over the first values is one of the body's headings: a
+    line of the stub alone, in its style, stands over values further down too (a stub head
+    under the column heads has no such fellow)."""
+    line = lines[i]
+    return any(
+        len(other) == 1
+        and other[0].bold == line[0].bold
+        and other[0].x0 == line[0].x0
+        and value_line(below)
+        for other, below in pairwise(lines[i + 2 :])
+    )
 
 
 def _number_goes_on(above: list[Line], lower: Line) -> bool:

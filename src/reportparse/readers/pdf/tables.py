@@ -127,6 +127,10 @@ class PageTables:
         self.segments = [s for s in layout.segments if id(s) not in furniture]
         self.structures = {tables.defaults: find_structures(layout, tables.defaults)}
         boxed = [st for st in self.structures[tables.defaults] if st.boxed(tables.defaults)]
+        self.frames: list[Structure] = []  # rules boxing open text: no cells of their own
+        if every_table:
+            self.frames = [st for st in boxed if not self._reads_as_grid(st)]
+            boxed = [st for st in boxed if st not in self.frames]
         self.open_segments = [
             s for s in self.segments if not any(_inside(s, st) for st in boxed)
         ]  # text that no ruled grid holds
@@ -137,6 +141,10 @@ class PageTables:
         self.parts: set[int] = set()  # what a table's later part, read so far, took
         self.goes_on: Grid | None = None  # the table that ended the page before, if any
         self._options: list[Option] | None = None
+
+    def _reads_as_grid(self, st: Structure) -> bool:
+        grid = read_grid(self.segments, st, self.tables.defaults)
+        return grid is not None and looks_like_table(grid, self.layout, True, self.page)
 
     # ------------------------------------------------------------ options
 
@@ -357,7 +365,12 @@ class PageTables:
             for st in self.structures[settings]
             if not self.claimed & st.ids() and not st.boxed(settings)
         ]
-        for block in find_blocks(free, self.page, settings, self.caption_ids, True):
+        blocks = [
+            b
+            for part in self._framed_apart(free)
+            for b in find_blocks(part, self.page, settings, self.caption_ids, True)
+        ]
+        for block in sorted(blocks, key=lambda b: (b.top, b.x0)):
             wide = settings.row_rule_length * (block.x1 - block.x0)  # not a rule over a total
             side = [st for st in structures if _touches(block, [st]) and st.x1 - st.x0 >= wide]
             cand = Candidate(side[:1], block)
@@ -377,6 +390,21 @@ class PageTables:
                 FoundTable(None, grid, None, self.layout.number, "", settings, method, short=part)
             )
         return out
+
+    def _framed_apart(self, segments: list[Segment]) -> list[list[Segment]]:
+        """Text grouped by the panel of a frame it stands in (``frames``: rules boxing open
+        text, not a grid): a rule running down a frame parts what stands on each side of it
+        (a table and the charts beside it); text outside every frame is one group."""
+        settings = self.tables.defaults
+        groups: dict[tuple[int, int] | None, list[Segment]] = {}
+        for s in segments:
+            key = None
+            for i, st in enumerate(self.frames):
+                if _inside(s, st):
+                    key = (i, sum(1 for x in st.columns(settings) if x < s.cx))
+                    break
+            groups.setdefault(key, []).append(s)
+        return list(groups.values())
 
     def _grids(self) -> list[FoundTable]:
         """Ruled grids that no caption took."""
