@@ -88,3 +88,95 @@ def test_heads_of_bands_are_a_header(tmp_path):
     (table,) = read_tables(path.read_bytes())
     assert table.cells == rows
     assert table.header_rows == 1
+
+
+CRIMES = [  # (label, this year, last year, change): change set close after last year
+    ("Murder", "0", "1", "-100.0"),
+    ("Rape", "14", "13", "7.7"),
+    ("Robbery", "85", "100", "-15.0"),
+    ("Burglary", "78", "111", "-29.7"),
+    ("Larceny", "831", "888", "-6.4"),
+]
+
+
+def _banded_page(path):
+    """A letterhead, a title band (white words on a black bar), the table: its values set
+    flush right in columns closer than a column gap, then a second band and a note."""
+    c = canvas.Canvas(str(path), pagesize=letter)
+    c.setFont("Helvetica", 20)
+    c.drawCentredString(306, 740, "Police Department")
+    c.setFont("Helvetica", 10)
+    c.drawString(70, 700, "Volume 24 Number 28")
+    c.drawString(420, 700, "Manhattan South")
+    c.drawCentredString(306, 684, "Report Covering the Week")
+
+    def band(y, title):
+        c.setFillColorRGB(0, 0, 0)
+        c.rect(40, y - 4, 532, 14, fill=1, stroke=0)
+        c.setFillColorRGB(1, 1, 1)
+        c.drawCentredString(306, y, title)
+        c.setFillColorRGB(0, 0, 0)
+
+    band(664, "Crime Complaints")
+    c.drawCentredString(173, 646, "Week to Date")  # over its three columns
+    for x, head in ((150, "2017"), (185, "2016"), (218, "% Chg")):
+        c.drawRightString(x, 632, head)
+    for r, (label, now, before, change) in enumerate(CRIMES):
+        y = 616 - 13.5 * r
+        c.drawRightString(118, y, label)
+        c.drawRightString(150, y, now)
+        c.drawRightString(185, y, before)
+        c.drawRightString(218, y, change)
+    band(530, "Historical Perspective")
+    c.drawCentredString(306, 512, "(A complete calendar year of data.)")
+    c.save()
+    return path
+
+
+def test_a_title_band_parts_a_table_from_the_letterhead(tmp_path):
+    """Text over a band and under it are read apart: the letterhead's "Number 28" is no row
+    of the table; columns of figures set flush right a word gap apart are two columns."""
+    (table,) = read_tables(_banded_page(tmp_path / "banded.pdf").read_bytes())
+    assert table.cells == [
+        ["", "Week to Date", "", ""],
+        ["", "2017", "2016", "% Chg"],
+        *[list(row) for row in CRIMES],
+    ]
+    assert table.header_rows == 2
+
+
+RESULTS = [
+    ["Item", "Method", "Flag", "Result", "Unit", "Range"],
+    ["White cells (WBC)", "Analyser", "L", "3.9", "E+9/L", "[4.0-10.0]"],
+    ["Neutrophils (NEU)", "Analyser", "", "2.33", "E+9/L", "[1.8-6.3]"],
+    ["Lymphocytes (LYM)", "Analyser", "", "1.16", "E+9/L", "[1.1-3.2]"],
+    ["Monocytes (MON)", "Analyser", "", "0.25", "E+9/L", "[0.1-0.6]"],
+    ["Haemoglobin (HGB)", "Analyser", "", "159", "g/L", "[130-175]"],
+    ["Platelet volume (MPV)", "Analyser", "H", "13.2", "fL", "[6.5-12.0]"],
+    ["Platelets (PLT)", "Analyser", "", "149", "E+9/L", "[125-350]"],
+]
+
+
+def test_a_form_over_its_top_rule_and_a_sparse_column(tmp_path):
+    """A form's fields over a rule, then the table: heads, then values, no rule between. The
+    rule tops the table, and the fields are no rows of it; a column of flags that two rows
+    of seven fill is a column of its own, under its head."""
+    path = tmp_path / "results.pdf"
+    c = canvas.Canvas(str(path), pagesize=letter)
+    c.setFont("Helvetica", 9)
+    for y, fields in ((720, [(160, "Sex: M"), (240, "Age: 50"), (300, "Ward:")]),
+                      (706, [(30, "Patient no:"), (160, "Sampled: 2021-06-04 09:00"),
+                             (300, "Received: 2021-06-04 19:38"), (465, "Lab no:")])):  # fmt: skip
+        for x, text in fields:
+            c.drawString(x, y, text)
+    c.setStrokeColorRGB(0.8, 0, 0)
+    c.line(28, 698, 580, 698)
+    c.line(28, 686 - 14 * len(RESULTS), 580, 686 - 14 * len(RESULTS))  # the page's next rule
+    xs = [30, 215, 300, 340, 403, 452]
+    for r, row in enumerate(RESULTS):
+        for x, cell in zip(xs, row, strict=True):
+            c.drawString(x, 686 - 14 * r, cell)
+    c.save()
+    (table,) = read_tables(path.read_bytes())
+    assert table.cells == RESULTS
+    assert table.header_rows == 1

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from ...model import TableMethod
-from ...specs.settings import TABLES, TableSettings
+from ...specs.settings import LAYOUT, TABLES, TableSettings
 from ...text.printed import YEAR_CELL, goes_on, is_value
 from .cells import (
     CellNote,
@@ -184,6 +184,8 @@ def read_region(
         columns = text_columns(body, settings, evidence.column_rules)
     if len(columns) < 2:
         return None
+    if not evidence.columns:
+        columns = _sparse_columns(body, head, columns, settings)
     placed = [_place(line, columns, settings) for line in body]
     head = [[part for s in line for part in _cut(s, columns, settings)] for line in head]
     gaps = [top(b) - bottom(a) for a, b in pairwise(lines)]
@@ -249,12 +251,77 @@ def text_columns(
     spaces = sorted(g.x1 - g.x0 for line in lines for s in line for g in s.glyphs if g.text == " ")
     space = spaces[len(spaces) // 2] if spaces else 0.0
     wide = max(settings.river_min * sizes[len(sizes) // 2], settings.river_spaces * space)
+    narrow = max(settings.column_gap, settings.river_spaces * space)
+    texts = [[w for s in line for w in _words(s)] for line in lines]
     out: list[list[float]] = []
     for a, b in spans:
         inside = [[w for w in line if a <= w[0] and w[1] <= b] for line in words]
         parts = _rivers([line for line in inside if line], allowed, wide)
+        if len(parts) < 2:
+            within = [[w for w in line if a <= w[0] and w[1] <= b] for line in texts]
+            parts = _flush_right(within, allowed, narrow, settings.cell_tolerance)
         out += parts if len(parts) > 1 else [[a, b]]
     return _apart(out, rules)
+
+
+def _words(s: Segment) -> list[tuple[float, float, str]]:
+    """A segment's words: their x spans (``word_spans``) and text."""
+    return [
+        (x0, x1, "".join(g.text for g in s.glyphs if x0 <= g.x0 and g.x1 <= x1 and not g.sup))
+        for x0, x1 in word_spans(s)
+    ]
+
+
+def _flush_right(
+    lines: list[list[tuple[float, float, str]]], allowed: int, gap: float, tol: float
+) -> list[list[float]]:
+    """A column's words parted where white space as wide as a word gap (``gap``) runs down
+    through them and the words left of it all end at one x: two columns of numbers set
+    flush right, closer than a column gap ("3 -66.7"). Not where every word right of it is
+    a group of three digits (the thousands of "1 204" end in one x too)."""
+    lines = [line for line in lines if line]
+    parts = _rivers([[(w[0], w[1]) for w in line] for line in lines], allowed, gap)
+    if len(parts) < 2:
+        return parts
+    kept = [parts[0]]
+    for part in parts[1:]:
+        cut = (kept[-1][1] + part[0]) / 2
+        left = [max((w for w in line if w[1] <= cut), key=lambda w: w[1], default=None)
+                for line in lines]  # fmt: skip
+        right = [min((w for w in line if w[0] >= cut), key=lambda w: w[0], default=None)
+                 for line in lines]  # fmt: skip
+        pairs = [(u, v) for u, v in zip(left, right, strict=True) if u and v]
+        ends = [u[1] for u, _ in pairs]
+        flush = len(pairs) >= 2 and max(ends) - min(ends) <= tol
+        if flush and not all(THOUSANDS.match(v[2]) for _, v in pairs):
+            kept.append(part)
+        else:
+            kept[-1] = [kept[-1][0], part[1]]
+    return kept
+
+
+def _sparse_columns(
+    body: list[Line], head: list[Line], columns: list[list[float]], settings: TableSettings
+) -> list[list[float]]:
+    """The columns, with those that too few body lines fill to be found from the body alone
+    (a column of flags printed on two rows of twenty): body text that stands in no column,
+    a column gap clear of the columns beside it, under a head of its own (a header segment
+    over that text and over no other column)."""
+    gap = settings.column_gap
+    stray = [
+        (s.x0, s.x1)
+        for line in body
+        for s in line
+        if not any(s.x0 < b + gap and s.x1 > a - gap for a, b in columns)
+    ]
+    heads = [s for line in head for s in line]
+    added = []
+    for a, b in _rivers([[span] for span in stray], 0, gap):
+        mine = [h for h in heads if overlap(h.x0, h.x1, a, b) > 0]
+        if len(mine) != 1 or any(overlap(mine[0].x0, mine[0].x1, c, d) > 0 for c, d in columns):
+            continue
+        added.append([a, b])
+    return sorted(columns + added) if added else columns
 
 
 def _apart(spans: list[list[float]], rules: tuple[float, ...]) -> list[list[float]]:
@@ -348,15 +415,24 @@ def _cut(seg: Segment, columns: list[list[float]], settings: TableSettings) -> l
     glyphs = seg.glyphs
     ink = [i for i, g in enumerate(glyphs) if not g.text.isspace()]
     slack = settings.cut_slack * seg.size
-    for (_, a1), (b0, _) in pairwise(columns):
+    tol = settings.cell_tolerance
+    for (_, a1), (b0, b1) in pairwise(columns):
         if not (seg.x0 < a1 and seg.x1 > b0):
             continue
-        cuts = [
+        between = [
             (glyphs[j].x0 - glyphs[i].x1, j)
             for i, j in pairwise(ink)
-            if glyphs[j].x0 - glyphs[i].x1 >= settings.cut_gap * seg.size
-            and a1 - slack <= (glyphs[i].x1 + glyphs[j].x0) / 2 <= b0 + slack
+            if a1 - slack <= (glyphs[i].x1 + glyphs[j].x0) / 2 <= b0 + slack
         ]
+        cuts = [(gap, j) for gap, j in between if gap >= settings.cut_gap * seg.size]
+        if not cuts:  # a word gap with each side within its column, the right one ending
+            cuts = [  # at its column's edge: two heads (or values) set flush right, closer
+                (gap, j)  # than a wide gap ("2016 % Chg")
+                for gap, j in between
+                if gap > LAYOUT.word_gap * seg.size
+                and max(g.x1 for g in glyphs[:j] if not g.text.isspace()) <= a1 + tol
+                and abs(seg.x1 - b1) <= tol
+            ]
         if cuts:
             _, at = max(cuts)
             return [make_segment(glyphs[:at]), *_cut(make_segment(glyphs[at:]), columns, settings)]

@@ -31,7 +31,7 @@ from ...specs.settings import (
     TableSettings,
 )
 from ...text.normalize import join_lines, normalize_ws
-from .alignment import Evidence, read_region
+from .alignment import Evidence, first_body_line, read_region
 from .blocks import Block, find_blocks
 from .captions import Caption, find_captions
 from .cells import Grid, overlap, printed_lines, segments_in
@@ -43,6 +43,8 @@ from .tablecheck import looks_like_table, may_begin_table
 TITLE_SOURCE = re.compile(r"\bKilde\b", re.I)  # picture titles name their source
 RULED_GRID = TableMethod.RULED_GRID
 TYPED_RULE = re.compile(r"^[-_=–—]{3,}$")  # a rule typed as a run of dashes
+BAND_WIDTH = 3.0  # (times its text's width) a title band runs far wider than its words
+BAND_CONTRAST = 0.5  # (lightness, 0..1) a band's text is this much lighter than its fill
 
 
 @dataclass
@@ -333,8 +335,11 @@ class PageTables:
         pool = self.open_segments if pool is None else pool
         segs = segments_in(pool, box, settings.cell_tolerance)
         segs = [s for s in segs if id(s) not in self.caption_ids]
-        if evidence is None:
-            evidence = rule_evidence(segs, st.rows(settings), settings)
+        if evidence is None:  # rules over the region's first line end no header of it
+            rows = st.rows(settings)
+            segs = _under_top_rule(segs, rows, settings)
+            first = min((s.top for s in segs), default=top_y)
+            evidence = rule_evidence(segs, [y for y in rows if y > first], settings)
         return read_region(segs, settings, evidence, TableMethod.RULES_WHITESPACE)
 
     def unnumbered(self) -> list[FoundTable]:
@@ -365,18 +370,19 @@ class PageTables:
             for st in self.structures[settings]
             if not self.claimed & st.ids() and not st.boxed(settings)
         ]
-        blocks = [
-            b
-            for part in self._framed_apart(free)
+        blocks = [  # each with the text it was found in: what the rules by it may hold
+            (b, part)
+            for group in _under_bands(free, self.layout.fills)
+            for part in self._framed_apart(group)
             for b in find_blocks(part, self.page, settings, self.caption_ids, True)
         ]
-        for block in sorted(blocks, key=lambda b: (b.top, b.x0)):
+        for block, part in sorted(blocks, key=lambda bp: (bp[0].top, bp[0].x0)):
             wide = settings.row_rule_length * (block.x1 - block.x0)  # not a rule over a total
             side = [st for st in structures if _touches(block, [st]) and st.x1 - st.x0 >= wide]
             cand = Candidate(side[:1], block)
             if self.claimed & cand.ids():
                 continue
-            grid = self.read_open(cand, settings, None, pool=free)
+            grid = self.read_open(cand, settings, None, pool=part)
             if grid is None and not side:
                 grid = read_region(block.segments, settings, Evidence(no_header=True))
             if grid is None:
@@ -465,6 +471,69 @@ class PageTables:
         return lines[0][0].lead_marker is not None or all(
             s.size < self.page.footnote_size * body_size for s in under
         )
+
+
+def _under_top_rule(
+    segments: list[Segment], rows: list[float], settings: TableSettings
+) -> list[Segment]:
+    """The text of a region less what stands over its table's top rule: where the last rule
+    over the first line of values has a line of heads under it (two segments or more), that
+    rule tops the table (heads, then values, no rule between), and the lines over it (a
+    form's fields over the results) are no rows of it."""
+    lines = printed_lines(segments, settings.row_core)
+    k = first_body_line(lines) if lines else None
+    if not k:
+        return segments
+    first = (lines[k][0].top + lines[k][0].bottom) / 2
+    above = [y for y in rows if y < first]
+    if not above:
+        return segments
+    rule = max(above)
+    mids = [(min(s.top for s in ln) + max(s.bottom for s in ln)) / 2 for ln in lines[:k]]
+    heads = [ln for ln, m in zip(lines[:k], mids, strict=True) if m > rule and len(ln) >= 2]
+    if not heads or not any(m < rule for m in mids):
+        return segments
+    return [s for s in segments if s.cy > rule]
+
+
+def _under_bands(segments: list[Segment], fills: list[Box]) -> list[list[Segment]]:
+    """Text parted at title bands: a filled bar holding one line of light text on a darker
+    fill (inverse video), much wider than its words, heads what follows it; the text over a
+    band and under it are read apart, and the band's title is no row. The title of a table
+    set in a band beside its table is no row of it either."""
+    bands = [f for f in fills if _band_text(f, segments)]
+    groups: dict[tuple, list[Segment]] = {}
+    for s in segments:
+        if any(s in _band_text(f, segments) for f in bands):
+            continue
+        key = tuple(f.bottom <= s.top for f in bands if overlap(f.x0, f.x1, s.x0, s.x1) > 0)
+        groups.setdefault((key.count(True), key.count(False) > 0), []).append(s)
+    return list(groups.values()) if bands else [segments]
+
+
+def _band_text(fill: Box, segments: list[Segment]) -> list[Segment]:
+    """The segments of a title band: one line of light text on a darker fill, the fill at
+    least ``BAND_WIDTH`` times as wide as the text; empty where ``fill`` is no band."""
+    inside = [s for s in segments if _in_box(s, (fill.x0, fill.top, fill.x1, fill.bottom), 0)]
+    if not inside or fill.fill is None:
+        return []
+    if len(printed_lines(inside, 0.0)) != 1:
+        return []
+    width = max(s.x1 for s in inside) - min(s.x0 for s in inside)
+    if fill.x1 - fill.x0 < BAND_WIDTH * width:
+        return []
+    dark = _lightness(fill.fill)
+    colours = [g.colour for s in inside for g in s.glyphs if g.colour is not None]
+    if not colours or dark is None:
+        return []
+    return inside if all(_lightness(c) > dark + BAND_CONTRAST for c in colours) else []
+
+
+def _lightness(colour) -> float | None:
+    if not colour or len(colour) < 3:
+        return None
+    r, g, b = colour[:3]
+    return (r + g + b) / 3
 
 
 def in_columns(s: Segment, columns, slack: float) -> bool:
