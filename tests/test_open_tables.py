@@ -180,3 +180,73 @@ def test_a_form_over_its_top_rule_and_a_sparse_column(tmp_path):
     (table,) = read_tables(path.read_bytes())
     assert table.cells == RESULTS
     assert table.header_rows == 1
+
+
+KEY_FIGURES = [
+    ["", "2016"],
+    ["(all amounts in EUR)", ""],
+    ["Class A", ""],
+    ["Net asset value at 31 December", "5,111,372"],
+    ["Outstanding units at 31 December", "49,136"],
+    ["Net asset value per unit", "104.03"],
+    ["Class B", ""],
+    ["Net asset value at 31 December", "49,144,825"],
+    ["Outstanding units at 31 December", "471,555"],
+]
+
+
+def test_a_header_boxed_by_rules_over_the_body(tmp_path):
+    """A top rule and a rule under the heads, then a note line and, further down, the body:
+    the rules over the aligned text box its header."""
+    path = tmp_path / "key.pdf"
+    c = canvas.Canvas(str(path), pagesize=letter)
+    c.setFont("Helvetica", 10)
+    c.drawRightString(541, 750, "A Hedge Fund")  # the page's running head
+    c.setFont("Helvetica-Bold", 14)
+    c.drawString(71, 690, "Key figures")
+    c.line(70, 652, 543, 652)
+    c.setFont("Helvetica-Bold", 9)
+    c.drawRightString(531, 641, "2016")
+    c.line(70, 638, 543, 638)
+    c.setFont("Helvetica-Oblique", 9)
+    c.drawString(71, 627, KEY_FIGURES[1][0])
+    y = 604
+    for label, value in KEY_FIGURES[2:]:
+        heading = not value
+        if heading and label != "Class A":
+            y -= 12
+        c.setFont("Helvetica-Bold" if heading else "Helvetica", 9)
+        c.drawString(71, y, label)
+        c.drawRightString(531, y, value)
+        y -= 22
+    c.save()
+    (table,) = read_tables(path.read_bytes())
+    assert table.cells == KEY_FIGURES
+    assert table.header_rows == 1
+
+
+def test_labels_that_begin_alike_stay_whole(tmp_path):
+    """Stub labels that begin with the same word end that word at one x, white space after it
+    in every line (set word by word, as TeX does, with no space glyph): they are one column
+    of text, not two."""
+    rows = [
+        ["", "Freq.", "Percent", "Mean loss"],
+        ["I/we kept the assets", "344", "75.2", "12196"],
+        ["I/we sold some of the assets", "53", "11.6", "23518"],
+        ["I/we sold all of them", "61", "13.2", "9187"],
+        ["Total", "458", "100.0", "13153"],
+    ]
+    path = tmp_path / "labels.pdf"
+    c = canvas.Canvas(str(path), pagesize=letter)
+    c.setFont("Helvetica", 10)
+    for r, row in enumerate(rows):
+        y = 700 - 15 * r
+        x = 72.0
+        for word in row[0].split():
+            c.drawString(x, y, word)
+            x += c.stringWidth(word, "Helvetica", 10) + 3.3
+        for k, cell in enumerate(row[1:]):
+            c.drawRightString(290 + 60 * k, y, cell)
+    c.save()
+    (table,) = read_tables(path.read_bytes())
+    assert table.cells == rows

@@ -276,9 +276,10 @@ def _flush_right(
     lines: list[list[tuple[float, float, str]]], allowed: int, gap: float, tol: float
 ) -> list[list[float]]:
     """A column's words parted where white space as wide as a word gap (``gap``) runs down
-    through them and the words left of it all end at one x: two columns of numbers set
-    flush right, closer than a column gap ("3 -66.7"). Not where every word right of it is
-    a group of three digits (the thousands of "1 204" end in one x too)."""
+    through them and the words left of it, all values, end at one x: two columns of numbers
+    set flush right, closer than a column gap ("3 -66.7"). Not where every word right of it
+    is a group of three digits (the thousands of "1 204" end in one x too), nor in text
+    (labels that begin with the same word end it at one x too)."""
     lines = [line for line in lines if line]
     parts = _rivers([[(w[0], w[1]) for w in line] for line in lines], allowed, gap)
     if len(parts) < 2:
@@ -293,6 +294,7 @@ def _flush_right(
         pairs = [(u, v) for u, v in zip(left, right, strict=True) if u and v]
         ends = [u[1] for u, _ in pairs]
         flush = len(pairs) >= 2 and max(ends) - min(ends) <= tol
+        flush = flush and all(is_value(u[2]) for u, _ in pairs)  # a text's first words no
         if flush and not all(THOUSANDS.match(v[2]) for _, v in pairs):
             kept.append(part)
         else:

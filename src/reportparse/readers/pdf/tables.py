@@ -43,6 +43,7 @@ from .tablecheck import looks_like_table, may_begin_table
 TITLE_SOURCE = re.compile(r"\bKilde\b", re.I)  # picture titles name their source
 RULED_GRID = TableMethod.RULED_GRID
 TYPED_RULE = re.compile(r"^[-_=–—]{3,}$")  # a rule typed as a run of dashes
+HEAD_REACH = 3.0  # (sizes) rules this close over aligned text may box its header
 BAND_WIDTH = 3.0  # (times its text's width) a title band runs far wider than its words
 BAND_CONTRAST = 0.5  # (lightness, 0..1) a band's text is this much lighter than its fill
 
@@ -378,7 +379,11 @@ class PageTables:
         ]
         for block, part in sorted(blocks, key=lambda bp: (bp[0].top, bp[0].x0)):
             wide = settings.row_rule_length * (block.x1 - block.x0)  # not a rule over a total
-            side = [st for st in structures if _touches(block, [st]) and st.x1 - st.x0 >= wide]
+            side = [
+                st
+                for st in structures
+                if (_touches(block, [st]) or _heads(block, st)) and st.x1 - st.x0 >= wide
+            ]
             cand = Candidate(side[:1], block)
             if self.claimed & cand.ids():
                 continue
@@ -591,6 +596,19 @@ def _candidate(
     if first:
         return min(options, key=lambda c: c.top)
     return max(options, key=lambda c: c.bottom)
+
+
+def _heads(block: Block, st: Structure) -> bool:
+    """Whether rules stand right over a block, boxing its header (a top rule and a rule
+    under the heads, the body's lines further down): their bottom within ``HEAD_REACH``
+    lines of the block's text over its top, across it."""
+    sizes = sorted(s.size for s in block.segments)
+    reach = HEAD_REACH * sizes[len(sizes) // 2] if sizes else 0.0
+    return (
+        st.bottom <= block.top
+        and block.top - st.bottom <= reach
+        and overlap(block.x0, block.x1, st.x0, st.x1) > 0
+    )
 
 
 def _touches(block: Block, structures: list[Structure]) -> bool:
