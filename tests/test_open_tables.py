@@ -250,3 +250,40 @@ def test_labels_that_begin_alike_stay_whole(tmp_path):
     c.save()
     (table,) = read_tables(path.read_bytes())
     assert table.cells == rows
+
+
+def test_rows_after_a_gap_in_the_same_columns_go_on(tmp_path):
+    """Rows of values with no header of their own, after a gap and a rule, standing in the
+    columns of the table over them (their labels out at the margin): rows of that table."""
+    years = ["2011", "2012", "2013", "2014"]
+    upper = [
+        ["Defense", "699", "709", "700", "673"],
+        ["Non-defense", "600", "610", "565", "546"],
+        ["Social Security", "725", "773", "820", "867"],
+        ["Medicare", "480", "478", "528", "564"],
+    ]
+    lower = [
+        ["Deficit", "1,300", "1,127", "772", "662"],
+        ["Net interest", "230", "223", "246", "305"],
+        ["Primary deficit", "1,070", "903", "527", "357"],
+    ]
+    path = tmp_path / "gap.pdf"
+    c = canvas.Canvas(str(path), pagesize=letter)
+    c.setFont("Helvetica", 9)
+    for k, year in enumerate(years):
+        c.drawRightString(260 + 50 * k, 700, year)
+    c.line(70, 694, 460, 694)
+    y = 680.0
+    for block, indent in ((upper, 84), (lower, 72)):
+        for row in block:
+            c.drawString(indent, y, row[0])
+            for k, cell in enumerate(row[1:]):
+                c.drawRightString(260 + 50 * k, y, cell)
+            y -= 12
+        if block is upper:  # a thick rule, then a gap, before the last rows
+            c.setLineWidth(1.5)
+            c.line(70, y + 4, 460, y + 4)
+            y -= 20
+    c.save()
+    (table,) = read_tables(path.read_bytes())
+    assert table.cells == [["", *years], *upper, *lower]

@@ -31,7 +31,7 @@ from ...specs.settings import (
     TableSettings,
 )
 from ...text.normalize import join_lines, normalize_ws
-from .alignment import Evidence, first_body_line, read_region
+from .alignment import Evidence, first_body_line, read_region, text_columns
 from .blocks import Block, find_blocks
 from .captions import Caption, find_captions
 from .cells import Grid, overlap, printed_lines, segments_in
@@ -377,7 +377,7 @@ class PageTables:
             for part in self._framed_apart(group)
             for b in find_blocks(part, self.page, settings, self.caption_ids, True)
         ]
-        for block, part in sorted(blocks, key=lambda bp: (bp[0].top, bp[0].x0)):
+        for block, part in self._rows_after_gaps(blocks):
             wide = settings.row_rule_length * (block.x1 - block.x0)  # not a rule over a total
             side = [
                 st
@@ -392,14 +392,38 @@ class PageTables:
                 grid = read_region(block.segments, settings, Evidence(no_header=True))
             if grid is None:
                 continue
-            part = not looks_like_table(grid, self.layout, False, self.page)
-            if part and not (short and may_begin_table(grid, self.layout, self.page)):
+            partial = not looks_like_table(grid, self.layout, False, self.page)
+            if partial and not (short and may_begin_table(grid, self.layout, self.page)):
                 continue
             self.claimed |= cand.ids()
             method = TableMethod.RULES_WHITESPACE if side else TableMethod.WHITESPACE
             out.append(
-                FoundTable(None, grid, None, self.layout.number, "", settings, method, short=part)
+                FoundTable(
+                    None, grid, None, self.layout.number, "", settings, method, short=partial
+                )
             )
+        return out
+
+    def _rows_after_gaps(self, blocks: list[tuple[Block, list[Segment]]]):
+        """The blocks top to bottom, a block of values alone (no header lines of its own)
+        joined to the block over it where each of its segments stands in that block's
+        columns: the rows of one table after a gap (a rule between parts of a statement)."""
+        settings = self.tables.defaults
+        slack = self.page.continuation_slack
+        out: list[tuple[Block, list[Segment]]] = []
+        for block, part in sorted(blocks, key=lambda bp: (bp[0].top, bp[0].x0)):
+            if out and out[-1][1] is part and block.body == 0:
+                above, _ = out[-1]
+                columns = text_columns(above.lines[above.body :], settings)
+                stub = [(0.0, columns[0][1])]  # a stub's labels may stand out to the left
+                inside = all(
+                    in_columns(s, columns, slack) or in_columns(s, stub, slack)
+                    for s in block.segments
+                )
+                if len(columns) > 1 and inside:
+                    out[-1] = (Block(above.lines + block.lines, above.body), part)
+                    continue
+            out.append((block, part))
         return out
 
     def _framed_apart(self, segments: list[Segment]) -> list[list[Segment]]:
