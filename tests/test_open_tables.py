@@ -287,3 +287,35 @@ def test_rows_after_a_gap_in_the_same_columns_go_on(tmp_path):
     c.save()
     (table,) = read_tables(path.read_bytes())
     assert table.cells == [["", *years], *upper, *lower]
+
+
+def test_heads_boxed_by_rules_over_a_gap_head_the_body(tmp_path):
+    """A header of two lines between a top rule and a rule under it, then a gap and the body:
+    the heads boxed by the rules right over the body are its header."""
+    rows = [
+        ["Ministry", "Revenue", "Capital", "Total"],
+        ["Agriculture", "28130.48", "67.52", "28198.00"],
+        ["Atomic Energy", "1779.00", "4101.00", "5880.00"],
+        ["Civil Aviation", "179.90", "6540.10", "6720.00"],
+        ["Coal", "53.76", "5.24", "59.00"],
+    ]
+    path = tmp_path / "budget.pdf"
+    c = canvas.Canvas(str(path), pagesize=letter)
+    c.setFont("Helvetica", 8)
+    c.drawString(150, 714, "Budget 2014-2015")  # a title on the top rule
+    c.drawRightString(420, 714, "(In crores of Rupees)")
+    c.line(60, 712, 420, 712)
+    c.drawCentredString(295, 703, "Plan (in crores of rupees)")
+    for y, row in ((690, rows[0]), *((664 - 14 * r, row) for r, row in enumerate(rows[1:]))):
+        c.drawString(62, y, row[0])
+        for k, cell in enumerate(row[1:]):
+            c.drawRightString(260 + 70 * k, y, cell)
+    c.line(60, 684, 420, 684)
+    c.save()
+    (table,) = read_tables(path.read_bytes())
+    assert table.cells[2:] == rows[1:]
+    assert table.cells[:2] == [
+        ["Ministry", "Plan (in crores of rupees)", "", ""],
+        ["", "Revenue", "Capital", "Total"],
+    ]
+    assert table.header_rows == 2

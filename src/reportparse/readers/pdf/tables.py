@@ -31,7 +31,7 @@ from ...specs.settings import (
     TableSettings,
 )
 from ...text.normalize import join_lines, normalize_ws
-from .alignment import Evidence, first_body_line, read_region, text_columns
+from .alignment import Evidence, first_body_line, read_region, text_columns, value_line
 from .blocks import Block, find_blocks
 from .captions import Caption, find_captions
 from .cells import Grid, overlap, printed_lines, segments_in
@@ -377,7 +377,7 @@ class PageTables:
             for part in self._framed_apart(group)
             for b in find_blocks(part, self.page, settings, self.caption_ids, True)
         ]
-        for block, part in self._rows_after_gaps(blocks):
+        for block, part in self._rows_after_gaps(blocks, structures):
             wide = settings.row_rule_length * (block.x1 - block.x0)  # not a rule over a total
             side = [
                 st
@@ -404,16 +404,27 @@ class PageTables:
             )
         return out
 
-    def _rows_after_gaps(self, blocks: list[tuple[Block, list[Segment]]]):
+    def _rows_after_gaps(
+        self, blocks: list[tuple[Block, list[Segment]]], structures: list[Structure]
+    ):
         """The blocks top to bottom, a block of values alone (no header lines of its own)
         joined to the block over it where each of its segments stands in that block's
-        columns: the rows of one table after a gap (a rule between parts of a statement)."""
+        columns: the rows of one table after a gap (a rule between parts of a statement);
+        and to the heads that rules box right over it (a block of heads without values)."""
         settings = self.tables.defaults
         slack = self.page.continuation_slack
         out: list[tuple[Block, list[Segment]]] = []
         for block, part in sorted(blocks, key=lambda bp: (bp[0].top, bp[0].x0)):
             if out and out[-1][1] is part and block.body == 0:
                 above, _ = out[-1]
+                boxed = [
+                    st
+                    for st in structures
+                    if _heads(block, st) and _holds(st, above, settings.cell_tolerance)
+                ]
+                if boxed and not any(value_line(line) for line in above.lines):
+                    out[-1] = (Block(above.lines + block.lines, len(above.lines)), part)
+                    continue
                 columns = text_columns(above.lines[above.body :], settings)
                 stub = [(0.0, columns[0][1])]  # a stub's labels may stand out to the left
                 inside = all(
@@ -620,6 +631,12 @@ def _candidate(
     if first:
         return min(options, key=lambda c: c.top)
     return max(options, key=lambda c: c.bottom)
+
+
+def _holds(st: Structure, block: Block, tol: float) -> bool:
+    """Whether a block stands within the rules of a structure (between its top and bottom,
+    to ``tol``: its glyphs may reach a rule)."""
+    return st.top - tol <= block.top and block.bottom <= st.bottom + tol
 
 
 def _heads(block: Block, st: Structure) -> bool:
