@@ -61,7 +61,10 @@ class Evidence:
 NO_EVIDENCE = Evidence()
 
 
-RANGE = re.compile(r"^(\S+)\s*[-–]\s*(\S+)$")  # two values and a dash between: "1.35 - 1.42"
+DASH = re.compile(r"[-–—]")  # the dash of a range printed apart: "1.35 - 1.42"
+# two values and a dash between: "1.35 - 1.42", "1.35–1.42"; not a bare hyphen ("1-1639" is
+# a code as often as a range)
+RANGE = re.compile(r"^(\S+)(?:\s+[-–]\s+|\s*–\s*)(\S+)$")
 
 
 def value_line(line: Line) -> bool:
@@ -279,7 +282,8 @@ def _flush_right(
     through them and the words left of it, all values, end at one x: two columns of numbers
     set flush right, closer than a column gap ("3 -66.7"). Not where every word right of it
     is a group of three digits (the thousands of "1 204" end in one x too), nor in text
-    (labels that begin with the same word end it at one x too)."""
+    (labels that begin with the same word end it at one x too), nor before the dash of
+    ranges ("1.35 - 1.42": their first figures end at one x too)."""
     lines = [line for line in lines if line]
     parts = _rivers([[(w[0], w[1]) for w in line] for line in lines], allowed, gap)
     if len(parts) < 2:
@@ -295,6 +299,8 @@ def _flush_right(
         ends = [u[1] for u, _ in pairs]
         flush = len(pairs) >= 2 and max(ends) - min(ends) <= tol
         flush = flush and all(is_value(u[2]) for u, _ in pairs)  # a text's first words no
+        dashes = any(DASH.fullmatch(w[2]) for pair in pairs for w in pair)
+        flush = flush and not dashes  # the figures of ranges ("1 - 2") no
         if flush and not all(THOUSANDS.match(v[2]) for _, v in pairs):
             kept.append(part)
         else:

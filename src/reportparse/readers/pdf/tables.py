@@ -31,7 +31,7 @@ from ...specs.settings import (
     TableSettings,
 )
 from ...text.normalize import join_lines, normalize_ws
-from .alignment import Evidence, first_body_line, read_region, text_columns, value_line
+from .alignment import Evidence, read_region, text_columns, value_line
 from .blocks import Block, find_blocks
 from .captions import Caption, find_captions
 from .cells import Grid, overlap, printed_lines, segments_in
@@ -338,7 +338,6 @@ class PageTables:
         segs = [s for s in segs if id(s) not in self.caption_ids]
         if evidence is None:  # rules over the region's first line end no header of it
             rows = st.rows(settings)
-            segs = _under_top_rule(segs, rows, settings)
             first = min((s.top for s in segs), default=top_y)
             evidence = rule_evidence(segs, [y for y in rows if y > first], settings)
         return read_region(segs, settings, evidence, TableMethod.RULES_WHITESPACE)
@@ -511,29 +510,6 @@ class PageTables:
         return lines[0][0].lead_marker is not None or all(
             s.size < self.page.footnote_size * body_size for s in under
         )
-
-
-def _under_top_rule(
-    segments: list[Segment], rows: list[float], settings: TableSettings
-) -> list[Segment]:
-    """The text of a region less what stands over its table's top rule: where the last rule
-    over the first line of values has a line of heads under it (two segments or more), that
-    rule tops the table (heads, then values, no rule between), and the lines over it (a
-    form's fields over the results) are no rows of it."""
-    lines = printed_lines(segments, settings.row_core)
-    k = first_body_line(lines) if lines else None
-    if not k:
-        return segments
-    first = (lines[k][0].top + lines[k][0].bottom) / 2
-    above = [y for y in rows if y < first]
-    if not above:
-        return segments
-    rule = max(above)
-    mids = [(min(s.top for s in ln) + max(s.bottom for s in ln)) / 2 for ln in lines[:k]]
-    heads = [ln for ln, m in zip(lines[:k], mids, strict=True) if m > rule and len(ln) >= 2]
-    if not heads or not any(m < rule for m in mids):
-        return segments
-    return [s for s in segments if s.cy > rule]
 
 
 def _under_bands(segments: list[Segment], fills: list[Box]) -> list[list[Segment]]:
