@@ -69,11 +69,11 @@ def test_a_table_framed_with_a_chart_beside_it(tmp_path):
 
 
 def test_heads_of_bands_are_a_header(tmp_path):
-    """Heads that are bands of a scale ("19-24", "25-30") are a header, not values; ranges
+    """Heads that are bands of a scale ("19–24", "25–30") are a header, not values; ranges
     of figures in the body are values."""
     path = tmp_path / "bands.pdf"
     rows = [
-        ["County", "19-24", "25-30", "31-36"],
+        ["County", "19–24", "25–30", "31–36"],
         ["Agder", "19 %", "18 %", "23 %"],
         ["Innlandet", "17 %", "17 %", "22 %"],
         ["Oslo", "14 %", "21 %", "26 %"],
