@@ -425,12 +425,13 @@ class PageTables:
                     out[-1] = (Block(above.lines + block.lines, len(above.lines)), part)
                     continue
                 columns = text_columns(above.lines[above.body :], settings)
-                stub = [(0.0, columns[0][1])]  # a stub's labels may stand out to the left
-                inside = all(
+                stub = [(0.0, columns[0][1])] if columns else []  # its labels may stand out
+                inside = all(  # to the left of the stub
                     in_columns(s, columns, slack) or in_columns(s, stub, slack)
                     for s in block.segments
                 )
-                if len(columns) > 1 and inside:
+                values = any(value_line(line) for line in block.lines)
+                if len(columns) > 1 and inside and values:
                     out[-1] = (Block(above.lines + block.lines, above.body), part)
                     continue
             out.append((block, part))
