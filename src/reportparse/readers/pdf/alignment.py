@@ -428,16 +428,17 @@ def _cut(seg: Segment, columns: list[list[float]], settings: TableSettings) -> l
         if not (seg.x0 < a1 and seg.x1 > b0):
             continue
         between = [
-            (glyphs[j].x0 - glyphs[i].x1, j)
+            (glyphs[j].x0 - glyphs[i].x1, i, j)
             for i, j in pairwise(ink)
             if a1 - slack <= (glyphs[i].x1 + glyphs[j].x0) / 2 <= b0 + slack
         ]
-        cuts = [(gap, j) for gap, j in between if gap >= settings.cut_gap * seg.size]
-        if not cuts:  # a word gap with each side within its column, the right one ending
-            cuts = [  # at its column's edge: two heads (or values) set flush right, closer
-                (gap, j)  # than a wide gap ("2016 % Chg")
-                for gap, j in between
+        cuts = [(gap, j) for gap, _, j in between if gap >= settings.cut_gap * seg.size]
+        if not cuts:  # white space with no space glyph (two texts drawn apart, not the
+            cuts = [  # words of one phrase), each side within its column, the right one
+                (gap, j)  # ending at its column's edge: two heads (or values) set flush
+                for gap, i, j in between  # right, closer than a wide gap ("2016 % Chg")
                 if gap > LAYOUT.word_gap * seg.size
+                and j == i + 1
                 and max(g.x1 for g in glyphs[:j] if not g.text.isspace()) <= a1 + tol
                 and abs(seg.x1 - b1) <= tol
             ]
