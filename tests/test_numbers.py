@@ -99,6 +99,8 @@ def test_split_sentences_keeps_abbreviations_and_dates():
     [
         (["Tall fra na-", "sjonalt register"], "Tall fra nasjonalt register"),
         (["perioden 2018-", "2021"], "perioden 2018-2021"),
+        (["2013–", "2017"], "2013–2017"),
+        (["2013 –", "2017"], "2013 – 2017"),
         (["arbeids-", "og utdanningsrettet"], "arbeids- og utdanningsrettet"),
         (["introduksjons-pro-", "gram,"], "introduksjons-program,"),
     ],

@@ -18,7 +18,8 @@ def normalize_ws(text: str) -> str:
 def join_lines(lines: list[str]) -> str:
     """Join printed lines into running text, undoing hyphenation at line breaks.
 
-    "na-" + "sjonalt" gives "nasjonalt"; "2018-" + "2021" keeps its hyphen;
+    "na-" + "sjonalt" gives "nasjonalt"; "2018-" + "2021" keeps its hyphen (and "2013–" +
+    "2017" its en dash);
     "arbeids-" + "og" keeps the hyphen and the space.
     """
     out = ""
@@ -29,7 +30,9 @@ def join_lines(lines: list[str]) -> str:
         if not out:
             out = line
             continue
-        if out.endswith("-") and len(out) >= 2:
+        if out.endswith("–") and len(out) >= 2 and out[-2].isdigit() and line[0].isdigit():
+            out += line  # a range of numbers broken after its en dash: "2013–" + "2017"
+        elif out.endswith("-") and len(out) >= 2:
             before, first = out[-2], line[0]
             next_word = line.split(" ", 1)[0].rstrip(",.;:")
             if before.isdigit() and first.isdigit():

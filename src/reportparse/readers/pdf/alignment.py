@@ -22,11 +22,12 @@ the rest:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from itertools import pairwise
 
 from ...model import TableMethod
-from ...specs.settings import TABLES, TableSettings
+from ...specs.settings import LAYOUT, TABLES, TableSettings
 from ...text.printed import YEAR_CELL, goes_on, is_value
 from .cells import (
     CellNote,
@@ -60,10 +61,44 @@ class Evidence:
 NO_EVIDENCE = Evidence()
 
 
+DASH = re.compile(r"[-–—]")  # the dash of a range printed apart: "1.35 - 1.42"
+# two values and a dash between: "1.35 - 1.42", "1.35–1.42"; not a bare hyphen ("1-1639" is
+# a code as often as a range)
+RANGE = re.compile(r"^(\S+)(?:\s+[-–]\s+|\s*–\s*)(\S+)$")
+
+
 def value_line(line: Line) -> bool:
-    """A line that prints values after its first segment, not only years (a header of years)."""
-    values = [s.text for s in line[1:] if is_value(s.text)]
-    return bool(values) and not all(YEAR_CELL.match(v) for v in values)
+    """A line that prints values after its first segment (numbers, missing-value symbols,
+    ranges of two numbers), not only years (a header of years, or of periods)."""
+    values = [s.text for s in line[1:] if is_value(s.text) or _is_range(s.text)]
+    if _bands(values):
+        return False
+    return bool(values) and not all(YEAR_CELL.match(v) or _years(v) for v in values)
+
+
+def _is_range(text: str) -> bool:
+    m = RANGE.match(text.strip())
+    return m is not None and is_value(m.group(1)) and is_value(m.group(2))
+
+
+def _bands(values: list[str]) -> bool:
+    """Whether ranges are the heads of bands of a scale ("19-24", "25-30"): whole numbers,
+    each band beginning where the one before it ended or after. Ranges of figures (prices
+    "1.35 - 1.42" this week and "1.38 - 1.43" last) overlap, or are not whole."""
+    bounds = [RANGE.match(v.strip()) for v in values]
+    if len(bounds) < 2 or any(m is None for m in bounds):
+        return False
+    pairs = [(m.group(1), m.group(2)) for m in bounds]
+    if not all(a.isdigit() and b.isdigit() for a, b in pairs):
+        return False
+    return all(int(a) <= int(b) for a, b in pairs) and all(
+        int(b0) <= int(a1) for (_, b0), (a1, _) in pairwise(pairs)
+    )
+
+
+def _years(text: str) -> bool:
+    m = RANGE.match(text.strip())
+    return m is not None and bool(YEAR_CELL.match(m.group(1)) and YEAR_CELL.match(m.group(2)))
 
 
 def first_body_line(lines: list[Line]) -> int | None:
@@ -76,12 +111,36 @@ def first_body_line(lines: list[Line]) -> int | None:
         return None
     values_start = lines[k][1].x0
     while k > 0 and len(lines[k - 1]) == 1 and lines[k - 1][0].x1 < values_start:
+        if _heading_under_heads(lines[: k - 1], values_start) and _recurs(lines, k - 1):
+            return k - 1  # a heading of the body's first rows, under the column heads
         if not goes_on(lines[k - 1][0].text, lines[k][0].text):
             break
         if lines[k - 1][0].bold != lines[k][0].bold:
             break
         k -= 1
     return k
+
+
+def _heading_under_heads(above: list[Line], values_start: float) -> bool:
+    """Whether the lines ``above`` a line of the stub alone (right over the first values)
+    end in a line of column heads: heads over two columns of values or more."""
+    if not above:
+        return False
+    return sum(1 for s in above[-1] if s.x0 >= values_start) >= 2
+
+
+def _recurs(lines: list[Line], i: int) -> bool:
+    """Whether the stub line ``i`` over the first values is one of the body's headings: a
+    line of the stub alone, in its style, stands over values further down too (a stub head
+    under the column heads has no such fellow)."""
+    line = lines[i]
+    return any(
+        len(other) == 1
+        and other[0].bold == line[0].bold
+        and other[0].x0 == line[0].x0
+        and value_line(below)
+        for other, below in pairwise(lines[i + 2 :])
+    )
 
 
 def _number_goes_on(above: list[Line], lower: Line) -> bool:
@@ -128,6 +187,8 @@ def read_region(
         columns = text_columns(body, settings, evidence.column_rules)
     if len(columns) < 2:
         return None
+    if not evidence.columns:
+        columns = _sparse_columns(body, head, columns, settings)
     placed = [_place(line, columns, settings) for line in body]
     head = [[part for s in line for part in _cut(s, columns, settings)] for line in head]
     gaps = [top(b) - bottom(a) for a, b in pairwise(lines)]
@@ -193,12 +254,82 @@ def text_columns(
     spaces = sorted(g.x1 - g.x0 for line in lines for s in line for g in s.glyphs if g.text == " ")
     space = spaces[len(spaces) // 2] if spaces else 0.0
     wide = max(settings.river_min * sizes[len(sizes) // 2], settings.river_spaces * space)
+    narrow = max(settings.column_gap, settings.river_spaces * space)
+    texts = [[w for s in line for w in _words(s)] for line in lines]
     out: list[list[float]] = []
     for a, b in spans:
         inside = [[w for w in line if a <= w[0] and w[1] <= b] for line in words]
         parts = _rivers([line for line in inside if line], allowed, wide)
+        if len(parts) < 2:
+            within = [[w for w in line if a <= w[0] and w[1] <= b] for line in texts]
+            parts = _flush_right(within, allowed, narrow, settings.cell_tolerance)
         out += parts if len(parts) > 1 else [[a, b]]
     return _apart(out, rules)
+
+
+def _words(s: Segment) -> list[tuple[float, float, str]]:
+    """A segment's words: their x spans (``word_spans``) and text."""
+    return [
+        (x0, x1, "".join(g.text for g in s.glyphs if x0 <= g.x0 and g.x1 <= x1 and not g.sup))
+        for x0, x1 in word_spans(s)
+    ]
+
+
+def _flush_right(
+    lines: list[list[tuple[float, float, str]]], allowed: int, gap: float, tol: float
+) -> list[list[float]]:
+    """A column's words parted where white space as wide as a word gap (``gap``) runs down
+    through them and the words left of it, all values, end at one x: two columns of numbers
+    set flush right, closer than a column gap ("3 -66.7"). Not where every word right of it
+    is a group of three digits (the thousands of "1 204" end in one x too), nor in text
+    (labels that begin with the same word end it at one x too), nor before the dash of
+    ranges ("1.35 - 1.42": their first figures end at one x too)."""
+    lines = [line for line in lines if line]
+    parts = _rivers([[(w[0], w[1]) for w in line] for line in lines], allowed, gap)
+    if len(parts) < 2:
+        return parts
+    kept = [parts[0]]
+    for part in parts[1:]:
+        cut = (kept[-1][1] + part[0]) / 2
+        left = [max((w for w in line if w[1] <= cut), key=lambda w: w[1], default=None)
+                for line in lines]  # fmt: skip
+        right = [min((w for w in line if w[0] >= cut), key=lambda w: w[0], default=None)
+                 for line in lines]  # fmt: skip
+        pairs = [(u, v) for u, v in zip(left, right, strict=True) if u and v]
+        ends = [u[1] for u, _ in pairs]
+        flush = len(pairs) >= 2 and max(ends) - min(ends) <= tol
+        flush = flush and all(is_value(u[2]) for u, _ in pairs)  # a text's first words no
+        dashes = any(DASH.fullmatch(w[2]) for pair in pairs for w in pair)
+        flush = flush and not dashes  # the figures of ranges ("1 - 2") no
+        if flush and not all(THOUSANDS.match(v[2]) for _, v in pairs):
+            kept.append(part)
+        else:
+            kept[-1] = [kept[-1][0], part[1]]
+    return kept
+
+
+def _sparse_columns(
+    body: list[Line], head: list[Line], columns: list[list[float]], settings: TableSettings
+) -> list[list[float]]:
+    """The columns, with those that too few body lines fill to be found from the body alone
+    (a column of flags printed on two rows of twenty): body text that stands in no column,
+    a column gap clear of the columns beside it, under a head of its own (a header segment
+    over that text and over no other column)."""
+    gap = settings.column_gap
+    stray = [
+        (s.x0, s.x1)
+        for line in body
+        for s in line
+        if not any(s.x0 < b + gap and s.x1 > a - gap for a, b in columns)
+    ]
+    heads = [s for line in head for s in line]
+    added = []
+    for a, b in _rivers([[span] for span in stray], 0, gap):
+        mine = [h for h in heads if overlap(h.x0, h.x1, a, b) > 0]
+        if len(mine) != 1 or any(overlap(mine[0].x0, mine[0].x1, c, d) > 0 for c, d in columns):
+            continue
+        added.append([a, b])
+    return sorted(columns + added) if added else columns
 
 
 def _apart(spans: list[list[float]], rules: tuple[float, ...]) -> list[list[float]]:
@@ -292,15 +423,25 @@ def _cut(seg: Segment, columns: list[list[float]], settings: TableSettings) -> l
     glyphs = seg.glyphs
     ink = [i for i, g in enumerate(glyphs) if not g.text.isspace()]
     slack = settings.cut_slack * seg.size
-    for (_, a1), (b0, _) in pairwise(columns):
+    tol = settings.cell_tolerance
+    for (_, a1), (b0, b1) in pairwise(columns):
         if not (seg.x0 < a1 and seg.x1 > b0):
             continue
-        cuts = [
-            (glyphs[j].x0 - glyphs[i].x1, j)
+        between = [
+            (glyphs[j].x0 - glyphs[i].x1, i, j)
             for i, j in pairwise(ink)
-            if glyphs[j].x0 - glyphs[i].x1 >= settings.cut_gap * seg.size
-            and a1 - slack <= (glyphs[i].x1 + glyphs[j].x0) / 2 <= b0 + slack
+            if a1 - slack <= (glyphs[i].x1 + glyphs[j].x0) / 2 <= b0 + slack
         ]
+        cuts = [(gap, j) for gap, _, j in between if gap >= settings.cut_gap * seg.size]
+        if not cuts:  # white space with no space glyph (two texts drawn apart, not the
+            cuts = [  # words of one phrase), each side within its column, the right one
+                (gap, j)  # ending at its column's edge: two heads (or values) set flush
+                for gap, i, j in between  # right, closer than a wide gap ("2016 % Chg")
+                if gap > LAYOUT.word_gap * seg.size
+                and j == i + 1
+                and max(g.x1 for g in glyphs[:j] if not g.text.isspace()) <= a1 + tol
+                and abs(seg.x1 - b1) <= tol
+            ]
         if cuts:
             _, at = max(cuts)
             return [make_segment(glyphs[:at]), *_cut(make_segment(glyphs[at:]), columns, settings)]

@@ -5,7 +5,8 @@ in visual order, reversed ("םולש" for "שלום"). The Unicode bidirectional
 (python-bidi, which wraps the Rust crate unicode-bidi) turns a visual line back into logical
 order: right-to-left runs reversed, numbers and left-to-right words within them kept as
 printed. Arabic set in presentation forms (each letter's joined shape, U+FB50-U+FEFF) is
-written as its letters (NFKC), as a reader searching the text would type them. A line with no
+written as its letters (NFKC, once in logical order: a ligature's letters are written in
+reading order), as a reader searching the text would type them. A line with no
 right-to-left letter is left as it is.
 """
 
@@ -24,5 +25,5 @@ def logical(line: str) -> str:
     """One printed line, read left to right, in logical order."""
     if not RIGHT_TO_LEFT.search(line):
         return line
-    line = PRESENTATION_FORMS.sub(lambda m: unicodedata.normalize("NFKC", m.group()), line)
-    return get_display(line)
+    line = get_display(line)  # a ligature's letters (lam-alef) are in logical order once
+    return PRESENTATION_FORMS.sub(lambda m: unicodedata.normalize("NFKC", m.group()), line)

@@ -11,9 +11,11 @@ from __future__ import annotations
 import bisect
 import math
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from ...specs.settings import LAYOUT, LayoutSettings
+from .direction import RIGHT_TO_LEFT
 from .geometry import Centred
 from .marks import GRAY, RGB, Mark, page_marks
 from .objects import PageObjects
@@ -219,7 +221,10 @@ def mark_superscripts(glyphs: list[Glyph], settings: LayoutSettings = LAYOUT) ->
 
 
 def _lines(glyphs: list[Glyph], settings: LayoutSettings) -> list[list[Glyph]]:
-    """Cluster full-size glyphs by baseline; superscripts join the line they are raised on."""
+    """Cluster full-size glyphs by baseline; superscripts join the line they are raised on,
+    combining marks the letter they are set on."""
+    marks = [g for g in glyphs if _is_mark(g)]
+    glyphs = [g for g in glyphs if not _is_mark(g)]
     normal = sorted((g for g in glyphs if not g.sup), key=lambda g: (g.bottom, g.x0))
     lines: list[list[Glyph]] = []
     for g in normal:
@@ -245,9 +250,40 @@ def _lines(glyphs: list[Glyph], settings: LayoutSettings) -> list[list[Glyph]]:
             best.append(g)
         else:
             lines.append([g])
+    order = {id(g): (g.x0, 0) for line in lines for g in line}
+    for m in marks:
+        base = _base_of(m, lines)
+        if base is None:
+            lines.append([m])
+            order[id(m)] = (m.x0, 0)
+            continue
+        line, letter = base
+        line.append(m)
+        before = -1 if RIGHT_TO_LEFT.match(letter.text) else 1  # seen before a right-to-left
+        order[id(m)] = (letter.x0, before)  # letter, so that read in logical order it follows
     for line in lines:
-        line.sort(key=lambda g: g.x0)
+        line.sort(key=lambda g: order[id(g)])
     return lines
+
+
+def _is_mark(g: Glyph) -> bool:
+    """A combining mark drawn as a glyph of its own (an Arabic vowel sign, an accent)."""
+    return len(g.text) == 1 and unicodedata.combining(g.text) > 0
+
+
+def _base_of(mark: Glyph, lines: list[list[Glyph]]) -> tuple[list[Glyph], Glyph] | None:
+    """The letter a combining mark is set on (over or under it): the nearest glyph whose
+    span holds the mark's centre, within a size of it up or down; and its line."""
+    cx = (mark.x0 + mark.x1) / 2
+    best = None
+    for line in lines:
+        for g in line:
+            if g.text.isspace() or not g.x0 <= cx <= g.x1:
+                continue
+            distance = max(g.top - mark.bottom, mark.top - g.bottom, 0.0)
+            if distance <= mark.size and (best is None or distance < best[0]):
+                best = (distance, line, g)
+    return None if best is None else best[1:]
 
 
 def _split(
@@ -287,6 +323,8 @@ def make_segment(glyphs: list[Glyph], settings: LayoutSettings = LAYOUT) -> Segm
     last = None
     pending_marker = ""
     for g in glyphs:
+        if g.text.isspace() and last is not None and _drawn_over(g, last):
+            continue  # a space drawn over a letter's ink separates nothing
         after_marker = last is not None and last.sup
         word_gap = settings.word_gap_after_marker if after_marker else settings.word_gap
         gap_limit = word_gap * g.size
@@ -325,6 +363,13 @@ def make_segment(glyphs: list[Glyph], settings: LayoutSettings = LAYOUT) -> Segm
         bold=sum(g.bold for g in full) * 2 > len(full),
         italic=sum(g.italic for g in full) * 2 > len(full),
     )
+
+
+def _drawn_over(space: Glyph, letter: Glyph) -> bool:
+    """Whether a space glyph lies within the box of the letter before it: drawn at that
+    letter's origin (as right-to-left text set in runs may place the space between words),
+    it takes no room on the line."""
+    return not letter.text.isspace() and letter.x0 <= space.x0 and space.x1 <= letter.x1
 
 
 LEADER = re.compile(r"(?:\.\s?){4,}|(?:…\s?){2,}")  # dots leading from a label to its value

@@ -10,11 +10,13 @@ page as shown), so that ``layout.py`` builds its ``PageLayout`` without knowing 
   advance (the width the font gives it) by the font size, standing on the baseline: the
   em box, the same for every font, so that glyphs of one line share their bottom whatever
   the descent a font declares. A ligature PDFium spells as several characters at one
-  origin (``ﬁ`` as ``f`` and ``i``) is one character of two letters, as printed; a line-end
+  origin (``ﬁ`` as ``f`` and ``i``) is one character of two letters, as printed (a
+  right-to-left one's letters in the order seen, right to left, as its line's); a line-end
   hyphen (which PDFium reports as U+0002) is ``-``; the spaces and line breaks PDFium adds
   between text objects are not characters of the page (a space the page draws where PDFium
   puts such a line break is lost with it: PDFium lists neither). A glyph the font gives no
-  width by its text (a Type 3 font's) is as wide as the way to the next glyph.
+  width by its text (a Type 3 font's) is as wide as the way to the next glyph; a letter of a
+  right-to-left script is as wide as PDFium's loose box of its glyph.
 * A path is split into its subpaths (one per ``m``) and each is a ``rect`` (four
   axis-parallel sides, closed), a ``line`` (one segment) or a ``curve`` (anything else),
   with its points (the end point of each segment), fill and stroke colours (RGB in 0..1,
@@ -36,6 +38,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
 from ...specs.settings import LAYOUT, LayoutSettings
+from .direction import RIGHT_TO_LEFT
 
 Matrix = tuple[float, float, float, float, float, float]  # a, b, c, d, e, f (PDF's order)
 Bounds = tuple[float, float, float, float]  # x0, top, x1, bottom (or x0, y0, x1, y1)
@@ -268,9 +271,16 @@ def _read_chars(textpage, g: _Page) -> list[Char]:
             k += 1  # is no letter of a ligature: "1" of " 1" keeps its own width
             continue
         if j > k + 1 or text == HYPHEN:
-            text = "".join(f[0] for f in found[k:j]).replace(HYPHEN, "-")
+            letters = [f[0] for f in found[k:j]]
+            if RIGHT_TO_LEFT.match(text):  # a right-to-left ligature (lam-alef), in the
+                letters.reverse()  # order it is seen in, as the rest of its line
+            text = "".join(letters).replace(HYPHEN, "-")
         k = j
         style = style_of(key, index, obj)
+        if RIGHT_TO_LEFT.match(text):  # its glyph's own width: see _drawn_width
+            advance = _drawn_width(textpage, index, style, ox, oy, text, None)
+            chars.append(style.char(text, ox, oy, advance, g))
+            continue
         advance = widths.get((style.font_key, style.size, text))
         if advance is None:
             advance = _font_width(style, text, width)
@@ -298,7 +308,10 @@ def _drawn_width(textpage, index, style: _Style, ox, oy, text, following: _Found
     """The advance of a glyph the font gives no width for by its text. A ligature: the width
     PDFium gives its glyph (by its code, in the loose box). A single letter (a Type 3 font's):
     the way to the next glyph of its text object (the loose box of the last one is its
-    drawing's, wider than the advance)."""
+    drawing's, wider than the advance). A letter of a right-to-left script (``following``
+    None): the loose box, whatever the font says by its text: PDFium gives an Arabic glyph
+    drawn in its joined form as the plain letter, which is not the code the font is asked
+    for, and the next glyph of the text object stands to its left, not at its end."""
     length = math.hypot(style.a, style.b)
     if not length:
         return 0.0

@@ -31,7 +31,7 @@ from ...specs.settings import (
     TableSettings,
 )
 from ...text.normalize import join_lines, normalize_ws
-from .alignment import Evidence, read_region
+from .alignment import Evidence, read_region, text_columns, value_line
 from .blocks import Block, find_blocks
 from .captions import Caption, find_captions
 from .cells import Grid, overlap, printed_lines, segments_in
@@ -43,6 +43,9 @@ from .tablecheck import looks_like_table, may_begin_table
 TITLE_SOURCE = re.compile(r"\bKilde\b", re.I)  # picture titles name their source
 RULED_GRID = TableMethod.RULED_GRID
 TYPED_RULE = re.compile(r"^[-_=–—]{3,}$")  # a rule typed as a run of dashes
+HEAD_REACH = 3.0  # (sizes) rules this close over aligned text may box its header
+BAND_WIDTH = 3.0  # (times its text's width) a title band runs far wider than its words
+BAND_CONTRAST = 0.5  # (lightness, 0..1) a band's text is this much lighter than its fill
 
 
 @dataclass
@@ -127,6 +130,10 @@ class PageTables:
         self.segments = [s for s in layout.segments if id(s) not in furniture]
         self.structures = {tables.defaults: find_structures(layout, tables.defaults)}
         boxed = [st for st in self.structures[tables.defaults] if st.boxed(tables.defaults)]
+        self.frames: list[Structure] = []  # rules boxing open text: no cells of their own
+        if every_table:
+            self.frames = [st for st in boxed if not self._reads_as_grid(st)]
+            boxed = [st for st in boxed if st not in self.frames]
         self.open_segments = [
             s for s in self.segments if not any(_inside(s, st) for st in boxed)
         ]  # text that no ruled grid holds
@@ -137,6 +144,10 @@ class PageTables:
         self.parts: set[int] = set()  # what a table's later part, read so far, took
         self.goes_on: Grid | None = None  # the table that ended the page before, if any
         self._options: list[Option] | None = None
+
+    def _reads_as_grid(self, st: Structure) -> bool:
+        grid = read_grid(self.segments, st, self.tables.defaults)
+        return grid is not None and looks_like_table(grid, self.layout, True, self.page)
 
     # ------------------------------------------------------------ options
 
@@ -325,8 +336,10 @@ class PageTables:
         pool = self.open_segments if pool is None else pool
         segs = segments_in(pool, box, settings.cell_tolerance)
         segs = [s for s in segs if id(s) not in self.caption_ids]
-        if evidence is None:
-            evidence = rule_evidence(segs, st.rows(settings), settings)
+        if evidence is None:  # rules over the region's first line end no header of it
+            rows = st.rows(settings)
+            first = min((s.top for s in segs), default=top_y)
+            evidence = rule_evidence(segs, [y for y in rows if y > first], settings)
         return read_region(segs, settings, evidence, TableMethod.RULES_WHITESPACE)
 
     def unnumbered(self) -> list[FoundTable]:
@@ -357,26 +370,87 @@ class PageTables:
             for st in self.structures[settings]
             if not self.claimed & st.ids() and not st.boxed(settings)
         ]
-        for block in find_blocks(free, self.page, settings, self.caption_ids, True):
+        blocks = [  # each with the text it was found in: what the rules by it may hold
+            (b, part)
+            for group in _under_bands(free, self.layout.fills)
+            for part in self._framed_apart(group)
+            for b in find_blocks(part, self.page, settings, self.caption_ids, True)
+        ]
+        for block, part in self._rows_after_gaps(blocks, structures):
             wide = settings.row_rule_length * (block.x1 - block.x0)  # not a rule over a total
-            side = [st for st in structures if _touches(block, [st]) and st.x1 - st.x0 >= wide]
+            side = [
+                st
+                for st in structures
+                if (_touches(block, [st]) or _heads(block, st)) and st.x1 - st.x0 >= wide
+            ]
             cand = Candidate(side[:1], block)
             if self.claimed & cand.ids():
                 continue
-            grid = self.read_open(cand, settings, None, pool=free)
+            grid = self.read_open(cand, settings, None, pool=part)
             if grid is None and not side:
                 grid = read_region(block.segments, settings, Evidence(no_header=True))
             if grid is None:
                 continue
-            part = not looks_like_table(grid, self.layout, False, self.page)
-            if part and not (short and may_begin_table(grid, self.layout, self.page)):
+            partial = not looks_like_table(grid, self.layout, False, self.page)
+            if partial and not (short and may_begin_table(grid, self.layout, self.page)):
                 continue
             self.claimed |= cand.ids()
             method = TableMethod.RULES_WHITESPACE if side else TableMethod.WHITESPACE
             out.append(
-                FoundTable(None, grid, None, self.layout.number, "", settings, method, short=part)
+                FoundTable(
+                    None, grid, None, self.layout.number, "", settings, method, short=partial
+                )
             )
         return out
+
+    def _rows_after_gaps(
+        self, blocks: list[tuple[Block, list[Segment]]], structures: list[Structure]
+    ):
+        """The blocks top to bottom, a block of values alone (no header lines of its own)
+        joined to the block over it where each of its segments stands in that block's
+        columns: the rows of one table after a gap (a rule between parts of a statement);
+        and to the heads that rules box right over it (a block of heads without values)."""
+        settings = self.tables.defaults
+        slack = self.page.continuation_slack
+        out: list[tuple[Block, list[Segment]]] = []
+        for block, part in sorted(blocks, key=lambda bp: (bp[0].top, bp[0].x0)):
+            if out and out[-1][1] is part and block.body == 0:
+                above, _ = out[-1]
+                boxed = [
+                    st
+                    for st in structures
+                    if _heads(block, st) and _holds(st, above, settings.cell_tolerance)
+                ]
+                if boxed and not any(value_line(line) for line in above.lines):
+                    out[-1] = (Block(above.lines + block.lines, len(above.lines)), part)
+                    continue
+                columns = text_columns(above.lines[above.body :], settings)
+                stub = [(0.0, columns[0][1])] if columns else []  # its labels may stand out
+                inside = all(  # to the left of the stub
+                    in_columns(s, columns, slack) or in_columns(s, stub, slack)
+                    for s in block.segments
+                )
+                values = any(value_line(line) for line in block.lines)
+                if len(columns) > 1 and inside and values:
+                    out[-1] = (Block(above.lines + block.lines, above.body), part)
+                    continue
+            out.append((block, part))
+        return out
+
+    def _framed_apart(self, segments: list[Segment]) -> list[list[Segment]]:
+        """Text grouped by the panel of a frame it stands in (``frames``: rules boxing open
+        text, not a grid): a rule running down a frame parts what stands on each side of it
+        (a table and the charts beside it); text outside every frame is one group."""
+        settings = self.tables.defaults
+        groups: dict[tuple[int, int] | None, list[Segment]] = {}
+        for s in segments:
+            key = None
+            for i, st in enumerate(self.frames):
+                if _inside(s, st):
+                    key = (i, sum(1 for x in st.columns(settings) if x < s.cx))
+                    break
+            groups.setdefault(key, []).append(s)
+        return list(groups.values())
 
     def _grids(self) -> list[FoundTable]:
         """Ruled grids that no caption took."""
@@ -439,6 +513,46 @@ class PageTables:
         )
 
 
+def _under_bands(segments: list[Segment], fills: list[Box]) -> list[list[Segment]]:
+    """Text parted at title bands: a filled bar holding one line of light text on a darker
+    fill (inverse video), much wider than its words, heads what follows it; the text over a
+    band and under it are read apart, and the band's title is no row. The title of a table
+    set in a band beside its table is no row of it either."""
+    bands = [f for f in fills if _band_text(f, segments)]
+    groups: dict[tuple, list[Segment]] = {}
+    for s in segments:
+        if any(s in _band_text(f, segments) for f in bands):
+            continue
+        key = tuple(f.bottom <= s.top for f in bands if overlap(f.x0, f.x1, s.x0, s.x1) > 0)
+        groups.setdefault((key.count(True), key.count(False) > 0), []).append(s)
+    return list(groups.values()) if bands else [segments]
+
+
+def _band_text(fill: Box, segments: list[Segment]) -> list[Segment]:
+    """The segments of a title band: one line of light text on a darker fill, the fill at
+    least ``BAND_WIDTH`` times as wide as the text; empty where ``fill`` is no band."""
+    inside = [s for s in segments if _in_box(s, (fill.x0, fill.top, fill.x1, fill.bottom), 0)]
+    if not inside or fill.fill is None:
+        return []
+    if len(printed_lines(inside, 0.0)) != 1:
+        return []
+    width = max(s.x1 for s in inside) - min(s.x0 for s in inside)
+    if fill.x1 - fill.x0 < BAND_WIDTH * width:
+        return []
+    dark = _lightness(fill.fill)
+    colours = [g.colour for s in inside for g in s.glyphs if g.colour is not None]
+    if not colours or dark is None:
+        return []
+    return inside if all(_lightness(c) > dark + BAND_CONTRAST for c in colours) else []
+
+
+def _lightness(colour) -> float | None:
+    if not colour or len(colour) < 3:
+        return None
+    r, g, b = colour[:3]
+    return (r + g + b) / 3
+
+
 def in_columns(s: Segment, columns, slack: float) -> bool:
     """Whether a segment stands in one of ``columns`` (x0, x1), to ``slack`` of its size."""
     return any(a - slack * s.size <= s.x0 and s.x1 <= b + slack * s.size for a, b in columns)
@@ -494,6 +608,25 @@ def _candidate(
     if first:
         return min(options, key=lambda c: c.top)
     return max(options, key=lambda c: c.bottom)
+
+
+def _holds(st: Structure, block: Block, tol: float) -> bool:
+    """Whether a block stands within the rules of a structure (between its top and bottom,
+    to ``tol``: its glyphs may reach a rule)."""
+    return st.top - tol <= block.top and block.bottom <= st.bottom + tol
+
+
+def _heads(block: Block, st: Structure) -> bool:
+    """Whether rules stand right over a block, boxing its header (a top rule and a rule
+    under the heads, the body's lines further down): their bottom within ``HEAD_REACH``
+    lines of the block's text over its top, across it."""
+    sizes = sorted(s.size for s in block.segments)
+    reach = HEAD_REACH * sizes[len(sizes) // 2] if sizes else 0.0
+    return (
+        st.bottom <= block.top
+        and block.top - st.bottom <= reach
+        and overlap(block.x0, block.x1, st.x0, st.x1) > 0
+    )
 
 
 def _touches(block: Block, structures: list[Structure]) -> bool:

@@ -1,0 +1,319 @@
+"""Open tables (no column rules) as public reports print them: inside a frame that also
+boxes charts beside the table, with ranges of figures for values and headings of their own
+between the rows. Each page is drawn by the test; the cells expected are those drawn."""
+
+from __future__ import annotations
+
+from reportlab.lib.pagesizes import landscape, letter
+from reportlab.pdfgen import canvas
+
+from reportparse.readers.document import read_tables
+
+HEADS = ["", "This week", "Last week", "Year ago"]
+ROWS = [
+    ["Ethanol ($/gal)", "", "", ""],
+    ["Iowa", "1.35 - 1.42", "1.38 - 1.43", "1.27 - 1.35"],
+    ["Minnesota", "1.38 - 1.48", "1.40 - 1.49", "1.28 - 1.35"],
+    ["Nebraska", "1.38 - 1.40", "1.36 - 1.43", "1.27 - 1.35"],
+    ["Biodiesel ($/gal)", "", "", ""],
+    ["Iowa", "2.85", "2.99 - 3.30", "2.85 - 3.07"],
+    ["Illinois", "unq", "3.47 - 3.54", "2.95 - 3.05"],
+    ["Crude oil (cents/lb)", "", "", ""],
+    ["Central Illinois", "30.02 - 30.82", "31.22 - 32.52", "29.58 - 31.08"],
+    ["Indiana/Ohio", "30.92 - 31.17", "32.89 - 33.39", "30.36 - 31.11"],
+]
+RIGHT = [150, 230, 310, 390]  # right edges of the value columns
+
+
+def _framed_page(path):
+    """The table on the left of a frame, a line chart's panel on its right, a rule between."""
+    c = canvas.Canvas(str(path), pagesize=landscape(letter))
+    top, step = 560, 15
+    c.setFont("Times-Bold", 10)
+    for k, head in enumerate(HEADS[1:], 1):
+        c.drawRightString(RIGHT[k], top, head)
+    for r, row in enumerate(ROWS, 1):
+        y = top - r * step
+        heading = not any(row[1:])
+        c.setFont("Times-Bold" if heading else "Times-Roman", 10)
+        c.drawString(22 if heading else 30, y, row[0])
+        for k, cell in enumerate(row[1:], 1):
+            if cell:
+                c.drawRightString(RIGHT[k], y, cell)
+        if heading:
+            c.line(20, y + 11, 420, y + 11)
+    bottom = top - (len(ROWS) + 1) * step
+    c.rect(15, bottom, 760, top + 20 - bottom)  # the frame round table and chart
+    c.line(420, bottom, 420, top + 20)  # the rule between them
+    c.setFont("Times-Bold", 9)
+    c.drawString(540, top, "Iowa Ethanol")
+    c.setFont("Times-Roman", 7)
+    for i, tick in enumerate(["2.60", "2.40", "2.20", "2.00", "1.80", "1.60", "1.40"]):
+        c.drawRightString(460, top - 20 - i * 20, tick)
+        c.line(465, top - 18 - i * 20, 760, top - 18 - i * 20)
+    for i, month in enumerate("JFMAMJJASOND"):
+        c.drawString(470 + i * 24, top - 150, month)
+    c.setStrokeColorRGB(0.1, 0.6, 0.9)
+    c.lines([(470 + i * 24, top - 100 + (i % 3) * 9, 494 + i * 24, top - 91 + (i % 2) * 9)
+             for i in range(11)])  # fmt: skip
+    c.save()
+    return path
+
+
+def test_a_table_framed_with_a_chart_beside_it(tmp_path):
+    """The frame holds no grid of cells: the table is read from its text, apart from the
+    chart's labels across the rule; the headings between its rows are rows of their own."""
+    (table,) = read_tables(_framed_page(tmp_path / "framed.pdf").read_bytes())
+    assert table.cells == [HEADS, *ROWS]
+    assert table.header_rows == 1
+
+
+def test_heads_of_bands_are_a_header(tmp_path):
+    """Heads that are bands of a scale ("19–24", "25–30") are a header, not values; ranges
+    of figures in the body are values."""
+    path = tmp_path / "bands.pdf"
+    rows = [
+        ["County", "19–24", "25–30", "31–36"],
+        ["Agder", "19 %", "18 %", "23 %"],
+        ["Innlandet", "17 %", "17 %", "22 %"],
+        ["Oslo", "14 %", "21 %", "26 %"],
+    ]
+    c = canvas.Canvas(str(path), pagesize=letter)
+    c.setFont("Helvetica", 10)
+    for r, row in enumerate(rows):
+        c.drawString(72, 700 - 16 * r, row[0])
+        for k, cell in enumerate(row[1:]):
+            c.drawRightString(220 + 60 * k, 700 - 16 * r, cell)
+    c.save()
+    (table,) = read_tables(path.read_bytes())
+    assert table.cells == rows
+    assert table.header_rows == 1
+
+
+CRIMES = [  # (label, this year, last year, change): change set close after last year
+    ("Murder", "0", "1", "-100.0"),
+    ("Rape", "14", "13", "7.7"),
+    ("Robbery", "85", "100", "-15.0"),
+    ("Burglary", "78", "111", "-29.7"),
+    ("Larceny", "831", "888", "-6.4"),
+]
+
+
+def _banded_page(path):
+    """A letterhead, a title band (white words on a black bar), the table: its values set
+    flush right in columns closer than a column gap, then a second band and a note."""
+    c = canvas.Canvas(str(path), pagesize=letter)
+    c.setFont("Helvetica", 20)
+    c.drawCentredString(306, 740, "Police Department")
+    c.setFont("Helvetica", 10)
+    c.drawString(70, 700, "Volume 24 Number 28")
+    c.drawString(420, 700, "Manhattan South")
+    c.drawCentredString(306, 684, "Report Covering the Week")
+
+    def band(y, title):
+        c.setFillColorRGB(0, 0, 0)
+        c.rect(40, y - 4, 532, 14, fill=1, stroke=0)
+        c.setFillColorRGB(1, 1, 1)
+        c.drawCentredString(306, y, title)
+        c.setFillColorRGB(0, 0, 0)
+
+    band(664, "Crime Complaints")
+    c.drawCentredString(173, 646, "Week to Date")  # over its three columns
+    for x, head in ((150, "2017"), (185, "2016"), (218, "% Chg")):
+        c.drawRightString(x, 632, head)
+    for r, (label, now, before, change) in enumerate(CRIMES):
+        y = 616 - 13.5 * r
+        c.drawRightString(118, y, label)
+        c.drawRightString(150, y, now)
+        c.drawRightString(185, y, before)
+        c.drawRightString(218, y, change)
+    band(530, "Historical Perspective")
+    c.drawCentredString(306, 512, "(A complete calendar year of data.)")
+    c.save()
+    return path
+
+
+def test_a_title_band_parts_a_table_from_the_letterhead(tmp_path):
+    """Text over a band and under it are read apart: the letterhead's "Number 28" is no row
+    of the table; columns of figures set flush right a word gap apart are two columns."""
+    (table,) = read_tables(_banded_page(tmp_path / "banded.pdf").read_bytes())
+    assert table.cells == [
+        ["", "Week to Date", "", ""],
+        ["", "2017", "2016", "% Chg"],
+        *[list(row) for row in CRIMES],
+    ]
+    assert table.header_rows == 2
+
+
+RESULTS = [
+    ["Item", "Method", "Flag", "Result", "Unit", "Range"],
+    ["White cells (WBC)", "Analyser", "L", "3.9", "E+9/L", "[4.0-10.0]"],
+    ["Neutrophils (NEU)", "Analyser", "", "2.33", "E+9/L", "[1.8-6.3]"],
+    ["Lymphocytes (LYM)", "Analyser", "", "1.16", "E+9/L", "[1.1-3.2]"],
+    ["Monocytes (MON)", "Analyser", "", "0.25", "E+9/L", "[0.1-0.6]"],
+    ["Haemoglobin (HGB)", "Analyser", "", "159", "g/L", "[130-175]"],
+    ["Platelet volume (MPV)", "Analyser", "H", "13.2", "fL", "[6.5-12.0]"],
+    ["Platelets (PLT)", "Analyser", "", "149", "E+9/L", "[125-350]"],
+    ["Red cells (RBC)", "Analyser", "", "5.37", "E+12/L", "[4.3-5.8]"],
+    ["Haematocrit (HCT)", "Analyser", "", "47.6", "%", "[40.0-50.0]"],
+    ["Cell volume (MCV)", "Analyser", "", "88.6", "fL", "[82.0-100.0]"],
+    ["Cell haemoglobin (MCH)", "Analyser", "", "29.5", "Pg", "[27.0-34.0]"],
+    ["Concentration (MCHC)", "Analyser", "", "333", "g/L", "[316-354]"],
+    ["Width (RDW-SD)", "Analyser", "", "42.2", "fL", "[35.0-56.0]"],
+    ["Width (RDW-CV)", "Analyser", "", "13.4", "%", "[11.0-16.0]"],
+]
+
+
+def test_a_sparse_column_under_its_own_head(tmp_path):
+    """A column of flags that two rows of fourteen fill is a column of its own, under its head
+    (too few lines fill it for the body's white space alone to show it)."""
+    path = tmp_path / "results.pdf"
+    c = canvas.Canvas(str(path), pagesize=letter)
+    c.setFont("Helvetica", 9)
+    xs = [30, 215, 300, 340, 403, 452]
+    for r, row in enumerate(RESULTS):
+        for x, cell in zip(xs, row, strict=True):
+            c.drawString(x, 686 - 14 * r, cell)
+    c.save()
+    (table,) = read_tables(path.read_bytes())
+    assert table.cells == RESULTS
+    assert table.header_rows == 1
+
+
+KEY_FIGURES = [
+    ["", "2016"],
+    ["(all amounts in EUR)", ""],
+    ["Class A", ""],
+    ["Net asset value at 31 December", "5,111,372"],
+    ["Outstanding units at 31 December", "49,136"],
+    ["Net asset value per unit", "104.03"],
+    ["Class B", ""],
+    ["Net asset value at 31 December", "49,144,825"],
+    ["Outstanding units at 31 December", "471,555"],
+]
+
+
+def test_a_header_boxed_by_rules_over_the_body(tmp_path):
+    """A top rule and a rule under the heads, then a note line and, further down, the body:
+    the rules over the aligned text box its header."""
+    path = tmp_path / "key.pdf"
+    c = canvas.Canvas(str(path), pagesize=letter)
+    c.setFont("Helvetica", 10)
+    c.drawRightString(541, 750, "A Hedge Fund")  # the page's running head
+    c.setFont("Helvetica-Bold", 14)
+    c.drawString(71, 690, "Key figures")
+    c.line(70, 652, 543, 652)
+    c.setFont("Helvetica-Bold", 9)
+    c.drawRightString(531, 641, "2016")
+    c.line(70, 638, 543, 638)
+    c.setFont("Helvetica-Oblique", 9)
+    c.drawString(71, 627, KEY_FIGURES[1][0])
+    y = 604
+    for label, value in KEY_FIGURES[2:]:
+        heading = not value
+        if heading and label != "Class A":
+            y -= 12
+        c.setFont("Helvetica-Bold" if heading else "Helvetica", 9)
+        c.drawString(71, y, label)
+        c.drawRightString(531, y, value)
+        y -= 22
+    c.save()
+    (table,) = read_tables(path.read_bytes())
+    assert table.cells == KEY_FIGURES
+    assert table.header_rows == 1
+
+
+def test_labels_that_begin_alike_stay_whole(tmp_path):
+    """Stub labels that begin with the same word end that word at one x, white space after it
+    in every line (set word by word, as TeX does, with no space glyph): they are one column
+    of text, not two."""
+    rows = [
+        ["", "Freq.", "Percent", "Mean loss"],
+        ["I/we kept the assets", "344", "75.2", "12196"],
+        ["I/we sold some of the assets", "53", "11.6", "23518"],
+        ["I/we sold all of them", "61", "13.2", "9187"],
+        ["Total", "458", "100.0", "13153"],
+    ]
+    path = tmp_path / "labels.pdf"
+    c = canvas.Canvas(str(path), pagesize=letter)
+    c.setFont("Helvetica", 10)
+    for r, row in enumerate(rows):
+        y = 700 - 15 * r
+        x = 72.0
+        for word in row[0].split():
+            c.drawString(x, y, word)
+            x += c.stringWidth(word, "Helvetica", 10) + 3.3
+        for k, cell in enumerate(row[1:]):
+            c.drawRightString(290 + 60 * k, y, cell)
+    c.save()
+    (table,) = read_tables(path.read_bytes())
+    assert table.cells == rows
+
+
+def test_rows_after_a_gap_in_the_same_columns_go_on(tmp_path):
+    """Rows of values with no header of their own, after a gap and a rule, standing in the
+    columns of the table over them (their labels out at the margin): rows of that table."""
+    years = ["2011", "2012", "2013", "2014"]
+    upper = [
+        ["Defense", "699", "709", "700", "673"],
+        ["Non-defense", "600", "610", "565", "546"],
+        ["Social Security", "725", "773", "820", "867"],
+        ["Medicare", "480", "478", "528", "564"],
+    ]
+    lower = [
+        ["Deficit", "1,300", "1,127", "772", "662"],
+        ["Net interest", "230", "223", "246", "305"],
+        ["Primary deficit", "1,070", "903", "527", "357"],
+    ]
+    path = tmp_path / "gap.pdf"
+    c = canvas.Canvas(str(path), pagesize=letter)
+    c.setFont("Helvetica", 9)
+    for k, year in enumerate(years):
+        c.drawRightString(260 + 50 * k, 700, year)
+    c.line(70, 694, 460, 694)
+    y = 680.0
+    for block, indent in ((upper, 84), (lower, 72)):
+        for row in block:
+            c.drawString(indent, y, row[0])
+            for k, cell in enumerate(row[1:]):
+                c.drawRightString(260 + 50 * k, y, cell)
+            y -= 12
+        if block is upper:  # a thick rule, then a gap, before the last rows
+            c.setLineWidth(1.5)
+            c.line(70, y + 4, 460, y + 4)
+            y -= 20
+    c.save()
+    (table,) = read_tables(path.read_bytes())
+    assert table.cells == [["", *years], *upper, *lower]
+
+
+def test_heads_boxed_by_rules_over_a_gap_head_the_body(tmp_path):
+    """A header of two lines between a top rule and a rule under it, then a gap and the body:
+    the heads boxed by the rules right over the body are its header."""
+    rows = [
+        ["Ministry", "Revenue", "Capital", "Total"],
+        ["Agriculture", "28130.48", "67.52", "28198.00"],
+        ["Atomic Energy", "1779.00", "4101.00", "5880.00"],
+        ["Civil Aviation", "179.90", "6540.10", "6720.00"],
+        ["Coal", "53.76", "5.24", "59.00"],
+    ]
+    path = tmp_path / "budget.pdf"
+    c = canvas.Canvas(str(path), pagesize=letter)
+    c.setFont("Helvetica", 8)
+    c.drawString(150, 714, "Budget 2014-2015")  # a title on the top rule
+    c.drawRightString(420, 714, "(In crores of Rupees)")
+    c.line(60, 712, 420, 712)
+    c.drawCentredString(295, 703, "Plan (in crores of rupees)")
+    for y, row in ((690, rows[0]), *((664 - 14 * r, row) for r, row in enumerate(rows[1:]))):
+        c.drawString(62, y, row[0])
+        for k, cell in enumerate(row[1:]):
+            c.drawRightString(260 + 70 * k, y, cell)
+    c.line(60, 684, 420, 684)
+    c.save()
+    (table,) = read_tables(path.read_bytes())
+    assert table.cells[2:] == rows[1:]
+    assert table.cells[:2] == [
+        ["Ministry", "Plan (in crores of rupees)", "", ""],
+        ["", "Revenue", "Capital", "Total"],
+    ]
+    assert table.header_rows == 2
