@@ -163,7 +163,10 @@ def test_a_year_over_its_count_wrapped_in_a_narrow_column_is_one_head(tmp_path):
     """LibreOffice wraps "2023 N=36 037" in a narrow column, the count 18 pt under the year
     and the stub head half-way between (fuzzer seed 26): the count goes on with the year,
     one header row, not a row of years over a row of counts."""
-    years, counts = ["2023", "2024", "2025", "2026"], ["N=36 037", "N=17 984", "N=12 700", "N=9 990"]
+    years, counts = (
+        ["2023", "2024", "2025", "2026"],
+        ["N=36 037", "N=17 984", "N=12 700", "N=9 990"],
+    )
 
     def draw(c):
         c.setFont("Helvetica-Bold", 10)
