@@ -190,6 +190,9 @@ class PageTableSettings:
     # caption lines ("Tabell 2. ..." and its wrapped lines)
     # (sizes) a caption's next line starts at most this far below the line before
     caption_line_gap: float = 0.8
+    # (sizes) ... or this far where it goes on with the line before (a comma or a word that
+    # cannot end it, or lower case after it): a caption set with wide leading (LibreOffice)
+    caption_goes_on_gap: float = 1.5
     # (sizes) ... and at least this far below the top of the line before (not the same line)
     caption_next_line: float = 0.5
     # (pt) a caption's lines start this close to its first line's left edge: aligned text

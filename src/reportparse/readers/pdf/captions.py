@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from ...specs.settings import PAGE_TABLES, PageTableSettings
 from ...text.normalize import join_lines
-from ...text.printed import CAPTION
+from ...text.printed import CAPTION, goes_on
 from .geometry import SpansSegments
 from .layout import PageLayout, Segment
 
@@ -59,7 +59,12 @@ def find_captions(layout: PageLayout, settings: PageTableSettings = PAGE_TABLES)
         closed = m.group("continued") is not None and not seg.text[m.end() :].strip()
         for j in range(i + 1, i + 1 if closed else len(segs)):
             nxt = segs[j]
-            if nxt.top > last.bottom + settings.caption_line_gap * last.size:
+            reach = (
+                settings.caption_goes_on_gap
+                if goes_on(last.text, nxt.text)
+                else settings.caption_line_gap
+            )
+            if nxt.top > last.bottom + reach * last.size:
                 break
             same_style = (
                 abs(nxt.size - seg.size) < settings.caption_same_size
