@@ -107,6 +107,25 @@ def test_a_ruled_part_without_its_header_joins_where_its_column_rules_stand(tmp_
     assert t.cells == [*HEADER, *FIRST, *SECOND]
 
 
+def test_a_ruled_part_set_anew_in_narrower_columns_joins_by_what_its_cells_are(tmp_path):
+    """A browser prints a table broken over pages as two tables, each with its own column
+    widths (fuzzer seed 33): the part's rules stand elsewhere and it repeats no header,
+    but it has as many columns, each holding what the table's body holds there (a county's
+    name, shares with "%")."""
+
+    def page1(c):
+        c.setFont("Helvetica-Bold", 10)
+        c.drawString(X[0], 700, "Tabell 2: Resultat fylker")
+        _grid(c, [*HEADER, *FIRST], 690, spans={(0, 2)})
+
+    def page2(c):
+        _grid(c, SECOND, 800, xs=[72.0, 132.0, 182.0, 232.0, 282.0])
+
+    t = _report(tmp_path / "narrower.pdf", [page1, page2])["tabell-2"]
+    assert (t.status, t.pages, t.joined) == (TableStatus.EXTRACTED, [1, 2], True)
+    assert t.cells == [*HEADER, *FIRST, *SECOND]
+
+
 def test_a_grid_of_other_columns_on_the_next_page_is_not_joined(tmp_path):
     """The next page begins with a grid as wide, of as many columns, but set otherwise and
     under another header: another table, not this one's part."""

@@ -444,6 +444,7 @@ def _continuation(p: PageTables, last: FoundTable | None) -> FoundTable | None:
         fits = grid is not None and (
             _same_grid(before, grid, p.page.continuation_slack * _size(p, grid))
             or (mark is not None and len(grid.cells[0]) == width)
+            or _same_body(before, grid)
         )
     else:
         head = before.cells[: before.header_rows]
@@ -492,6 +493,30 @@ def _same_grid(before: Grid, grid: Grid, slack: float) -> bool:
     return len(grid.col_bounds) == len(before.col_bounds) and all(
         abs(a - b) <= slack for a, b in zip(grid.col_bounds, before.col_bounds, strict=True)
     )
+
+
+def _same_body(before: Grid, grid: Grid) -> bool:
+    """Whether a ruled grid goes on with the body of ``before`` without a header of its own
+    (a table printed again with its columns set to other widths): as many columns, and
+    each column's cells, its first row's too, of the kinds that column's body cells are
+    (text, or values with the same sign after them, "%" or none)."""
+    if len(grid.cells[0]) != len(before.cells[0]):
+        return False
+    body = before.cells[before.header_rows :]
+    return bool(body) and all(
+        {_kind(row[c]) for row in grid.cells} <= {_kind(row[c]) for row in body}
+        for c in range(len(before.cells[0]))
+    )
+
+
+def _kind(cell: str) -> str:
+    """A body cell's kind: empty, text, or a value by what follows its digits ("%", "")."""
+    text = cell.strip()
+    if not text:
+        return ""
+    if is_value(text):
+        return "value" + text.lstrip("-−0123456789,. \u00a0\u2009")
+    return "text"
 
 
 def _uncaptioned_end(p: PageTables, content: PageContent) -> FoundTable | None:
