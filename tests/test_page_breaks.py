@@ -126,6 +126,34 @@ def test_a_ruled_part_set_anew_in_narrower_columns_joins_by_what_its_cells_are(t
     assert t.cells == [*HEADER, *FIRST, *SECOND]
 
 
+def test_a_caption_ending_its_page_takes_the_table_opening_the_next_not_the_text_over_it(
+    tmp_path,
+):
+    """Captions over their tables; "Tabell 2" ends page 1 under a chart's labels, aligned
+    in columns of values (fuzzer seed 22, Chromium and WeasyPrint): its table is the grid
+    opening page 2, not the labels over it."""
+
+    def page1(c):
+        c.setFont("Helvetica-Bold", 10)
+        c.drawString(X[0], 760, "Tabell 1: Deltakere etter kjønn")
+        _grid(c, COUNTS, 750)
+        c.setFont("Helvetica", 9)
+        for k, line in enumerate(
+            [["Arbeid", "Utdanning"], ["34,8 %", "21,8 %"], ["18,6 %", "3,2 %"]]
+        ):
+            c.drawString(X[0], 400 - 14 * k, line[0])
+            c.drawString(X[2], 400 - 14 * k, line[1])
+        c.setFont("Helvetica-Bold", 10)
+        c.drawString(X[0], 340, "Tabell 2: Resultat fylker")
+
+    def page2(c):
+        _grid(c, [*HEADER, *FIRST], 800, spans={(0, 2)})
+
+    t = _report(tmp_path / "ends.pdf", [page1, page2])["tabell-2"]
+    assert (t.status, t.pages) == (TableStatus.EXTRACTED, [2])
+    assert t.cells == [*HEADER, *FIRST]
+
+
 def test_a_grid_of_other_columns_on_the_next_page_is_not_joined(tmp_path):
     """The next page begins with a grid as wide, of as many columns, but set otherwise and
     under another header: another table, not this one's part."""

@@ -248,6 +248,10 @@ class PageTables:
                 reason = "it stands by a table's later part, not by a table of its own"
                 found.append(FoundTable(option.caption, None, None, self.layout.number, reason))
                 continue  # the part's caption (content.py gives it to the part's table)
+            if not captions_under and option.below is None and self._ends_page(option.caption):
+                reason = "nothing under the caption reads as a table, and it ends its page"
+                found.append(FoundTable(option.caption, None, None, self.layout.number, reason))
+                continue  # its table may begin the next page (content.py carries it there)
             chosen = next((c for c in sides if c is not None and not self.claimed & c.ids()), None)
             if chosen is None and (option.caption.loose or option.caption.continued):
                 continue  # running text that begins like a caption, or a part's marker
@@ -264,6 +268,15 @@ class PageTables:
             self.claimed |= chosen.ids()
             found += read
         return found
+
+    def _ends_page(self, cap: Caption) -> bool:
+        """Whether a caption (neither loose nor a later part's marker) ends its page: no
+        text but furniture under it. In a document that sets its captions over its tables,
+        what stands over such a caption is not its table (a chart, the table before)."""
+        if cap.loose or cap.continued:
+            return False
+        own = {id(s) for s in cap.segments}
+        return not any(s.top >= cap.bottom for s in self.segments if id(s) not in own)
 
     def _in_columns(self, cand: Candidate, settings: TableSettings) -> Candidate:
         """A marked later part's text cut to its first lines that stand in the columns of
