@@ -643,3 +643,52 @@ def test_a_header_repeated_on_the_next_page_but_read_into_other_cells_is_not_bod
     _continue(first, more)
     assert first.cells == [*head, ["Norsk", "45 %", "42 %"], ["Ingen tiltak", "85 %", "52 %"]]
     assert (first.pages, first.joined) == ([3, 4], True)
+
+
+SPANNED = [
+    ["Tiltak i introduksjonsprogrammet", "Andel av deltakerne i program", "", ""],
+    ["", "2024 N=27 852", "2025 N=9 695", "2026 N=22 140"],
+]
+TILTAK = [
+    ["Opplæring i norsk og samfunnskunnskap", "34 %", "85 %", "51 %"],
+    ["Arbeidsrettede tiltak", "24 %", "92 %", "42 %"],
+    ["Andre integreringstiltak", "7 %", "38 %", "20 %"],
+    ["Ingen tiltak", "63 %", "86 %", "66 %"],
+]
+
+
+def _spanned(c, rows: list[list[str]], top: float, xs: list[float]) -> float:
+    """An open table under a stub head and a head spanning the years' columns, each row
+    16 pt under the one before, heads set flush left at ``xs`` and values flush right under
+    their heads' ends. Returns the last row's baseline."""
+    c.setFont("Helvetica-Bold", 9)
+    c.drawString(xs[0], top, SPANNED[0][0])
+    c.drawString(xs[1], top, SPANNED[0][1])
+    for x, head in zip(xs[1:], SPANNED[1][1:], strict=True):
+        c.drawString(x, top - 16, head)
+    c.setFont("Helvetica", 9)
+    for r, row in enumerate(rows):
+        c.drawString(xs[0], top - 32 - 16 * r, row[0])
+        for x, cell in zip(xs[1:], row[1:], strict=True):
+            c.drawRightString(x + 62, top - 32 - 16 * r, cell)
+    return top - 32 - 16 * (len(rows) - 1)
+
+
+def test_a_part_of_one_row_under_its_header_repeated_in_other_columns_joins_it(tmp_path):
+    """Captions under their tables; the table ends page 1 without one, and page 2 repeats
+    its header over its last row, the columns set a little further left (a browser lays
+    each part out anew), then the caption (fuzzer seed 30, Chromium and WeasyPrint). One
+    row shows too few values to set the columns by, and the stub head was read into the
+    spanning head's cell: the same words in the same order still make the header repeated."""
+
+    def page1(c):
+        _spanned(c, TILTAK[:3], 700, [69.0, 237.0, 335.0, 425.0])
+
+    def page2(c):
+        bottom = _spanned(c, TILTAK[3:], 800, [69.0, 224.0, 322.0, 412.0])
+        c.setFont("Helvetica-Bold", 10)
+        c.drawString(63, bottom - 22, "Tabell 1a: Deltakelse i tiltak")
+
+    t = _report(tmp_path / "repeated-elsewhere.pdf", [page1, page2])["tabell-1a"]
+    assert (t.status, t.pages, t.joined) == (TableStatus.EXTRACTED, [1, 2], True)
+    assert t.cells == [*SPANNED, *TILTAK]

@@ -450,7 +450,16 @@ def _continuation(p: PageTables, last: FoundTable | None) -> FoundTable | None:
         head = before.cells[: before.header_rows]
         grid = p.read_open(cand, settings, None)
         marked = mark is not None and grid is not None and len(grid.cells[0]) == width
-        if not marked and (grid is None or not same_header(head, grid.cells[: grid.header_rows])):
+        # the header repeated, its heads read into other cells (a part of one or two rows
+        # shows too few values to set its columns by): the same words in the same order
+        repeated = (
+            grid is not None and bool(head) and _words(grid.cells[: len(head)]) == _words(head)
+        )
+        if (
+            not marked
+            and not repeated
+            and (grid is None or not same_header(head, grid.cells[: grid.header_rows]))
+        ):
             if last.short:  # a short part is a table's only under its header repeated
                 return None
             columns = tuple(zip(before.col_bounds, before.col_bounds[1:], strict=False))
