@@ -154,6 +154,26 @@ def test_a_caption_ending_its_page_takes_the_table_opening_the_next_not_the_text
     assert t.cells == [*HEADER, *FIRST]
 
 
+def test_a_ruled_part_of_one_row_joins_its_table(tmp_path):
+    """The last row alone on the next page, boxed by its rules in narrower columns under
+    "Tabell 2 (forts.)" (fuzzer seed 44, every producer): rules round one row make no grid
+    of two rows, but its text is the table's last row."""
+
+    def page1(c):
+        c.setFont("Helvetica-Bold", 10)
+        c.drawString(X[0], 700, "Tabell 2: Resultat fylker")
+        _grid(c, [*HEADER, *FIRST, SECOND[0]], 690, spans={(0, 2)})
+
+    def page2(c):
+        c.setFont("Helvetica-Bold", 10)
+        c.drawString(X[0], 810, "Tabell 2 (forts.)")
+        _grid(c, SECOND[1:], 800, xs=[72.0, 132.0, 182.0, 232.0, 282.0])
+
+    t = _report(tmp_path / "one-row.pdf", [page1, page2])["tabell-2"]
+    assert (t.status, t.pages, t.joined) == (TableStatus.EXTRACTED, [1, 2], True)
+    assert t.cells == [*HEADER, *FIRST, *SECOND]
+
+
 def test_a_grid_of_other_columns_on_the_next_page_is_not_joined(tmp_path):
     """The next page begins with a grid as wide, of as many columns, but set otherwise and
     under another header: another table, not this one's part."""

@@ -40,7 +40,7 @@ from ...specs.settings import (
 )
 from ...text.normalize import normalize_ws
 from ...text.printed import is_value
-from .alignment import Evidence
+from .alignment import Evidence, read_region
 from .captions import Caption
 from .cells import Grid, overlap, printed_lines, segments_in
 from .charts import Chart, read_charts
@@ -441,6 +441,8 @@ def _continuation(p: PageTables, last: FoundTable | None) -> FoundTable | None:
     width = len(before.cells[0])
     if cand.structures and cand.structures[0].boxed(settings):
         grid = read_grid(p.segments, cand.structures[0], settings)
+        if grid is None:  # one row between two rules: its rules make no grid of two rows
+            grid = _one_row(p, cand.structures[0], settings)
         fits = grid is not None and (
             _same_grid(before, grid, p.page.continuation_slack * _size(p, grid))
             or (mark is not None and len(grid.cells[0]) == width)
@@ -472,6 +474,14 @@ def _continuation(p: PageTables, last: FoundTable | None) -> FoundTable | None:
     p.claimed |= cand.ids()
     p.parts |= cand.ids()
     return FoundTable(root.caption, grid, None, p.layout.number, settings=settings, continues=root)
+
+
+def _one_row(p: PageTables, st, settings) -> Grid | None:
+    """The text between a structure's rules read as a table of its own columns, no header:
+    a part of one row under no header of its own."""
+    segs = segments_in(p.segments, (st.x0, st.top, st.x1, st.bottom), settings.cell_tolerance)
+    evidence = Evidence(no_header=True)
+    return read_region(segs, settings, evidence, TableMethod.RULES_WHITESPACE) if segs else None
 
 
 def _marker(p: PageTables, cand: Candidate) -> Caption | None:
