@@ -9,6 +9,7 @@ from __future__ import annotations
 from itertools import pairwise
 from pathlib import Path
 
+import pytest
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
@@ -126,12 +127,17 @@ def test_a_ruled_part_set_anew_in_narrower_columns_joins_by_what_its_cells_are(t
     assert t.cells == [*HEADER, *FIRST, *SECOND]
 
 
+@pytest.mark.parametrize(
+    ("caption", "font"),
+    [("Tabell 2: Resultat fylker", "Helvetica-Bold"), ("Tab. 2 Resultat fylker", "Helvetica")],
+)
 def test_a_caption_ending_its_page_takes_the_table_opening_the_next_not_the_text_over_it(
-    tmp_path,
+    tmp_path, caption, font
 ):
     """Captions over their tables; "Tabell 2" ends page 1 under a chart's labels, aligned
-    in columns of values (fuzzer seed 22, Chromium and WeasyPrint): its table is the grid
-    opening page 2, not the labels over it."""
+    in columns of values (fuzzer seeds 22 and 45, Chromium and WeasyPrint): its table is
+    the grid opening page 2, not the labels over it; so too where the caption has no
+    separator and is set in the body's font (a title, not a sentence)."""
 
     def page1(c):
         c.setFont("Helvetica-Bold", 10)
@@ -143,8 +149,8 @@ def test_a_caption_ending_its_page_takes_the_table_opening_the_next_not_the_text
         ):
             c.drawString(X[0], 400 - 14 * k, line[0])
             c.drawString(X[2], 400 - 14 * k, line[1])
-        c.setFont("Helvetica-Bold", 10)
-        c.drawString(X[0], 340, "Tabell 2: Resultat fylker")
+        c.setFont(font, 9)
+        c.drawString(X[0], 340, caption)
 
     def page2(c):
         _grid(c, [*HEADER, *FIRST], 800, spans={(0, 2)})

@@ -28,6 +28,13 @@ class Caption(SpansSegments):
     def size(self) -> float:
         return self.segments[0].size
 
+    @property
+    def sentence(self) -> bool:
+        """Whether it reads as a sentence of the running text ("Tabell 2 under viser at ...
+        ."), not a title ("Table 1 Deltakere etter kjønn, målt som andel ..."): it ends as a
+        sentence does."""
+        return self.text.rstrip(" *").endswith((".", "!", "?"))
+
 
 def is_heading(seg: Segment, segments: list[Segment], settings: PageTableSettings) -> bool:
     """A line set apart by its font: bold, or larger than the text right above and right

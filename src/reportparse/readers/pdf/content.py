@@ -197,7 +197,7 @@ def read_page(
     exclude += [Box(s.x0, s.top, s.x1, s.bottom) for s in _table_rows(p, exclude)]
     taken = {id(ft.caption) for ft in page_found} | {id(c.caption) for c in page_charts}
     for cap in p.captions:  # a loose caption that took nothing is running text, if it reads
-        if id(cap) in taken or not cap.loose or not _is_sentence(cap):  # as a sentence
+        if id(cap) in taken or not cap.loose or not cap.sentence:  # as a sentence
             exclude += [Box(s.x0, s.top, s.x1, s.bottom) for s in cap.segments]
     for ft in page_found:
         if ft.caption is not None:
@@ -209,13 +209,6 @@ def read_page(
     paragraphs = page_paragraphs(layout, exclude, text)
     waiting = next((ft for ft in page_found if _waits(p, ft)), None)
     return PageContent(layout.number, page_found, page_charts, paragraphs, ends_with, waiting)
-
-
-def _is_sentence(cap) -> bool:
-    """Whether a caption-like line reads as a sentence of the running text ("Tabell 2 under
-    viser at ... ."), not a title ("Table 1 Deltakere etter kjønn, målt som andel ..."): it
-    ends as a sentence does."""
-    return cap.text.rstrip(" *").endswith((".", "!", "?"))
 
 
 def _table_rows(p: PageTables, exclude: list[Box]) -> list:
@@ -241,7 +234,7 @@ def _waits(p: PageTables, ft: FoundTable) -> bool:
     cap = ft.caption
     if ft.grid is not None or ft.image is not None or cap is None or cap.kind != "tabell":
         return False
-    if cap.loose:
+    if cap.loose and cap.sentence:
         return False
     own = {id(s) for s in cap.segments}
     return not any(s.top >= cap.bottom for s in p.segments if id(s) not in own)

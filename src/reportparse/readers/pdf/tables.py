@@ -270,10 +270,11 @@ class PageTables:
         return found
 
     def _ends_page(self, cap: Caption) -> bool:
-        """Whether a caption (neither loose nor a later part's marker) ends its page: no
-        text but furniture under it. In a document that sets its captions over its tables,
-        what stands over such a caption is not its table (a chart, the table before)."""
-        if cap.loose or cap.continued:
+        """Whether a caption (no later part's marker, nor a loose one that reads as a
+        sentence) ends its page: no text but furniture under it. In a document that sets its
+        captions over its tables, what stands over such a caption is not its table (a chart,
+        the table before)."""
+        if (cap.loose and cap.sentence) or cap.continued:
             return False
         own = {id(s) for s in cap.segments}
         return not any(s.top >= cap.bottom for s in self.segments if id(s) not in own)
