@@ -718,3 +718,29 @@ def test_a_part_of_one_row_under_its_header_repeated_in_other_columns_joins_it(t
     t = _report(tmp_path / "repeated-elsewhere.pdf", [page1, page2])["tabell-1a"]
     assert (t.status, t.pages, t.joined) == (TableStatus.EXTRACTED, [1, 2], True)
     assert t.cells == [*SPANNED, *TILTAK]
+
+
+def test_an_open_part_set_in_narrower_columns_is_read_in_its_own(tmp_path):
+    """The table's later part, with no header, set by a browser in columns narrower than the
+    table's (fuzzer seed 50): read in the table's columns, a county's name and its first
+    value fell into one cell; read in its own, each column holds what the table's does."""
+
+    def page1(c):
+        c.setFont("Helvetica-Bold", 10)
+        c.drawString(72, 420, "Tabell 2: Resultat per fylke")
+        _open_body(c, COUNTIES[:6], _open_header(c, 400) - 21)
+
+    def page2(c):
+        c.setFont("Helvetica", 9)
+        for r, row in enumerate(COUNTIES[6:]):
+            c.drawString(72, 800 - 16 * r, row[0])
+            for x, cell in zip((150, 190, 230), row[1:], strict=True):
+                c.drawRightString(x, 800 - 16 * r, cell)
+
+    t = _report(tmp_path / "narrow-part.pdf", [page1, page2])["tabell-2"]
+    assert (t.status, t.pages, t.joined) == (TableStatus.EXTRACTED, [1, 2], True)
+    assert t.cells == [
+        ["Fylke", "2025", "", "2024"],
+        ["", "Kvinner", "Menn", "Begge kjønn"],
+        *COUNTIES,
+    ]

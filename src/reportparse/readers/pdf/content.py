@@ -457,16 +457,32 @@ def _continuation(p: PageTables, last: FoundTable | None) -> FoundTable | None:
         ):
             if last.short:  # a short part is a table's only under its header repeated
                 return None
-            columns = tuple(zip(before.col_bounds, before.col_bounds[1:], strict=False))
-            if not _within(cand, columns, p.page.continuation_slack):
-                return None
-            grid = p.read_open(cand, settings, None, Evidence(columns=columns, no_header=True))
+            grid = _headless_part(p, cand, settings, before)
         fits = grid is not None and len(grid.cells[0]) == width
     if not fits:
         return None
     p.claimed |= cand.ids()
     p.parts |= cand.ids()
     return FoundTable(root.caption, grid, None, p.layout.number, settings=settings, continues=root)
+
+
+def _headless_part(
+    p: PageTables, cand: Candidate, settings: TableSettings, before: Grid
+) -> Grid | None:
+    """An open part under no header of its own: read in its own columns where that gives
+    the columns of the table before, each holding what its body holds there (a browser lays
+    a part out anew, its columns narrower); else in the columns of the table before, where
+    its text stands in them. Either way its cells must be of the kinds the body's are: a
+    part read into columns not its own ("Vestfold 32,4 %" as a stub) is none."""
+    width = len(before.cells[0])
+    own = p.read_open(cand, settings, None, Evidence(no_header=True))
+    if own is not None and len(own.cells[0]) == width and _same_body(before, own):
+        return own
+    columns = tuple(zip(before.col_bounds, before.col_bounds[1:], strict=False))
+    if not _within(cand, columns, p.page.continuation_slack):
+        return None
+    grid = p.read_open(cand, settings, None, Evidence(columns=columns, no_header=True))
+    return grid if grid is not None and _same_body(before, grid) else None
 
 
 def _one_row(p: PageTables, st, settings) -> Grid | None:
