@@ -744,3 +744,33 @@ def test_an_open_part_set_in_narrower_columns_is_read_in_its_own(tmp_path):
         ["", "Kvinner", "Menn", "Begge kjønn"],
         *COUNTIES,
     ]
+
+
+def test_a_marked_part_in_narrower_columns_keeps_its_rows_with_long_names(tmp_path):
+    """Page 2 prints the table's last rows under "Tabell 2 (forts.)" in columns of their
+    own, as a browser lays the part out anew (fuzzer seed 36): "Møre og Romsdal" reaches
+    past where the table's stub column ends, yet it and the rows after it are the part's,
+    each column holding what the table's body holds there."""
+    head = ["Fylke", "Kvinner", "Menn", "Begge kjønn"]
+    rows = [COUNTIES[7], ["Møre og Romsdal", "32,0 %", "28,0 %", "30,0 %"], *COUNTIES[8:]]
+
+    def draw(c, lines, top, xs):
+        for r, row in enumerate(lines):
+            c.drawString(72, top - 16 * r, row[0])
+            for x, cell in zip(xs, row[1:], strict=True):
+                c.drawRightString(x, top - 16 * r, cell)
+
+    def page1(c):
+        c.setFont("Helvetica-Bold", 10)
+        c.drawString(72, 420, "Tabell 2: Resultat per fylke")
+        c.setFont("Helvetica", 9)
+        draw(c, [head, *COUNTIES[:7]], 400, (150, 230, 310))
+
+    def page2(c):
+        c.setFont("Helvetica", 9)
+        c.drawString(72, 806, "Tabell 2 (forts.)")
+        draw(c, rows, 780, (185, 225, 265))
+
+    t = _report(tmp_path / "marked-narrow.pdf", [page1, page2])["tabell-2"]
+    assert (t.status, t.pages, t.joined) == (TableStatus.EXTRACTED, [1, 2], True)
+    assert t.cells == [head, *COUNTIES[:7], *rows]

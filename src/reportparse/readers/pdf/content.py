@@ -48,7 +48,7 @@ from .furniture import contents, furniture
 from .header import same_header
 from .layout import Box, PageLayout
 from .rulings import read_grid
-from .tables import Candidate, FoundTable, PageTables, captions_under, in_columns
+from .tables import Candidate, FoundTable, PageTables, captions_under, in_columns, same_body
 from .text import page_paragraphs
 
 
@@ -439,7 +439,7 @@ def _continuation(p: PageTables, last: FoundTable | None) -> FoundTable | None:
         fits = grid is not None and (
             _same_grid(before, grid, p.page.continuation_slack * _size(p, grid))
             or (mark is not None and len(grid.cells[0]) == width)
-            or _same_body(before, grid)
+            or same_body(before, grid)
         )
     else:
         head = before.cells[: before.header_rows]
@@ -476,13 +476,13 @@ def _headless_part(
     part read into columns not its own ("Vestfold 32,4 %" as a stub) is none."""
     width = len(before.cells[0])
     own = p.read_open(cand, settings, None, Evidence(no_header=True))
-    if own is not None and len(own.cells[0]) == width and _same_body(before, own):
+    if own is not None and len(own.cells[0]) == width and same_body(before, own):
         return own
     columns = tuple(zip(before.col_bounds, before.col_bounds[1:], strict=False))
     if not _within(cand, columns, p.page.continuation_slack):
         return None
     grid = p.read_open(cand, settings, None, Evidence(columns=columns, no_header=True))
-    return grid if grid is not None and _same_body(before, grid) else None
+    return grid if grid is not None and same_body(before, grid) else None
 
 
 def _one_row(p: PageTables, st, settings) -> Grid | None:
@@ -521,30 +521,6 @@ def _same_grid(before: Grid, grid: Grid, slack: float) -> bool:
     return len(grid.col_bounds) == len(before.col_bounds) and all(
         abs(a - b) <= slack for a, b in zip(grid.col_bounds, before.col_bounds, strict=True)
     )
-
-
-def _same_body(before: Grid, grid: Grid) -> bool:
-    """Whether a ruled grid goes on with the body of ``before`` without a header of its own
-    (a table printed again with its columns set to other widths): as many columns, and
-    each column's cells, its first row's too, of the kinds that column's body cells are
-    (text, or values with the same sign after them, "%" or none)."""
-    if len(grid.cells[0]) != len(before.cells[0]):
-        return False
-    body = before.cells[before.header_rows :]
-    return bool(body) and all(
-        {_kind(row[c]) for row in grid.cells} <= {_kind(row[c]) for row in body}
-        for c in range(len(before.cells[0]))
-    )
-
-
-def _kind(cell: str) -> str:
-    """A body cell's kind: empty, text, or a value by what follows its digits ("%", "")."""
-    text = cell.strip()
-    if not text:
-        return ""
-    if is_value(text):
-        return "value" + text.lstrip("-−0123456789,. \u00a0\u2009")
-    return "text"
 
 
 def _uncaptioned_end(p: PageTables, content: PageContent) -> FoundTable | None:

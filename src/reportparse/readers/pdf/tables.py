@@ -31,6 +31,7 @@ from ...specs.settings import (
     TableSettings,
 )
 from ...text.normalize import join_lines, normalize_ws
+from ...text.printed import is_value
 from .alignment import Evidence, read_region
 from .blocks import Block, find_blocks
 from .captions import Caption, find_captions
@@ -286,6 +287,9 @@ class PageTables:
         does not stand in them, or where rules box it."""
         if cand.block is None or (cand.structures and cand.structures[0].boxed(settings)):
             return cand
+        whole = self.read_open(cand, settings, None, Evidence(no_header=True))
+        if whole is not None and same_body(self.goes_on, whole):
+            return cand  # set in columns of its own, each holding what the table's body does
         bounds = self.goes_on.col_bounds
         columns = list(pairwise(bounds))
         slack = self.page.continuation_slack
@@ -451,6 +455,30 @@ class PageTables:
         return lines[0][0].lead_marker is not None or all(
             s.size < self.page.footnote_size * body_size for s in under
         )
+
+
+def same_body(before: Grid, grid: Grid) -> bool:
+    """Whether a ruled grid goes on with the body of ``before`` without a header of its own
+    (a table printed again with its columns set to other widths): as many columns, and
+    each column's cells, its first row's too, of the kinds that column's body cells are
+    (text, or values with the same sign after them, "%" or none)."""
+    if len(grid.cells[0]) != len(before.cells[0]):
+        return False
+    body = before.cells[before.header_rows :]
+    return bool(body) and all(
+        {_kind(row[c]) for row in grid.cells} <= {_kind(row[c]) for row in body}
+        for c in range(len(before.cells[0]))
+    )
+
+
+def _kind(cell: str) -> str:
+    """A body cell's kind: empty, text, or a value by what follows its digits ("%", "")."""
+    text = cell.strip()
+    if not text:
+        return ""
+    if is_value(text):
+        return "value" + text.lstrip("-−0123456789,. \u00a0\u2009")
+    return "text"
 
 
 def in_columns(s: Segment, columns, slack: float) -> bool:
