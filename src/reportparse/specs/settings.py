@@ -393,6 +393,9 @@ class TableSettings:
     header_row_gap: float = 0.6
     # (pt) an open table's header starts this far below its caption
     header_gap: float = 0.5
+    # (sizes) a rule this close over a table's first line of text, the white between them
+    # less than the font's leading (a top rule over the header), is the table's
+    rule_over_text: float = 0.5
     # (share) of the lines of a table's body that may cross white space between two columns
     # (a long stub, a value printed wide) without joining them into one column
     river_crossing: float = 0.15

@@ -35,7 +35,7 @@ from ...text.printed import is_value
 from .alignment import Evidence, read_region
 from .blocks import Block, find_blocks
 from .captions import Caption, find_captions
-from .cells import Grid, overlap, printed_lines, segments_in
+from .cells import Grid, overlap, printed_lines, segments_in, size
 from .layout import Box, PageLayout, Segment, without_leaders
 from .prose import running_text
 from .rulings import Structure, find_structures, read_grid, rule_evidence
@@ -520,13 +520,21 @@ def _candidate(
     if structures:
         pick = min if first else max
         edge = pick(structures, key=lambda s: s.top if first else s.bottom)
-        size = cap.size if cap is not None else settings.fallback_size
+        em = cap.size if cap is not None else settings.fallback_size
         side = sorted(
-            (s for s in structures if abs(s.top - edge.top) < settings.side_by_side * size),
+            (s for s in structures if abs(s.top - edge.top) < settings.side_by_side * em),
             key=lambda s: s.x0,
         )
         with_block = block if block is not None and _touches(block, side) else None
-        options.append(Candidate(side, with_block))
+        if (
+            first
+            and with_block is None
+            and block is not None
+            and _rules_over(block, side, settings)
+        ):
+            side = []  # a top rule right over the text: the text is the table, read alone
+        if side:
+            options.append(Candidate(side, with_block))
     if block is not None and not any(c.block is block for c in options):
         options.append(Candidate(block=block))
     if image is not None:
@@ -542,6 +550,18 @@ def _touches(block: Block, structures: list[Structure]) -> bool:
     return any(
         block.top <= st.bottom
         and st.top <= block.bottom
+        and overlap(block.x0, block.x1, st.x0, st.x1) > 0
+        for st in structures
+    )
+
+
+def _rules_over(block: Block, structures: list[Structure], settings: TableSettings) -> bool:
+    """Whether every structure is a rule right over the text's first line, across it and
+    closer than ``rule_over_text`` of its size: a top rule over a table's header, which
+    tells neither its header nor its rows."""
+    reach = settings.rule_over_text * size(block.lines[0])
+    return all(
+        st.bottom <= block.top <= st.bottom + reach
         and overlap(block.x0, block.x1, st.x0, st.x1) > 0
         for st in structures
     )
