@@ -180,6 +180,30 @@ def test_a_ruled_part_of_one_row_joins_its_table(tmp_path):
     assert t.cells == [*HEADER, *FIRST, *SECOND]
 
 
+def test_a_caption_wrapped_over_a_page_break_takes_the_table_under_its_last_line(tmp_path):
+    """Captions over their tables; the caption of table 2 begins at the foot of page 1 and
+    its last line opens page 2, over the table (fuzzer seed 24, LibreOffice): the line is
+    the caption's, and the table under it is the caption's table."""
+    first = "Tabell 2: Resultat per fylke i 2026, målt som andel med overgang til arbeid og/eller"
+    last = "utdanning direkte etter avsluttet program"
+
+    def page1(c):
+        c.setFont("Helvetica-Bold", 10)
+        c.drawString(X[0], 760, "Tabell 1: Deltakere etter kjønn")
+        _grid(c, COUNTS, 750)
+        c.setFont("Helvetica-Bold", 10)
+        c.drawString(X[0], 340, first)
+
+    def page2(c):
+        c.setFont("Helvetica-Bold", 10)
+        c.drawString(X[0], 810, last)
+        _grid(c, [*HEADER, *FIRST], 800, spans={(0, 2)})
+
+    t = _report(tmp_path / "wrapped-over-break.pdf", [page1, page2])["tabell-2"]
+    assert (t.status, t.pages, t.caption) == (TableStatus.EXTRACTED, [2], f"{first} {last}")
+    assert t.cells == [*HEADER, *FIRST]
+
+
 def test_a_grid_of_other_columns_on_the_next_page_is_not_joined(tmp_path):
     """The next page begins with a grid as wide, of as many columns, but set otherwise and
     under another header: another table, not this one's part."""

@@ -9,7 +9,7 @@ way are left out).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from string import ascii_lowercase
 
 from ...model import (
@@ -38,8 +38,8 @@ from ...specs.settings import (
     TableSettings,
     TextSettings,
 )
-from ...text.normalize import normalize_ws
-from ...text.printed import is_value
+from ...text.normalize import join_lines, normalize_ws
+from ...text.printed import goes_on, is_value
 from .alignment import Evidence, read_region
 from .captions import Caption
 from .cells import Grid, overlap, printed_lines, segments_in
@@ -243,18 +243,44 @@ def _waits(p: PageTables, ft: FoundTable) -> bool:
 def _carried(p: PageTables, waiting: FoundTable) -> FoundTable | None:
     """The table of a caption that ended the page before, where this page begins with one
     (rules or aligned text that no caption took, nothing above them but furniture)."""
-    cand = p.opening()
+    caption = waiting.caption
+    lead = _caption_goes_on(p, caption)
+    cand = p.opening(lead=frozenset(id(s) for s in lead))
     if cand is None:
         return None
-    settings = p.tables.for_caption(waiting.caption.text)
-    found = p.read_candidate(waiting.caption, cand, settings, False)
+    if lead:  # the caption's last lines, on this page: its text is whole, its lines these
+        text = join_lines([caption.text, *(s.text for s in lead)])
+        markers = [*caption.markers, *(m.text for s in lead for m in s.markers)]
+        caption = replace(caption, text=text, segments=lead, markers=markers)
+    settings = p.tables.for_caption(caption.text)
+    found = p.read_candidate(caption, cand, settings, False)
     if any(ft.grid is None for ft in found):
         return None
     p.claimed |= cand.ids()
     first = found[0]
-    return FoundTable(
-        waiting.caption, first.grid, None, p.layout.number, "", settings, first.method
-    )
+    return FoundTable(caption, first.grid, None, p.layout.number, "", settings, first.method)
+
+
+def _caption_goes_on(p: PageTables, caption: Caption) -> list:
+    """The lines at the top of a page (furniture aside) that go on with a caption that ended
+    the page before: in its style, the first going on from its last line (a comma, a word
+    that cannot end it, lower case). None where other text stands among them."""
+    settings = p.page
+    last = caption.segments[-1]
+    lines = printed_lines(p.segments, settings.line_core)
+    out: list = []
+    for line in lines:
+        styled = all(
+            abs(s.size - last.size) < settings.caption_same_size
+            and s.bold == last.bold
+            and s.italic == last.italic
+            for s in line
+        )
+        first = out[-1].text if out else last.text
+        if not styled or len(line) > 1 or not goes_on(first, line[0].text):
+            break
+        out.append(line[0])
+    return out
 
 
 def join_pages(pages: list[PageContent], settings: PageTableSettings) -> PdfContent:

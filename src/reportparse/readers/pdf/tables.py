@@ -416,9 +416,12 @@ class PageTables:
 
     # ------------------------------------------------------------ the page's first table
 
-    def opening(self, header: frozenset[str] = frozenset()) -> Candidate | None:
+    def opening(
+        self, header: frozenset[str] = frozenset(), lead: frozenset[int] = frozenset()
+    ) -> Candidate | None:
         """What stands first on the page, where it may be a table going on from the page
         before: rules or aligned text that no caption took, with no other text above it
+        (but ``lead``, segment ids: the last lines of a caption that ended the page before)
         but, where ``header`` (the words of the table's header) is given, that header
         repeated whole in lines of its own, set off from the body by a gap."""
         settings = self.tables.defaults
@@ -432,7 +435,7 @@ class PageTables:
         above = [
             s
             for s in self.segments
-            if s.bottom <= cand.top and 0 <= s.cx <= width and id(s) not in marks
+            if s.bottom <= cand.top and 0 <= s.cx <= width and id(s) not in marks | lead
         ]  # a "(forts.)" caption over the part may stand above it
         if above and header and {w for s in above for w in s.text.split()} == header:
             return cand
