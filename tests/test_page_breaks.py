@@ -204,6 +204,36 @@ def test_a_caption_wrapped_over_a_page_break_takes_the_table_under_its_last_line
     assert t.cells == [*HEADER, *FIRST]
 
 
+def test_a_caption_pushed_onto_the_next_page_is_the_caption_of_the_table_over_the_break(
+    tmp_path,
+):
+    """Captions under their tables; table 2 ends page 1 and its caption opens page 2, with
+    nothing above it (fuzzer seeds 55 and 58, LibreOffice and WeasyPrint): it is that
+    table's caption, not a caption with nothing read by it."""
+
+    def page1(c):
+        _grid(c, COUNTS, 760)
+        c.setFont("Helvetica-Bold", 10)
+        c.drawString(X[0], 690, "Tabell 1: Deltakere etter kjønn")
+        c.drawString(X[0], 660, "Figur 1: Andel i arbeid")  # a chart under it, undrawn
+        _grid(c, [*HEADER, *FIRST], 300, spans={(0, 2)})
+
+    def page2(c):
+        c.setFont("Helvetica-Bold", 10)
+        c.drawString(X[0], 800, "Tabell 2: Resultat fylker")
+        c.setFont("Helvetica", 10)
+        c.drawString(X[0], 770, "Resultatene måles direkte etter avsluttet program.")
+
+    tables = _report(tmp_path / "caption-pushed.pdf", [page1, page2])
+    t = tables["tabell-2"]
+    assert (t.status, t.pages, t.caption) == (
+        TableStatus.EXTRACTED,
+        [1],
+        "Tabell 2: Resultat fylker",
+    )
+    assert t.cells == [*HEADER, *FIRST]
+
+
 def test_a_grid_of_other_columns_on_the_next_page_is_not_joined(tmp_path):
     """The next page begins with a grid as wide, of as many columns, but set otherwise and
     under another header: another table, not this one's part."""

@@ -145,7 +145,10 @@ def read_content(
         if before is not None and ends_with is None and under:
             ends_with = _uncaptioned_end(pages[i - 1], before)
         read.append(read_page(p, under, ends_with, mode, charts, text, carried))
-        goes_on = ends_with is not None and any(ft.continues is ends_with for ft in read[-1].tables)
+        goes_on = ends_with is not None and (
+            any(ft.continues is ends_with for ft in read[-1].tables)
+            or ends_with.caption is not None  # its caption, pushed onto this page
+        )
         if goes_on and all(ft is not ends_with for ft in before.tables):  # it goes on here
             before.tables.append(ends_with)
             adopted.append(ends_with)
@@ -183,6 +186,8 @@ def read_page(
     more = early or _continuation(p, last)
     if more is not None:
         page_found.append(more)
+    elif captionless:
+        _caption_atop(page_found, p, last.continues or last)
     if mode == ContentMode.EVERY:
         page_found += p.uncaptioned(page_found)
     elif mode == ContentMode.SPEC_AND_UNNUMBERED:
@@ -586,6 +591,25 @@ def _caption_under(
     root.caption = part.caption = nearest.caption
     page_found.remove(nearest)
     return True
+
+
+def _caption_atop(page_found: list[FoundTable], p: PageTables, root: FoundTable) -> None:
+    """Give ``root`` (a table without a caption that ended the page before, in a document
+    that sets its captions under its tables) the table caption that opens this page, with
+    nothing above it but furniture and nothing read by it: its caption, pushed onto the
+    next page. That caption's failure is dropped."""
+    for ft in page_found:
+        cap = ft.caption
+        if ft.grid is not None or ft.image is not None or cap is None:
+            continue
+        if cap.kind != "tabell" or cap.continued:
+            continue
+        own = {id(s) for s in cap.segments}
+        if any(s.bottom <= cap.top for s in p.segments if id(s) not in own):
+            continue
+        root.caption = cap
+        page_found.remove(ft)
+        return
 
 
 def _within(cand: Candidate, columns, slack: float) -> bool:
