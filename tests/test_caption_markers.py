@@ -53,3 +53,32 @@ def test_a_marker_raised_between_a_captions_lines_leaves_the_table_under_it(tmp_
     (table,) = read_content(layouts, ContentMode.SPEC).tables
     assert table.caption == f"{FIRST} {SECOND}"
     assert table.cells == ROWS
+
+
+def test_a_caption_set_with_wide_leading_keeps_its_line_that_goes_on(tmp_path):
+    """LibreOffice sets a wrapped caption's lines 20 pt apart at 11 pt (fuzzer seed 40): its
+    second line, going on from the comma that ends the first, is the caption's, not the
+    table's first row."""
+    path = tmp_path / "leading.pdf"
+    c = canvas.Canvas(str(path), pagesize=landscape(A4))
+    top = landscape(A4)[1] - 160
+    c.setFont("Helvetica-Bold", 11)
+    c.drawString(
+        63, top, "Tab. 1a Deltakelse i tiltak i introduksjonsprogrammet fordelt på tiltaksgrupper,"
+    )
+    c.drawString(63, top - 20, SECOND)
+    for r, row in enumerate(ROWS):
+        c.setFont("Helvetica-Bold" if r == 0 else "Helvetica", 9)
+        for x, cell in zip(X, row, strict=True):
+            c.drawString(x, top - 46 - 16 * r, cell)
+    c.save()
+    pdf = open_pdf(path.read_bytes())
+    try:
+        layouts = page_layouts(pdf)
+    finally:
+        pdf.close()
+    (table,) = read_content(layouts, ContentMode.SPEC).tables
+    assert table.caption == (
+        "Tab. 1a Deltakelse i tiltak i introduksjonsprogrammet fordelt på tiltaksgrupper, " + SECOND
+    )
+    assert table.cells == ROWS

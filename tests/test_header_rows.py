@@ -157,3 +157,24 @@ def _wrapped_heads(tmp_path, leading: float, stub_drop: float = 0.0) -> bool:
     (table,) = read_content(layouts, ContentMode.SPEC).tables
     assert table.cells == [["Tiltak", *(f"{a} {b}" for a, b in heads)], *body]
     return True
+
+
+def test_a_year_over_its_count_wrapped_in_a_narrow_column_is_one_head(tmp_path):
+    """LibreOffice wraps "2023 N=36 037" in a narrow column, the count 18 pt under the year
+    and the stub head half-way between (fuzzer seed 26): the count goes on with the year,
+    one header row, not a row of years over a row of counts."""
+    years, counts = (
+        ["2023", "2024", "2025", "2026"],
+        ["N=36 037", "N=17 984", "N=12 700", "N=9 990"],
+    )
+
+    def draw(c):
+        c.setFont("Helvetica-Bold", 10)
+        for x, year, count in zip(X[1:], years, counts, strict=True):
+            c.drawString(x, 690, year)
+            c.drawString(x, 672, count)
+        c.drawString(X[0], 681, "Fylke")
+        _body(c, 650)
+
+    heads = ["Fylke", *(f"{y} {n}" for y, n in zip(years, counts, strict=True))]
+    assert _read(tmp_path / "count.pdf", draw) == [[heads, *BODY]]

@@ -9,6 +9,7 @@ from __future__ import annotations
 from itertools import pairwise
 from pathlib import Path
 
+import pytest
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
@@ -105,6 +106,132 @@ def test_a_ruled_part_without_its_header_joins_where_its_column_rules_stand(tmp_
     t = _report(tmp_path / "headless.pdf", [page1, page2])["tabell-2"]
     assert (t.pages, t.joined) == ([1, 2], True)
     assert t.cells == [*HEADER, *FIRST, *SECOND]
+
+
+def test_a_ruled_part_set_anew_in_narrower_columns_joins_by_what_its_cells_are(tmp_path):
+    """A browser prints a table broken over pages as two tables, each with its own column
+    widths (fuzzer seed 33): the part's rules stand elsewhere and it repeats no header,
+    but it has as many columns, each holding what the table's body holds there (a county's
+    name, shares with "%")."""
+
+    def page1(c):
+        c.setFont("Helvetica-Bold", 10)
+        c.drawString(X[0], 700, "Tabell 2: Resultat fylker")
+        _grid(c, [*HEADER, *FIRST], 690, spans={(0, 2)})
+
+    def page2(c):
+        _grid(c, SECOND, 800, xs=[72.0, 132.0, 182.0, 232.0, 282.0])
+
+    t = _report(tmp_path / "narrower.pdf", [page1, page2])["tabell-2"]
+    assert (t.status, t.pages, t.joined) == (TableStatus.EXTRACTED, [1, 2], True)
+    assert t.cells == [*HEADER, *FIRST, *SECOND]
+
+
+@pytest.mark.parametrize(
+    ("caption", "font"),
+    [("Tabell 2: Resultat fylker", "Helvetica-Bold"), ("Tab. 2 Resultat fylker", "Helvetica")],
+)
+def test_a_caption_ending_its_page_takes_the_table_opening_the_next_not_the_text_over_it(
+    tmp_path, caption, font
+):
+    """Captions over their tables; "Tabell 2" ends page 1 under a chart's labels, aligned
+    in columns of values (fuzzer seeds 22 and 45, Chromium and WeasyPrint): its table is
+    the grid opening page 2, not the labels over it; so too where the caption has no
+    separator and is set in the body's font (a title, not a sentence)."""
+
+    def page1(c):
+        c.setFont("Helvetica-Bold", 10)
+        c.drawString(X[0], 760, "Tabell 1: Deltakere etter kjønn")
+        _grid(c, COUNTS, 750)
+        c.setFont("Helvetica", 9)
+        for k, line in enumerate(
+            [["Arbeid", "Utdanning"], ["34,8 %", "21,8 %"], ["18,6 %", "3,2 %"]]
+        ):
+            c.drawString(X[0], 400 - 14 * k, line[0])
+            c.drawString(X[2], 400 - 14 * k, line[1])
+        c.setFont(font, 9)
+        c.drawString(X[0], 340, caption)
+
+    def page2(c):
+        _grid(c, [*HEADER, *FIRST], 800, spans={(0, 2)})
+
+    t = _report(tmp_path / "ends.pdf", [page1, page2])["tabell-2"]
+    assert (t.status, t.pages) == (TableStatus.EXTRACTED, [2])
+    assert t.cells == [*HEADER, *FIRST]
+
+
+def test_a_ruled_part_of_one_row_joins_its_table(tmp_path):
+    """The last row alone on the next page, boxed by its rules in narrower columns under
+    "Tabell 2 (forts.)" (fuzzer seed 44, every producer): rules round one row make no grid
+    of two rows, but its text is the table's last row."""
+
+    def page1(c):
+        c.setFont("Helvetica-Bold", 10)
+        c.drawString(X[0], 700, "Tabell 2: Resultat fylker")
+        _grid(c, [*HEADER, *FIRST, SECOND[0]], 690, spans={(0, 2)})
+
+    def page2(c):
+        c.setFont("Helvetica-Bold", 10)
+        c.drawString(X[0], 810, "Tabell 2 (forts.)")
+        _grid(c, SECOND[1:], 800, xs=[72.0, 132.0, 182.0, 232.0, 282.0])
+
+    t = _report(tmp_path / "one-row.pdf", [page1, page2])["tabell-2"]
+    assert (t.status, t.pages, t.joined) == (TableStatus.EXTRACTED, [1, 2], True)
+    assert t.cells == [*HEADER, *FIRST, *SECOND]
+
+
+def test_a_caption_wrapped_over_a_page_break_takes_the_table_under_its_last_line(tmp_path):
+    """Captions over their tables; the caption of table 2 begins at the foot of page 1 and
+    its last line opens page 2, over the table (fuzzer seed 24, LibreOffice): the line is
+    the caption's, and the table under it is the caption's table."""
+    first = "Tabell 2: Resultat per fylke i 2026, målt som andel med overgang til arbeid og/eller"
+    last = "utdanning direkte etter avsluttet program"
+
+    def page1(c):
+        c.setFont("Helvetica-Bold", 10)
+        c.drawString(X[0], 760, "Tabell 1: Deltakere etter kjønn")
+        _grid(c, COUNTS, 750)
+        c.setFont("Helvetica-Bold", 10)
+        c.drawString(X[0], 340, first)
+
+    def page2(c):
+        c.setFont("Helvetica-Bold", 10)
+        c.drawString(X[0], 810, last)
+        _grid(c, [*HEADER, *FIRST], 800, spans={(0, 2)})
+
+    t = _report(tmp_path / "wrapped-over-break.pdf", [page1, page2])["tabell-2"]
+    assert (t.status, t.pages, t.caption) == (TableStatus.EXTRACTED, [2], f"{first} {last}")
+    assert t.cells == [*HEADER, *FIRST]
+
+
+def test_a_caption_pushed_onto_the_next_page_is_the_caption_of_the_table_over_the_break(
+    tmp_path,
+):
+    """Captions under their tables; table 2 ends page 1 and its caption opens page 2, with
+    nothing above it (fuzzer seeds 55 and 58, LibreOffice and WeasyPrint): it is that
+    table's caption, not a caption with nothing read by it."""
+
+    def page1(c):
+        _grid(c, COUNTS, 760)
+        c.setFont("Helvetica-Bold", 10)
+        c.drawString(X[0], 690, "Tabell 1: Deltakere etter kjønn")
+        c.drawString(X[0], 660, "Figur 1: Andel i arbeid")  # a chart under it, undrawn
+        _grid(c, [*HEADER, *FIRST], 300, spans={(0, 2)})
+
+    def page2(c):
+        c.setFont("Helvetica-Bold", 10)
+        c.drawString(X[0], 800, "Tabell 2: Resultat fylker")
+        c.setFont("Helvetica", 10)
+        c.drawString(X[0], 770, "Resultatene måles direkte etter avsluttet program.")
+
+    tables = _report(tmp_path / "caption-pushed.pdf", [page1, page2])
+    t = tables["tabell-2"]
+    assert (t.status, t.pages, t.caption) == (
+        TableStatus.EXTRACTED,
+        [1],
+        "Tabell 2: Resultat fylker",
+    )
+    assert t.cells == [*HEADER, *FIRST]
 
 
 def test_a_grid_of_other_columns_on_the_next_page_is_not_joined(tmp_path):
@@ -596,3 +723,108 @@ def test_a_header_repeated_on_the_next_page_but_read_into_other_cells_is_not_bod
     _continue(first, more)
     assert first.cells == [*head, ["Norsk", "45 %", "42 %"], ["Ingen tiltak", "85 %", "52 %"]]
     assert (first.pages, first.joined) == ([3, 4], True)
+
+
+SPANNED = [
+    ["Tiltak i introduksjonsprogrammet", "Andel av deltakerne i program", "", ""],
+    ["", "2024 N=27 852", "2025 N=9 695", "2026 N=22 140"],
+]
+TILTAK = [
+    ["Opplæring i norsk og samfunnskunnskap", "34 %", "85 %", "51 %"],
+    ["Arbeidsrettede tiltak", "24 %", "92 %", "42 %"],
+    ["Andre integreringstiltak", "7 %", "38 %", "20 %"],
+    ["Ingen tiltak", "63 %", "86 %", "66 %"],
+]
+
+
+def _spanned(c, rows: list[list[str]], top: float, xs: list[float]) -> float:
+    """An open table under a stub head and a head spanning the years' columns, each row
+    16 pt under the one before, heads set flush left at ``xs`` and values flush right under
+    their heads' ends. Returns the last row's baseline."""
+    c.setFont("Helvetica-Bold", 9)
+    c.drawString(xs[0], top, SPANNED[0][0])
+    c.drawString(xs[1], top, SPANNED[0][1])
+    for x, head in zip(xs[1:], SPANNED[1][1:], strict=True):
+        c.drawString(x, top - 16, head)
+    c.setFont("Helvetica", 9)
+    for r, row in enumerate(rows):
+        c.drawString(xs[0], top - 32 - 16 * r, row[0])
+        for x, cell in zip(xs[1:], row[1:], strict=True):
+            c.drawRightString(x + 62, top - 32 - 16 * r, cell)
+    return top - 32 - 16 * (len(rows) - 1)
+
+
+def test_a_part_of_one_row_under_its_header_repeated_in_other_columns_joins_it(tmp_path):
+    """Captions under their tables; the table ends page 1 without one, and page 2 repeats
+    its header over its last row, the columns set a little further left (a browser lays
+    each part out anew), then the caption (fuzzer seed 30, Chromium and WeasyPrint). One
+    row shows too few values to set the columns by, and the stub head was read into the
+    spanning head's cell: the same words in the same order still make the header repeated."""
+
+    def page1(c):
+        _spanned(c, TILTAK[:3], 700, [69.0, 237.0, 335.0, 425.0])
+
+    def page2(c):
+        bottom = _spanned(c, TILTAK[3:], 800, [69.0, 224.0, 322.0, 412.0])
+        c.setFont("Helvetica-Bold", 10)
+        c.drawString(63, bottom - 22, "Tabell 1a: Deltakelse i tiltak")
+
+    t = _report(tmp_path / "repeated-elsewhere.pdf", [page1, page2])["tabell-1a"]
+    assert (t.status, t.pages, t.joined) == (TableStatus.EXTRACTED, [1, 2], True)
+    assert t.cells == [*SPANNED, *TILTAK]
+
+
+def test_an_open_part_set_in_narrower_columns_is_read_in_its_own(tmp_path):
+    """The table's later part, with no header, set by a browser in columns narrower than the
+    table's (fuzzer seed 50): read in the table's columns, a county's name and its first
+    value fell into one cell; read in its own, each column holds what the table's does."""
+
+    def page1(c):
+        c.setFont("Helvetica-Bold", 10)
+        c.drawString(72, 420, "Tabell 2: Resultat per fylke")
+        _open_body(c, COUNTIES[:6], _open_header(c, 400) - 21)
+
+    def page2(c):
+        c.setFont("Helvetica", 9)
+        for r, row in enumerate(COUNTIES[6:]):
+            c.drawString(72, 800 - 16 * r, row[0])
+            for x, cell in zip((150, 190, 230), row[1:], strict=True):
+                c.drawRightString(x, 800 - 16 * r, cell)
+
+    t = _report(tmp_path / "narrow-part.pdf", [page1, page2])["tabell-2"]
+    assert (t.status, t.pages, t.joined) == (TableStatus.EXTRACTED, [1, 2], True)
+    assert t.cells == [
+        ["Fylke", "2025", "", "2024"],
+        ["", "Kvinner", "Menn", "Begge kjønn"],
+        *COUNTIES,
+    ]
+
+
+def test_a_marked_part_in_narrower_columns_keeps_its_rows_with_long_names(tmp_path):
+    """Page 2 prints the table's last rows under "Tabell 2 (forts.)" in columns of their
+    own, as a browser lays the part out anew (fuzzer seed 36): "Møre og Romsdal" reaches
+    past where the table's stub column ends, yet it and the rows after it are the part's,
+    each column holding what the table's body holds there."""
+    head = ["Fylke", "Kvinner", "Menn", "Begge kjønn"]
+    rows = [COUNTIES[7], ["Møre og Romsdal", "32,0 %", "28,0 %", "30,0 %"], *COUNTIES[8:]]
+
+    def draw(c, lines, top, xs):
+        for r, row in enumerate(lines):
+            c.drawString(72, top - 16 * r, row[0])
+            for x, cell in zip(xs, row[1:], strict=True):
+                c.drawRightString(x, top - 16 * r, cell)
+
+    def page1(c):
+        c.setFont("Helvetica-Bold", 10)
+        c.drawString(72, 420, "Tabell 2: Resultat per fylke")
+        c.setFont("Helvetica", 9)
+        draw(c, [head, *COUNTIES[:7]], 400, (150, 230, 310))
+
+    def page2(c):
+        c.setFont("Helvetica", 9)
+        c.drawString(72, 806, "Tabell 2 (forts.)")
+        draw(c, rows, 780, (185, 225, 265))
+
+    t = _report(tmp_path / "marked-narrow.pdf", [page1, page2])["tabell-2"]
+    assert (t.status, t.pages, t.joined) == (TableStatus.EXTRACTED, [1, 2], True)
+    assert t.cells == [head, *COUNTIES[:7], *rows]

@@ -190,6 +190,9 @@ class PageTableSettings:
     # caption lines ("Tabell 2. ..." and its wrapped lines)
     # (sizes) a caption's next line starts at most this far below the line before
     caption_line_gap: float = 0.8
+    # (sizes) ... or this far where it goes on with the line before (a comma or a word that
+    # cannot end it, or lower case after it): a caption set with wide leading (LibreOffice)
+    caption_goes_on_gap: float = 1.5
     # (sizes) ... and at least this far below the top of the line before (not the same line)
     caption_next_line: float = 0.5
     # (pt) a caption's lines start this close to its first line's left edge: aligned text
@@ -394,6 +397,9 @@ class TableSettings:
     header_row_gap: float = 0.6
     # (pt) an open table's header starts this far below its caption
     header_gap: float = 0.5
+    # (sizes) a rule this close over a table's first line of text, the white between them
+    # less than the font's leading (a top rule over the header), is the table's
+    rule_over_text: float = 0.5
     # (share) of the lines of a table's body that may cross white space between two columns
     # (a long stub, a value printed wide) without joining them into one column
     river_crossing: float = 0.15

@@ -136,8 +136,17 @@ def _header_start(
         if stops(line, captions):
             break
         if min(s.x0 for s in line) < x0 or max(s.x0 for s in line) > x1:
-            break  # a head may end past the values (wider than they, set flush left)
+            return _after_text(lines, first, start)  # a head may end past the values
         if any(s.x0 < stub_end and s.x1 > values_start for s in line):
-            break
+            return _after_text(lines, first, start)
         first -= 1
+    return first
+
+
+def _after_text(lines: list[Line], first: int, start: int) -> int:
+    """The first header line under a line of running text (``lines[first - 1]``, wider than
+    the table or across its stub and values): the lines that go on with that text (its
+    paragraph's short last line, in lower case) are the paragraph's, not the header's."""
+    while first < start and goes_on(lines[first - 1][0].text, lines[first][0].text):
+        first += 1
     return first

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from ...specs.settings import PAGE_TABLES, PageTableSettings
 from ...text.normalize import join_lines
-from ...text.printed import CAPTION
+from ...text.printed import CAPTION, goes_on
 from .geometry import SpansSegments
 from .layout import PageLayout, Segment
 
@@ -27,6 +27,13 @@ class Caption(SpansSegments):
     @property
     def size(self) -> float:
         return self.segments[0].size
+
+    @property
+    def sentence(self) -> bool:
+        """Whether it reads as a sentence of the running text ("Tabell 2 under viser at ...
+        ."), not a title ("Table 1 Deltakere etter kjønn, målt som andel ..."): it ends as a
+        sentence does."""
+        return self.text.rstrip(" *").endswith((".", "!", "?"))
 
 
 def is_heading(seg: Segment, segments: list[Segment], settings: PageTableSettings) -> bool:
@@ -59,7 +66,12 @@ def find_captions(layout: PageLayout, settings: PageTableSettings = PAGE_TABLES)
         closed = m.group("continued") is not None and not seg.text[m.end() :].strip()
         for j in range(i + 1, i + 1 if closed else len(segs)):
             nxt = segs[j]
-            if nxt.top > last.bottom + settings.caption_line_gap * last.size:
+            reach = (
+                settings.caption_goes_on_gap
+                if goes_on(last.text, nxt.text)
+                else settings.caption_line_gap
+            )
+            if nxt.top > last.bottom + reach * last.size:
                 break
             same_style = (
                 abs(nxt.size - seg.size) < settings.caption_same_size

@@ -9,7 +9,7 @@ way are left out).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from string import ascii_lowercase
 
 from ...model import (
@@ -38,9 +38,9 @@ from ...specs.settings import (
     TableSettings,
     TextSettings,
 )
-from ...text.normalize import normalize_ws
-from ...text.printed import is_value
-from .alignment import Evidence
+from ...text.normalize import join_lines, normalize_ws
+from ...text.printed import goes_on, is_value
+from .alignment import Evidence, read_region
 from .captions import Caption
 from .cells import Grid, overlap, printed_lines, segments_in
 from .charts import Chart, read_charts
@@ -48,7 +48,7 @@ from .furniture import contents, furniture
 from .header import same_header
 from .layout import Box, PageLayout
 from .rulings import read_grid
-from .tables import Candidate, FoundTable, PageTables, captions_under, in_columns
+from .tables import Candidate, FoundTable, PageTables, captions_under, in_columns, same_body
 from .text import page_paragraphs
 
 
@@ -145,7 +145,10 @@ def read_content(
         if before is not None and ends_with is None and under:
             ends_with = _uncaptioned_end(pages[i - 1], before)
         read.append(read_page(p, under, ends_with, mode, charts, text, carried))
-        goes_on = ends_with is not None and any(ft.continues is ends_with for ft in read[-1].tables)
+        goes_on = ends_with is not None and (
+            any(ft.continues is ends_with for ft in read[-1].tables)
+            or ends_with.caption is not None  # its caption, pushed onto this page
+        )
         if goes_on and all(ft is not ends_with for ft in before.tables):  # it goes on here
             before.tables.append(ends_with)
             adopted.append(ends_with)
@@ -183,6 +186,8 @@ def read_page(
     more = early or _continuation(p, last)
     if more is not None:
         page_found.append(more)
+    elif captionless:
+        _caption_atop(page_found, p, last.continues or last)
     if mode == ContentMode.EVERY:
         page_found += p.uncaptioned(page_found)
     elif mode == ContentMode.SPEC_AND_UNNUMBERED:
@@ -197,7 +202,7 @@ def read_page(
     exclude += [Box(s.x0, s.top, s.x1, s.bottom) for s in _table_rows(p, exclude)]
     taken = {id(ft.caption) for ft in page_found} | {id(c.caption) for c in page_charts}
     for cap in p.captions:  # a loose caption that took nothing is running text, if it reads
-        if id(cap) in taken or not cap.loose or not _is_sentence(cap):  # as a sentence
+        if id(cap) in taken or not cap.loose or not cap.sentence:  # as a sentence
             exclude += [Box(s.x0, s.top, s.x1, s.bottom) for s in cap.segments]
     for ft in page_found:
         if ft.caption is not None:
@@ -209,13 +214,6 @@ def read_page(
     paragraphs = page_paragraphs(layout, exclude, text)
     waiting = next((ft for ft in page_found if _waits(p, ft)), None)
     return PageContent(layout.number, page_found, page_charts, paragraphs, ends_with, waiting)
-
-
-def _is_sentence(cap) -> bool:
-    """Whether a caption-like line reads as a sentence of the running text ("Tabell 2 under
-    viser at ... ."), not a title ("Table 1 Deltakere etter kjønn, målt som andel ..."): it
-    ends as a sentence does."""
-    return cap.text.rstrip(" *").endswith((".", "!", "?"))
 
 
 def _table_rows(p: PageTables, exclude: list[Box]) -> list:
@@ -241,7 +239,7 @@ def _waits(p: PageTables, ft: FoundTable) -> bool:
     cap = ft.caption
     if ft.grid is not None or ft.image is not None or cap is None or cap.kind != "tabell":
         return False
-    if cap.loose:
+    if cap.loose and cap.sentence:
         return False
     own = {id(s) for s in cap.segments}
     return not any(s.top >= cap.bottom for s in p.segments if id(s) not in own)
@@ -250,18 +248,44 @@ def _waits(p: PageTables, ft: FoundTable) -> bool:
 def _carried(p: PageTables, waiting: FoundTable) -> FoundTable | None:
     """The table of a caption that ended the page before, where this page begins with one
     (rules or aligned text that no caption took, nothing above them but furniture)."""
-    cand = p.opening()
+    caption = waiting.caption
+    lead = _caption_goes_on(p, caption)
+    cand = p.opening(lead=frozenset(id(s) for s in lead))
     if cand is None:
         return None
-    settings = p.tables.for_caption(waiting.caption.text)
-    found = p.read_candidate(waiting.caption, cand, settings, False)
+    if lead:  # the caption's last lines, on this page: its text is whole, its lines these
+        text = join_lines([caption.text, *(s.text for s in lead)])
+        markers = [*caption.markers, *(m.text for s in lead for m in s.markers)]
+        caption = replace(caption, text=text, segments=lead, markers=markers)
+    settings = p.tables.for_caption(caption.text)
+    found = p.read_candidate(caption, cand, settings, False)
     if any(ft.grid is None for ft in found):
         return None
     p.claimed |= cand.ids()
     first = found[0]
-    return FoundTable(
-        waiting.caption, first.grid, None, p.layout.number, "", settings, first.method
-    )
+    return FoundTable(caption, first.grid, None, p.layout.number, "", settings, first.method)
+
+
+def _caption_goes_on(p: PageTables, caption: Caption) -> list:
+    """The lines at the top of a page (furniture aside) that go on with a caption that ended
+    the page before: in its style, the first going on from its last line (a comma, a word
+    that cannot end it, lower case). None where other text stands among them."""
+    settings = p.page
+    last = caption.segments[-1]
+    lines = printed_lines(p.segments, settings.line_core)
+    out: list = []
+    for line in lines:
+        styled = all(
+            abs(s.size - last.size) < settings.caption_same_size
+            and s.bold == last.bold
+            and s.italic == last.italic
+            for s in line
+        )
+        first = out[-1].text if out else last.text
+        if not styled or len(line) > 1 or not goes_on(first, line[0].text):
+            break
+        out.append(line[0])
+    return out
 
 
 def join_pages(pages: list[PageContent], settings: PageTableSettings) -> PdfContent:
@@ -441,27 +465,63 @@ def _continuation(p: PageTables, last: FoundTable | None) -> FoundTable | None:
     width = len(before.cells[0])
     if cand.structures and cand.structures[0].boxed(settings):
         grid = read_grid(p.segments, cand.structures[0], settings)
+        if grid is None:  # one row between two rules: its rules make no grid of two rows
+            grid = _one_row(p, cand.structures[0], settings)
         fits = grid is not None and (
             _same_grid(before, grid, p.page.continuation_slack * _size(p, grid))
             or (mark is not None and len(grid.cells[0]) == width)
+            or same_body(before, grid)
         )
     else:
         head = before.cells[: before.header_rows]
         grid = p.read_open(cand, settings, None)
         marked = mark is not None and grid is not None and len(grid.cells[0]) == width
-        if not marked and (grid is None or not same_header(head, grid.cells[: grid.header_rows])):
+        # the header repeated, its heads read into other cells (a part of one or two rows
+        # shows too few values to set its columns by): the same words in the same order
+        repeated = (
+            grid is not None and bool(head) and _words(grid.cells[: len(head)]) == _words(head)
+        )
+        if (
+            not marked
+            and not repeated
+            and (grid is None or not same_header(head, grid.cells[: grid.header_rows]))
+        ):
             if last.short:  # a short part is a table's only under its header repeated
                 return None
-            columns = tuple(zip(before.col_bounds, before.col_bounds[1:], strict=False))
-            if not _within(cand, columns, p.page.continuation_slack):
-                return None
-            grid = p.read_open(cand, settings, None, Evidence(columns=columns, no_header=True))
+            grid = _headless_part(p, cand, settings, before)
         fits = grid is not None and len(grid.cells[0]) == width
     if not fits:
         return None
     p.claimed |= cand.ids()
     p.parts |= cand.ids()
     return FoundTable(root.caption, grid, None, p.layout.number, settings=settings, continues=root)
+
+
+def _headless_part(
+    p: PageTables, cand: Candidate, settings: TableSettings, before: Grid
+) -> Grid | None:
+    """An open part under no header of its own: read in its own columns where that gives
+    the columns of the table before, each holding what its body holds there (a browser lays
+    a part out anew, its columns narrower); else in the columns of the table before, where
+    its text stands in them. Either way its cells must be of the kinds the body's are: a
+    part read into columns not its own ("Vestfold 32,4 %" as a stub) is none."""
+    width = len(before.cells[0])
+    own = p.read_open(cand, settings, None, Evidence(no_header=True))
+    if own is not None and len(own.cells[0]) == width and same_body(before, own):
+        return own
+    columns = tuple(zip(before.col_bounds, before.col_bounds[1:], strict=False))
+    if not _within(cand, columns, p.page.continuation_slack):
+        return None
+    grid = p.read_open(cand, settings, None, Evidence(columns=columns, no_header=True))
+    return grid if grid is not None and same_body(before, grid) else None
+
+
+def _one_row(p: PageTables, st, settings) -> Grid | None:
+    """The text between a structure's rules read as a table of its own columns, no header:
+    a part of one row under no header of its own."""
+    segs = segments_in(p.segments, (st.x0, st.top, st.x1, st.bottom), settings.cell_tolerance)
+    evidence = Evidence(no_header=True)
+    return read_region(segs, settings, evidence, TableMethod.RULES_WHITESPACE) if segs else None
 
 
 def _marker(p: PageTables, cand: Candidate) -> Caption | None:
@@ -531,6 +591,25 @@ def _caption_under(
     root.caption = part.caption = nearest.caption
     page_found.remove(nearest)
     return True
+
+
+def _caption_atop(page_found: list[FoundTable], p: PageTables, root: FoundTable) -> None:
+    """Give ``root`` (a table without a caption that ended the page before, in a document
+    that sets its captions under its tables) the table caption that opens this page, with
+    nothing above it but furniture and nothing read by it: its caption, pushed onto the
+    next page. That caption's failure is dropped."""
+    for ft in page_found:
+        cap = ft.caption
+        if ft.grid is not None or ft.image is not None or cap is None:
+            continue
+        if cap.kind != "tabell" or cap.continued:
+            continue
+        own = {id(s) for s in cap.segments}
+        if any(s.bottom <= cap.top for s in p.segments if id(s) not in own):
+            continue
+        root.caption = cap
+        page_found.remove(ft)
+        return
 
 
 def _within(cand: Candidate, columns, slack: float) -> bool:

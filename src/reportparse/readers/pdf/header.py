@@ -11,6 +11,7 @@ from .layout import Segment
 
 NUMBER_END = re.compile(r"(?<![\d,.])\d{1,3}$")  # a number's first group: "N=27", "27"
 THOUSANDS = re.compile(r"^\d{3}\**$")  # the group after a thousands space: "666", "666**"
+COUNT = re.compile(r"^\(?N\s?=")  # the count of a column's population: "N=36 037", "(N = 12)"
 
 
 def header_rows(
@@ -144,11 +145,11 @@ def _size(line: list[Segment]) -> float:
 
 
 def _goes_on(upper: str, lower: str) -> bool:
-    """A header cell's next line goes on with it (wrapped), adds a unit in brackets, or
-    finishes the number it ends with, broken at its thousands space ("2023 N=27" over
-    "666")."""
+    """A header cell's next line goes on with it (wrapped), adds a unit in brackets or the
+    count of the column's population ("2023" over "N=36 037"), or finishes the number it
+    ends with, broken at its thousands space ("2023 N=27" over "666")."""
     finishes = bool(THOUSANDS.match(lower.strip()) and NUMBER_END.search(upper.strip()))
-    return goes_on(upper, lower) or lower.startswith("(") or finishes
+    return goes_on(upper, lower) or lower.startswith("(") or bool(COUNT.match(lower)) or finishes
 
 
 def _span(

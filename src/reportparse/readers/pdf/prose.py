@@ -10,12 +10,15 @@ A single segment of many words across a wide stretch is running text as well.
 
 from __future__ import annotations
 
+from itertools import pairwise
 from statistics import median
 
 from ...specs.settings import PAGE_TABLES, PageTableSettings
 from ...text.printed import is_value
 from .cells import bottom, printed_lines, size, top
 from .layout import Segment
+
+ENDS = ".!?"  # the marks that end a sentence, and so may end a paragraph
 
 
 def words(seg: Segment) -> int:
@@ -73,6 +76,10 @@ def running_text(segments: list[Segment], settings: PageTableSettings = PAGE_TAB
     out = {id(s) for s in segments if long_text(s, settings)}
     for chain in chains:
         out |= {id(s) for s in _paragraph_in([s for _, s in chain], settings)}
+    for chain in chains:  # the short last line of a long line of text, going on in lower case
+        for (_, upper), (_, lower) in pairwise(chain):
+            if id(upper) in out and lower.text[:1].islower():
+                out.add(id(lower))
     return out
 
 
@@ -92,7 +99,12 @@ def _paragraph_in(segs: list[Segment], settings: PageTableSettings) -> list[Segm
     """The lines of a chain that read as a paragraph: all of them, else the most from its
     first line (a table's first column set right under the paragraph's edge goes on the
     chain) with the lines after them that go on in lower case (its short last line), else the
-    most to its last (a table's column right over it)."""
+    most to its last (a table's column right over it). A paragraph ends at its short last
+    line that ends a sentence: what begins anew under it is read on its own (the stub head of
+    a table set right under the paragraph's edge)."""
+    end = _paragraph_end(segs, settings)
+    if end is not None and _paragraph(segs[:end], settings):
+        return segs[:end] + _paragraph_in(segs[end:], settings)
     for k in range(len(segs), settings.prose_lines - 1, -1):
         if _paragraph(segs[:k], settings):
             while k < len(segs) and segs[k].text[:1].islower():
@@ -105,6 +117,17 @@ def _paragraph_in(segs: list[Segment], settings: PageTableSettings) -> list[Segm
                 k += 1  # a cell of the column over it: a paragraph's first line is filled
             return segs[k:]
     return []
+
+
+def _paragraph_end(segs: list[Segment], settings: PageTableSettings) -> int | None:
+    """The number of lines up to the first short line that ends a sentence with the next
+    line beginning anew (not in lower case), if any."""
+    for k in range(1, len(segs) - 1):
+        widest = max(s.x1 - s.x0 for s in segs[: k + 1])
+        line, after = segs[k].text.rstrip(), segs[k + 1].text
+        if _short(segs[k], widest, settings) and line[-1:] in ENDS and not after[:1].islower():
+            return k + 1
+    return None
 
 
 def _short(seg: Segment, widest: float, settings: PageTableSettings) -> bool:

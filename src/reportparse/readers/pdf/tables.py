@@ -31,10 +31,11 @@ from ...specs.settings import (
     TableSettings,
 )
 from ...text.normalize import join_lines, normalize_ws
+from ...text.printed import is_value
 from .alignment import Evidence, read_region, text_columns, value_line
 from .blocks import Block, find_blocks
 from .captions import Caption, find_captions
-from .cells import Grid, overlap, printed_lines, segments_in
+from .cells import Grid, overlap, printed_lines, segments_in, size
 from .layout import Box, PageLayout, Segment, without_leaders
 from .prose import running_text
 from .rulings import Structure, find_structures, read_grid, rule_evidence
@@ -259,6 +260,10 @@ class PageTables:
                 reason = "it stands by a table's later part, not by a table of its own"
                 found.append(FoundTable(option.caption, None, None, self.layout.number, reason))
                 continue  # the part's caption (content.py gives it to the part's table)
+            if not captions_under and option.below is None and self._ends_page(option.caption):
+                reason = "nothing under the caption reads as a table, and it ends its page"
+                found.append(FoundTable(option.caption, None, None, self.layout.number, reason))
+                continue  # its table may begin the next page (content.py carries it there)
             chosen = next((c for c in sides if c is not None and not self.claimed & c.ids()), None)
             if chosen is None and (option.caption.loose or option.caption.continued):
                 continue  # running text that begins like a caption, or a part's marker
@@ -276,6 +281,16 @@ class PageTables:
             found += read
         return found
 
+    def _ends_page(self, cap: Caption) -> bool:
+        """Whether a caption (no later part's marker, nor a loose one that reads as a
+        sentence) ends its page: no text but furniture under it. In a document that sets its
+        captions over its tables, what stands over such a caption is not its table (a chart,
+        the table before)."""
+        if (cap.loose and cap.sentence) or cap.continued:
+            return False
+        own = {id(s) for s in cap.segments}
+        return not any(s.top >= cap.bottom for s in self.segments if id(s) not in own)
+
     def _in_columns(self, cand: Candidate, settings: TableSettings) -> Candidate:
         """A marked later part's text cut to its first lines that stand in the columns of
         the table ending the page before (``goes_on``): what follows in other columns (the
@@ -283,6 +298,9 @@ class PageTables:
         does not stand in them, or where rules box it."""
         if cand.block is None or (cand.structures and cand.structures[0].boxed(settings)):
             return cand
+        whole = self.read_open(cand, settings, None, Evidence(no_header=True))
+        if whole is not None and same_body(self.goes_on, whole):
+            return cand  # set in columns of its own, each holding what the table's body does
         bounds = self.goes_on.col_bounds
         columns = list(pairwise(bounds))
         slack = self.page.continuation_slack
@@ -472,9 +490,12 @@ class PageTables:
 
     # ------------------------------------------------------------ the page's first table
 
-    def opening(self, header: frozenset[str] = frozenset()) -> Candidate | None:
+    def opening(
+        self, header: frozenset[str] = frozenset(), lead: frozenset[int] = frozenset()
+    ) -> Candidate | None:
         """What stands first on the page, where it may be a table going on from the page
         before: rules or aligned text that no caption took, with no other text above it
+        (but ``lead``, segment ids: the last lines of a caption that ended the page before)
         but, where ``header`` (the words of the table's header) is given, that header
         repeated whole in lines of its own, set off from the body by a gap."""
         settings = self.tables.defaults
@@ -488,7 +509,7 @@ class PageTables:
         above = [
             s
             for s in self.segments
-            if s.bottom <= cand.top and 0 <= s.cx <= width and id(s) not in marks
+            if s.bottom <= cand.top and 0 <= s.cx <= width and id(s) not in marks | lead
         ]  # a "(forts.)" caption over the part may stand above it
         if above and header and {w for s in above for w in s.text.split()} == header:
             return cand
@@ -553,6 +574,30 @@ def _lightness(colour) -> float | None:
     return (r + g + b) / 3
 
 
+def same_body(before: Grid, grid: Grid) -> bool:
+    """Whether a ruled grid goes on with the body of ``before`` without a header of its own
+    (a table printed again with its columns set to other widths): as many columns, and
+    each column's cells, its first row's too, of the kinds that column's body cells are
+    (text, or values with the same sign after them, "%" or none)."""
+    if len(grid.cells[0]) != len(before.cells[0]):
+        return False
+    body = before.cells[before.header_rows :]
+    return bool(body) and all(
+        {_kind(row[c]) for row in grid.cells} <= {_kind(row[c]) for row in body}
+        for c in range(len(before.cells[0]))
+    )
+
+
+def _kind(cell: str) -> str:
+    """A body cell's kind: empty, text, or a value by what follows its digits ("%", "")."""
+    text = cell.strip()
+    if not text:
+        return ""
+    if is_value(text):
+        return "value" + text.lstrip("-−0123456789,. \u00a0\u2009")
+    return "text"
+
+
 def in_columns(s: Segment, columns, slack: float) -> bool:
     """Whether a segment stands in one of ``columns`` (x0, x1), to ``slack`` of its size."""
     return any(a - slack * s.size <= s.x0 and s.x1 <= b + slack * s.size for a, b in columns)
@@ -592,13 +637,21 @@ def _candidate(
     if structures:
         pick = min if first else max
         edge = pick(structures, key=lambda s: s.top if first else s.bottom)
-        size = cap.size if cap is not None else settings.fallback_size
+        em = cap.size if cap is not None else settings.fallback_size
         side = sorted(
-            (s for s in structures if abs(s.top - edge.top) < settings.side_by_side * size),
+            (s for s in structures if abs(s.top - edge.top) < settings.side_by_side * em),
             key=lambda s: s.x0,
         )
         with_block = block if block is not None and _touches(block, side) else None
-        options.append(Candidate(side, with_block))
+        if (
+            first
+            and with_block is None
+            and block is not None
+            and _rules_over(block, side, settings)
+        ):
+            side = []  # a top rule right over the text: the text is the table, read alone
+        if side:
+            options.append(Candidate(side, with_block))
     if block is not None and not any(c.block is block for c in options):
         options.append(Candidate(block=block))
     if image is not None:
@@ -633,6 +686,18 @@ def _touches(block: Block, structures: list[Structure]) -> bool:
     return any(
         block.top <= st.bottom
         and st.top <= block.bottom
+        and overlap(block.x0, block.x1, st.x0, st.x1) > 0
+        for st in structures
+    )
+
+
+def _rules_over(block: Block, structures: list[Structure], settings: TableSettings) -> bool:
+    """Whether every structure is a rule right over the text's first line, across it and
+    closer than ``rule_over_text`` of its size: a top rule over a table's header, which
+    tells neither its header nor its rows."""
+    reach = settings.rule_over_text * size(block.lines[0])
+    return all(
+        st.bottom <= block.top <= st.bottom + reach
         and overlap(block.x0, block.x1, st.x0, st.x1) > 0
         for st in structures
     )
