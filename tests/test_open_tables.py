@@ -317,3 +317,46 @@ def test_heads_boxed_by_rules_over_a_gap_head_the_body(tmp_path):
         ["", "Revenue", "Capital", "Total"],
     ]
     assert table.header_rows == 2
+
+
+CHART_OVER = [
+    ["Fylker", "Kvinner", "Menn", "Begge kjønn"],
+    ["Innlandet", "50%", "57%", "53%"],
+    ["Vestland", "43%", "55%", "49%"],
+    ["Vestfold", "21%", "31%", "26%"],
+    ["Buskerud", "27%", "46%", "36%"],
+    ["Nordland", "35%", "60%", "47%"],
+]
+
+
+def test_a_bar_chart_right_over_an_open_table_is_not_its_header_rules(tmp_path):
+    """A framed bar chart ending a line over an open table: the frame's rules stand close over
+    the table's text, but a box with sides of its own boxes no heads of the table under it
+    (only rules across do), so the table is read with its own heads."""
+    path = tmp_path / "chart-over.pdf"
+    c = canvas.Canvas(str(path), pagesize=letter)
+    c.setLineWidth(0.5)
+    c.rect(70, 500, 400, 170, stroke=1, fill=0)  # the chart's frame, its labels inside it
+    for k in range(4):  # gridlines across the chart
+        c.line(80, 520 + 40 * k, 460, 520 + 40 * k)
+    c.setFillColorRGB(0.1, 0.35, 0.55)
+    for x, h in ((110, 92), (270, 24)):
+        c.rect(x, 520, 60, h, stroke=0, fill=1)
+    c.setFillColorRGB(0.9, 0.5, 0.2)
+    for x, h in ((170, 40), (330, 44)):
+        c.rect(x, 520, 60, h, stroke=0, fill=1)
+    c.setFillColorRGB(0, 0, 0)
+    c.setFont("Helvetica", 8)
+    c.drawString(160, 508, "Arbeid")
+    c.drawString(320, 508, "Utdanning")
+    y = 478  # the table's heads a line under the panel
+    for row in CHART_OVER:
+        c.setFont("Helvetica-Bold" if row is CHART_OVER[0] else "Helvetica", 8)
+        c.drawString(82, y, row[0])
+        for x, cell in zip((230, 300, 380), row[1:], strict=True):
+            c.drawRightString(x, y, cell)
+        y -= 16
+    c.save()
+    tables = [t for t in read_tables(path.read_bytes()) if t.cells]
+    assert [t.cells for t in tables] == [CHART_OVER]
+    assert tables[0].header_rows == 1

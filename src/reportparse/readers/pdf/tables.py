@@ -673,6 +673,8 @@ def _heads(block: Block, st: Structure) -> bool:
     """Whether rules stand right over a block, boxing its header (a top rule and a rule
     under the heads, the body's lines further down): their bottom within ``HEAD_REACH``
     lines of the block's text over its top, across it."""
+    if st.vrulings or st.fills:  # only rules across: a chart's bars or a grid box no heads
+        return False
     sizes = sorted(s.size for s in block.segments)
     reach = HEAD_REACH * sizes[len(sizes) // 2] if sizes else 0.0
     return (
