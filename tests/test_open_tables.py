@@ -360,3 +360,34 @@ def test_a_bar_chart_right_over_an_open_table_is_not_its_header_rules(tmp_path):
     tables = [t for t in read_tables(path.read_bytes()) if t.cells]
     assert [t.cells for t in tables] == [CHART_OVER]
     assert tables[0].header_rows == 1
+
+
+SIGNS_APART = [
+    ["Fylke", "Kvinner", "Menn"],
+    ["Oslo", "47 %", "34 %"],
+    ["Telemark", "65 %", "60 %"],
+    ["Agder", "52 %", "48 %"],
+    ["Troms", "44 %", "39 %"],
+]
+
+
+def test_a_sign_set_apart_after_its_figure_stays_in_its_cell(tmp_path):
+    """Figures set flush right with their "%" drawn apart, a word gap after them (as a
+    word processor justifies "65 %"): the sign ends every line at one x and the figures do
+    too, but a sign is no value, so it is no column of its own."""
+    path = tmp_path / "signs.pdf"
+    c = canvas.Canvas(str(path), pagesize=letter)
+    y = 700
+    for row in SIGNS_APART:
+        c.setFont("Helvetica-Bold" if row is SIGNS_APART[0] else "Helvetica", 9)
+        c.drawString(72, y, row[0])
+        for right, cell in zip((220, 320), row[1:], strict=True):
+            if cell.endswith("%"):
+                c.drawRightString(right - 12, y, cell[:-2])  # the figure, then a wide gap
+                c.drawRightString(right, y, "%")
+            else:
+                c.drawRightString(right, y, cell)
+        y -= 16
+    c.save()
+    (table,) = read_tables(path.read_bytes())
+    assert table.cells == SIGNS_APART

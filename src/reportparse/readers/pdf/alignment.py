@@ -280,7 +280,8 @@ def _flush_right(
 ) -> list[list[float]]:
     """A column's words parted where white space as wide as a word gap (``gap``) runs down
     through them and the words left of it, all values, end at one x: two columns of numbers
-    set flush right, closer than a column gap ("3 -66.7"). Not where every word right of it
+    set flush right, closer than a column gap ("3 -66.7"), values on both sides (a sign set
+    apart after its figure, "65 %", is no column of its own). Not where every word right of it
     is a group of three digits (the thousands of "1 204" end in one x too), nor in text
     (labels that begin with the same word end it at one x too), nor before the dash of
     ranges ("1.35 - 1.42": their first figures end at one x too)."""
@@ -299,6 +300,7 @@ def _flush_right(
         ends = [u[1] for u, _ in pairs]
         flush = len(pairs) >= 2 and max(ends) - min(ends) <= tol
         flush = flush and all(is_value(u[2]) for u, _ in pairs)  # a text's first words no
+        flush = flush and all(is_value(v[2]) for _, v in pairs)  # a value's sign ("65 %") no
         dashes = any(DASH.fullmatch(w[2]) for pair in pairs for w in pair)
         flush = flush and not dashes  # the figures of ranges ("1 - 2") no
         if flush and not all(THOUSANDS.match(v[2]) for _, v in pairs):
