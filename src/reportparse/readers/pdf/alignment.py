@@ -280,11 +280,11 @@ def _flush_right(
 ) -> list[list[float]]:
     """A column's words parted where white space as wide as a word gap (``gap``) runs down
     through them and the words left of it, all values, end at one x: two columns of numbers
-    set flush right, closer than a column gap ("3 -66.7"), values on both sides (a sign set
-    apart after its figure, "65 %", is no column of its own). Not where every word right of it
-    is a group of three digits (the thousands of "1 204" end in one x too), nor in text
-    (labels that begin with the same word end it at one x too), nor before the dash of
-    ranges ("1.35 - 1.42": their first figures end at one x too)."""
+    set flush right, closer than a column gap ("3 -66.7"). Not where every word right of it
+    is one and the same word that is no value (a sign set apart after each figure, "65 %"),
+    nor where every word right of it is a group of three digits (the thousands of "1 204"
+    end in one x too), nor in text (labels that begin with the same word end it at one x
+    too), nor before the dash of ranges ("1.35 - 1.42": their first figures end at one x too)."""
     lines = [line for line in lines if line]
     parts = _rivers([[(w[0], w[1]) for w in line] for line in lines], allowed, gap)
     if len(parts) < 2:
@@ -300,7 +300,8 @@ def _flush_right(
         ends = [u[1] for u, _ in pairs]
         flush = len(pairs) >= 2 and max(ends) - min(ends) <= tol
         flush = flush and all(is_value(u[2]) for u, _ in pairs)  # a text's first words no
-        flush = flush and all(is_value(v[2]) for _, v in pairs)  # a value's sign ("65 %") no
+        signs = {v[2] for _, v in pairs}  # one word after every figure: its unit ("65 %")
+        flush = flush and not (len(signs) == 1 and not is_value(next(iter(signs))))
         dashes = any(DASH.fullmatch(w[2]) for pair in pairs for w in pair)
         flush = flush and not dashes  # the figures of ranges ("1 - 2") no
         if flush and not all(THOUSANDS.match(v[2]) for _, v in pairs):
