@@ -48,6 +48,8 @@ SLOW_TABLES = [
     (45, "weasyprint"),  # a caption ending its page under a chart's labels
     (38, "libreoffice"),  # a column's count wrapped under its year
     (40, "libreoffice"),  # a wrapped caption set with wide leading
+    (466823818, "chromium"),  # two columns of prose right over a filled header
+    (466823818, "weasyprint"),
 ]
 
 

@@ -46,6 +46,43 @@ def long_text(seg: Segment, settings: PageTableSettings) -> bool:
 
 def running_text(segments: list[Segment], settings: PageTableSettings = PAGE_TABLES) -> set[int]:
     """The ids of the segments that are running text: paragraphs and long lines of text."""
+    chains = _chains(segments, settings)
+    out = {id(s) for s in segments if long_text(s, settings)}
+    for chain in chains:
+        out |= {id(s) for s in _paragraph_in(chain, settings)}
+    for chain in chains:  # the short last line of a long line of text, going on in lower case
+        for upper, lower in pairwise(chain):
+            if id(upper) in out and lower.text[:1].islower():
+                out.add(id(lower))
+    return out
+
+
+def sentences(segments: list[Segment], settings: PageTableSettings = PAGE_TABLES) -> set[int]:
+    """The ids of the segments of short paragraphs, too short for ``running_text`` to know by
+    their shape: two lines or more stacked at one edge, of several words each (but the last,
+    which may be short), each line after the first going on in lower case from the line
+    above, the last ending a sentence.
+    A table's cell wrapped over lines does not end in a full stop."""
+    out: set[int] = set()
+    for chain in _chains(segments, settings):
+        run: list[Segment] = []
+        for seg in chain:
+            if run and not seg.text[:1].islower():
+                run = []
+            run.append(seg)
+            if (
+                len(run) > 1
+                and seg.text.rstrip()[-1:] in ENDS
+                and all(texty(s, settings) for s in run)
+                and median(words(s) for s in run[:-1]) >= settings.prose_line_words
+            ):
+                out |= {id(s) for s in run}
+    return out
+
+
+def _chains(segments: list[Segment], settings: PageTableSettings) -> list[list[Segment]]:
+    """The segments of text stacked at one left edge, close under each other, top to
+    bottom: each chain a paragraph's lines, or a column's cells."""
     lines = printed_lines(segments, settings.line_core)
     chains: list[list[tuple[int, Segment]]] = []
     open_chains: dict[int, list[tuple[int, Segment]]] = {}  # id of a chain's last segment
@@ -73,14 +110,7 @@ def running_text(segments: list[Segment], settings: PageTableSettings = PAGE_TAB
                 del open_chains[id(chain[-1][1])]
             chain.append((i, seg))
             open_chains[id(seg)] = chain
-    out = {id(s) for s in segments if long_text(s, settings)}
-    for chain in chains:
-        out |= {id(s) for s in _paragraph_in([s for _, s in chain], settings)}
-    for chain in chains:  # the short last line of a long line of text, going on in lower case
-        for (_, upper), (_, lower) in pairwise(chain):
-            if id(upper) in out and lower.text[:1].islower():
-                out.add(id(lower))
-    return out
+    return [[s for _, s in chain] for chain in chains]
 
 
 def _under(

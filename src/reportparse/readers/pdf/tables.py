@@ -37,7 +37,7 @@ from .blocks import Block, find_blocks
 from .captions import Caption, find_captions
 from .cells import Grid, overlap, printed_lines, segments_in, size
 from .layout import Box, PageLayout, Segment, without_leaders
-from .prose import running_text
+from .prose import long_text, running_text, sentences
 from .rulings import Structure, find_structures, read_grid, rule_evidence
 from .tablecheck import looks_like_table, may_begin_table
 
@@ -145,6 +145,7 @@ class PageTables:
         self.parts: set[int] = set()  # what a table's later part, read so far, took
         self.goes_on: Grid | None = None  # the table that ended the page before, if any
         self._options: list[Option] | None = None
+        self._prose: set[int] | None = None  # the running text among open_segments
 
     def _reads_as_grid(self, st: Structure) -> bool:
         grid = read_grid(self.segments, st, self.tables.defaults)
@@ -354,11 +355,32 @@ class PageTables:
         pool = self.open_segments if pool is None else pool
         segs = segments_in(pool, box, settings.cell_tolerance)
         segs = [s for s in segs if id(s) not in self.caption_ids]
+        segs = self._without_prose_over(segs, st)
         if evidence is None:  # rules over the region's first line end no header of it
             rows = st.rows(settings)
             first = min((s.top for s in segs), default=top_y)
             evidence = rule_evidence(segs, [y for y in rows if y > first], settings)
         return read_region(segs, settings, evidence, TableMethod.RULES_WHITESPACE)
+
+    def _without_prose_over(self, segs: list[Segment], st: Structure) -> list[Segment]:
+        """A region's text less the running text over the top of the table's own rules and
+        fills (long lines of words, and paragraphs whose lines go on in lower case to the end
+        of a sentence, known among the page's text): no header lines of it. Lines that print
+        values are kept, and so are heads stacked over lines of their own: they end no
+        sentence (a paragraph's shape alone, ``running_text``, takes such heads)."""
+        if self._prose is None:
+            self._prose = {
+                id(s) for s in self.open_segments if long_text(s, self.page)
+            } | sentences(self.open_segments, self.page)
+        over = [s for s in segs if s.bottom <= st.top]
+        drop = {
+            id(s)
+            for line in printed_lines(over, self.page.line_core)
+            if not value_line(line)
+            for s in line
+            if id(s) in self._prose
+        }
+        return [s for s in segs if id(s) not in drop]
 
     def unnumbered(self) -> list[FoundTable]:
         """Ruled grids that no caption took, and pictures under a title that names a source."""
