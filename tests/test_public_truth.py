@@ -155,6 +155,56 @@ def test_the_held_out_batch_from_unstructured_and_tabula_py_loads():
     ]  # fmt: skip
 
 
+# The held-out batch written by eye from the printed pages of pdf2docx's, markitdown's,
+# pdfminer.six's and img2table's sample files; never scored while the engine was changed.
+HELD_OUT_F = {
+    "img2table-tables-p1", "img2table-tables-p2", "markitdown-sparse-inventory-p1",
+    "markitdown-sparse-inventory-p2", "markitdown-repair-estimate-p1",
+    "markitdown-movie-theater-booking-p1", "pdfminer-issue-00352-asw-p1",
+    "pdfminer-issue-00369-excel-p1", "pdfminer-naacl06-shinyama-p7",
+    "pdfminer-naacl06-shinyama-p8", "pdf2docx-whisper-p5", "pdf2docx-whisper-p11",
+    "pdf2docx-whisper-p28", "pdf2docx-demo-section-p1", "pdf2docx-demo-table-stream-p1",
+    "pdf2docx-demo-table-empty-cell-p1", "pdf2docx-demo-table-empty-cell-p2",
+    "pdf2docx-demo-table-p1",
+}  # fmt: skip
+HELD_OUT_F_REPOS = (
+    "ArtifexSoftware/pdf2docx", "microsoft/markitdown", "pdfminer/pdfminer.six",
+    "xavctn/img2table",
+)  # fmt: skip
+
+
+def test_the_held_out_batch_from_pdf2docx_markitdown_pdfminer_and_img2table_loads():
+    tables = public.load_all()
+    held_out = {t.id: t for t in tables if t.repo in HELD_OUT_F_REPOS}
+    assert set(held_out) == HELD_OUT_F
+    assert {t.half for t in held_out.values()} == {"held-out"}
+    assert [sum(t.repo == r for t in held_out.values()) for r in HELD_OUT_F_REPOS] == [8, 4, 4, 2]
+    # no file is shared with any other table; 12 files, as some give two or three pages
+    others = {t.blob for t in tables if t.id not in HELD_OUT_F}
+    assert not {t.blob for t in held_out.values()} & others
+    assert len({t.blob for t in held_out.values()}) == 12
+    rre = held_out["pdf2docx-demo-section-p1"]
+    assert (len(rre.cells), len(rre.cells[0]), rre.header_rows) == (8, 8, 1)
+    # Delhi and Rajasthan share one merged cell per figure column, written on the first row
+    assert rre.cells[1] == ["Delhi", "1.12.2009", "8", "17", "1.29", "3,665", "2,409", "1,000"]
+    assert rre.cells[2] == ["Rajasthan", "2.12.2009 to 19.12.2009", "", "", "", "", "", ""]
+    sizes = held_out["pdf2docx-demo-table-empty-cell-p1"]
+    assert (len(sizes.cells), len(sizes.cells[0])) == (31, 7)
+    assert sizes.cells[2:4] == [
+        ["工业", "从业人员(X)", "人", "X≥1000", "300≤X＜1000", "20≤X＜300", "X＜20"],
+        ["", "营业收入(Y)", "万元", "Y≥40000", "2000≤Y＜40000", "300≤Y＜2000", "Y＜300"],
+    ]  # the note marker '*' after 工业 is gone
+    sparse = held_out["markitdown-sparse-inventory-p1"]
+    assert sparse.cells[6] == ["", "", "180", "", "-24", ""]
+    hurricanes = held_out["pdfminer-naacl06-shinyama-p8"]
+    assert hurricanes.cells[5] == ["2005-09-27", "Damrey", "Vietnam"]  # marker (2) removed
+    whisper = held_out["pdf2docx-whisper-p11"]
+    assert whisper.cells[0] == [
+        "Dataset size", "English WER (\u2193)", "Multilingual WER (\u2193)",
+        "X\u2192En BLEU (\u2191)",
+    ]  # fmt: skip
+
+
 def test_a_ragged_csv_is_refused_in_one_line(tmp_path):
     _entry(tmp_path, "bad-p1", "a,b,c\n1,2\n", SOURCE.format(commit=ZEROS, blob=ZEROS))
     with pytest.raises(public.TruthError) as err:
