@@ -205,6 +205,56 @@ def test_the_held_out_batch_from_pdf2docx_markitdown_pdfminer_and_img2table_load
     ]  # fmt: skip
 
 
+# The held-out batch written from the printed pages of opendataloader-pdf's samples,
+# MinerU's demo PDFs, nlm-ingestor's SEC filings and one pypdf resource.
+HELD_OUT_G = {
+    "odl-1901-03003-p9", "odl-1901-03003-p11", "odl-1901-03003-p12", "odl-2408-02509v1-p6",
+    "odl-invoice-p1", "odl-bookchapter-p11", "mineru-test-p1", "mineru-demo1-p5",
+    "mineru-demo1-p6", "mineru-demo1-p9", "mineru-demo2-p5", "mineru-demo3-p7", "nlm-8k-p2",
+    "nlm-credit-walt-disney-p6", "nlm-credit-aon-p115", "nlm-primary-document-p39",
+    "nlm-primary-document-p69", "pypdf-geobase-p3",
+}  # fmt: skip
+HELD_OUT_G_REPOS = (
+    "opendataloader-project/opendataloader-pdf", "opendatalab/MinerU", "nlmatics/nlm-ingestor",
+    "py-pdf/pypdf",
+)  # fmt: skip
+
+
+def test_the_held_out_batch_from_opendataloader_mineru_nlm_ingestor_and_pypdf_loads():
+    tables = public.load_all()
+    batch = {t.id: t for t in tables if t.repo in HELD_OUT_G_REPOS}
+    assert set(batch) == HELD_OUT_G
+    assert {t.half for t in batch.values()} == {"held-out"}
+    assert not {t.blob for t in batch.values()} & {t.blob for t in tables if t.half == "tuning"}
+    # at most three tables from one file: 13 files for 18 tables
+    assert len({t.blob for t in batch.values()}) == 13
+    moran = batch["odl-1901-03003-p11"]
+    assert (len(moran.cells), len(moran.cells[0]), moran.header_rows) == (19, 10, 2)
+    assert moran.cells[0][:5] == ["Method", "IIIT5K", "", "", "SVT"]
+    # the asterisks mark results the prose explains: data, kept
+    assert moran.cells[9] == [
+        "Jaderberg et al. [22]", "97.1", "92.7", "-", "95.4", "80.7*", "98.7", "98.6", "93.1*",
+        "90.8*",
+    ]  # fmt: skip
+    sites = batch["mineru-demo1-p5"]
+    assert sites.kinds == ("booktabs", "sideways", "multi-line-cells")
+    # the note marker * of "*Rain distrib." is gone; a word broken at a line end is joined
+    assert sites.cells[0][5:7] == ["Rain distrib.", "Pre-treatment (years)"]
+    assert sites.cells[4] == [
+        "Stewarts Ck 5 (Vic)", "18", "P. radiata", "100", "1156", "W", "9", "20", "<1.0", "0.28",
+        "Nandakumar and Mein, 1993",
+    ]  # fmt: skip
+    revenue = batch["nlm-primary-document-p69"]
+    assert revenue.cells[1] == ["", "(in millions)", "", "", ""]
+    assert revenue.cells[16] == ["Total", "$ 3,663", "$ 1,360", "$ 1,296", "$ 6,319"]
+    pricing = batch["nlm-credit-aon-p115"]
+    assert pricing.cells[1][0] == "Debt Rating"  # the footnote marker * is gone
+    assert pricing.cells[3] == [
+        "Applicable Margin for Alternate Base Rate Advances (bps)", "0.0", "0.0", "0.0", "12.5",
+        "25.0",
+    ]  # fmt: skip
+
+
 def test_a_ragged_csv_is_refused_in_one_line(tmp_path):
     _entry(tmp_path, "bad-p1", "a,b,c\n1,2\n", SOURCE.format(commit=ZEROS, blob=ZEROS))
     with pytest.raises(public.TruthError) as err:
