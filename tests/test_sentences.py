@@ -49,7 +49,7 @@ def test_the_truth_has_two_fixed_halves_of_varied_sentences():
     assert batches == {
         (truth.EARLIER, "tuning"): 289, (truth.EARLIER, "held-out"): 183,
         (3, "tuning"): 5, (3, "held-out"): 95, (4, "tuning"): 3, (4, "held-out"): 57,
-        (5, "tuning"): 120, (6, "tuning"): 100, (7, "held-out"): 100,
+        (5, "tuning"): 120, (6, "tuning"): 100, (7, "tuning"): 100,
     }  # fmt: skip
     rows = [r for r in rows if "batch" not in r]
     held_out = [r["sentence"] for r in rows if r["half"] == "held-out"]
@@ -163,8 +163,9 @@ def test_batch_7_as_first_scored():
     rules frozen at 13ff394 and left as measured: two wrong numbers, each a rule's fault
     ("fikk 4 300 av sine 10 200 avsluttede deltakere over i arbeid" read "avsluttede" as what
     happened; "antallet som avsluttet året etter, var 7 100" took the sentence's year, not
-    the year after it), and 23 figures unclassified."""
-    seventh = truth.evaluate(batch=7)["held-out"]
+    the year after it), and 23 figures unclassified. Moved whole to the tuning half after
+    that first contact, before any rule changed for it."""
+    seventh = truth.evaluate(batch=7)["tuning"]
     assert (seventh.right, seventh.given, seventh.truth) == (43, 45, 68)
     assert (seventh.precision, seventh.recall) == (0.956, 0.632)
     assert (seventh.matched_figures, seventh.found_figures, seventh.truth_figures) == (99, 99, 101)
