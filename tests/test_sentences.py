@@ -166,12 +166,37 @@ def test_batch_7_as_first_scored():
     the year after it), and 23 figures unclassified. Moved whole to the tuning half after
     that first contact, before any rule changed for it."""
     seventh = truth.evaluate(batch=7)["tuning"]
-    assert (seventh.right, seventh.given, seventh.truth) == (43, 45, 68)
-    assert (seventh.precision, seventh.recall) == (0.956, 0.632)
+    assert (seventh.right, seventh.given, seventh.truth) == (43, 44, 68)
+    assert (seventh.precision, seventh.recall) == (0.977, 0.632)
     assert (seventh.matched_figures, seventh.found_figures, seventh.truth_figures) == (99, 99, 101)
     given_wrong = [w.split(":")[0] for w in seventh.wrong if " None (" not in w
                    and not w.startswith("missed ")]  # fmt: skip
-    assert given_wrong == ["4 300", "7 100"]
+    assert given_wrong == ["7 100"]
+
+
+def test_a_participle_before_its_noun_names_who_is_counted_never_what_happened():
+    """ "avsluttede" (simplemma: the verb "avslutte") describes the noun after it: the
+    number counts those who finished, and what happened to them is the clause's verb."""
+    assert classified("I 2021 gikk 3 000 avsluttede deltakere over i arbeid.") == [
+        ("3 000", "persons", "finishers_to_work", [2021], "00", "alle", "alle", ""),
+    ]
+    assert classified("Det var 9 000 avsluttede deltakere i 2022.") == [
+        ("9 000", "persons", "finishers", [2022], "00", "alle", "alle", ""),
+    ]
+    # the whole a partitive opens is a count of the population its own words name; what
+    # happened in its clause is the part's
+    text = "Blant 9 000 avsluttede deltakere i 2021 fikk 4 000 jobb."
+    assert classified(text) == [
+        ("9 000", "persons", "finishers", [2021], "00", "alle", "alle", ""),
+        ("4 000", "persons", "finishers_to_work", [2021], "00", "alle", "alle", ""),
+    ]
+    # a whole after a possessive ("av sine 10 200") lends its clause's words to the part only
+    text = "Programmet fikk 4 300 av sine 10 200 avsluttede deltakere over i arbeid i 2019."
+    assert classified(text) == [
+        ("4 300", "persons", "finishers_to_work", [2019], "00", "alle", "alle", ""),
+        ("10 200", "persons", None, [], "00", "alle", "alle",
+         "who: the whole a part is counted of (4 300 av sine 10 200)"),
+    ]  # fmt: skip
 
 
 def classified(text: str) -> list[tuple]:

@@ -54,7 +54,19 @@ def lemma(word: str) -> str:
     word = word.lower()
     if word in _compiled().keep:
         return word
-    return lemmatize(word).lower()
+    found = lemmatize(word).lower()
+    return _participle(word, found) or found
+
+
+def _participle(word: str, found: str) -> str | None:
+    """The adjective's base form of a verb's participle printed as an adjective
+    ("avsluttede": "avsluttet"), where simplemma's lemma ``found`` is the verb's; else
+    None."""
+    for ending, base in _compiled().participle:
+        stem = word[: -len(ending)]
+        if word.endswith(ending) and found != word and found.endswith("e") and found != stem:
+            return stem + base
+    return None
 
 
 def load_lemmas() -> None:
@@ -94,9 +106,11 @@ class _Compiled:
     kinds: tuple[tuple[str, str, str, str, bool, bool, tuple[re.Pattern, ...]], ...]
     statements: tuple[tuple[str, str, dict[str, str], frozenset[str]], ...]
     keep: frozenset[str]
+    participle: tuple[tuple[str, str], ...]
     own_year: re.Pattern
     says_nothing: tuple[re.Pattern, ...]
     published: tuple[re.Pattern, ...]
+    whole_after: re.Pattern
 
 
 def _phrases(phrases: list[str]) -> tuple[re.Pattern, ...]:
@@ -114,9 +128,11 @@ def _compiled() -> _Compiled:
         ),
         statements=tuple((s.id, s.indicator, s.parts(), frozenset(s.among)) for s in g.statement),
         keep=frozenset(g.keep),
+        participle=tuple(g.participle.endings.items()),
         own_year=re.compile(g.when.own_year),
         says_nothing=tuple(re.compile(p) for p in g.says_nothing),
         published=tuple(re.compile(p) for p in g.when.published),
+        whole_after=re.compile(g.part_of.whole_after),
     )
 
 
@@ -211,6 +227,15 @@ def _unpublished(text: str) -> str:
     return text
 
 
+def _whole_of_partitive(before: Lemmas, after: Lemmas) -> bool:
+    """Whether the number opens a partitive and its own words name the population it counts
+    ("Av snaut 2 800 avsluttede deltakere gikk 48 prosent ..."): the whole of the part after
+    it."""
+    if not _compiled().whole_after.search(before.text):
+        return False
+    return any(at == 0 for at, _ in _find("population", after))
+
+
 def _population_spans(text: Lemmas) -> list[tuple[int, int]]:
     out = []
     for k, _, patterns in _compiled().parts:
@@ -291,6 +316,8 @@ def read(sentence: str, numbers: list[Quantity], figures: list[Quantity], i: int
     bracketed = sentence[: q.start].rstrip().endswith("(")
     nearest = (before, after) if bracketed else (after, before)
     what = next((w for t in (*nearest, clause) if (w := _what(t))), [])
+    if what and _whole_of_partitive(before, after):
+        what = []  # what happened is the part's ("Av 2 800 avsluttede deltakere gikk 48 ...")
     if not what and following is not None:
         what = _what(following)
         texts.append(following)
