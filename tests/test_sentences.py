@@ -76,14 +76,16 @@ def test_precision_and_recall_on_each_half():
     # two held-out figures stay unclassified: "Resultatene varierer mellom fylkene, fra 39
     # prosent i Agder til 63 prosent i Troms i 2024" says no indicator in words ("51 prosent
     # av de som gikk ut av programmet" is read since "gå ut av" became a way to finish)
-    assert [w.split(":")[0] for w in held_out.wrong] == ["39 prosent", "63 prosent"]
+    # and "I 2023 gikk 48 prosent ...; året før var andelen 52 prosent": a year counted from
+    # another that its own clause (a statement of its own after the semicolon) does not print
+    assert [w.split(":")[0] for w in held_out.wrong] == ["39 prosent", "63 prosent", "52 prosent"]
     # "I 2022 avsluttet 9 000 personer programmet etter to år" is left unclassified: those
     # who finished after two years may be a part of all who finished; "Av de 11 000 som
     # startet i 2022, var 5 000 kvinner" is read (a count of one gender among starters)
     assert (tuning.right, tuning.given, tuning.truth) == (171, 171, 186)
-    assert (held_out.right, held_out.given, held_out.truth) == (143, 143, 145)
+    assert (held_out.right, held_out.given, held_out.truth) == (142, 142, 145)
     assert (tuning.precision, tuning.recall) == (1.0, 0.919)
-    assert (held_out.precision, held_out.recall) == (1.0, 0.986)
+    assert (held_out.precision, held_out.recall) == (1.0, 0.979)
     # no date, page number or phone number read as a key figure
     assert (tuning.matched_figures, tuning.found_figures) == (343, 343)
     assert (held_out.matched_figures, held_out.found_figures) == (198, 198)
@@ -166,12 +168,12 @@ def test_batch_7_as_first_scored():
     the year after it), and 23 figures unclassified. Moved whole to the tuning half after
     that first contact, before any rule changed for it."""
     seventh = truth.evaluate(batch=7)["tuning"]
-    assert (seventh.right, seventh.given, seventh.truth) == (43, 44, 68)
-    assert (seventh.precision, seventh.recall) == (0.977, 0.632)
+    assert (seventh.right, seventh.given, seventh.truth) == (43, 43, 68)
+    assert (seventh.precision, seventh.recall) == (1.0, 0.632)
     assert (seventh.matched_figures, seventh.found_figures, seventh.truth_figures) == (99, 99, 101)
     given_wrong = [w.split(":")[0] for w in seventh.wrong if " None (" not in w
                    and not w.startswith("missed ")]  # fmt: skip
-    assert given_wrong == ["7 100"]
+    assert given_wrong == []
 
 
 def test_a_participle_before_its_noun_names_who_is_counted_never_what_happened():
@@ -197,6 +199,50 @@ def test_a_participle_before_its_noun_names_who_is_counted_never_what_happened()
         ("10 200", "persons", None, [], "00", "alle", "alle",
          "who: the whole a part is counted of (4 300 av sine 10 200)"),
     ]  # fmt: skip
+
+
+def test_a_relative_year_resolves_only_against_a_year_its_own_clause_proves():
+    """ "året etter" in the clause that lends a number its words is read, and counted from a
+    year that statement prints, or, for a clause that compares with or merely continues the
+    one before, from that one's; a statement of its own after "mens" or a semicolon that
+    prints none is left unclassified."""
+    missing = "when: a year counted from another (året etter), which its own clause does not print"
+    text = "I 2021 startet 4 400 personer, mens antallet som avsluttet året etter, var 7 100."
+    assert classified(text)[1] == ("7 100", "persons", None, [], "00", "alle", "alle", missing)
+    text = "I 2021 startet 4 400 personer, og antallet som avsluttet året etter 2021, var 7 100."
+    assert classified(text)[1][:4] == ("7 100", "persons", "finishers", [2022])
+    assert classified("Året før 2020 deltok 30 000 i programmet.")[0][:4] == (
+        "30 000", "persons", "participants", [2019])  # fmt: skip
+    assert classified("I 2023 deltok 29 000 personer, mot 21 000 året før.")[1][:4] == (
+        "21 000", "persons", "participants", [2022])  # fmt: skip
+    assert classified("I 2020 deltok 20 000 i programmet, året før var tallet 30 000.")[1] == (
+        "30 000",
+        "persons",
+        None,
+        [],
+        "00",
+        "alle",
+        "alle",
+        missing.replace("etter", "før"),
+    )
+
+
+def test_years_apart_bounds_and_changes_by_a_number_are_no_level():
+    """A year some years from another ("to år tidligere", "tiåret før"), a bound ("opptil",
+    "minst"), more or fewer by a number: each is left unclassified, never given
+    the year or the value the clause prints."""
+    text = "I 2020 startet 5 000 personer, og to år tidligere deltok 28 000 i programmet."
+    assert classified(text)[1] == ("28 000", "persons", None, [], "00", "alle", "alle",
+                                   "when: a year counted some years from another, which the "
+                                   "grammar does not count (to år tidligere)")  # fmt: skip
+    assert classified("Opptil 5 000 deltakere startet i programmet i 2022.") == [
+        ("5 000", "persons", None, [], "00", "alle", "alle",
+         "what: a bound (at most, at least), not a value (Opptil 5 000)"),
+    ]  # fmt: skip
+    assert classified("Minst 5 000 deltakere startet i programmet i 2022.")[0][2] is None
+    text = "I 2022 deltok 30 000 i programmet, og i 2021 var det færre med 2 000 deltakere."
+    assert classified(text)[1] == ("2 000", "persons", None, [], "00", "alle", "alle",
+                                   "what: a change, not a level (færre med 2 000)")  # fmt: skip
 
 
 def classified(text: str) -> list[tuple]:
@@ -437,8 +483,8 @@ def test_the_grammar_loads_and_names_every_part():
         "share_education_upper_secondary",
     ]
     assert [k.id for k in g.kind] == [
-        "accumulation", "range", "average", "change", "whole", "duration_subset", "respectively",
-        "difference",
+        "accumulation", "years_apart", "bound", "range", "average", "change", "whole",
+        "duration_subset", "respectively", "difference",
         "negated", "hypothetical", "other_measure", "during", "at_date", "compound_year", "subset",
         "entitlement", "other_outcome",
         "narrower",
