@@ -245,6 +245,23 @@ def test_years_apart_bounds_and_changes_by_a_number_are_no_level():
                                    "what: a change, not a level (færre med 2 000)")  # fmt: skip
 
 
+def test_a_status_some_have_or_a_time_before_they_finished_is_no_indicator():
+    """A linking verb makes no indicator of a status some of them have ("i permisjon"), of a
+    return ("på nytt"), or of work found before they finished."""
+    text = "I 2022 var 2 000 deltakere i permisjon, mens 28 000 deltok i programmet."
+    assert classified(text) == [
+        ("2 000", "persons", None, [], "00", "alle", "alle",
+         "who: a status some of them have (leave, absence, a placement) or a return, not the "
+         "whole (permisjon)"),
+        ("28 000", "persons", "participants", [2022], "00", "alle", "alle", ""),
+    ]  # fmt: skip
+    assert classified("I 2022 startet 11 000 personer programmet på nytt.")[0][2] is None
+    assert classified("Tallet på nye deltakere var 12 500 i 2016.")[0][2] == "starters"
+    assert classified("I 2022 gikk 3 000 ut i arbeid før de avsluttet.")[0][7] == (
+        "what: a status during the programme, not the transition from it (før de avsluttet)"
+    )
+
+
 def classified(text: str) -> list[tuple]:
     """(expression, unit, indicator, years, region, gender, group, missing) of each figure."""
     paragraphs = [Paragraph(None, text, ParagraphKind.BODY)]
@@ -486,7 +503,7 @@ def test_the_grammar_loads_and_names_every_part():
         "accumulation", "years_apart", "bound", "range", "average", "change", "whole",
         "duration_subset", "respectively", "difference",
         "negated", "hypothetical", "other_measure", "during", "at_date", "compound_year", "subset",
-        "entitlement", "other_outcome",
+        "status", "entitlement", "other_outcome",
         "narrower",
     ]  # fmt: skip
     assert [k.id for k in g.kind if k.scope == "sentence"] == [
@@ -617,7 +634,8 @@ def test_had_links_a_count_only_as_its_object():
     assert figures("I 2022 hadde 1 200 deltakere fravær fra programmet.",
                    "Programmet hadde i 2018 om lag 24 000 deltakere.") == [
         ("1 200", 1200, "persons", False, None, [], "00", "", "",
-         "what: deltakere with no verb the grammar knows"),
+         "who: a status some of them have (leave, absence, a placement) or a return, not the "
+         "whole (fravær)"),
         ("om lag 24 000", 24000, "persons", True, "participants", [2018], "00",
          "statement:participants-by-subject", "who=deltakere; linking=hadde; when=2018", ""),
     ]  # fmt: skip
