@@ -129,8 +129,10 @@ def test_batch_5_after_the_rules_it_called_for():
     deltakertall, nystartet, gå ut av, bli ferdig med, sysselsatt eller under utdanning,
     universitet / høyskole, grunnskole)."""
     fifth = truth.evaluate(batch=5)["tuning"]
-    assert (fifth.right, fifth.given, fifth.truth) == (71, 71, 95)
-    assert (fifth.precision, fifth.recall) == (1.0, 0.747)
+    # and, after batch 7, "oppnådde 60,4 prosent målet om arbeid eller utdanning" (a goal
+    # reached is a result)
+    assert (fifth.right, fifth.given, fifth.truth) == (72, 72, 95)
+    assert (fifth.precision, fifth.recall) == (1.0, 0.758)
     assert (fifth.matched_figures, fifth.found_figures, fifth.truth_figures) == (121, 121, 123)
     assert all(" None (" in w or w.startswith("missed ") for w in fifth.wrong)
 
@@ -160,16 +162,20 @@ def test_batch_6_after_the_rules_it_called_for():
     assert all(" None (" in w or w.startswith("missed ") for w in sixth.wrong)
 
 
-def test_batch_7_as_first_scored():
+def test_batch_7_after_the_rules_it_called_for():
     """Batch 7 (100 sentences by a writer who had not seen the rules), scored once with the
     rules frozen at 13ff394 and left as measured: two wrong numbers, each a rule's fault
     ("fikk 4 300 av sine 10 200 avsluttede deltakere over i arbeid" read "avsluttede" as what
     happened; "antallet som avsluttet året etter, var 7 100" took the sentence's year, not
     the year after it), and 23 figures unclassified. Moved whole to the tuning half after
-    that first contact, before any rule changed for it."""
+    that first contact, before any rule changed for it; these are its scores after the
+    general parts it called for (a participle before its noun names who is counted, a
+    relative year resolved only against a year its own statement proves) and the words it
+    used, as lemmas ("talte", "skrevet inn i", "var ferdige med", "tok utdanning", "sto
+    for", a goal reached), no evidence of how they generalise."""
     seventh = truth.evaluate(batch=7)["tuning"]
-    assert (seventh.right, seventh.given, seventh.truth) == (43, 43, 68)
-    assert (seventh.precision, seventh.recall) == (1.0, 0.632)
+    assert (seventh.right, seventh.given, seventh.truth) == (49, 49, 68)
+    assert (seventh.precision, seventh.recall) == (1.0, 0.721)
     assert (seventh.matched_figures, seventh.found_figures, seventh.truth_figures) == (99, 99, 101)
     given_wrong = [w.split(":")[0] for w in seventh.wrong if " None (" not in w
                    and not w.startswith("missed ")]  # fmt: skip
@@ -260,6 +266,14 @@ def test_a_status_some_have_or_a_time_before_they_finished_is_no_indicator():
     assert classified("I 2022 gikk 3 000 ut i arbeid før de avsluttet.")[0][7] == (
         "what: a status during the programme, not the transition from it (før de avsluttet)"
     )
+
+
+def test_a_goal_reached_is_a_result_a_goal_set_is_not():
+    assert classified("I 2022 nådde 60 prosent målet om arbeid eller utdanning.") == [
+        ("60 prosent", "percent", "share_work_or_education", [2022], "00", "alle", "alle", ""),
+    ]
+    text = "I 2022 nådde 10 av 15 fylker målet på 60 prosent."
+    assert [f[2] for f in classified(text)] == [None, None]
 
 
 def classified(text: str) -> list[tuple]:
