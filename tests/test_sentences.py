@@ -645,6 +645,9 @@ def test_a_place_that_is_no_county_is_neither_the_country_nor_its_section():
 
 
 def test_had_links_a_count_only_as_its_object():
+    # a count followed by another object ("fikk 11 000 deltakere 250 000 kroner") is not it
+    text = "I 2022 fikk 11 000 deltakere 250 000 kroner i introduksjonsstønad."
+    assert classified(text)[0][2] is None
     assert figures("I 2022 hadde 1 200 deltakere fravær fra programmet.",
                    "Programmet hadde i 2018 om lag 24 000 deltakere.") == [
         ("1 200", 1200, "persons", False, None, [], "00", "", "",
