@@ -276,6 +276,18 @@ def test_a_goal_reached_is_a_result_a_goal_set_is_not():
     assert [f[2] for f in classified(text)] == [None, None]
 
 
+def test_a_period_from_by_before_or_after_a_year_is_no_year_and_a_year_compared_with_is_not_its():
+    for text in ("Fra og med 2021 har 30 000 deltatt i programmet.",
+                 "Innen utgangen av 2022 hadde 30 000 deltatt.",
+                 "Før 2020 deltok 30 000 i programmet."):  # fmt: skip
+        assert classified(text)[0][2] is None
+        assert classified(text)[0][7].startswith("when: a total or average over a period")
+    assert classified("Året før 2020 deltok 30 000 i programmet.")[0][3] == [2019]
+    assert classified("I 2022 startet like mange som i 2021, 11 000 personer.") == [
+        ("11 000", "persons", "starters", [2022], "00", "alle", "alle", ""),
+    ]
+
+
 def classified(text: str) -> list[tuple]:
     """(expression, unit, indicator, years, region, gender, group, missing) of each figure."""
     paragraphs = [Paragraph(None, text, ParagraphKind.BODY)]

@@ -36,7 +36,10 @@ from .grammar import CLAUSE_BREAK, DATES, Lemmas, clauses, read, says_nothing
 from .quantities import Quantity, calendar_year, quantities
 
 # a year after these words is what the figure is compared with, not its own year
-_COMPARISON = re.compile(r"\b(?:fra|enn|siden|mot|sammenlignet med|sammenliknet med)\s+(?:i\s+)?$")
+_COMPARISON = re.compile(
+    r"(?:\b(?:fra|enn|siden|mot|sammenlignet med|sammenliknet med)"
+    r"|\b(?:like|samme|så)\s+\w+\s+som)\s+(?:i\s+)?$"  # "like mange som i 2021"
+)
 # a clause that compares ("mot 33 prosent i 2019"): its year is its own figures' only
 _COMPARING_CLAUSE = re.compile(r"^\W*(?:mot|enn|sammenlignet med|sammenliknet med)\b", re.I)
 # a clause that compares with the clause before it, or gives the level it changed from ("mot
