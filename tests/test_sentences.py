@@ -288,6 +288,23 @@ def test_a_period_from_by_before_or_after_a_year_is_no_year_and_a_year_compared_
     ]
 
 
+def test_subsets_ages_and_educations_said_in_other_words_leave_a_count_unclassified():
+    for text, missing in [
+        ("I 2022 startet 5 000 gutter i programmet.",
+         "who: a subset the vocabulary has no value for (gutter)"),
+        ("I 2022 startet 5 000 høyt utdannede i programmet.",
+         "who: it names education (høyt utdannede), and gives the number no value of it"),
+        ("I 2022 startet 5 000 personer med universitetsutdanning i programmet.",
+         "who: it names education (med universitetsutdanning), and gives the number no value "
+         "of it"),
+    ]:  # fmt: skip
+        assert classified(text) == [("5 000", "persons", None, [], "00", "alle", "alle", missing)]
+    # an age printed after who it bounds is no count
+    found = classified("I 2022 startet 5 000 deltakere under 25 i programmet.")
+    assert found[1] == ("under 25", "persons", None, [], "00", "alle", "alle",
+                        "who: an age, not a count (deltakere under 25)")  # fmt: skip
+
+
 def classified(text: str) -> list[tuple]:
     """(expression, unit, indicator, years, region, gender, group, missing) of each figure."""
     paragraphs = [Paragraph(None, text, ParagraphKind.BODY)]
@@ -526,7 +543,7 @@ def test_the_grammar_loads_and_names_every_part():
         "share_education_upper_secondary",
     ]
     assert [k.id for k in g.kind] == [
-        "accumulation", "years_apart", "bound", "range", "average", "change", "whole",
+        "accumulation", "years_apart", "bound", "age_bound", "range", "average", "change", "whole",
         "duration_subset", "respectively", "difference",
         "negated", "hypothetical", "other_measure", "during", "at_date", "compound_year", "subset",
         "status", "entitlement", "other_outcome",
