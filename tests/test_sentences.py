@@ -305,6 +305,15 @@ def test_subsets_ages_and_educations_said_in_other_words_leave_a_count_unclassif
                         "who: an age, not a count (deltakere under 25)")  # fmt: skip
 
 
+def test_never_and_without_negate():
+    assert classified("I 2022 avsluttet 3 000 programmet uten å gå over til arbeid.") == [
+        ("3 000", "persons", None, [], "00", "alle", "alle", "what: negated (uten å)"),
+    ]
+    assert classified("I 2022 kom 3 000 aldri i gang med programmet.")[0][7] == (
+        "what: negated (aldri)"
+    )
+
+
 def classified(text: str) -> list[tuple]:
     """(expression, unit, indicator, years, region, gender, group, missing) of each figure."""
     paragraphs = [Paragraph(None, text, ParagraphKind.BODY)]
