@@ -314,6 +314,19 @@ def test_never_and_without_negate():
     )
 
 
+def test_a_verb_about_another_activity_than_the_programme_states_no_indicator():
+    for text, words in [
+        ("I 2022 begynte 3 000 å jobbe etter programmet.", "begynte 3 000 å jobbe"),
+        ("I 2022 deltok 3 000 på kurs i livsmestring.", "kurs"),
+        ("I 2022 startet 3 000 deltakere egen bedrift.", "egen bedrift"),
+        ("I 2022 avsluttet 3 000 videregående opplæring.", "avsluttet 3 000 videregående"),
+    ]:  # fmt: skip
+        missing = f"what: an activity other than the programme ({words})"
+        assert classified(text) == [("3 000", "persons", None, [], "00", "alle", "alle", missing)]
+    text = "I 2022 avsluttet 3 000 programmet og begynte på videregående."
+    assert classified(text)[0][2:4] == ("finishers", [2022])
+
+
 def classified(text: str) -> list[tuple]:
     """(expression, unit, indicator, years, region, gender, group, missing) of each figure."""
     paragraphs = [Paragraph(None, text, ParagraphKind.BODY)]
@@ -555,8 +568,7 @@ def test_the_grammar_loads_and_names_every_part():
         "accumulation", "years_apart", "bound", "age_bound", "range", "average", "change", "whole",
         "duration_subset", "respectively", "difference",
         "negated", "hypothetical", "other_measure", "during", "at_date", "compound_year", "subset",
-        "status", "entitlement", "other_outcome",
-        "narrower",
+        "status", "entitlement", "other_outcome", "other_activity", "narrower",
     ]  # fmt: skip
     assert [k.id for k in g.kind if k.scope == "sentence"] == [
         "hypothetical",
