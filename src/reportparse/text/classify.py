@@ -755,7 +755,7 @@ def classify(
         if (value := getattr(out, dim)) not in vocabulary(values, "id"):
             return _unclassified(f"who: it names {dim} {value}, which the vocabulary "
                                  f"({values}) has no value for")  # fmt: skip
-    if named := _unread_dimension(sentence, all_q, q, lent, out):
+    if named := _unread_dimension(sentence, all_q, q, lent, out, reading.ends):
         return _unclassified(f"who: it names {named[0]} ({named[1]}), and gives the number no "
                              "value of it")  # fmt: skip
     # a part counted by what happened to it ("2 500 av deltakerne som avsluttet, kom i
@@ -782,13 +782,21 @@ def _dimension_words() -> dict[str, list[re.Pattern]]:
 
 
 def _unread_dimension(
-    sentence: str, all_q: list[Quantity], q: Quantity, lent: int, out: Classification
+    sentence: str,
+    all_q: list[Quantity],
+    q: Quantity,
+    lent: int,
+    out: Classification,
+    ends: int | None = None,
 ) -> tuple[str, str] | None:
     """(dimension, words) of a dimension the number's own words name (from ``lent`` to the
     end of its clause, and the clauses after it that have no number, go on with it after a
     comma and set a value apart: "..., ukrainerne unntatt") where it was given no value of
-    it; None where there is none."""
+    it; None where there is none. ``ends``: where its own words end, if before its clause's
+    end (the whole of a partitive)."""
     _, c_end = _clause_bounds(sentence, q.num_start)
+    if ends is not None:
+        return _named(Lemmas(sentence, lent, ends, all_q, q), out)
     apart = [a for a, _, _ in _set_apart(sentence)]
     for a, b in clauses(sentence):
         if a < c_end:
@@ -801,7 +809,11 @@ def _unread_dimension(
         if not any(a <= x < b for x in apart):
             break  # a clause after it that sets nothing apart is a remark of its own
         c_end = b
-    lemmas = Lemmas(sentence, lent, c_end, all_q, q)
+    return _named(Lemmas(sentence, lent, c_end, all_q, q), out)
+
+
+def _named(lemmas: Lemmas, out: Classification) -> tuple[str, str] | None:
+    """(dimension, words) of a dimension ``lemmas`` name that ``out`` has no value of."""
     for dim, patterns in _dimension_words().items():
         if getattr(out, dim) != "alle":
             continue

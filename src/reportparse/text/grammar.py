@@ -98,6 +98,9 @@ class Reading:
     # why the grammar found no indicator, where nothing else finds one (a footnote's anchor,
     # the sentence before): "what: deltakere with no verb the grammar knows"
     hint: str = ""
+    # where the number's own words end, where they are less than its clause: the whole of a
+    # partitive, whose clause goes on with its part
+    ends: int | None = None
 
 
 @dataclass(frozen=True)
@@ -227,15 +230,6 @@ def _unpublished(text: str) -> str:
     return text
 
 
-def _whole_of_partitive(before: Lemmas, after: Lemmas) -> bool:
-    """Whether the number opens a partitive and its own words name the population it counts
-    ("Av snaut 2 800 avsluttede deltakere gikk 48 prosent ..."): the whole of the part after
-    it."""
-    if not _compiled().whole_after.search(before.text):
-        return False
-    return any(at == 0 for at, _ in _find("population", after))
-
-
 def _population_spans(text: Lemmas) -> list[tuple[int, int]]:
     out = []
     for k, _, patterns in _compiled().parts:
@@ -293,7 +287,13 @@ def read(sentence: str, numbers: list[Quantity], figures: list[Quantity], i: int
     before = Lemmas(sentence, before_start, q.start, numbers)
     clause = Lemmas(sentence, c_start, c_end, numbers, q)
     following = None
-    if (
+    # the whole a partitive opens, with its part later in its clause ("Av de 30 000
+    # deltakerne i 2022 var 14 000 kvinner", "Av snaut 2 800 avsluttede deltakere gikk 48
+    # prosent ..."): its statement is its own words; what happened, and to whom, is the part's
+    whole_of_part = k + 1 < len(mine) and bool(_compiled().whole_after.search(before.text))
+    if whole_of_part:
+        clause = Lemmas(sentence, c_start, after_end, numbers, q)
+    elif (
         ci + 1 < len(bounds)
         and not has_figure(*bounds[ci + 1])
         and _CONTINUING.fullmatch(sentence[c_end : bounds[ci + 1][0]])
@@ -308,7 +308,7 @@ def read(sentence: str, numbers: list[Quantity], figures: list[Quantity], i: int
                 counted_among.append(Lemmas(sentence, a, b, numbers))
             break
         preceding.append(Lemmas(sentence, a, b, numbers))
-    out = Reading()
+    out = Reading(ends=after_end if whole_of_part else None)
     texts = [clause]
     if not _WHEN_CLAUSE.match(sentence[c_start:]):
         texts += preceding
@@ -316,8 +316,6 @@ def read(sentence: str, numbers: list[Quantity], figures: list[Quantity], i: int
     bracketed = sentence[: q.start].rstrip().endswith("(")
     nearest = (before, after) if bracketed else (after, before)
     what = next((w for t in (*nearest, clause) if (w := _what(t))), [])
-    if what and _whole_of_partitive(before, after):
-        what = []  # what happened is the part's ("Av 2 800 avsluttede deltakere gikk 48 ...")
     if not what and following is not None:
         what = _what(following)
         texts.append(following)
@@ -352,6 +350,7 @@ def read(sentence: str, numbers: list[Quantity], figures: list[Quantity], i: int
             if main.indicator:
                 out.indicator, out.rule = main.indicator, main.rule
                 out.parts = [*main.parts, Match("what", "compared", "as the clause compared with")]
+    out.ends = after_end if whole_of_part else None
     return out
 
 
