@@ -49,7 +49,8 @@ def test_the_truth_has_two_fixed_halves_of_varied_sentences():
     assert batches == {
         (truth.EARLIER, "tuning"): 289, (truth.EARLIER, "held-out"): 183,
         (3, "tuning"): 5, (3, "held-out"): 95, (4, "tuning"): 3, (4, "held-out"): 57,
-        (5, "tuning"): 120, (6, "tuning"): 100, (7, "held-out"): 100,
+        (5, "tuning"): 120, (6, "tuning"): 100, (7, "tuning"): 100,
+        (8, "held-out"): 100,
     }  # fmt: skip
     rows = [r for r in rows if "batch" not in r]
     held_out = [r["sentence"] for r in rows if r["half"] == "held-out"]
@@ -76,14 +77,16 @@ def test_precision_and_recall_on_each_half():
     # two held-out figures stay unclassified: "Resultatene varierer mellom fylkene, fra 39
     # prosent i Agder til 63 prosent i Troms i 2024" says no indicator in words ("51 prosent
     # av de som gikk ut av programmet" is read since "gå ut av" became a way to finish)
-    assert [w.split(":")[0] for w in held_out.wrong] == ["39 prosent", "63 prosent"]
+    # and "I 2023 gikk 48 prosent ...; året før var andelen 52 prosent": a year counted from
+    # another that its own clause (a statement of its own after the semicolon) does not print
+    assert [w.split(":")[0] for w in held_out.wrong] == ["39 prosent", "63 prosent", "52 prosent"]
     # "I 2022 avsluttet 9 000 personer programmet etter to år" is left unclassified: those
     # who finished after two years may be a part of all who finished; "Av de 11 000 som
     # startet i 2022, var 5 000 kvinner" is read (a count of one gender among starters)
     assert (tuning.right, tuning.given, tuning.truth) == (171, 171, 186)
-    assert (held_out.right, held_out.given, held_out.truth) == (143, 143, 145)
+    assert (held_out.right, held_out.given, held_out.truth) == (142, 142, 145)
     assert (tuning.precision, tuning.recall) == (1.0, 0.919)
-    assert (held_out.precision, held_out.recall) == (1.0, 0.986)
+    assert (held_out.precision, held_out.recall) == (1.0, 0.979)
     # no date, page number or phone number read as a key figure
     assert (tuning.matched_figures, tuning.found_figures) == (343, 343)
     assert (held_out.matched_figures, held_out.found_figures) == (198, 198)
@@ -127,8 +130,11 @@ def test_batch_5_after_the_rules_it_called_for():
     deltakertall, nystartet, gå ut av, bli ferdig med, sysselsatt eller under utdanning,
     universitet / høyskole, grunnskole)."""
     fifth = truth.evaluate(batch=5)["tuning"]
-    assert (fifth.right, fifth.given, fifth.truth) == (71, 71, 95)
-    assert (fifth.precision, fifth.recall) == (1.0, 0.747)
+    # and, after batch 7, "oppnådde 60,4 prosent målet om arbeid eller utdanning" (a goal
+    # reached is a result) and "Av de 33 500 deltakerne i 2023 var 14 800 fordrevne fra
+    # Ukraina" (the whole of a partitive is stated by its own words)
+    assert (fifth.right, fifth.given, fifth.truth) == (73, 73, 95)
+    assert (fifth.precision, fifth.recall) == (1.0, 0.768)
     assert (fifth.matched_figures, fifth.found_figures, fifth.truth_figures) == (121, 121, 123)
     assert all(" None (" in w or w.startswith("missed ") for w in fifth.wrong)
 
@@ -158,19 +164,194 @@ def test_batch_6_after_the_rules_it_called_for():
     assert all(" None (" in w or w.startswith("missed ") for w in sixth.wrong)
 
 
-def test_batch_7_as_first_scored():
+def test_batch_7_after_the_rules_it_called_for():
     """Batch 7 (100 sentences by a writer who had not seen the rules), scored once with the
     rules frozen at 13ff394 and left as measured: two wrong numbers, each a rule's fault
     ("fikk 4 300 av sine 10 200 avsluttede deltakere over i arbeid" read "avsluttede" as what
     happened; "antallet som avsluttet året etter, var 7 100" took the sentence's year, not
-    the year after it), and 23 figures unclassified."""
-    seventh = truth.evaluate(batch=7)["held-out"]
-    assert (seventh.right, seventh.given, seventh.truth) == (43, 45, 68)
-    assert (seventh.precision, seventh.recall) == (0.956, 0.632)
+    the year after it), and 23 figures unclassified. Moved whole to the tuning half after
+    that first contact, before any rule changed for it; these are its scores after the
+    general parts it called for (a participle before its noun names who is counted, a
+    relative year resolved only against a year its own statement proves) and the words it
+    used, as lemmas ("talte", "skrevet inn i", "var ferdige med", "tok utdanning", "sto
+    for", a goal reached), no evidence of how they generalise."""
+    seventh = truth.evaluate(batch=7)["tuning"]
+    assert (seventh.right, seventh.given, seventh.truth) == (49, 49, 68)
+    assert (seventh.precision, seventh.recall) == (1.0, 0.721)
     assert (seventh.matched_figures, seventh.found_figures, seventh.truth_figures) == (99, 99, 101)
     given_wrong = [w.split(":")[0] for w in seventh.wrong if " None (" not in w
                    and not w.startswith("missed ")]  # fmt: skip
-    assert given_wrong == ["4 300", "7 100"]
+    assert given_wrong == []
+
+
+def test_batch_8_as_first_scored():
+    """Batch 8 (100 sentences by a writer who had not seen the rules), scored once with the
+    rules frozen at ba343a0 and left as measured: two wrong numbers, each a rule's fault
+    ("Utdanning ble neste steg for 1 480 personer som avsluttet" read as the count of its
+    population, finishers, for finishers_to_education; "Deltakere som fulgte
+    introduksjonsloven" gave no category), and one spurious figure ("vedlegg 2")."""
+    eighth = truth.evaluate(batch=8)["held-out"]
+    assert (eighth.right, eighth.given, eighth.truth) == (61, 63, 87)
+    assert (eighth.precision, eighth.recall) == (0.968, 0.701)
+    assert (eighth.matched_figures, eighth.found_figures, eighth.truth_figures) == (105, 106, 108)
+    given_wrong = [w.split(":")[0] for w in eighth.wrong if " None (" not in w
+                   and not w.startswith("missed ")]  # fmt: skip
+    assert given_wrong == ["1 480", "58 prosent", "spurious 2 (persons)"]
+
+
+def test_a_participle_before_its_noun_names_who_is_counted_never_what_happened():
+    """ "avsluttede" (simplemma: the verb "avslutte") describes the noun after it: the
+    number counts those who finished, and what happened to them is the clause's verb."""
+    assert classified("I 2021 gikk 3 000 avsluttede deltakere over i arbeid.") == [
+        ("3 000", "persons", "finishers_to_work", [2021], "00", "alle", "alle", ""),
+    ]
+    assert classified("Det var 9 000 avsluttede deltakere i 2022.") == [
+        ("9 000", "persons", "finishers", [2022], "00", "alle", "alle", ""),
+    ]
+    # the whole a partitive opens is a count of the population its own words name; what
+    # happened in its clause is the part's
+    text = "Blant 9 000 avsluttede deltakere i 2021 fikk 4 000 jobb."
+    assert classified(text) == [
+        ("9 000", "persons", "finishers", [2021], "00", "alle", "alle", ""),
+        ("4 000", "persons", "finishers_to_work", [2021], "00", "alle", "alle", ""),
+    ]
+    # a whole after a possessive ("av sine 10 200") lends its clause's words to the part only
+    text = "Programmet fikk 4 300 av sine 10 200 avsluttede deltakere over i arbeid i 2019."
+    assert classified(text) == [
+        ("4 300", "persons", "finishers_to_work", [2019], "00", "alle", "alle", ""),
+        ("10 200", "persons", None, [], "00", "alle", "alle",
+         "who: the whole a part is counted of (4 300 av sine 10 200)"),
+    ]  # fmt: skip
+
+
+def test_a_relative_year_resolves_only_against_a_year_its_own_clause_proves():
+    """ "året etter" in the clause that lends a number its words is read, and counted from a
+    year that statement prints, or, for a clause that compares with or merely continues the
+    one before, from that one's; a statement of its own after "mens" or a semicolon that
+    prints none is left unclassified."""
+    missing = "when: a year counted from another (året etter), which its own clause does not print"
+    text = "I 2021 startet 4 400 personer, mens antallet som avsluttet året etter, var 7 100."
+    assert classified(text)[1] == ("7 100", "persons", None, [], "00", "alle", "alle", missing)
+    text = "I 2021 startet 4 400 personer, og antallet som avsluttet året etter 2021, var 7 100."
+    assert classified(text)[1][:4] == ("7 100", "persons", "finishers", [2022])
+    assert classified("Året før 2020 deltok 30 000 i programmet.")[0][:4] == (
+        "30 000", "persons", "participants", [2019])  # fmt: skip
+    assert classified("I 2023 deltok 29 000 personer, mot 21 000 året før.")[1][:4] == (
+        "21 000", "persons", "participants", [2022])  # fmt: skip
+    assert classified("I 2020 deltok 20 000 i programmet, året før var tallet 30 000.")[1] == (
+        "30 000",
+        "persons",
+        None,
+        [],
+        "00",
+        "alle",
+        "alle",
+        missing.replace("etter", "før"),
+    )
+
+
+def test_years_apart_bounds_and_changes_by_a_number_are_no_level():
+    """A year some years from another ("to år tidligere", "tiåret før"), a bound ("opptil",
+    "minst"), more or fewer by a number: each is left unclassified, never given
+    the year or the value the clause prints."""
+    text = "I 2020 startet 5 000 personer, og to år tidligere deltok 28 000 i programmet."
+    assert classified(text)[1] == ("28 000", "persons", None, [], "00", "alle", "alle",
+                                   "when: a year counted some years from another, which the "
+                                   "grammar does not count (to år tidligere)")  # fmt: skip
+    assert classified("Opptil 5 000 deltakere startet i programmet i 2022.") == [
+        ("5 000", "persons", None, [], "00", "alle", "alle",
+         "what: a bound (at most, at least), not a value (Opptil 5 000)"),
+    ]  # fmt: skip
+    assert classified("Minst 5 000 deltakere startet i programmet i 2022.")[0][2] is None
+    text = "I 2022 deltok 30 000 i programmet, og i 2021 var det færre med 2 000 deltakere."
+    assert classified(text)[1] == ("2 000", "persons", None, [], "00", "alle", "alle",
+                                   "what: a change, not a level (færre med 2 000)")  # fmt: skip
+
+
+def test_a_status_some_have_or_a_time_before_they_finished_is_no_indicator():
+    """A linking verb makes no indicator of a status some of them have ("i permisjon"), of a
+    return ("på nytt"), or of work found before they finished."""
+    text = "I 2022 var 2 000 deltakere i permisjon, mens 28 000 deltok i programmet."
+    assert classified(text) == [
+        ("2 000", "persons", None, [], "00", "alle", "alle",
+         "who: a status some of them have (leave, absence, a placement) or a return, not the "
+         "whole (permisjon)"),
+        ("28 000", "persons", "participants", [2022], "00", "alle", "alle", ""),
+    ]  # fmt: skip
+    assert classified("I 2022 startet 11 000 personer programmet på nytt.")[0][2] is None
+    assert classified("Tallet på nye deltakere var 12 500 i 2016.")[0][2] == "starters"
+    assert classified("I 2022 gikk 3 000 ut i arbeid før de avsluttet.")[0][7] == (
+        "what: a status during the programme, not the transition from it (før de avsluttet)"
+    )
+
+
+def test_a_goal_reached_is_a_result_a_goal_set_is_not():
+    assert classified("I 2022 nådde 60 prosent målet om arbeid eller utdanning.") == [
+        ("60 prosent", "percent", "share_work_or_education", [2022], "00", "alle", "alle", ""),
+    ]
+    text = "I 2022 nådde 10 av 15 fylker målet på 60 prosent."
+    assert [f[2] for f in classified(text)] == [None, None]
+
+
+def test_a_period_from_by_before_or_after_a_year_is_no_year_and_a_year_compared_with_is_not_its():
+    for text in ("Fra og med 2021 har 30 000 deltatt i programmet.",
+                 "Innen utgangen av 2022 hadde 30 000 deltatt.",
+                 "Før 2020 deltok 30 000 i programmet."):  # fmt: skip
+        assert classified(text)[0][2] is None
+        assert classified(text)[0][7].startswith("when: a total or average over a period")
+    assert classified("Året før 2020 deltok 30 000 i programmet.")[0][3] == [2019]
+    assert classified("I 2022 startet like mange som i 2021, 11 000 personer.") == [
+        ("11 000", "persons", "starters", [2022], "00", "alle", "alle", ""),
+    ]
+
+
+def test_subsets_ages_and_educations_said_in_other_words_leave_a_count_unclassified():
+    for text, missing in [
+        ("I 2022 startet 5 000 gutter i programmet.",
+         "who: a subset the vocabulary has no value for (gutter)"),
+        ("I 2022 startet 5 000 høyt utdannede i programmet.",
+         "who: it names education (høyt utdannede), and gives the number no value of it"),
+        ("I 2022 startet 5 000 personer med universitetsutdanning i programmet.",
+         "who: it names education (med universitetsutdanning), and gives the number no value "
+         "of it"),
+    ]:  # fmt: skip
+        assert classified(text) == [("5 000", "persons", None, [], "00", "alle", "alle", missing)]
+    # an age printed after who it bounds is no count
+    found = classified("I 2022 startet 5 000 deltakere under 25 i programmet.")
+    assert found[1] == ("under 25", "persons", None, [], "00", "alle", "alle",
+                        "who: an age, not a count (deltakere under 25)")  # fmt: skip
+
+
+def test_never_and_without_negate():
+    assert classified("I 2022 avsluttet 3 000 programmet uten å gå over til arbeid.") == [
+        ("3 000", "persons", None, [], "00", "alle", "alle", "what: negated (uten å)"),
+    ]
+    assert classified("I 2022 kom 3 000 aldri i gang med programmet.")[0][7] == (
+        "what: negated (aldri)"
+    )
+
+
+def test_a_verb_about_another_activity_than_the_programme_states_no_indicator():
+    for text, words in [
+        ("I 2022 begynte 3 000 å jobbe etter programmet.", "begynte 3 000 å jobbe"),
+        ("I 2022 deltok 3 000 på kurs i livsmestring.", "kurs"),
+        ("I 2022 startet 3 000 deltakere egen bedrift.", "egen bedrift"),
+        ("I 2022 avsluttet 3 000 videregående opplæring.", "avsluttet 3 000 videregående"),
+    ]:  # fmt: skip
+        missing = f"what: an activity other than the programme ({words})"
+        assert classified(text) == [("3 000", "persons", None, [], "00", "alle", "alle", missing)]
+    text = "I 2022 avsluttet 3 000 programmet og begynte på videregående."
+    assert classified(text)[0][2:4] == ("finishers", [2022])
+
+
+def test_the_whole_a_partitive_opens_is_stated_by_its_own_words():
+    """ "Av de 30 000 deltakerne i 2022 var 14 000 kvinner": the gender is the part's, never
+    the whole's; a part of participants is no count of those who finished."""
+    assert classified("Av de 30 000 deltakerne i 2022 var 14 000 kvinner.") == [
+        ("30 000", "persons", "participants", [2022], "00", "alle", "alle", ""),
+        ("14 000", "persons", "participants", [2022], "00", "kvinner", "alle", ""),
+    ]
+    assert classified("Av de 30 000 deltakerne i 2022 fikk 3 000 jobb.")[1][2] is None
 
 
 def classified(text: str) -> list[tuple]:
@@ -411,11 +592,10 @@ def test_the_grammar_loads_and_names_every_part():
         "share_education_upper_secondary",
     ]
     assert [k.id for k in g.kind] == [
-        "accumulation", "range", "average", "change", "whole", "duration_subset", "respectively",
-        "difference",
+        "accumulation", "years_apart", "bound", "age_bound", "range", "average", "change", "whole",
+        "duration_subset", "respectively", "difference",
         "negated", "hypothetical", "other_measure", "during", "at_date", "compound_year", "subset",
-        "entitlement", "other_outcome",
-        "narrower",
+        "status", "entitlement", "other_outcome", "other_activity", "narrower",
     ]  # fmt: skip
     assert [k.id for k in g.kind if k.scope == "sentence"] == [
         "hypothetical",
@@ -542,10 +722,14 @@ def test_a_place_that_is_no_county_is_neither_the_country_nor_its_section():
 
 
 def test_had_links_a_count_only_as_its_object():
+    # a count followed by another object ("fikk 11 000 deltakere 250 000 kroner") is not it
+    text = "I 2022 fikk 11 000 deltakere 250 000 kroner i introduksjonsstønad."
+    assert classified(text)[0][2] is None
     assert figures("I 2022 hadde 1 200 deltakere fravær fra programmet.",
                    "Programmet hadde i 2018 om lag 24 000 deltakere.") == [
         ("1 200", 1200, "persons", False, None, [], "00", "", "",
-         "what: deltakere with no verb the grammar knows"),
+         "who: a status some of them have (leave, absence, a placement) or a return, not the "
+         "whole (fravær)"),
         ("om lag 24 000", 24000, "persons", True, "participants", [2018], "00",
          "statement:participants-by-subject", "who=deltakere; linking=hadde; when=2018", ""),
     ]  # fmt: skip

@@ -114,10 +114,20 @@ class PartOf(Strict):
     says which part."""
 
     phrases: list[Pattern] = Field(default_factory=list)
+    # the words before a number that is the whole of a partitive ("Av 2 800 avsluttede ...")
+    whole_after: Pattern = "(?!)"
+
+
+class Participle(Strict):
+    """A verb's participle used as an adjective ("avsluttede", "innskrevne"): by the ending
+    it is printed with, the adjective's base ending its lemma takes instead of the verb's."""
+
+    endings: dict[Annotated[str, Field(pattern=r"^[a-zæøå]+$")], str] = Field(default_factory=dict)
 
 
 class Grammar(Strict):
     keep: list[str] = Field(default_factory=list)
+    participle: Participle = Participle()
     when: When = When()
     place: Place
     says_nothing: list[Pattern] = Field(default_factory=list)

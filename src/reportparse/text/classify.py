@@ -36,9 +36,20 @@ from .grammar import CLAUSE_BREAK, DATES, Lemmas, clauses, read, says_nothing
 from .quantities import Quantity, calendar_year, quantities
 
 # a year after these words is what the figure is compared with, not its own year
-_COMPARISON = re.compile(r"\b(?:fra|enn|siden|mot|sammenlignet med|sammenliknet med)\s+(?:i\s+)?$")
+_COMPARISON = re.compile(
+    r"(?:\b(?:fra|enn|siden|mot|sammenlignet med|sammenliknet med)"
+    r"|\b(?:like|samme|så)\s+\w+\s+som)\s+(?:i\s+)?$"  # "like mange som i 2021"
+)
 # a clause that compares ("mot 33 prosent i 2019"): its year is its own figures' only
 _COMPARING_CLAUSE = re.compile(r"^\W*(?:mot|enn|sammenlignet med|sammenliknet med)\b", re.I)
+# a clause that compares with the clause before it, or gives the level it changed from ("mot
+# 21 000 året før", "fra 19 700 året før"): a year counted from another is counted from that
+# clause's
+_CONTINUING_CLAUSE = re.compile(r"^\W*(?:mot|enn|fra|sammenlignet med|sammenliknet med)\b", re.I)
+# the year a relative year is counted from, printed right after it ("året etter 2021")
+_BASE_YEAR = re.compile(r"\s+(?:i\s+)?\d{4}\b")
+# a clause joined to the one before, which continues it where it says nothing of its own
+_JOINED_CLAUSE = re.compile(r"^\W*(?:og|samt)\b", re.I)
 # a clause that opens a statement of its own ("..., mens 6 100 avsluttet")
 _NEW_STATEMENT = re.compile(r"^\W*(?:mens|men|samt|og|eller|mot)\b", re.I)
 # the vocabularies of schemas/ whose values a dimension read from words must be one of
@@ -500,9 +511,41 @@ def _relative(after: str, before: str) -> int | None:
     """-1 for "7 760 året før": a figure whose own words put it in the year before; None
     when its own words name no relative year."""
     own = f"{before} {after}"
+    for p, offset in classifier_rules().relative_years:
+        if (m := p.search(own)) and _BASE_YEAR.match(own, m.end()):
+            return offset  # "året etter 2021": counted from the year printed after it
     if re.search(r"\d{4}", own):
         return None  # the figure's own clause prints its year
     return next((offset for p, offset in classifier_rules().relative_years if p.search(own)), None)
+
+
+def _unproved_base(sentence: str, all_q: list[Quantity], q: Quantity, lent: int) -> str | None:
+    """Why a year counted from another ("året etter", "fjoråret") cannot be resolved for
+    ``q``, whose own words (from ``lent`` to the end of its clause) say it: they print no
+    year, the sentence prints one elsewhere, and its clause neither compares with nor
+    merely continues the clause before it ("mot 21 000 året før", "og året etter 9 000").
+    None where it can."""
+    c_start, c_end = _clause_bounds(sentence, q.num_start)
+    printed = [y for y in all_q if calendar_year(y) is not None and y.unit not in DATES]
+    if any(lent <= y.num_start < c_end for y in printed):
+        return None
+    if not printed:
+        # "Året før var andelen 66 prosent": counted from the year of its context (the
+        # paragraph's or section's), or, for "i fjor", from the writing (read below)
+        return None
+    clause = sentence[c_start:c_end]
+    words = _matched([p for p, _ in classifier_rules().relative_years], sentence[lent:c_end])
+    if _CONTINUING_CLAUSE.match(clause):
+        return None
+    if _JOINED_CLAUSE.match(clause):
+        # "og året etter 9 000": nothing of its own but the relative year and its numbers
+        blank = sentence
+        for p, _ in classifier_rules().relative_years:
+            blank = p.sub(lambda m: " " * len(m.group()), blank)
+        if says_nothing(blank, all_q, q):
+            return None
+    return (f"when: a year counted from another ({words}), which its own clause does not "
+            "print")  # fmt: skip
 
 
 def _refers_back(sentence: str, figures: list[Quantity], patterns: list[re.Pattern]) -> bool:
@@ -617,6 +660,13 @@ def classify(
     c_start, _ = _clause_bounds(sentence, q.num_start)
     follows = i > 0 and figures[i - 1].end > c_start  # another number of its clause before it
     offset = _relative(after, _own_before(before) if follows else before)
+    lent = _lent_from(sentence, figures, q)
+    if offset is None and lent < c_start:
+        # a relative year in the clauses that lend it their words ("mens antallet som
+        # avsluttet året etter, var 7 100")
+        offset = _relative(sentence[lent:c_start], "")
+    if offset is not None and (unproved := _unproved_base(sentence, all_q, q, lent)):
+        return _unclassified(unproved)
     if offset is None and (unnamed := _compared_with_nothing_named(sentence, all_q, q, ctx)):
         return _unclassified(unnamed)
     if not years and ctx.year:
@@ -653,8 +703,8 @@ def classify(
             own_after = _own_after(_spans(masked, figures, j)[0])
             a, b = figures[j].end, min(figures[j].end + len(own_after), q.start)
             d_prefix = d_prefix[:a] + " " * max(0, b - a) + d_prefix[max(a, b) :]
-    # the number's own words begin here (its clause and those that lend it their words)
-    lent = _lent_from(sentence, figures, q)
+    # the number's own words begin here (its clause and those that lend it their words):
+    # ``lent`` above
     reach = q.end + len(after)  # the number's own words end here
     apart_here = [span for span in apart if span[0] < reach]
     prefix_ctx = m_prefix + " " + ctx.anchor_prefix if ctx.anchor_prefix else m_prefix
@@ -705,7 +755,7 @@ def classify(
         if (value := getattr(out, dim)) not in vocabulary(values, "id"):
             return _unclassified(f"who: it names {dim} {value}, which the vocabulary "
                                  f"({values}) has no value for")  # fmt: skip
-    if named := _unread_dimension(sentence, all_q, q, lent, out):
+    if named := _unread_dimension(sentence, all_q, q, lent, out, reading.ends):
         return _unclassified(f"who: it names {named[0]} ({named[1]}), and gives the number no "
                              "value of it")  # fmt: skip
     # a part counted by what happened to it ("2 500 av deltakerne som avsluttet, kom i
@@ -732,13 +782,21 @@ def _dimension_words() -> dict[str, list[re.Pattern]]:
 
 
 def _unread_dimension(
-    sentence: str, all_q: list[Quantity], q: Quantity, lent: int, out: Classification
+    sentence: str,
+    all_q: list[Quantity],
+    q: Quantity,
+    lent: int,
+    out: Classification,
+    ends: int | None = None,
 ) -> tuple[str, str] | None:
     """(dimension, words) of a dimension the number's own words name (from ``lent`` to the
     end of its clause, and the clauses after it that have no number, go on with it after a
     comma and set a value apart: "..., ukrainerne unntatt") where it was given no value of
-    it; None where there is none."""
+    it; None where there is none. ``ends``: where its own words end, if before its clause's
+    end (the whole of a partitive)."""
     _, c_end = _clause_bounds(sentence, q.num_start)
+    if ends is not None:
+        return _named(Lemmas(sentence, lent, ends, all_q, q), out)
     apart = [a for a, _, _ in _set_apart(sentence)]
     for a, b in clauses(sentence):
         if a < c_end:
@@ -751,7 +809,11 @@ def _unread_dimension(
         if not any(a <= x < b for x in apart):
             break  # a clause after it that sets nothing apart is a remark of its own
         c_end = b
-    lemmas = Lemmas(sentence, lent, c_end, all_q, q)
+    return _named(Lemmas(sentence, lent, c_end, all_q, q), out)
+
+
+def _named(lemmas: Lemmas, out: Classification) -> tuple[str, str] | None:
+    """(dimension, words) of a dimension ``lemmas`` name that ``out`` has no value of."""
     for dim, patterns in _dimension_words().items():
         if getattr(out, dim) != "alle":
             continue

@@ -54,7 +54,19 @@ def lemma(word: str) -> str:
     word = word.lower()
     if word in _compiled().keep:
         return word
-    return lemmatize(word).lower()
+    found = lemmatize(word).lower()
+    return _participle(word, found) or found
+
+
+def _participle(word: str, found: str) -> str | None:
+    """The adjective's base form of a verb's participle printed as an adjective
+    ("avsluttede": "avsluttet"), where simplemma's lemma ``found`` is the verb's; else
+    None."""
+    for ending, base in _compiled().participle:
+        stem = word[: -len(ending)]
+        if word.endswith(ending) and found != word and found.endswith("e") and found != stem:
+            return stem + base
+    return None
 
 
 def load_lemmas() -> None:
@@ -86,6 +98,9 @@ class Reading:
     # why the grammar found no indicator, where nothing else finds one (a footnote's anchor,
     # the sentence before): "what: deltakere with no verb the grammar knows"
     hint: str = ""
+    # where the number's own words end, where they are less than its clause: the whole of a
+    # partitive, whose clause goes on with its part
+    ends: int | None = None
 
 
 @dataclass(frozen=True)
@@ -94,9 +109,11 @@ class _Compiled:
     kinds: tuple[tuple[str, str, str, str, bool, bool, tuple[re.Pattern, ...]], ...]
     statements: tuple[tuple[str, str, dict[str, str], frozenset[str]], ...]
     keep: frozenset[str]
+    participle: tuple[tuple[str, str], ...]
     own_year: re.Pattern
     says_nothing: tuple[re.Pattern, ...]
     published: tuple[re.Pattern, ...]
+    whole_after: re.Pattern
 
 
 def _phrases(phrases: list[str]) -> tuple[re.Pattern, ...]:
@@ -114,9 +131,11 @@ def _compiled() -> _Compiled:
         ),
         statements=tuple((s.id, s.indicator, s.parts(), frozenset(s.among)) for s in g.statement),
         keep=frozenset(g.keep),
+        participle=tuple(g.participle.endings.items()),
         own_year=re.compile(g.when.own_year),
         says_nothing=tuple(re.compile(p) for p in g.says_nothing),
         published=tuple(re.compile(p) for p in g.when.published),
+        whole_after=re.compile(g.part_of.whole_after),
     )
 
 
@@ -268,7 +287,13 @@ def read(sentence: str, numbers: list[Quantity], figures: list[Quantity], i: int
     before = Lemmas(sentence, before_start, q.start, numbers)
     clause = Lemmas(sentence, c_start, c_end, numbers, q)
     following = None
-    if (
+    # the whole a partitive opens, with its part later in its clause ("Av de 30 000
+    # deltakerne i 2022 var 14 000 kvinner", "Av snaut 2 800 avsluttede deltakere gikk 48
+    # prosent ..."): its statement is its own words; what happened, and to whom, is the part's
+    whole_of_part = k + 1 < len(mine) and bool(_compiled().whole_after.search(before.text))
+    if whole_of_part:
+        clause = Lemmas(sentence, c_start, after_end, numbers, q)
+    elif (
         ci + 1 < len(bounds)
         and not has_figure(*bounds[ci + 1])
         and _CONTINUING.fullmatch(sentence[c_end : bounds[ci + 1][0]])
@@ -283,7 +308,7 @@ def read(sentence: str, numbers: list[Quantity], figures: list[Quantity], i: int
                 counted_among.append(Lemmas(sentence, a, b, numbers))
             break
         preceding.append(Lemmas(sentence, a, b, numbers))
-    out = Reading()
+    out = Reading(ends=after_end if whole_of_part else None)
     texts = [clause]
     if not _WHEN_CLAUSE.match(sentence[c_start:]):
         texts += preceding
@@ -325,6 +350,7 @@ def read(sentence: str, numbers: list[Quantity], figures: list[Quantity], i: int
             if main.indicator:
                 out.indicator, out.rule = main.indicator, main.rule
                 out.parts = [*main.parts, Match("what", "compared", "as the clause compared with")]
+    out.ends = after_end if whole_of_part else None
     return out
 
 
