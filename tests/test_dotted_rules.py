@@ -1,0 +1,79 @@
+"""Dotted and dashed rules drawn as many small marks, one box per dot or dash: the marks that
+follow each other on one line are one rule, down the page as well as across, and a grid
+ruled so reads by its rules. Each page is drawn by the test; the cells expected are those
+drawn."""
+
+from __future__ import annotations
+
+import pytest
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen import canvas
+
+from reportparse.readers.document import read_tables
+from reportparse.readers.pdf.layout import dotted_rules
+
+ROWS = [
+    ["Municipality", "Seats", "Kind", "Voters"],
+    ["North", "1", "INF", "1 578"],
+    ["South", "", "SUP", "44 600"],
+    ["East", "2", "INF", "2 710"],
+]
+X = [72.0, 200.0, 260.0, 330.0, 420.0]
+ROW = 16.0
+TOP = 760.0
+
+# (dot length along its rule, its thickness, the white between two dots), in points
+DASHES = (1.92, 0.6, 0.6)  # dashes a spreadsheet prints, each its own box
+DOTS = (0.8, 0.8, 1.6)  # square dots, either way round
+
+
+def _dotted(c, x0, y0, x1, y1, style):
+    """A rule from (x0, y0) to (x1, y1), across or down, as one filled box per dot."""
+    length, thick, white = style
+    if y0 == y1:
+        x = x0
+        while x + length <= x1 + 0.01:
+            c.rect(x, y0 - thick / 2, length, thick, 0, 1)
+            x += length + white
+    else:
+        y = y1
+        while y + length <= y0 + 0.01:
+            c.rect(x0 - thick / 2, y, thick, length, 0, 1)
+            y += length + white
+
+
+def _page(path, style):
+    c = canvas.Canvas(str(path), pagesize=A4)
+    tops = [TOP - r * ROW for r in range(len(ROWS) + 1)]
+    for t in tops:
+        _dotted(c, X[0], t, X[-1], t, style)
+    for x in X:
+        _dotted(c, x, tops[0], x, tops[-1], style)
+    for r, row in enumerate(ROWS):
+        c.setFont("Helvetica-Bold" if r == 0 else "Helvetica", 9)
+        c.drawRightString(X[1] - 1, tops[r] - 11, row[0])  # set against the rule after it
+        for k, cell in enumerate(row[1:], 1):
+            c.drawString(X[k] + 1, tops[r] - 11, cell)  # a point after the rule before it
+    c.save()
+    return path.read_bytes()
+
+
+@pytest.mark.parametrize("style", [DASHES, DOTS], ids=["dashes", "dots"])
+def test_a_grid_of_dotted_rules_reads_by_its_rules(tmp_path, style):
+    """Without the dots joined down the page, the column rules are lost and each row's
+    stub runs into the cell after it ("North1")."""
+    tables = read_tables(_page(tmp_path / "dotted.pdf", style))
+    assert [(t.status, t.method.value, t.cells) for t in tables] == [
+        ("extracted", "ruled-grid", ROWS)
+    ]
+
+
+def test_dots_in_a_row_are_one_rule_and_a_lone_dot_a_mark():
+    across = [(10.0 + 2.52 * k, 50.0, 11.92 + 2.52 * k, 50.6) for k in range(10)]
+    down = [(30.0, 80.0 + 2.52 * k, 30.6, 81.92 + 2.52 * k) for k in range(5)]
+    few = [(60.0, 10.0 + 2.4 * k, 60.8, 10.8 + 2.4 * k) for k in range(3)]  # an ellipsis
+    h, v = dotted_rules(across + down + few)
+    assert [(r.pos, r.a, r.b) for r in h[:1]] == [pytest.approx((50.3, 10.0, 34.6))]
+    lone = [(r.pos, r.a, r.b) for r in h[1:]]  # marks of their own, short rules across
+    assert lone == [pytest.approx((10.4 + 2.4 * k, 60.0, 60.8)) for k in range(3)]
+    assert [(r.pos, r.a, r.b) for r in v] == [pytest.approx((30.3, 80.0, 92.0))]
