@@ -521,7 +521,10 @@ def _with_cell_borders(
     if len(xs) < 3:  # the two edges and no column rule inside
         return ys
 
-    stops = [*xs, *(v.pos for v in st.vrulings)]  # a column line, or a rule of a double frame
+    # a column line, or a rule of a double frame (down most of the grid, as a column rule:
+    # not the side of a box drawn round a cell's text, which stops where its own edges do)
+    long = settings.column_rule * (st.bottom - st.top)
+    stops = [*xs, *(v.pos for v in st.vrulings if v.b - v.a >= long)]
 
     def meets(x: float) -> bool:
         return any(abs(x - v) <= reach for v in stops)
@@ -598,15 +601,18 @@ def _without_overshoot(
 
 def _crowded(segs: list[Segment], xs: list[float], settings: TableSettings) -> bool:
     """Whether the rules leave columns of values together: a printed line of values has two
-    segments side by side between the same two column rules. (Lines of cells set at
-    different heights can join into one printed line; a cell's lines stand above each other
-    there, not side by side.)"""
+    segments side by side between the same two column rules, one of them a value. (Lines of
+    cells set at different heights can join into one printed line; a cell's lines stand
+    above each other there, not side by side; words of a cell's text set apart on its line,
+    justified, are no columns.)"""
     for line in printed_lines(segs, settings.row_core):
         if not value_line(line):
             continue
         between = [sum(1 for x in xs if x < s.cx) for s in line]
         if any(
-            between[i] == between[j] and _side_by_side(line[i], line[j], settings.row_core)
+            between[i] == between[j]
+            and (is_value(line[i].text) or is_value(line[j].text))
+            and _side_by_side(line[i], line[j], settings.row_core)
             for i, j in combinations(range(len(line)), 2)
         ):
             return True
@@ -713,3 +719,4 @@ def _index(bounds: list[float], v: float, tol: float) -> int | None:
         if bounds[i] - tol <= v <= bounds[i + 1] + tol:
             return i
     return None
+
