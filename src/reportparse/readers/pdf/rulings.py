@@ -720,3 +720,39 @@ def _index(bounds: list[float], v: float, tol: float) -> int | None:
             return i
     return None
 
+
+def text_across_rules(grid: Grid, segments: list[Segment], layout: PageLayout, settings) -> int:
+    """How many cells of a table read by its text's alignment hold text on both sides of a
+    column rule the page draws through that cell's row (between the column's bounds, to
+    ``rule_tolerance``, and longer than a tick): the reading joined printed cells that the
+    rules part, and is not to be published as read. A cell's text is the segments in its
+    row and column whose words it holds. Body rows only: heads centred over their columns
+    stand where the body's alignment bounds no column (a header misread so is a header's
+    fault, the body's figures stay in their cells)."""
+    tol = settings.rule_tolerance
+    rules = [v for v in layout.vrulings if v.b - v.a > settings.min_vrule_length]
+    rows: dict[int, tuple[float, float]] = {}
+    for r, _, _, top_y, _, bottom_y in grid.cell_boxes:
+        if r < grid.header_rows:
+            continue
+        a, b = rows.get(r, (top_y, bottom_y))
+        rows[r] = (min(a, top_y), max(b, bottom_y))
+    crossed = 0
+    for r, (top_y, bottom_y) in rows.items():
+        cy = (top_y + bottom_y) / 2
+        for c, (x0, x1) in enumerate(pairwise(grid.col_bounds)):
+            text = grid.cells[r][c] if r < len(grid.cells) and c < len(grid.cells[r]) else ""
+            through = [v.pos for v in rules if x0 + tol < v.pos < x1 - tol and v.a <= cy <= v.b]
+            if not (text and through):
+                continue
+            inside = [
+                s
+                for s in segments_in(segments, (x0, top_y, x1, bottom_y), 0.0)
+                if s.text.strip() and s.text.strip() in text
+            ]
+            if any(
+                any(s.x1 <= x + tol for s in inside) and any(s.x0 >= x - tol for s in inside)
+                for x in through
+            ):
+                crossed += 1
+    return crossed
