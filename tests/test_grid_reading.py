@@ -100,3 +100,42 @@ def test_justified_words_and_boxes_round_cell_text_part_no_cells(tmp_path):
             ["Assam", "vii. Acute Diarrhoea", "12", "14/04/15", " ".join(OUTBREAKS[1][4])],
         ])
     ]  # fmt: skip
+
+
+LEFT = [["Test", "Current", "Result"], ["Class A", "131.44%", "PASS"],
+        ["Class B", "121.82%", "PASS"], ["Class C", "112.24%", "FAIL"]]  # fmt: skip
+RIGHT = [["Measure", "Value", "Limit"], ["Diversity", "85", "40"],
+         ["Recovery rate, weighted", "40.50%", "40.00%"], ["Life", "4.83", "9.00"]]  # fmt: skip
+
+
+def _filled_table(c, rows, xs, heights, top):
+    """A table of filled cells, a 2 pt white gutter between cells, its rows ``heights``
+    high (a row of two lines where it is taller)."""
+    for row, height in zip(rows, heights, strict=True):
+        c.setFillColorRGB(0.85, 0.9, 0.95)
+        for x0, x1 in pairwise(xs):
+            c.rect(x0, top - height, x1 - x0 - 2, height - 2, stroke=0, fill=1)
+        c.setFillColorRGB(0, 0, 0)
+        lines = [row[0]] if height < 20 else row[0].rsplit(" ", 1)
+        for i, line in enumerate(lines):
+            c.drawString(xs[0] + 3, top - 11 - 11 * i, line)
+        for x, cell in zip(xs[1:-1], row[1:], strict=True):
+            c.drawString(x + 3, top - 11, cell)
+        top -= height
+
+
+def test_two_tables_of_filled_cells_a_gutter_apart_are_two(tmp_path):
+    """Two tables of filled cells side by side, no wider apart than the gutters of one
+    (5 pt), are two tables where their rows differ: the right one has a row of two lines.
+    (Read as one block of fills, they were one grid of their common row lines.)"""
+    path = tmp_path / "side.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.setFont("Helvetica", 9)
+    _filled_table(c, LEFT, [60, 150, 210, 262], [14, 14, 14, 14], 780)
+    _filled_table(c, RIGHT, [265, 368, 418, 470], [14, 14, 25, 14], 780)
+    c.save()
+    tables = read_tables(path.read_bytes())
+    right = [*RIGHT[:2], ["Recovery rate, weighted", "40.50%", "40.00%"], RIGHT[3]]
+    assert [(t.status.value, t.cells) for t in tables] == [
+        ("extracted", LEFT), ("extracted", right)
+    ]  # fmt: skip

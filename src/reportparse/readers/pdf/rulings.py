@@ -312,9 +312,33 @@ def _fill_blocks(layout: PageLayout, settings: TableSettings) -> list[BBox]:
     fills = [(f.x0, f.top, f.x1, f.bottom) for f in cell_fills(layout, settings.rule_tolerance)]
     blocks = []
     for group in connected_groups(fills, settings.column_rule_merge):
-        if len(group) > 1:
-            blocks.append(union([fills[i] for i in group]))
+        for part in _apart_at_gutters([fills[i] for i in group], settings.rule_tolerance):
+            if len(part) > 1:
+                blocks.append(union(part))
     return blocks
+
+
+def _apart_at_gutters(fills: list[BBox], tol: float) -> list[list[BBox]]:
+    """Filled cells parted where a white gutter runs down their whole height and the cells
+    on its two sides keep rows of their own: each side has a cell edge (a row's top or
+    bottom) that the other lacks. The cells of one table share their row lines across
+    every gutter (a cell spanning rows on one side lacks an edge, never adds one); two
+    tables set side by side, a gutter apart, do not."""
+    order = sorted(fills, key=lambda f: f[0])
+    reach = order[0][2] if order else 0.0
+    for k in range(1, len(order)):
+        if order[k][0] > reach + tol / 2:  # no cell crosses the gutter before cell k
+            left, right = order[:k], order[k:]
+            if _own_rows(left, right, tol) and _own_rows(right, left, tol):
+                return [left, *_apart_at_gutters(right, tol)]
+        reach = max(reach, order[k][2])
+    return [fills]
+
+
+def _own_rows(side: list[BBox], other: list[BBox], tol: float) -> bool:
+    """Whether cells have a top or bottom edge that no cell of ``other`` has (to ``tol``)."""
+    edges = [y for f in other for y in (f[1], f[3])]
+    return any(all(abs(y - e) > tol for e in edges) for f in side for y in (f[1], f[3]))
 
 
 def cell_fills(layout: PageLayout, tol: float) -> list[Box]:
