@@ -139,3 +139,21 @@ def test_two_tables_of_filled_cells_a_gutter_apart_are_two(tmp_path):
     assert [(t.status.value, t.cells) for t in tables] == [
         ("extracted", LEFT), ("extracted", right)
     ]  # fmt: skip
+
+
+def test_heads_between_a_rule_and_a_grid_are_its_header_row(tmp_path):
+    """Heads printed on no fill between a rule and a grid of filled cells as wide as the
+    rule, each head in one of the grid's columns: the rule tops the grid's header row."""
+    path = tmp_path / "heads.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.setFont("Helvetica", 9)
+    xs = [60, 150, 210, 262]
+    c.line(xs[0], 700, xs[-1] - 2, 700)
+    for x, head in zip(xs[:-1], LEFT[0], strict=True):
+        c.drawString(x + 3, 689, head)
+    _filled_table(c, LEFT[1:], xs, [14, 14, 14], 684)
+    c.save()
+    tables = read_tables(path.read_bytes())
+    assert [(t.status.value, t.header_rows, t.cells) for t in tables] == [
+        ("extracted", 1, LEFT)
+    ]  # fmt: skip

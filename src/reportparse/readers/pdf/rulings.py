@@ -243,6 +243,8 @@ def _joined_headers(
 
 
 def _heads(upper: Structure, lower: Structure, layout: PageLayout, settings) -> bool:
+    if _rule_over_heads(upper, lower, layout, settings):
+        return True
     if not (lower.boxed(settings) and (upper.boxed(settings) or _framed(upper, settings))):
         return False
     inside = [
@@ -272,6 +274,35 @@ def _heads(upper: Structure, lower: Structure, layout: PageLayout, settings) -> 
         for s in layout.segments
     )
     return bool(inner) and fits and not between
+
+
+def _rule_over_heads(upper: Structure, lower: Structure, layout: PageLayout, settings) -> bool:
+    """Whether ``upper`` is one rule right over a grid, as wide, with its heads between
+    them: lines of text, no values, each word within one of the grid's columns (two or
+    more), no blank stretch between the rule, the lines and the grid (``blank_gap``). The
+    rule is the top of the grid's header row, its column rules left undrawn there."""
+    if upper.vrulings or upper.fills or len(cluster([r.pos for r in upper.hrulings], 0.0)) > 1:
+        return False
+    if not lower.boxed(settings) or lower.top <= upper.bottom:
+        return False
+    if abs(upper.x0 - lower.x0) >= settings.same_width or abs(upper.x1 - lower.x1) >= (
+        settings.same_width
+    ):
+        return False
+    between = [
+        s
+        for s in layout.segments
+        if upper.bottom < s.cy < lower.top and overlap(s.x0, s.x1, upper.x0, upper.x1) > 0
+    ]
+    lines = printed_lines(between, settings.row_core)
+    if not lines or any(value_line(line) for line in lines):
+        return False
+    edges = [upper.bottom, *(y for line in lines for y in (top(line), bottom(line))), lower.top]
+    size = max(s.size for s in between)
+    gaps = [b - a for a, b in pairwise(edges)][::2]
+    return all(g <= settings.blank_gap * size for g in gaps) and _in_columns_of(
+        between, lower, settings
+    )
 
 
 def _framed(st: Structure, settings: TableSettings) -> bool:
