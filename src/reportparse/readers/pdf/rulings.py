@@ -3,6 +3,7 @@ by cell: columns and rows from the rules, merged cells from missing rules."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 from itertools import combinations, pairwise
 
@@ -368,8 +369,13 @@ def _apart_at_gutters(fills: list[BBox], tol: float) -> list[list[BBox]]:
 
 def _own_rows(side: list[BBox], other: list[BBox], tol: float) -> bool:
     """Whether cells have a top or bottom edge that no cell of ``other`` has (to ``tol``)."""
-    edges = [y for f in other for y in (f[1], f[3])]
-    return any(all(abs(y - e) > tol for e in edges) for f in side for y in (f[1], f[3]))
+    edges = sorted(y for f in other for y in (f[1], f[3]))
+
+    def shared(y: float) -> bool:
+        i = bisect_left(edges, y - tol)
+        return i < len(edges) and edges[i] <= y + tol
+
+    return not all(shared(y) for f in side for y in (f[1], f[3]))
 
 
 def cell_fills(layout: PageLayout, tol: float) -> list[Box]:
