@@ -94,6 +94,14 @@ class LayoutSettings:
     rule_collinear: float = 1.0
     # (pt) collinear rules with a gap no wider than this are one rule (borders drawn per cell)
     rule_join_gap: float = 2.0
+    # (pt) marks smaller than a rule's thickness both ways (dots, dashes) that follow each
+    # other on one line this close are the pieces of one dotted rule: wider than
+    # rule_join_gap, as dots are set further apart than a rule's pieces, yet under the gap
+    # between two words' dots of a dot leader drawn as paths at a body size
+    dot_gap: float = 3.0
+    # (count) so many dots in a row, or more, make a dotted rule; fewer are a mark
+    # (a bullet's dot, a colon drawn as paths)
+    dotted_rule_dots: int = 4
     # (share) a rectangle or drawing covering more of the page is its background
     background_share: float = 0.5
     # (share) a fill whose colour components are all at least this is white: no shading

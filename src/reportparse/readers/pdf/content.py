@@ -94,6 +94,8 @@ def _order_key(ft: FoundTable, settings: PageTableSettings) -> tuple:
         x0, top, _, _ = ft.grid.bbox
     elif ft.image is not None:
         x0, top = ft.image.x0, ft.image.top
+    elif ft.caption is None and ft.region is not None:  # a table not read, where it stands
+        x0, top = ft.region[0], ft.region[1]
     else:
         x0, top = ft.caption.x0, ft.caption.top
     if ft.caption is not None and ft.caption.kind == "tabell" and ft.continues is None:
@@ -653,7 +655,9 @@ def _table(tid: str, ft: FoundTable, footnotes, by_marker, notes) -> Table:
             pages=[ft.page],
             method=ft.method,
             status=TableStatus.FAILED,
-            bbox=[cap.x0, cap.top, cap.x1, cap.bottom] if cap is not None else None,
+            bbox=[cap.x0, cap.top, cap.x1, cap.bottom]
+            if cap is not None
+            else ft.region and [round(v, 1) for v in ft.region],
             reason=ft.reason,
         )
     grid = ft.grid

@@ -25,6 +25,7 @@ MARKER_TEXT = re.compile(r"^[0-9*†‡,]+$")
 QUARTER, FULL_TURN = 90, 360  # degrees
 QUARTER_TURNS = (90, 270)  # a page's /Rotate (degrees) that turns it from portrait to landscape
 BOX_CORNERS = 4  # a box drawn as a path has its four corners
+DASH_ASPECT = 0.5  # a mark at most half as thick as long runs its long way (a dash), no dot
 
 
 @dataclass
@@ -500,14 +501,21 @@ def rulings(
         and not _is_white(r.non_stroking_color, settings)
         and min(r.x1 - r.x0, r.bottom - r.top) >= settings.rect_thickness
     ]
+    dots: list[tuple[float, float, float, float]] = []  # marks too small to run either way
     for ln in page.lines:
-        if abs(ln.top - ln.bottom) < settings.line_thickness:
+        if max(abs(ln.top - ln.bottom), abs(ln.x0 - ln.x1)) < settings.line_thickness:
+            dots.append((min(ln.x0, ln.x1), min(ln.top, ln.bottom), max(ln.x0, ln.x1),
+                         max(ln.top, ln.bottom)))  # fmt: skip
+        elif abs(ln.top - ln.bottom) < settings.line_thickness:
             h.append(Ruling((ln.top + ln.bottom) / 2, ln.x0, ln.x1))
         elif abs(ln.x0 - ln.x1) < settings.line_thickness:
             v.append(Ruling((ln.x0 + ln.x1) / 2, ln.top, ln.bottom))
     for r in boxes:
         w, hgt = r.x1 - r.x0, r.bottom - r.top
         if w * hgt > settings.background_share * page_area:
+            continue
+        if max(w, hgt) < settings.rect_thickness:
+            dots.append((r.x0, r.top, r.x1, r.bottom))
             continue
         if hgt < settings.rect_thickness:
             h.append(Ruling((r.top + r.bottom) / 2, r.x0, r.x1))
@@ -522,7 +530,54 @@ def rulings(
         seen = _seen_edges(r, tinted, settings)
         h += [Ruling(y, r.x0, r.x1) for y in (r.top, r.bottom) if ("h", y) in seen]
         v += [Ruling(x, r.top, r.bottom) for x in (r.x0, r.x1) if ("v", x) in seen]
-    return _merge_rules(h, settings), _merge_rules(v, settings), fills
+    dotted_h, dotted_v = dotted_rules(dots, settings)
+    return _merge_rules(h + dotted_h, settings), _merge_rules(v + dotted_v, settings), fills
+
+
+def dotted_rules(
+    dots: list[tuple[float, float, float, float]], settings: LayoutSettings = LAYOUT
+) -> tuple[list[Ruling], list[Ruling]]:
+    """Dotted and dashed rules drawn as many small marks (boxes or lines shorter than a
+    rule's thickness both ways): the marks that follow each other on one line, at most
+    ``dot_gap`` apart, ``dotted_rule_dots`` of them or more, as one rule along that line. A
+    dash runs its long way (twice as long as thick); a round or square dot either way. A
+    mark in no such run is a short rule across, as any thin mark."""
+    runs: dict[str, list[Ruling]] = {"h": [], "v": []}
+    used: set[int] = set()
+    for way in ("h", "v"):
+        along = []
+        for i, (x0, top, x1, bottom) in enumerate(dots):
+            length, thick = (x1 - x0, bottom - top) if way == "h" else (bottom - top, x1 - x0)
+            if length < DASH_ASPECT * thick:
+                continue  # a dash the other way
+            if way == "h":
+                along.append((i, Ruling((top + bottom) / 2, x0, x1)))
+            else:
+                along.append((i, Ruling((x0 + x1) / 2, top, bottom)))
+        for line in _collinear(along, settings.rule_collinear):
+            run: list[tuple[int, Ruling]] = []
+            for i, r in [*sorted(line, key=lambda ir: ir[1].a), (-1, None)]:
+                if r is not None and run and r.a - max(x.b for _, x in run) <= settings.dot_gap:
+                    run.append((i, r))
+                    continue
+                if len(run) >= settings.dotted_rule_dots:
+                    pos = sum(x.pos for _, x in run) / len(run)
+                    runs[way].append(Ruling(pos, run[0][1].a, max(x.b for _, x in run)))
+                    used |= {k for k, _ in run}
+                run = [(i, r)] if r is not None else []
+    lone = [Ruling((d[1] + d[3]) / 2, d[0], d[2]) for i, d in enumerate(dots) if i not in used]
+    return runs["h"] + lone, runs["v"]
+
+
+def _collinear(items: list[tuple[int, Ruling]], tol: float) -> list[list[tuple[int, Ruling]]]:
+    """Rulings grouped by their line: each one less than ``tol`` from the one before."""
+    groups: list[list[tuple[int, Ruling]]] = []
+    for item in sorted(items, key=lambda ir: ir[1].pos):
+        if groups and item[1].pos - groups[-1][-1][1].pos < tol:
+            groups[-1].append(item)
+        else:
+            groups.append([item])
+    return groups
 
 
 def text_segments(

@@ -3,6 +3,7 @@ by cell: columns and rows from the rules, merged cells from missing rules."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 from itertools import combinations, pairwise
 
@@ -243,6 +244,8 @@ def _joined_headers(
 
 
 def _heads(upper: Structure, lower: Structure, layout: PageLayout, settings) -> bool:
+    if _rule_over_heads(upper, lower, layout, settings):
+        return True
     if not (lower.boxed(settings) and (upper.boxed(settings) or _framed(upper, settings))):
         return False
     inside = [
@@ -272,6 +275,35 @@ def _heads(upper: Structure, lower: Structure, layout: PageLayout, settings) -> 
         for s in layout.segments
     )
     return bool(inner) and fits and not between
+
+
+def _rule_over_heads(upper: Structure, lower: Structure, layout: PageLayout, settings) -> bool:
+    """Whether ``upper`` is one rule right over a grid, as wide, with its heads between
+    them: lines of text, no values, each word within one of the grid's columns (two or
+    more), no blank stretch between the rule, the lines and the grid (``blank_gap``). The
+    rule is the top of the grid's header row, its column rules left undrawn there."""
+    if upper.vrulings or upper.fills or len(cluster([r.pos for r in upper.hrulings], 0.0)) > 1:
+        return False
+    if not lower.boxed(settings) or lower.top <= upper.bottom:
+        return False
+    if abs(upper.x0 - lower.x0) >= settings.same_width or abs(upper.x1 - lower.x1) >= (
+        settings.same_width
+    ):
+        return False
+    between = [
+        s
+        for s in layout.segments
+        if upper.bottom < s.cy < lower.top and overlap(s.x0, s.x1, upper.x0, upper.x1) > 0
+    ]
+    lines = printed_lines(between, settings.row_core)
+    if not lines or any(value_line(line) for line in lines):
+        return False
+    edges = [upper.bottom, *(y for line in lines for y in (top(line), bottom(line))), lower.top]
+    size = max(s.size for s in between)
+    gaps = [b - a for a, b in pairwise(edges)][::2]
+    return all(g <= settings.blank_gap * size for g in gaps) and _in_columns_of(
+        between, lower, settings
+    )
 
 
 def _framed(st: Structure, settings: TableSettings) -> bool:
@@ -312,9 +344,38 @@ def _fill_blocks(layout: PageLayout, settings: TableSettings) -> list[BBox]:
     fills = [(f.x0, f.top, f.x1, f.bottom) for f in cell_fills(layout, settings.rule_tolerance)]
     blocks = []
     for group in connected_groups(fills, settings.column_rule_merge):
-        if len(group) > 1:
-            blocks.append(union([fills[i] for i in group]))
+        for part in _apart_at_gutters([fills[i] for i in group], settings.rule_tolerance):
+            if len(part) > 1:
+                blocks.append(union(part))
     return blocks
+
+
+def _apart_at_gutters(fills: list[BBox], tol: float) -> list[list[BBox]]:
+    """Filled cells parted where a white gutter runs down their whole height and the cells
+    on its two sides keep rows of their own: each side has a cell edge (a row's top or
+    bottom) that the other lacks. The cells of one table share their row lines across
+    every gutter (a cell spanning rows on one side lacks an edge, never adds one); two
+    tables set side by side, a gutter apart, do not."""
+    order = sorted(fills, key=lambda f: f[0])
+    reach = order[0][2] if order else 0.0
+    for k in range(1, len(order)):
+        if order[k][0] > reach + tol / 2:  # no cell crosses the gutter before cell k
+            left, right = order[:k], order[k:]
+            if _own_rows(left, right, tol) and _own_rows(right, left, tol):
+                return [left, *_apart_at_gutters(right, tol)]
+        reach = max(reach, order[k][2])
+    return [fills]
+
+
+def _own_rows(side: list[BBox], other: list[BBox], tol: float) -> bool:
+    """Whether cells have a top or bottom edge that no cell of ``other`` has (to ``tol``)."""
+    edges = sorted(y for f in other for y in (f[1], f[3]))
+
+    def shared(y: float) -> bool:
+        i = bisect_left(edges, y - tol)
+        return i < len(edges) and edges[i] <= y + tol
+
+    return not all(shared(y) for f in side for y in (f[1], f[3]))
 
 
 def cell_fills(layout: PageLayout, tol: float) -> list[Box]:
@@ -521,7 +582,10 @@ def _with_cell_borders(
     if len(xs) < 3:  # the two edges and no column rule inside
         return ys
 
-    stops = [*xs, *(v.pos for v in st.vrulings)]  # a column line, or a rule of a double frame
+    # a column line, or a rule of a double frame (down most of the grid, as a column rule:
+    # not the side of a box drawn round a cell's text, which stops where its own edges do)
+    long = settings.column_rule * (st.bottom - st.top)
+    stops = [*xs, *(v.pos for v in st.vrulings if v.b - v.a >= long)]
 
     def meets(x: float) -> bool:
         return any(abs(x - v) <= reach for v in stops)
@@ -598,15 +662,18 @@ def _without_overshoot(
 
 def _crowded(segs: list[Segment], xs: list[float], settings: TableSettings) -> bool:
     """Whether the rules leave columns of values together: a printed line of values has two
-    segments side by side between the same two column rules. (Lines of cells set at
-    different heights can join into one printed line; a cell's lines stand above each other
-    there, not side by side.)"""
+    segments side by side between the same two column rules, one of them a value. (Lines of
+    cells set at different heights can join into one printed line; a cell's lines stand
+    above each other there, not side by side; words of a cell's text set apart on its line,
+    justified, are no columns.)"""
     for line in printed_lines(segs, settings.row_core):
         if not value_line(line):
             continue
         between = [sum(1 for x in xs if x < s.cx) for s in line]
         if any(
-            between[i] == between[j] and _side_by_side(line[i], line[j], settings.row_core)
+            between[i] == between[j]
+            and (is_value(line[i].text) or is_value(line[j].text))
+            and _side_by_side(line[i], line[j], settings.row_core)
             for i, j in combinations(range(len(line)), 2)
         ):
             return True
@@ -713,3 +780,40 @@ def _index(bounds: list[float], v: float, tol: float) -> int | None:
         if bounds[i] - tol <= v <= bounds[i + 1] + tol:
             return i
     return None
+
+
+def text_across_rules(grid: Grid, segments: list[Segment], layout: PageLayout, settings) -> int:
+    """How many cells of a table read by its text's alignment hold text on both sides of a
+    column rule the page draws through that cell's row (between the column's bounds, to
+    ``rule_tolerance``, and longer than a tick): the reading joined printed cells that the
+    rules part, and is not to be published as read. A cell's text is the segments in its
+    row and column whose words it holds. Body rows only: heads centred over their columns
+    stand where the body's alignment bounds no column (a header misread so is a header's
+    fault, the body's figures stay in their cells)."""
+    tol = settings.rule_tolerance
+    rules = [v for v in layout.vrulings if v.b - v.a > settings.min_vrule_length]
+    rows: dict[int, tuple[float, float]] = {}
+    for r, _, _, top_y, _, bottom_y in grid.cell_boxes:
+        if r < grid.header_rows:
+            continue
+        a, b = rows.get(r, (top_y, bottom_y))
+        rows[r] = (min(a, top_y), max(b, bottom_y))
+    crossed = 0
+    for r, (top_y, bottom_y) in rows.items():
+        cy = (top_y + bottom_y) / 2
+        for c, (x0, x1) in enumerate(pairwise(grid.col_bounds)):
+            text = grid.cells[r][c] if r < len(grid.cells) and c < len(grid.cells[r]) else ""
+            through = [v.pos for v in rules if x0 + tol < v.pos < x1 - tol and v.a <= cy <= v.b]
+            if not (text and through):
+                continue
+            inside = [
+                s
+                for s in segments_in(segments, (x0, top_y, x1, bottom_y), 0.0)
+                if s.text.strip() and s.text.strip() in text
+            ]
+            if any(
+                any(s.x1 <= x + tol for s in inside) and any(s.x0 >= x - tol for s in inside)
+                for x in through
+            ):
+                crossed += 1
+    return crossed

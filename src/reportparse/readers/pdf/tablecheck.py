@@ -15,6 +15,7 @@ import re
 from itertools import pairwise
 
 from ...specs.settings import PAGE_TABLES, PageTableSettings
+from ...text.printed import is_value
 from .cells import Grid
 from .geometry import connected_groups
 from .layout import PageLayout
@@ -136,12 +137,15 @@ def is_list(cells: list[list[str]]) -> bool:
 
 
 def is_contents(cells: list[list[str]], settings: PageTableSettings = PAGE_TABLES) -> bool:
-    """Two columns: labels, then page numbers that only grow (as many as a table's rows)."""
+    """Two columns: labels, then page numbers that only grow (as many as a table's rows).
+    The labels are words: a column of values beside growing whole numbers is a table."""
     last = [r[-1] for r in cells if r[-1]]
+    labels = [r[0] for r in cells if r[0] and r[-1]]
     if (
         len(cells[0]) != 2
         or len(last) < settings.min_rows
         or not all(PAGE_NUMBER.match(v) for v in last)
+        or all(is_value(v) for v in labels)
     ):
         return False
     numbers = [int(v) for v in last]

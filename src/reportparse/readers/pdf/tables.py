@@ -38,7 +38,7 @@ from .captions import Caption, find_captions
 from .cells import Grid, overlap, printed_lines, segments_in, size
 from .layout import Box, PageLayout, Segment, without_leaders
 from .prose import long_text, running_text, sentences
-from .rulings import Structure, find_structures, read_grid, rule_evidence
+from .rulings import Structure, find_structures, read_grid, rule_evidence, text_across_rules
 from .tablecheck import looks_like_table, may_begin_table
 
 TITLE_SOURCE = re.compile(r"\bKilde\b", re.I)  # picture titles name their source
@@ -62,6 +62,7 @@ class FoundTable:
     # too short to be a table by itself (tablecheck.may_begin_table): a table's first part
     # only where its header is repeated over a part on the next page
     short: bool = False
+    region: tuple[float, float, float, float] | None = None  # where a table not read stands
 
 
 @dataclass
@@ -329,8 +330,19 @@ class PageTables:
         start = cap.bottom + settings.header_gap if cap is not None and caption_above else None
         grid = self.read_open(cand, settings, start)
         reason = "" if grid else "its text makes no table of two columns"
+        if grid is not None and (crossed := self.across_rules(grid, settings)):
+            grid, reason = None, crossed
         method = TableMethod.RULES_WHITESPACE if cand.structures else TableMethod.WHITESPACE
         return [FoundTable(cap, grid, None, page, reason, settings, method)]
+
+    def across_rules(self, grid: Grid, settings: TableSettings) -> str:
+        """Why a table read by its text's alignment is doubtful: cells whose text stands on
+        both sides of a column rule drawn through them (``text_across_rules``); else ""."""
+        n = text_across_rules(grid, self.segments, self.layout, settings)
+        if not n:
+            return ""
+        cells = f"{n} cells of its reading hold" if n > 1 else "a cell of its reading holds"
+        return f"{cells} text on both sides of a column rule"
 
     def read_open(
         self,
@@ -436,6 +448,11 @@ class PageTables:
                 continue
             self.claimed |= cand.ids()
             method = TableMethod.RULES_WHITESPACE if side else TableMethod.WHITESPACE
+            if crossed := self.across_rules(grid, settings):
+                ft = FoundTable(None, None, None, self.layout.number, crossed, settings, method)
+                ft.region = grid.bbox
+                out.append(ft)
+                continue
             out.append(
                 FoundTable(
                     None, grid, None, self.layout.number, "", settings, method, short=partial
