@@ -50,6 +50,7 @@ SLOW_TABLES = [
     (40, "libreoffice"),  # a wrapped caption set with wide leading
     (466823818, "chromium"),  # two columns of prose right over a filled header
     (466823818, "weasyprint"),
+    (1975664321, "libreoffice"),  # a header repeated atop two pages under a running head
 ]
 
 

@@ -303,6 +303,11 @@ def join_pages(pages: list[PageContent], settings: PageTableSettings) -> PdfCont
         table = _table(tid, ft, footnotes, by_marker, notes)
         previous = next((t for _, t in read if t.table_id == tid), None)
         if previous is not None:
+            lost = _header_lost(previous, table)
+            if lost:  # joined, it would be published without its header: withheld
+                _apart(previous, table, lost, {t.table_id for _, t in read} | set(ids))
+                read.append((_order_key(ft, settings), table))
+                continue
             why = _no_join(previous, table)
             if not why:
                 _continue(previous, table)  # the same table on a later page
@@ -330,6 +335,22 @@ def _no_join(first: Table, more: Table) -> str:
         return f"the table was not read ({first.reason})"
     a, b = len(first.cells[0]), len(more.cells[0])
     return "" if a == b else f"it has {b} columns, the table {a}"
+
+
+def _header_lost(first: Table, more: Table) -> str:
+    """Why two parts of a table, read whole with as many columns, are not joined where the
+    later part has a header and the first none: the table's header was lost (read as
+    furniture, or into other text), and joined it would be published without one, its
+    part's header in its body. "" where the headers agree as far as this goes."""
+    if not (first.status == more.status == TableStatus.EXTRACTED) or first.header_rows:
+        return ""
+    if not more.header_rows or len(first.cells[0]) != len(more.cells[0]):
+        return ""
+    heads = " / ".join(" | ".join(filter(None, r)) for r in more.cells[: more.header_rows])
+    return (
+        f"their headers differ: none read on page {first.pages[0]}, "
+        f"'{heads}' on page {more.pages[0]}"
+    )
 
 
 def _another_table(first: Table, more: Table, found: FoundTable) -> bool:
