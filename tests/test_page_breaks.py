@@ -828,3 +828,69 @@ def test_a_marked_part_in_narrower_columns_keeps_its_rows_with_long_names(tmp_pa
     t = _report(tmp_path / "marked-narrow.pdf", [page1, page2])["tabell-2"]
     assert (t.status, t.pages, t.joined) == (TableStatus.EXTRACTED, [1, 2], True)
     assert t.cells == [head, *COUNTIES[:7], *rows]
+
+
+LABELS = [["Arbeid", "Utdanning"], ["34,8 %", "21,8 %"], ["18,6 %", "3,2 %"]]  # a chart's
+
+
+def _marked_parts(tmp_path, pushed_over_labels: bool) -> dict:
+    """Captions under their tables, each table broken over two pages with "(forts.)" over
+    its later part (fuzzer seed 64, WeasyPrint and LibreOffice): table 1's caption under its
+    last part; table 2's pushed onto page 5, over a chart's labels aligned in columns (its
+    own caption "Figur 1" under it), or, with ``pushed_over_labels`` False, under its part."""
+
+    def part(c, caption: str, rows: list[list[str]]) -> float:
+        c.setFont("Helvetica-Bold", 10)
+        c.drawString(X[0], 806, caption)
+        return _grid(c, rows, 800, spans={(0, 2)})
+
+    def page1(c):
+        c.setFont("Helvetica", 10)
+        c.drawString(X[0], 780, "Resultatene måles direkte etter avsluttet program.")
+        _grid(c, [*HEADER, FIRST[0]], 200, spans={(0, 2)})
+
+    def page2(c):
+        bottom = part(c, "Tabell 1 (forts.)", [*HEADER, FIRST[1], *SECOND])
+        c.drawString(X[0], bottom - 14, "Tabell 1: Resultat fylker")
+
+    def page3(c):
+        _grid(c, COUNTS[:2], 200, xs=X[:4])
+
+    def page4(c):
+        c.setFont("Helvetica-Bold", 10)
+        c.drawString(X[0], 806, "Tabell 2 (forts.)")
+        bottom = _grid(c, [COUNTS[0], COUNTS[2]], 800, xs=X[:4])
+        if not pushed_over_labels:
+            c.drawString(X[0], bottom - 14, "Tabell 2: Deltakere etter kjønn")
+
+    def page5(c):
+        c.setFont("Helvetica-Bold", 10)
+        if pushed_over_labels:
+            c.drawString(X[0], 806, "Tabell 2: Deltakere etter kjønn")
+        c.setFont("Helvetica", 9)
+        for k, line in enumerate(LABELS):
+            c.drawString(X[0], 770 - 14 * k, line[0])
+            c.drawString(X[2], 770 - 14 * k, line[1])
+        c.setFont("Helvetica-Bold", 10)
+        c.drawString(X[0], 700, "Figur 1: Andel i arbeid")
+
+    return _report(tmp_path / "marked.pdf", [page1, page2, page3, page4, page5])
+
+
+@pytest.mark.parametrize("pushed", [True, False])
+def test_captions_after_the_marks_of_their_tables_parts_are_under_them(tmp_path, pushed):
+    """The caption habit is told by where each caption stands among its table's parts:
+    after "Tabell 2 (forts.)", under the table's last part. A caption pushed onto the next
+    page, over a chart's labels, is the caption of the table ending the page before, not
+    of the labels under it (a tie of one caption under its table and one over the labels
+    before, so the document read as printing captions over its tables)."""
+    tables = _marked_parts(tmp_path, pushed)
+    one, two = tables["tabell-1"], tables["tabell-2"]
+    assert (one.status, one.pages, one.caption) == (
+        TableStatus.EXTRACTED, [1, 2], "Tabell 1: Resultat fylker",
+    )  # fmt: skip
+    assert one.cells == [*HEADER, *FIRST, *SECOND]
+    assert (two.status, two.pages, two.caption) == (
+        TableStatus.EXTRACTED, [3, 4], "Tabell 2: Deltakere etter kjønn",
+    )  # fmt: skip
+    assert two.cells == COUNTS

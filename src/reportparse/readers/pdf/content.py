@@ -177,6 +177,7 @@ def read_page(
     settings = p.page
     captionless = under and last is not None and last.caption is None
     p.goes_on = last.grid if last is not None else None
+    p.awaits_caption = captionless
     early = _continuation(p, last) if captionless else None  # its caption may come under it
     page_found = p.read(under)
     if carried is not None:

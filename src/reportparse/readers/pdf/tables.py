@@ -103,10 +103,23 @@ class Option:
 def captions_under(options: list[Option]) -> bool:
     """Whether a document prints its captions under its tables: more captions with a table
     under them alone than with one over them alone. A caption that marks a table's later
-    part ("Tabell 2 (forts.)") tells nothing of the habit."""
-    options = [o for o in options if not o.caption.continued]
-    under = sum(1 for o in options if o.above is not None and o.below is None)
-    over = sum(1 for o in options if o.below is not None and o.above is None)
+    part ("Tabell 2 (forts.)") tells nothing of the habit by itself, but it tells where the
+    caption of its number stands (``options`` in the document's order): after the mark,
+    under the table's last part (or pushed onto the page after it, over whatever follows);
+    before it, over the table's first part."""
+    marks = [i for i, o in enumerate(options) if o.caption.continued]
+    under = over = 0
+    for i, o in enumerate(options):
+        if o.caption.continued:
+            continue
+        number = o.caption.number
+        marked = [k for k in marks if options[k].caption.number == number]
+        if marked:
+            under += all(k < i for k in marked)
+            over += all(k > i for k in marked)
+        else:
+            under += o.above is not None and o.below is None
+            over += o.below is not None and o.above is None
     return under > over
 
 
@@ -144,6 +157,9 @@ class PageTables:
         self.claimed: set[int] = set()
         self.parts: set[int] = set()  # what a table's later part, read so far, took
         self.goes_on: Grid | None = None  # the table that ended the page before, if any
+        # that table has no caption yet, in a document that prints its captions under its
+        # tables: a caption opening this page may be its, pushed over the page break
+        self.awaits_caption = False
         self._options: list[Option] | None = None
         self._prose: set[int] | None = None  # the running text among open_segments
 
@@ -265,6 +281,10 @@ class PageTables:
                 reason = "nothing under the caption reads as a table, and it ends its page"
                 found.append(FoundTable(option.caption, None, None, self.layout.number, reason))
                 continue  # its table may begin the next page (content.py carries it there)
+            if captions_under and option.above is None and self._pushed(option.caption):
+                reason = "nothing over the caption reads as a table, and it opens its page"
+                found.append(FoundTable(option.caption, None, None, self.layout.number, reason))
+                continue  # the caption of the table ending the page before (content.py)
             chosen = next((c for c in sides if c is not None and not self.claimed & c.ids()), None)
             if chosen is None and (option.caption.loose or option.caption.continued):
                 continue  # running text that begins like a caption, or a part's marker
@@ -291,6 +311,18 @@ class PageTables:
             return False
         own = {id(s) for s in cap.segments}
         return not any(s.top >= cap.bottom for s in self.segments if id(s) not in own)
+
+    def _pushed(self, cap: Caption) -> bool:
+        """Whether a table caption opens its page (nothing but furniture over it) under a
+        table without a caption ending the page before (``awaits_caption``): that table's
+        caption, pushed over the page break, not the caption of what stands under it (a
+        chart, the next table, each captioned under itself)."""
+        if not self.awaits_caption or cap.continued or cap.kind != "tabell":
+            return False
+        if cap.loose and cap.sentence:
+            return False
+        own = {id(s) for s in cap.segments}
+        return not any(s.bottom <= cap.top for s in self.segments if id(s) not in own)
 
     def _in_columns(self, cand: Candidate, settings: TableSettings) -> Candidate:
         """A marked later part's text cut to its first lines that stand in the columns of
