@@ -894,3 +894,67 @@ def test_captions_after_the_marks_of_their_tables_parts_are_under_them(tmp_path,
         TableStatus.EXTRACTED, [3, 4], "Tabell 2: Deltakere etter kjønn",
     )  # fmt: skip
     assert two.cells == COUNTS
+
+
+def test_a_marked_part_over_a_chart_takes_neither_its_labels_nor_its_gridlines(tmp_path):
+    """As above, with the chart's gridlines drawn across its plot under the labels (fuzzer
+    seed 67, LibreOffice): the part is its rows alone, and the rules under them, the
+    chart's, are no rules of it (before, the part was read by them, in three columns of the
+    chart's labels, its stubs lost)."""
+
+    def page1(c):
+        c.setFont("Helvetica-Bold", 10)
+        c.drawString(72, 420, "Tabell 2: Resultat per fylke")
+        _open_body(c, COUNTIES[:7], _open_header(c, 400) - 21)
+
+    def page2(c):
+        c.setFont("Helvetica", 9)
+        c.drawString(72, 806, "Tabell 2 (forts.)")
+        _open_body(c, COUNTIES[7:], 780)
+        c.drawString(110, 722, "Antall avsluttet")
+        c.drawString(250, 722, "Andel i arbeid og/eller utdanning")
+        for k, (left, right) in enumerate((("6 000", "100 %"), ("4 000", "60 %"), ("0", "0 %"))):
+            c.drawString(90, 702 - 28 * k, left)
+            c.drawString(420, 702 - 28 * k, right)
+            c.line(110, 705 - 28 * k, 400, 705 - 28 * k)  # a gridline at each tick
+        c.drawString(140, 690, "56 %")
+        c.drawString(230, 676, "57 %")
+        c.drawString(72, 620, "Figur 3: Resultat fordelt på alder")
+
+    t = _report(tmp_path / "part-over-gridlines.pdf", [page1, page2])["tabell-2"]
+    assert (t.status, t.pages, t.joined) == (TableStatus.EXTRACTED, [1, 2], True)
+    assert t.cells == [
+        ["Fylke", "2025", "", "2024"],
+        ["", "Kvinner", "Menn", "Begge kjønn"],
+        *COUNTIES,
+    ]
+
+
+def test_a_grid_ending_its_page_under_a_charts_labels_takes_its_caption_on_the_next(tmp_path):
+    """Captions under their tables; page 1 ends with a ruled grid without a caption, under
+    a chart whose value labels, aligned in columns, read as a table of their own (fuzzer
+    seed 89, LibreOffice); its last part opens page 2, the caption under it. The table
+    ending page 1 is the grid, the lowest on the page, not the labels found after it
+    (before, the labels were taken for it, and the grid's rows on page 1 were lost)."""
+
+    def page1(c):
+        bottom = _grid(c, COUNTS, 800, xs=X[:4])
+        c.setFont("Helvetica-Bold", 10)
+        c.drawString(X[0], bottom - 14, "Tabell 1: Deltakere etter kjønn")
+        c.setFont("Helvetica", 9)
+        for k, row in enumerate([["13,5 %", "20,5 %", "11,0 %"], ["29,5 %", "18,6 %", "3,2 %"],
+                                 ["34,8 %", "21,8 %", "40,1 %"]]):  # fmt: skip
+            for x, label in zip((130, 230, 330), row, strict=True):
+                c.drawString(x, 640 - 16 * k, label)
+        c.setFont("Helvetica-Bold", 10)
+        c.drawString(X[0], 580, "Figur 1: Andel i arbeid")
+        _grid(c, [*HEADER, *FIRST], 200, spans={(0, 2)})
+
+    def page2(c):
+        bottom = _grid(c, [*HEADER, *SECOND], 800, spans={(0, 2)})
+        c.setFont("Helvetica-Bold", 10)
+        c.drawString(X[0], bottom - 14, "Tabell 2: Resultat fylker")
+
+    t = _report(tmp_path / "grid-under-labels.pdf", [page1, page2])["tabell-2"]
+    assert (t.status, t.pages, t.joined) == (TableStatus.EXTRACTED, [1, 2], True)
+    assert t.cells == [*HEADER, *FIRST, *SECOND]

@@ -579,9 +579,11 @@ def _same_grid(before: Grid, grid: Grid, slack: float) -> bool:
 def _uncaptioned_end(p: PageTables, content: PageContent) -> FoundTable | None:
     """The table without a caption that ends page ``p`` (read as ``content``), in a document
     that prints its captions under its tables: its caption may stand under its last part, on
-    the next page."""
+    the next page. The lowest on the page, whatever order the tables were found in (ruled
+    grids first, then aligned text: a chart's labels over it read as a table too)."""
     grids = [ft for ft in p.uncaptioned(content.tables, short=True) if ft.grid is not None]
-    return grids[-1] if grids and p.ends_page(grids[-1].grid) else None
+    last = max(grids, key=lambda ft: ft.grid.bbox[3], default=None)
+    return last if last is not None and p.ends_page(last.grid) else None
 
 
 def _caption_under(

@@ -327,7 +327,8 @@ class PageTables:
     def _in_columns(self, cand: Candidate, settings: TableSettings) -> Candidate:
         """A marked later part's text cut to its first lines that stand in the columns of
         the table ending the page before (``goes_on``): what follows in other columns (the
-        labels of a chart under the part) is no row of it. Unchanged where its first line
+        labels of a chart under the part) is no row of it, nor are the rules under the lines
+        kept (the chart's gridlines) a part of it. Unchanged where its first line
         does not stand in them, or where rules box it."""
         if cand.block is None or (cand.structures and cand.structures[0].boxed(settings)):
             return cand
@@ -343,7 +344,10 @@ class PageTables:
             n += 1
         if n in (0, len(lines)):
             return cand
-        return Candidate(cand.structures, Block(lines[:n], min(cand.block.body, n)), cand.image)
+        block = Block(lines[:n], min(cand.block.body, n))
+        tol = settings.cell_tolerance  # rules under the lines kept are the chart's, not its
+        structures = [st for st in cand.structures if st.top <= block.bottom + tol]
+        return Candidate(structures, block, cand.image)
 
     def read_candidate(
         self, cap: Caption | None, cand: Candidate, settings: TableSettings, caption_above: bool
