@@ -133,6 +133,15 @@ def read_content(
         PageTables(layout, furnished[i], tables, page, mode == ContentMode.EVERY)
         for i, layout in enumerate(layouts)
     ]
+    page_charts = []
+    for p in pages:  # a chart read whole gives no table its labels or its gridlines
+        layout = p.layout
+        found = read_charts(p.captions, layout.segments, layout.marks, layout.images, charts)
+        whole = [c for c in found if c.status == TableStatus.EXTRACTED]
+        p.leave_out_charts(
+            {id(s) for c in whole for s in c.texts}, [c.bbox for c in whole if c.bbox]
+        )
+        page_charts.append(found)
     under = captions_under([o for p in pages for o in p.options()])
     read: list[PageContent] = []
     adopted: list[FoundTable] = []  # tables without a caption ending a page, gone on after
@@ -144,7 +153,7 @@ def read_content(
         ends_with = before.ends_with if before else None
         if before is not None and ends_with is None and under:
             ends_with = _uncaptioned_end(pages[i - 1], before)
-        read.append(read_page(p, under, ends_with, mode, charts, text, carried))
+        read.append(read_page(p, under, ends_with, mode, page_charts[i], text, carried))
         goes_on = ends_with is not None and (
             any(ft.continues is ends_with for ft in read[-1].tables)
             or ends_with.caption is not None  # its caption, pushed onto this page
@@ -166,7 +175,7 @@ def read_page(
     under,
     last: FoundTable | None,
     mode: ContentMode,
-    charts: ChartSettings,
+    page_charts: list[Chart],
     text: TextSettings,
     carried: FoundTable | None = None,
 ) -> PageContent:
@@ -197,7 +206,6 @@ def read_page(
     grids = [ft for ft in page_found if ft.grid is not None]
     ends_with = grids[-1] if grids and p.ends_page(grids[-1].grid) else None
     layout = p.layout
-    page_charts = read_charts(p.captions, layout.segments, layout.marks, layout.images, charts)
     exclude = [Box(*ft.grid.bbox) for ft in page_found if ft.grid is not None]
     exclude += [Box(s.x0, s.top, s.x1, s.bottom) for s in layout.segments if id(s) in p.furniture]
     exclude += [Box(s.x0, s.top, s.x1, s.bottom) for s in _table_rows(p, exclude)]

@@ -162,6 +162,24 @@ class PageTables:
         self.awaits_caption = False
         self._options: list[Option] | None = None
         self._prose: set[int] | None = None  # the running text among open_segments
+        self.charted: list[tuple[float, float, float, float]] = []  # charts read whole
+
+    def leave_out_charts(self, texts: set[int], boxes: list) -> None:
+        """Leave out of every table the text of the charts read whole on the page (their
+        labels, however they align) and the rules inside their drawings (gridlines): a
+        chart's, not a table's. Called before any table is looked for."""
+        self.charted = [tuple(b) for b in boxes]
+        self.segments = [s for s in self.segments if id(s) not in texts]
+        self.open_segments = [s for s in self.open_segments if id(s) not in texts]
+        for settings, found in self.structures.items():
+            self.structures[settings] = self._outside_charts(found)
+
+    def _outside_charts(self, structures: list[Structure]) -> list[Structure]:
+        def inside(st: Structure, box) -> bool:
+            x0, top_y, x1, bottom_y = box
+            return x0 <= st.x0 and st.x1 <= x1 and top_y <= st.top and st.bottom <= bottom_y
+
+        return [st for st in structures if not any(inside(st, b) for b in self.charted)]
 
     def _reads_as_grid(self, st: Structure) -> bool:
         grid = read_grid(self.segments, st, self.tables.defaults)
@@ -171,7 +189,7 @@ class PageTables:
 
     def structures_for(self, settings: TableSettings) -> list[Structure]:
         if settings not in self.structures:
-            self.structures[settings] = find_structures(self.layout, settings)
+            self.structures[settings] = self._outside_charts(find_structures(self.layout, settings))
         return self.structures[settings]
 
     def options(self) -> list[Option]:
