@@ -958,3 +958,35 @@ def test_a_grid_ending_its_page_under_a_charts_labels_takes_its_caption_on_the_n
     t = _report(tmp_path / "grid-under-labels.pdf", [page1, page2])["tabell-2"]
     assert (t.status, t.pages, t.joined) == (TableStatus.EXTRACTED, [1, 2], True)
     assert t.cells == [*HEADER, *FIRST, *SECOND]
+
+
+def test_a_part_under_a_top_rule_and_its_header_repeated_apart_joins_the_table(tmp_path):
+    """An open table between rules (a top rule, a rule under the heads that leaves the stub
+    out, a bottom rule) ends page 1 after one row; page 2 opens with its top rule and its
+    header repeated, and the part's rows a row's height further down, no caption over it
+    (fuzzer seed 4, LibreOffice). The top rule alone, the header's text read apart from the
+    rows, is no table by itself: the part is the rows under the header repeated."""
+
+    def ruled(c, rows: list[list[str]], top: float) -> None:
+        c.line(66, top + 12, 470, top + 12)
+        heads = _open_header(c, top)
+        c.line(190, heads - 6, 470, heads - 6)  # under the heads, not under the stub's
+        first = heads - 21 - (21 if len(rows) > 1 else 0)  # a row's gap where a row was cut
+        _open_body(c, rows, first)
+        c.line(66, first - 21 * (len(rows) - 1) - 8, 470, first - 21 * (len(rows) - 1) - 8)
+
+    def page1(c):
+        c.setFont("Helvetica-Bold", 10)
+        c.drawString(72, 330, "Tabell 2: Resultat per fylke")
+        ruled(c, COUNTIES[:1], 300)
+
+    def page2(c):
+        ruled(c, COUNTIES[1:4], 790)
+
+    t = _report(tmp_path / "top-rule.pdf", [page1, page2])["tabell-2"]
+    assert (t.status, t.pages, t.joined) == (TableStatus.EXTRACTED, [1, 2], True)
+    assert t.cells == [
+        ["Fylke", "2025", "", "2024"],
+        ["", "Kvinner", "Menn", "Begge kjønn"],
+        *COUNTIES[:4],
+    ]

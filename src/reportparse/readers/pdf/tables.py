@@ -577,8 +577,13 @@ class PageTables:
         settings = self.tables.defaults
         width = self.layout.width
         blocks = find_blocks(self.open_segments, self.page, settings, self.caption_ids)
-        structures = [st for st in self.structures[settings] if not self.claimed & st.ids()]
-        cand = _candidate(structures, blocks[0] if blocks else None, None, settings, None, True)
+        block = blocks[0] if blocks else None
+        structures = [
+            st
+            for st in self.structures[settings]
+            if not self.claimed & st.ids() and not _lone_rule(st, block, settings)
+        ]
+        cand = _candidate(structures, block, None, settings, None, True)
         if cand is None or self.claimed & cand.ids():
             return None
         marks = {id(s) for c in self.captions if c.continued for s in c.segments}
@@ -767,6 +772,14 @@ def _touches(block: Block, structures: list[Structure]) -> bool:
         and overlap(block.x0, block.x1, st.x0, st.x1) > 0
         for st in structures
     )
+
+
+def _lone_rule(st: Structure, block: Block | None, settings: TableSettings) -> bool:
+    """Whether a structure is one rule across the page holding no text, apart from the text
+    under it: a table's top rule over a header that is read apart from its body (repeated
+    over a part), not a table by itself."""
+    flat = st.bottom - st.top <= settings.rule_tolerance
+    return flat and (block is None or not _touches(block, [st]))
 
 
 def _rules_over(block: Block, structures: list[Structure], settings: TableSettings) -> bool:
