@@ -593,3 +593,75 @@ def grouped_equal(path: Path) -> Built:
         ax.legend(loc="upper right", fontsize=8)
 
     return chart_page(path, draw, "Figur 25: Overgang til arbeid og utdanning")
+
+
+TABLE_OVER_CHART = [
+    ["Fylke", "Kvinner", "Menn", "Begge kjønn"],
+    ["Agder", "54 %", "35 %", "44 %"],
+    ["Innlandet", "49 %", "54 %", "51 %"],
+    ["Nordland", "59 %", "35 %", "47 %"],
+    ["Oslo", "37 %", "75 %", "56 %"],
+]
+
+
+def table_over_chart(path: Path, gap: float = 0.012) -> Built:
+    """Two pages: the first ends with a table's caption, its table (open, no rules) opens
+    the second, and ``gap`` (of the page's height) under its last row stands a chart of bars
+    on its white panel, its caption under it: the chart's labels stand in columns as the
+    table's values do (as LibreOffice prints a table right over a chart; fuzzer seed 6)."""
+    from matplotlib.backends.backend_pdf import PdfPages
+
+    with (
+        plt.rc_context({"pdf.fonttype": TYPE3, "font.family": "DejaVu Sans"}),
+        PdfPages(path) as pdf,
+    ):
+        fig = plt.figure(figsize=A4, dpi=PT)
+        fig.patch.set_visible(False)
+        for i, line in enumerate(BODY):
+            fig.text(0.1, 0.92 - i * 0.018, line, fontsize=11)
+        fig.text(0.1, 0.1, "Tabell 2: Resultat per fylke", fontsize=9)
+        pdf.savefig(fig)
+        plt.close(fig)
+        fig = plt.figure(figsize=A4, dpi=PT)
+        fig.patch.set_visible(False)
+        row = 0.025
+        for r, cells in enumerate(TABLE_OVER_CHART):
+            for x, cell in zip((0.1, 0.35, 0.5, 0.65), cells, strict=True):
+                fig.text(x, 0.92 - r * row, cell, fontsize=9)
+        bottom = 0.92 - (len(TABLE_OVER_CHART) - 1) * row - gap
+        x, w, h = 0.1, 0.8, 0.3
+        y = bottom - h
+        rect = plt.Rectangle((x, y), w, h, transform=fig.transFigure)
+        rect.set(facecolor="white", edgecolor="none")
+        fig.add_artist(rect)
+        ax = fig.add_axes((x + 0.16 * w, y + 0.2 * h, 0.74 * w, 0.66 * h))
+        _bars_and_line(ax)
+        fig.text(x, y - 0.022, "Figur 4: Resultat fordelt på alder", fontsize=9)
+        per_unit = _per_unit(ax)
+        pdf.savefig(fig)
+        plt.close(fig)
+    return Built(path, per_unit)
+
+
+EIGHT_AGES = ["18-24", "25-30", "31-35", "36-40", "41-45", "46-50", "51-55", "56+"]
+EIGHT_ENDED = [812, 1491, 542, 2602, 1511, 2687, 1651, 587]
+EIGHT_SHARE = [50, 53, 42, 43, 31, 25, 51, 53]
+
+
+def _bars_and_line(ax) -> None:
+    """Counts in bars labelled inside them, shares as a line labelled over its points."""
+    bars = ax.bar(EIGHT_AGES, EIGHT_ENDED, 0.6, color="#1f5f8b", label="Antall avsluttet")
+    ax.bar_label(bars, labels=[no(v) for v in EIGHT_ENDED], label_type="center", fontsize=8,
+                 color="white")  # fmt: skip
+    _count_axis(ax.yaxis, 2000)
+    ax.set_ylim(0, 6000)
+    right = ax.twinx()
+    (line,) = right.plot(EIGHT_AGES, EIGHT_SHARE, color="#e07b39", marker="o", markersize=4)
+    for i, v in enumerate(EIGHT_SHARE):
+        right.annotate(no(v, 0, "%"), (i, v), xytext=(0, 5), textcoords="offset points",
+                       ha="center", va="bottom", fontsize=8)  # fmt: skip
+    _percent_axis(right.yaxis, 20)
+    right.set_ylim(0, 100)
+    ax.legend([bars, line], ["Antall avsluttet", "Andel i arbeid og/eller utdanning"],
+              loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=2, fontsize=8,
+              frameon=False)  # fmt: skip

@@ -828,3 +828,165 @@ def test_a_marked_part_in_narrower_columns_keeps_its_rows_with_long_names(tmp_pa
     t = _report(tmp_path / "marked-narrow.pdf", [page1, page2])["tabell-2"]
     assert (t.status, t.pages, t.joined) == (TableStatus.EXTRACTED, [1, 2], True)
     assert t.cells == [head, *COUNTIES[:7], *rows]
+
+
+LABELS = [["Arbeid", "Utdanning"], ["34,8 %", "21,8 %"], ["18,6 %", "3,2 %"]]  # a chart's
+
+
+def _marked_parts(tmp_path, pushed_over_labels: bool) -> dict:
+    """Captions under their tables, each table broken over two pages with "(forts.)" over
+    its later part (fuzzer seed 64, WeasyPrint and LibreOffice): table 1's caption under its
+    last part; table 2's pushed onto page 5, over a chart's labels aligned in columns (its
+    own caption "Figur 1" under it), or, with ``pushed_over_labels`` False, under its part."""
+
+    def part(c, caption: str, rows: list[list[str]]) -> float:
+        c.setFont("Helvetica-Bold", 10)
+        c.drawString(X[0], 806, caption)
+        return _grid(c, rows, 800, spans={(0, 2)})
+
+    def page1(c):
+        c.setFont("Helvetica", 10)
+        c.drawString(X[0], 780, "Resultatene måles direkte etter avsluttet program.")
+        _grid(c, [*HEADER, FIRST[0]], 200, spans={(0, 2)})
+
+    def page2(c):
+        bottom = part(c, "Tabell 1 (forts.)", [*HEADER, FIRST[1], *SECOND])
+        c.drawString(X[0], bottom - 14, "Tabell 1: Resultat fylker")
+
+    def page3(c):
+        _grid(c, COUNTS[:2], 200, xs=X[:4])
+
+    def page4(c):
+        c.setFont("Helvetica-Bold", 10)
+        c.drawString(X[0], 806, "Tabell 2 (forts.)")
+        bottom = _grid(c, [COUNTS[0], COUNTS[2]], 800, xs=X[:4])
+        if not pushed_over_labels:
+            c.drawString(X[0], bottom - 14, "Tabell 2: Deltakere etter kjønn")
+
+    def page5(c):
+        c.setFont("Helvetica-Bold", 10)
+        if pushed_over_labels:
+            c.drawString(X[0], 806, "Tabell 2: Deltakere etter kjønn")
+        c.setFont("Helvetica", 9)
+        for k, line in enumerate(LABELS):
+            c.drawString(X[0], 770 - 14 * k, line[0])
+            c.drawString(X[2], 770 - 14 * k, line[1])
+        c.setFont("Helvetica-Bold", 10)
+        c.drawString(X[0], 700, "Figur 1: Andel i arbeid")
+
+    return _report(tmp_path / "marked.pdf", [page1, page2, page3, page4, page5])
+
+
+@pytest.mark.parametrize("pushed", [True, False])
+def test_captions_after_the_marks_of_their_tables_parts_are_under_them(tmp_path, pushed):
+    """The caption habit is told by where each caption stands among its table's parts:
+    after "Tabell 2 (forts.)", under the table's last part. A caption pushed onto the next
+    page, over a chart's labels, is the caption of the table ending the page before, not
+    of the labels under it (a tie of one caption under its table and one over the labels
+    before, so the document read as printing captions over its tables)."""
+    tables = _marked_parts(tmp_path, pushed)
+    one, two = tables["tabell-1"], tables["tabell-2"]
+    assert (one.status, one.pages, one.caption) == (
+        TableStatus.EXTRACTED, [1, 2], "Tabell 1: Resultat fylker",
+    )  # fmt: skip
+    assert one.cells == [*HEADER, *FIRST, *SECOND]
+    assert (two.status, two.pages, two.caption) == (
+        TableStatus.EXTRACTED, [3, 4], "Tabell 2: Deltakere etter kjønn",
+    )  # fmt: skip
+    assert two.cells == COUNTS
+
+
+def test_a_marked_part_over_a_chart_takes_neither_its_labels_nor_its_gridlines(tmp_path):
+    """As above, with the chart's gridlines drawn across its plot under the labels (fuzzer
+    seed 67, LibreOffice): the part is its rows alone, and the rules under them, the
+    chart's, are no rules of it (before, the part was read by them, in three columns of the
+    chart's labels, its stubs lost)."""
+
+    def page1(c):
+        c.setFont("Helvetica-Bold", 10)
+        c.drawString(72, 420, "Tabell 2: Resultat per fylke")
+        _open_body(c, COUNTIES[:7], _open_header(c, 400) - 21)
+
+    def page2(c):
+        c.setFont("Helvetica", 9)
+        c.drawString(72, 806, "Tabell 2 (forts.)")
+        _open_body(c, COUNTIES[7:], 780)
+        c.drawString(110, 722, "Antall avsluttet")
+        c.drawString(250, 722, "Andel i arbeid og/eller utdanning")
+        for k, (left, right) in enumerate((("6 000", "100 %"), ("4 000", "60 %"), ("0", "0 %"))):
+            c.drawString(90, 702 - 28 * k, left)
+            c.drawString(420, 702 - 28 * k, right)
+            c.line(110, 705 - 28 * k, 400, 705 - 28 * k)  # a gridline at each tick
+        c.drawString(140, 690, "56 %")
+        c.drawString(230, 676, "57 %")
+        c.drawString(72, 620, "Figur 3: Resultat fordelt på alder")
+
+    t = _report(tmp_path / "part-over-gridlines.pdf", [page1, page2])["tabell-2"]
+    assert (t.status, t.pages, t.joined) == (TableStatus.EXTRACTED, [1, 2], True)
+    assert t.cells == [
+        ["Fylke", "2025", "", "2024"],
+        ["", "Kvinner", "Menn", "Begge kjønn"],
+        *COUNTIES,
+    ]
+
+
+def test_a_grid_ending_its_page_under_a_charts_labels_takes_its_caption_on_the_next(tmp_path):
+    """Captions under their tables; page 1 ends with a ruled grid without a caption, under
+    a chart whose value labels, aligned in columns, read as a table of their own (fuzzer
+    seed 89, LibreOffice); its last part opens page 2, the caption under it. The table
+    ending page 1 is the grid, the lowest on the page, not the labels found after it
+    (before, the labels were taken for it, and the grid's rows on page 1 were lost)."""
+
+    def page1(c):
+        bottom = _grid(c, COUNTS, 800, xs=X[:4])
+        c.setFont("Helvetica-Bold", 10)
+        c.drawString(X[0], bottom - 14, "Tabell 1: Deltakere etter kjønn")
+        c.setFont("Helvetica", 9)
+        for k, row in enumerate([["13,5 %", "20,5 %", "11,0 %"], ["29,5 %", "18,6 %", "3,2 %"],
+                                 ["34,8 %", "21,8 %", "40,1 %"]]):  # fmt: skip
+            for x, label in zip((130, 230, 330), row, strict=True):
+                c.drawString(x, 640 - 16 * k, label)
+        c.setFont("Helvetica-Bold", 10)
+        c.drawString(X[0], 580, "Figur 1: Andel i arbeid")
+        _grid(c, [*HEADER, *FIRST], 200, spans={(0, 2)})
+
+    def page2(c):
+        bottom = _grid(c, [*HEADER, *SECOND], 800, spans={(0, 2)})
+        c.setFont("Helvetica-Bold", 10)
+        c.drawString(X[0], bottom - 14, "Tabell 2: Resultat fylker")
+
+    t = _report(tmp_path / "grid-under-labels.pdf", [page1, page2])["tabell-2"]
+    assert (t.status, t.pages, t.joined) == (TableStatus.EXTRACTED, [1, 2], True)
+    assert t.cells == [*HEADER, *FIRST, *SECOND]
+
+
+def test_a_part_under_a_top_rule_and_its_header_repeated_apart_joins_the_table(tmp_path):
+    """An open table between rules (a top rule, a rule under the heads that leaves the stub
+    out, a bottom rule) ends page 1 after one row; page 2 opens with its top rule and its
+    header repeated, and the part's rows a row's height further down, no caption over it
+    (fuzzer seed 4, LibreOffice). The top rule alone, the header's text read apart from the
+    rows, is no table by itself: the part is the rows under the header repeated."""
+
+    def ruled(c, rows: list[list[str]], top: float) -> None:
+        c.line(66, top + 12, 470, top + 12)
+        heads = _open_header(c, top)
+        c.line(190, heads - 6, 470, heads - 6)  # under the heads, not under the stub's
+        first = heads - 21 - (21 if len(rows) > 1 else 0)  # a row's gap where a row was cut
+        _open_body(c, rows, first)
+        c.line(66, first - 21 * (len(rows) - 1) - 8, 470, first - 21 * (len(rows) - 1) - 8)
+
+    def page1(c):
+        c.setFont("Helvetica-Bold", 10)
+        c.drawString(72, 330, "Tabell 2: Resultat per fylke")
+        ruled(c, COUNTIES[:1], 300)
+
+    def page2(c):
+        ruled(c, COUNTIES[1:4], 790)
+
+    t = _report(tmp_path / "top-rule.pdf", [page1, page2])["tabell-2"]
+    assert (t.status, t.pages, t.joined) == (TableStatus.EXTRACTED, [1, 2], True)
+    assert t.cells == [
+        ["Fylke", "2025", "", "2024"],
+        ["", "Kvinner", "Menn", "Begge kjønn"],
+        *COUNTIES[:4],
+    ]

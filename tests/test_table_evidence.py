@@ -113,13 +113,17 @@ def test_tables_read_leave_no_evidence(each_kind):
         )
 
 
-def test_a_table_the_engine_takes_for_furniture_is_not_silent(three_pages):
-    """The same text on every page reads as running heads; the grids are still there."""
+def test_the_same_table_at_the_same_place_on_every_page_is_no_furniture(three_pages):
+    """The same text on every page, at the same height, as running heads are printed: but
+    its lines stand in the columns of the lines next to them, a table's rows, so no line of
+    it is furniture (before, its first and last lines were, and no table was read). Each
+    page's table repeats the header of the one before, in its columns: parts of one table
+    over three pages, joined as any table broken over pages with its header repeated."""
     found = document.read_measured_tables(three_pages.read_bytes())
-    assert [(t.table_id, t.status, t.reason) for t, _ in found][:2] == [
-        ("utabell-p1-1", "failed", "ruled grid of 5×4 cells not read"),
-        ("utabell-p2-1", "failed", "block of 20 filled cell rectangles not read"),
+    assert [(t.table_id, t.status, t.pages, t.header_rows) for t, _ in found] == [
+        ("utabell-p1-1", "extracted", [1, 2, 3], 1)
     ]
+    assert found[0][0].cells == [*ROWS, *ROWS[1:], *ROWS[1:]]
 
 
 def test_a_page_of_text_and_one_table_has_the_table_s_share(tmp_path):

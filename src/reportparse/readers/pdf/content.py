@@ -135,6 +135,15 @@ def read_content(
         PageTables(layout, furnished[i], tables, page, mode == ContentMode.EVERY)
         for i, layout in enumerate(layouts)
     ]
+    page_charts = []
+    for p in pages:  # a chart read whole gives no table its labels or its gridlines
+        layout = p.layout
+        found = read_charts(p.captions, layout.segments, layout.marks, layout.images, charts)
+        whole = [c for c in found if c.status == TableStatus.EXTRACTED]
+        p.leave_out_charts(
+            {id(s) for c in whole for s in c.texts}, [c.bbox for c in whole if c.bbox]
+        )
+        page_charts.append(found)
     under = captions_under([o for p in pages for o in p.options()])
     read: list[PageContent] = []
     adopted: list[FoundTable] = []  # tables without a caption ending a page, gone on after
@@ -146,7 +155,7 @@ def read_content(
         ends_with = before.ends_with if before else None
         if before is not None and ends_with is None and under:
             ends_with = _uncaptioned_end(pages[i - 1], before)
-        read.append(read_page(p, under, ends_with, mode, charts, text, carried))
+        read.append(read_page(p, under, ends_with, mode, page_charts[i], text, carried))
         goes_on = ends_with is not None and (
             any(ft.continues is ends_with for ft in read[-1].tables)
             or ends_with.caption is not None  # its caption, pushed onto this page
@@ -168,7 +177,7 @@ def read_page(
     under,
     last: FoundTable | None,
     mode: ContentMode,
-    charts: ChartSettings,
+    page_charts: list[Chart],
     text: TextSettings,
     carried: FoundTable | None = None,
 ) -> PageContent:
@@ -179,6 +188,7 @@ def read_page(
     settings = p.page
     captionless = under and last is not None and last.caption is None
     p.goes_on = last.grid if last is not None else None
+    p.awaits_caption = captionless
     early = _continuation(p, last) if captionless else None  # its caption may come under it
     page_found = p.read(under)
     if carried is not None:
@@ -198,7 +208,6 @@ def read_page(
     grids = [ft for ft in page_found if ft.grid is not None]
     ends_with = grids[-1] if grids and p.ends_page(grids[-1].grid) else None
     layout = p.layout
-    page_charts = read_charts(p.captions, layout.segments, layout.marks, layout.images, charts)
     exclude = [Box(*ft.grid.bbox) for ft in page_found if ft.grid is not None]
     exclude += [Box(s.x0, s.top, s.x1, s.bottom) for s in layout.segments if id(s) in p.furniture]
     exclude += [Box(s.x0, s.top, s.x1, s.bottom) for s in _table_rows(p, exclude)]
@@ -305,6 +314,11 @@ def join_pages(pages: list[PageContent], settings: PageTableSettings) -> PdfCont
         table = _table(tid, ft, footnotes, by_marker, notes)
         previous = next((t for _, t in read if t.table_id == tid), None)
         if previous is not None:
+            lost = _header_lost(previous, table)
+            if lost:  # joined, it would be published without its header: withheld
+                _apart(previous, table, lost, {t.table_id for _, t in read} | set(ids))
+                read.append((_order_key(ft, settings), table))
+                continue
             why = _no_join(previous, table)
             if not why:
                 _continue(previous, table)  # the same table on a later page
@@ -332,6 +346,22 @@ def _no_join(first: Table, more: Table) -> str:
         return f"the table was not read ({first.reason})"
     a, b = len(first.cells[0]), len(more.cells[0])
     return "" if a == b else f"it has {b} columns, the table {a}"
+
+
+def _header_lost(first: Table, more: Table) -> str:
+    """Why two parts of a table, read whole with as many columns, are not joined where the
+    later part has a header and the first none: the table's header was lost (read as
+    furniture, or into other text), and joined it would be published without one, its
+    part's header in its body. "" where the headers agree as far as this goes."""
+    if not (first.status == more.status == TableStatus.EXTRACTED) or first.header_rows:
+        return ""
+    if not more.header_rows or len(first.cells[0]) != len(more.cells[0]):
+        return ""
+    heads = " / ".join(" | ".join(filter(None, r)) for r in more.cells[: more.header_rows])
+    return (
+        f"their headers differ: none read on page {first.pages[0]}, "
+        f"'{heads}' on page {more.pages[0]}"
+    )
 
 
 def _another_table(first: Table, more: Table, found: FoundTable) -> bool:
@@ -559,9 +589,11 @@ def _same_grid(before: Grid, grid: Grid, slack: float) -> bool:
 def _uncaptioned_end(p: PageTables, content: PageContent) -> FoundTable | None:
     """The table without a caption that ends page ``p`` (read as ``content``), in a document
     that prints its captions under its tables: its caption may stand under its last part, on
-    the next page."""
+    the next page. The lowest on the page, whatever order the tables were found in (ruled
+    grids first, then aligned text: a chart's labels over it read as a table too)."""
     grids = [ft for ft in p.uncaptioned(content.tables, short=True) if ft.grid is not None]
-    return grids[-1] if grids and p.ends_page(grids[-1].grid) else None
+    last = max(grids, key=lambda ft: ft.grid.bbox[3], default=None)
+    return last if last is not None and p.ends_page(last.grid) else None
 
 
 def _caption_under(

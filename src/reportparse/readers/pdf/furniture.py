@@ -62,9 +62,10 @@ def furniture(
 
 
 def _in_stack(line, lines, found, settings: PageTableSettings) -> bool:
-    """Whether ``line`` stands closer than ``furniture_gap`` of its size to a line of its page
-    that is no furniture (``found``): set in a table or a paragraph, not apart as a running
-    head or foot is."""
+    """Whether ``line`` belongs with a line of its page that is no furniture (``found``):
+    set closer than ``furniture_gap`` of its size to it, as in a table or a paragraph, not
+    apart as a running head or foot is; or standing in its columns (a table's head repeated
+    atop its parts at the same height, however far apart its rows are set)."""
     i = next(k for k, ln in enumerate(lines) if ln is line)
     size = max(s.size for s in line)
     near = []
@@ -73,8 +74,23 @@ def _in_stack(line, lines, found, settings: PageTableSettings) -> bool:
     if i + 1 < len(lines):
         near.append((lines[i + 1], top(lines[i + 1]) - bottom(line)))
     return any(
-        gap < settings.furniture_gap * size and not any(o is ln for o in found) for ln, gap in near
+        (gap < settings.furniture_gap * size or _same_columns(line, ln))
+        and not any(o is ln for o in found)
+        for ln, gap in near
     )
+
+
+def _same_columns(line: list[Segment], other: list[Segment]) -> bool:
+    """Whether two lines stand in the same columns, as a table's rows do: each printed in two
+    runs or more, every run of either over a run of the other. A running head in one run, or
+    over a paragraph, is in no columns."""
+    if len(line) < 2 or len(other) < 2:
+        return False
+
+    def covered(a: list[Segment], b: list[Segment]) -> bool:
+        return all(any(s.x0 < t.x1 and t.x0 < s.x1 for t in b) for s in a)
+
+    return covered(line, other) and covered(other, line)
 
 
 def contents(layout: PageLayout, pages: int, settings: PageTableSettings = PAGE_TABLES) -> set[int]:

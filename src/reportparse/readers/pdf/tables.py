@@ -104,10 +104,23 @@ class Option:
 def captions_under(options: list[Option]) -> bool:
     """Whether a document prints its captions under its tables: more captions with a table
     under them alone than with one over them alone. A caption that marks a table's later
-    part ("Tabell 2 (forts.)") tells nothing of the habit."""
-    options = [o for o in options if not o.caption.continued]
-    under = sum(1 for o in options if o.above is not None and o.below is None)
-    over = sum(1 for o in options if o.below is not None and o.above is None)
+    part ("Tabell 2 (forts.)") tells nothing of the habit by itself, but it tells where the
+    caption of its number stands (``options`` in the document's order): after the mark,
+    under the table's last part (or pushed onto the page after it, over whatever follows);
+    before it, over the table's first part."""
+    marks = [i for i, o in enumerate(options) if o.caption.continued]
+    under = over = 0
+    for i, o in enumerate(options):
+        if o.caption.continued:
+            continue
+        number = o.caption.number
+        marked = [k for k in marks if options[k].caption.number == number]
+        if marked:
+            under += all(k < i for k in marked)
+            over += all(k > i for k in marked)
+        else:
+            under += o.above is not None and o.below is None
+            over += o.below is not None and o.above is None
     return under > over
 
 
@@ -145,8 +158,29 @@ class PageTables:
         self.claimed: set[int] = set()
         self.parts: set[int] = set()  # what a table's later part, read so far, took
         self.goes_on: Grid | None = None  # the table that ended the page before, if any
+        # that table has no caption yet, in a document that prints its captions under its
+        # tables: a caption opening this page may be its, pushed over the page break
+        self.awaits_caption = False
         self._options: list[Option] | None = None
         self._prose: set[int] | None = None  # the running text among open_segments
+        self.charted: list[tuple[float, float, float, float]] = []  # charts read whole
+
+    def leave_out_charts(self, texts: set[int], boxes: list) -> None:
+        """Leave out of every table the text of the charts read whole on the page (their
+        labels, however they align) and the rules inside their drawings (gridlines): a
+        chart's, not a table's. Called before any table is looked for."""
+        self.charted = [tuple(b) for b in boxes]
+        self.segments = [s for s in self.segments if id(s) not in texts]
+        self.open_segments = [s for s in self.open_segments if id(s) not in texts]
+        for settings, found in self.structures.items():
+            self.structures[settings] = self._outside_charts(found)
+
+    def _outside_charts(self, structures: list[Structure]) -> list[Structure]:
+        def inside(st: Structure, box) -> bool:
+            x0, top_y, x1, bottom_y = box
+            return x0 <= st.x0 and st.x1 <= x1 and top_y <= st.top and st.bottom <= bottom_y
+
+        return [st for st in structures if not any(inside(st, b) for b in self.charted)]
 
     def _reads_as_grid(self, st: Structure) -> bool:
         grid = read_grid(self.segments, st, self.tables.defaults)
@@ -156,7 +190,7 @@ class PageTables:
 
     def structures_for(self, settings: TableSettings) -> list[Structure]:
         if settings not in self.structures:
-            self.structures[settings] = find_structures(self.layout, settings)
+            self.structures[settings] = self._outside_charts(find_structures(self.layout, settings))
         return self.structures[settings]
 
     def options(self) -> list[Option]:
@@ -266,6 +300,10 @@ class PageTables:
                 reason = "nothing under the caption reads as a table, and it ends its page"
                 found.append(FoundTable(option.caption, None, None, self.layout.number, reason))
                 continue  # its table may begin the next page (content.py carries it there)
+            if captions_under and option.above is None and self._pushed(option.caption):
+                reason = "nothing over the caption reads as a table, and it opens its page"
+                found.append(FoundTable(option.caption, None, None, self.layout.number, reason))
+                continue  # the caption of the table ending the page before (content.py)
             chosen = next((c for c in sides if c is not None and not self.claimed & c.ids()), None)
             if chosen is None and (option.caption.loose or option.caption.continued):
                 continue  # running text that begins like a caption, or a part's marker
@@ -293,10 +331,23 @@ class PageTables:
         own = {id(s) for s in cap.segments}
         return not any(s.top >= cap.bottom for s in self.segments if id(s) not in own)
 
+    def _pushed(self, cap: Caption) -> bool:
+        """Whether a table caption opens its page (nothing but furniture over it) under a
+        table without a caption ending the page before (``awaits_caption``): that table's
+        caption, pushed over the page break, not the caption of what stands under it (a
+        chart, the next table, each captioned under itself)."""
+        if not self.awaits_caption or cap.continued or cap.kind != "tabell":
+            return False
+        if cap.loose and cap.sentence:
+            return False
+        own = {id(s) for s in cap.segments}
+        return not any(s.bottom <= cap.top for s in self.segments if id(s) not in own)
+
     def _in_columns(self, cand: Candidate, settings: TableSettings) -> Candidate:
         """A marked later part's text cut to its first lines that stand in the columns of
         the table ending the page before (``goes_on``): what follows in other columns (the
-        labels of a chart under the part) is no row of it. Unchanged where its first line
+        labels of a chart under the part) is no row of it, nor are the rules under the lines
+        kept (the chart's gridlines) a part of it. Unchanged where its first line
         does not stand in them, or where rules box it."""
         if cand.block is None or (cand.structures and cand.structures[0].boxed(settings)):
             return cand
@@ -312,7 +363,10 @@ class PageTables:
             n += 1
         if n in (0, len(lines)):
             return cand
-        return Candidate(cand.structures, Block(lines[:n], min(cand.block.body, n)), cand.image)
+        block = Block(lines[:n], min(cand.block.body, n))
+        tol = settings.cell_tolerance  # rules under the lines kept are the chart's, not its
+        structures = [st for st in cand.structures if st.top <= block.bottom + tol]
+        return Candidate(structures, block, cand.image)
 
     def read_candidate(
         self, cap: Caption | None, cand: Candidate, settings: TableSettings, caption_above: bool
@@ -540,8 +594,13 @@ class PageTables:
         settings = self.tables.defaults
         width = self.layout.width
         blocks = find_blocks(self.open_segments, self.page, settings, self.caption_ids)
-        structures = [st for st in self.structures[settings] if not self.claimed & st.ids()]
-        cand = _candidate(structures, blocks[0] if blocks else None, None, settings, None, True)
+        block = blocks[0] if blocks else None
+        structures = [
+            st
+            for st in self.structures[settings]
+            if not self.claimed & st.ids() and not _lone_rule(st, block, settings)
+        ]
+        cand = _candidate(structures, block, None, settings, None, True)
         if cand is None or self.claimed & cand.ids():
             return None
         marks = {id(s) for c in self.captions if c.continued for s in c.segments}
@@ -730,6 +789,14 @@ def _touches(block: Block, structures: list[Structure]) -> bool:
         and overlap(block.x0, block.x1, st.x0, st.x1) > 0
         for st in structures
     )
+
+
+def _lone_rule(st: Structure, block: Block | None, settings: TableSettings) -> bool:
+    """Whether a structure is one rule across the page holding no text, apart from the text
+    under it: a table's top rule over a header that is read apart from its body (repeated
+    over a part), not a table by itself."""
+    flat = st.bottom - st.top <= settings.rule_tolerance
+    return flat and (block is None or not _touches(block, [st]))
 
 
 def _rules_over(block: Block, structures: list[Structure], settings: TableSettings) -> bool:
