@@ -19,6 +19,10 @@ extract: $(STAMP)
 
 # The tests run in one process per core (pytest-xdist), at most four.
 TEST_PROCESSES := -n auto --maxprocesses 4
+# Python keeps the project's modules compiled in __pycache__ (and pytest its rewritten
+# tests) even where the environment says not to (PYTHONDONTWRITEBYTECODE): each test process
+# and each command a test starts then reads them instead of compiling them again.
+test test-fast: export PYTHONDONTWRITEBYTECODE :=
 
 test: $(STAMP)
 	$(BIN)/python -m pytest $(TEST_PROCESSES)

@@ -16,9 +16,23 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 RAW = ROOT / "raw"
 TRUTH = ROOT / "tests" / "truth"
-# The user's cache and config folders (the cache and its signing key, platformdirs) of this
-# test process and the commands it starts: one private home per process, never the real one.
-HOME = Path(tempfile.mkdtemp(prefix="reportparse-home-"))
+
+
+def _home() -> Path:
+    """The user's cache and config folders (the cache and its signing key, simplemma's
+    dictionary as a file, platformdirs) of the test processes and the commands they start:
+    one private home per run of the suite, never the real one. The processes of one run
+    (pytest-xdist's workers, named by its run id) share it, as the runs of one user do, so
+    that the dictionary's file is written once and a cache one process fills is another's."""
+    run = os.environ.get("PYTEST_XDIST_TESTRUNUID")
+    if run is None:
+        return Path(tempfile.mkdtemp(prefix="reportparse-home-"))
+    home = Path(tempfile.gettempdir()) / f"reportparse-home-{run}"
+    home.mkdir(mode=0o700, exist_ok=True)
+    return home
+
+
+HOME = _home()
 os.environ["XDG_CACHE_HOME"] = str(HOME / "cache")
 os.environ["XDG_CONFIG_HOME"] = str(HOME / "config")
 
@@ -72,25 +86,47 @@ def raw_dir() -> Path:
     return RAW
 
 
+def _shared(tmp_path_factory) -> Path:
+    """A folder that every process of this run of the suite shares (pytest-xdist's workers
+    each have a folder of their own under it)."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
 @pytest.fixture(scope="session")
 def corpus_cache(tmp_path_factory) -> Path:
-    """A cache folder that the session's one cold run over raw/ filled (see ``published``)."""
-    return tmp_path_factory.mktemp("corpus-cache")
+    """A cache folder that the run's one cold run over raw/ filled (see ``published``)."""
+    folder = _shared(tmp_path_factory) / "corpus-cache"
+    folder.mkdir(exist_ok=True)
+    return folder
 
 
 @pytest.fixture(scope="session")
 def published(tmp_path_factory, corpus_cache):
-    """The session's one cold pipeline run over raw/: its result and the published folder.
-    Tests that only read results share it; its cache entries warm ``warm_cache``."""
+    """The one cold pipeline run over raw/ of this run of the suite: its result and the
+    published folder. Tests that only read results share it; its cache entries warm
+    ``warm_cache``. The first process that needs it runs it and keeps it (pickled) in the
+    shared folder; the others wait for it there and read it, instead of each reading the
+    corpus again."""
+    import fcntl
+    import pickle
+
     from reportparse.run.pipeline import run
 
-    out = tmp_path_factory.mktemp("published") / "extracted"
-    result = run(RAW, out, cache_dir=corpus_cache)
-    assert result.published, [f.describe() for f in result.failures] + [
-        f"{o.file}: {o.message}" for o in result.failed_documents
-    ]
-    assert not any(o.cached for o in result.outcomes)  # cold: every document read
-    return result, out
+    shared = _shared(tmp_path_factory)
+    kept = shared / "published.pickle"
+    with open(shared / "published.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if kept.is_file():
+            return pickle.loads(kept.read_bytes())
+        out = shared / "published" / "extracted"
+        result = run(RAW, out, cache_dir=corpus_cache)
+        assert result.published, [f.describe() for f in result.failures] + [
+            f"{o.file}: {o.message}" for o in result.failed_documents
+        ]
+        assert not any(o.cached for o in result.outcomes)  # cold: every document read
+        kept.write_bytes(pickle.dumps((result, out)))
+        return result, out
 
 
 @pytest.fixture

@@ -171,6 +171,10 @@ def test_a_read_only_cache_folder_is_no_traceback(tmp_path, monkeypatch):
         )
 
 
+# slow: three commands, each in a process of its own; the fast set keeps the same inputs
+# in-process (above) and a command's whole stderr in a process of its own
+# (test_reliability.py: test_no_traceback_under_the_c_locale)
+@pytest.mark.slow
 def test_no_traceback_on_stderr_of_the_installed_command(tmp_path, hostile, warm_cache):
     """The same, as a user runs it: a process of its own, stderr read whole."""
     raw, files = hostile

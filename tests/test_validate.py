@@ -279,3 +279,34 @@ def test_the_folder_is_an_argument_and_out_a_hidden_alias(published):
     res = _validate(str(out), "--out", "elsewhere")
     assert res.exit_code == 1
     assert res.output == f"Error: name the folder once: {out} or --out elsewhere\n"
+
+
+def test_printed_tables_validated_together_keep_their_findings_in_place(published, tmp_path):
+    """The printed tables are checked in one pandera pass; each table's findings still come
+    with its own rows, right after its file's findings, as if it had been checked alone."""
+    out = _copy(published, tmp_path)
+    folder = out / "tables" / "imdi-rapport-2021"
+    edits = [("tabell-10.csv", "2021,6 318,", "2021,6 318*,"),
+             ("tabell-13.csv", "Agder,58 %,", "Agder,*58 %,")]  # fmt: skip
+    published_as = _resources(out)
+    for name, old, new in edits:
+        text = (folder / name).read_text(encoding="utf-8")
+        assert text.count(old) == 1
+        (folder / name).write_text(text.replace(old, new), encoding="utf-8")
+    res = _validate(str(out))
+    assert res.exit_code == 1
+    check = r"cells_clean(marker_pattern=(?:\S\*+(?:\s|$))|(?:^\*+\S))"
+    lines = []
+    for name, row in [("tabell-10", "c0=2021, c1=6 318*, c2=4 277, c3=10 595"),
+                      ("tabell-13", "c0=Agder, c1=*58 %, c2=42 %")]:  # fmt: skip
+        path = folder / f"{name}.csv"
+        was = published_as[f"table-imdi-rapport-2021-{name}"]
+        lines += [
+            f"tables/imdi-rapport-2021/{name}.csv: bytes: {path.stat().st_size} bytes, "
+            f"datapackage.json says {was['bytes']}",
+            f"tables/imdi-rapport-2021/{name}.csv: hash: {_hash(path)}, datapackage.json says "
+            f"{was['hash']}",
+            f"tables/imdi-rapport-2021/{name}.csv: schema: {check}: 1 failing row(s)",
+            f"    {row}",
+        ]
+    assert res.output.splitlines() == [*lines, f"6 finding(s) in {out}"]

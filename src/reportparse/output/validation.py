@@ -131,29 +131,48 @@ def check_links(frames: dict[str, pd.DataFrame]) -> list[Failure]:
     from .vocabularies import vocabulary_frames
 
     frames = {**vocabulary_frames(), **frames}
+    columns = _Columns(frames)
     failures = []
     for name, links in sorted(FOREIGN_KEYS.items()):
         if name not in frames:
             continue
-        df = frames[name]
         for own, other, theirs in links:
             if other not in frames:
                 continue
-            known = set(_texts(frames[other][theirs]))
-            empty = df[own].isna().all(axis=1).tolist()
+            known = set(columns.texts(other, theirs))
             bad = [
                 not blank and v not in known
-                for v, blank in zip(_texts(df[own]), empty, strict=True)
+                for v, blank in zip(columns.texts(name, own), columns.empty(name, own), strict=True)
             ]
             if any(bad):
                 check = f"foreign_key({', '.join(own)} -> {other}({', '.join(theirs)}))"
-                failures.append(Failure(name, check, None, df[bad]))
+                failures.append(Failure(name, check, None, frames[name][bad]))
     return failures
 
 
-def _texts(df: pd.DataFrame) -> list[tuple]:
-    """Each row's values as text, so that 2024 and "2024" link alike."""
-    return list(df.astype(str).itertuples(index=False, name=None))
+class _Columns:
+    """The columns of ``frames`` as text and as missing or not, each made once, however many
+    links read it. Text, so that 2024 and "2024" link alike: a row's values are the tuple of
+    its columns' texts, as ``DataFrame.astype(str)`` gives them."""
+
+    def __init__(self, frames: dict[str, pd.DataFrame]) -> None:
+        self._frames = frames
+        self._text: dict[tuple[str, str], list[str]] = {}
+        self._missing: dict[tuple[str, str], list[bool]] = {}
+
+    def texts(self, name: str, columns: list[str]) -> list[tuple]:
+        """Each row's values in ``columns``, as text."""
+        for column in columns:
+            if (name, column) not in self._text:
+                self._text[name, column] = self._frames[name][column].astype(str).tolist()
+        return list(zip(*(self._text[name, c] for c in columns), strict=True))
+
+    def empty(self, name: str, columns: list[str]) -> list[bool]:
+        """Whether each row's ``columns`` are all missing."""
+        for column in columns:
+            if (name, column) not in self._missing:
+                self._missing[name, column] = self._frames[name][column].isna().tolist()
+        return [all(row) for row in zip(*(self._missing[name, c] for c in columns), strict=True)]
 
 
 def validate_each(

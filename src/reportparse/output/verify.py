@@ -17,7 +17,7 @@ import pandas as pd
 from ..published import from_text, resource_path, sha256, typed
 from .datasets import DATASETS, VOCABULARIES
 from .publish import CONTRACT_VERSION
-from .validation import Failure, check_links, schema, validate
+from .validation import Failure, check_links, schema, validate, validate_each
 
 FORMATS = ("csv", "parquet")
 MAX_ROWS = 20  # failing rows shown per finding
@@ -161,7 +161,7 @@ def verify(folder: Path) -> Report:
     frames: dict[str, pd.DataFrame] = {}
     paths: dict[str, str] = {}
     parquet: dict[str, pd.DataFrame] = {}
-    printed = 0
+    printed: list[tuple[int, str, pd.DataFrame]] = []  # where its findings go, name, cells
     listed = set()
     for res in package["resources"]:
         problem = _resource_problem(res)
@@ -186,13 +186,26 @@ def verify(folder: Path) -> Report:
         elif res.get("dialect", {}).get("header", True):
             frames[name], paths[name] = df, res["path"]
         else:
-            printed += 1
             paths[name] = res["path"]
-            cells = pd.DataFrame(df.astype(str))
-            for f in validate(name, cells, schema("printed_table"))[1]:
-                findings.append(_failure(f, paths, "schema"))
+            printed.append((len(findings), name, pd.DataFrame(df.astype(str))))
+    findings = _with_printed(findings, printed, paths)
     findings += _contract(frames, parquet, paths, listed)
-    return Report(findings, len(frames), printed)
+    return Report(findings, len(frames), len(printed))
+
+
+def _with_printed(findings: list[Finding], printed: list, paths: dict) -> list[Finding]:
+    """``findings`` with those of the printed tables against ``schemas/printed_table.yaml``,
+    each table's where it was read: the tables are validated in one pandera pass, as each
+    alone would be (``validate_each``)."""
+    parts = [(name, cells, []) for _, name, cells in printed]
+    failed: dict[str, list[Finding]] = {}
+    for f in validate_each(schema("printed_table"), parts):
+        failed.setdefault(f.dataset, []).append(_failure(f, paths, "schema"))
+    out, done = [], 0
+    for at, name, _ in printed:
+        out += findings[done:at] + failed.get(name, [])
+        done = at
+    return out + findings[done:]
 
 
 def _contract(frames: dict, parquet: dict, paths: dict, listed: set) -> list[Finding]:
