@@ -184,19 +184,77 @@ def test_batch_7_after_the_rules_it_called_for():
     assert given_wrong == []
 
 
-def test_batch_8_as_first_scored():
+def test_batch_8_after_the_rules_it_called_for():
     """Batch 8 (100 sentences by a writer who had not seen the rules), scored once with the
-    rules frozen at ba343a0 and left as measured: two wrong numbers, each a rule's fault
-    ("Utdanning ble neste steg for 1 480 personer som avsluttet" read as the count of its
-    population, finishers, for finishers_to_education; "Deltakere som fulgte
-    introduksjonsloven" gave no category), and one spurious figure ("vedlegg 2")."""
+    rules frozen at ba343a0 and left as measured: 61 right of 63 classified and 87 in the
+    truth, two wrong numbers, each a rule's fault ("Utdanning ble neste steg for 1 480
+    personer som avsluttet" read as the count of its population, finishers, for
+    finishers_to_education; "Deltakere som fulgte introduksjonsloven" gave no category), and
+    one spurious figure ("vedlegg 2"). Moved whole to the tuning half after that first
+    contact, before any rule changed for it; these are its scores after the general parts it
+    called for (a count stated by its population alone needs a clause that says nothing
+    else, or a definite; every dimension's words, the category's too; references are no
+    figures), no evidence of how they generalise."""
     eighth = truth.evaluate(batch=8)["tuning"]
-    assert (eighth.right, eighth.given, eighth.truth) == (61, 63, 87)
-    assert (eighth.precision, eighth.recall) == (0.968, 0.701)
-    assert (eighth.matched_figures, eighth.found_figures, eighth.truth_figures) == (105, 106, 108)
+    assert (eighth.right, eighth.given, eighth.truth) == (62, 62, 87)
+    assert (eighth.precision, eighth.recall) == (1.0, 0.713)
+    assert (eighth.matched_figures, eighth.found_figures, eighth.truth_figures) == (105, 105, 108)
     given_wrong = [w.split(":")[0] for w in eighth.wrong if " None (" not in w
                    and not w.startswith("missed ")]  # fmt: skip
-    assert given_wrong == ["1 480", "58 prosent", "spurious 2 (persons)"]
+    assert given_wrong == []
+
+
+def test_a_count_stated_by_its_population_alone_needs_a_clause_that_says_nothing_else():
+    """A relative clause ("som avsluttet") only describes who is counted: the number is that
+    population's count where the rest of its clause, and a clause that goes on with it, say
+    nothing else, or where a definite names the whole population; a subject or verb the
+    grammar does not know may say what happened to them."""
+    refused = "what: {} says what the number counts, which the grammar does not know; its " \
+              "population alone does not"  # fmt: skip
+    text = "Utdanning ble neste steg for 1 480 personer som avsluttet programmet i 2022."
+    assert classified(text) == [
+        ("1 480", "persons", None, [], "00", "alle", "alle", refused.format("Utdanning")),
+    ]
+    assert classified("Kurset samlet 900 personer som startet i programmet i 2022.") == [
+        ("900", "persons", None, [], "00", "alle", "alle", refused.format("Kurset")),
+    ]
+    # the main verb in the clause after it: those who finished and then moved, not all
+    assert classified("1 480 personer som avsluttet i 2022, flyttet til en annen kommune.") == [
+        ("1 480", "persons", None, [], "00", "alle", "alle", refused.format("flyttet")),
+    ]
+    # nothing else said: the count of the population
+    assert classified("Det var 11 300 personer som startet i programmet i 2022.") == [
+        ("11 300", "persons", "starters", [2022], "00", "alle", "alle", ""),
+    ]
+    # a definite names the whole population, whatever is then said of it
+    assert classified("De 1 480 personene som avsluttet i 2022, flyttet til Oslo.") == [
+        ("1 480", "persons", "finishers", [2022], "00", "alle", "alle", ""),
+    ]
+    assert classified("Tallene gjelder de 9 120 deltakerne som avsluttet i 2019.") == [
+        ("9 120", "persons", "finishers", [2019], "00", "alle", "alle", ""),
+    ]
+
+
+def test_every_dimension_names_its_words_and_the_act_a_programme_follows_is_read():
+    """A category's words (the act, a measure) the number gets no value of leave it
+    unclassified; "som fulgte introduksjonsloven" is the category read."""
+    text = ("Deltakere som fulgte introduksjonsloven og avsluttet i 2022, hadde en overgang til "
+            "arbeid eller utdanning på 58 prosent.")  # fmt: skip
+    found = find_key_figures([Paragraph(None, text, ParagraphKind.BODY)], None)
+    assert [(f.classification.indicator, f.classification.category) for f in found] == [
+        ("share_work_or_education", "introduksjonsloven"),
+    ]
+    text = "I 2022 gikk 58 prosent av deltakerne med livsmestring over til arbeid."
+    assert classified(text) == [
+        ("58 prosent", "percent", None, [], "00", "alle", "alle",
+         "who: it names category (livsmestring), and gives the number no value of it"),
+    ]  # fmt: skip
+
+
+def test_references_to_parts_of_a_document_are_no_figures():
+    assert classified("Fylkestallene finner du i vedlegg 2, side 34–35.") == []
+    assert classified("Se tabellene 3 og 4, sidene 10–12 og bilag 3 i kapittel 5.") == []
+    assert classified("Tallene står i fotnote 7 og avsnitt 4.") == []
 
 
 def test_a_participle_before_its_noun_names_who_is_counted_never_what_happened():
