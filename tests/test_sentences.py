@@ -653,7 +653,7 @@ def test_the_grammar_loads_and_names_every_part():
         "accumulation", "years_apart", "bound", "age_bound", "range", "average", "change", "whole",
         "duration_subset", "respectively", "difference",
         "negated", "hypothetical", "other_measure", "during", "at_date", "compound_year", "subset",
-        "status", "entitlement", "other_outcome", "other_activity", "narrower",
+        "status", "entitlement", "other_outcome", "other_activity", "narrower", "infinitive",
     ]  # fmt: skip
     assert [k.id for k in g.kind if k.scope == "sentence"] == [
         "hypothetical",
@@ -1243,4 +1243,37 @@ def test_a_possibility_a_condition_and_a_right_are_no_result():
 def test_a_part_of_the_country_by_its_name():
     assert _why("I 2023 startet 500 personer på Sørlandet.") == [
         ("500", None, "where: it names a place that is no county (på Sørlandet)"),
+    ]
+
+
+def test_a_relative_clause_or_a_governing_verb_the_grammar_does_not_read_refuses():
+    """A relative clause on the counted noun may narrow who is counted; a verb that governs
+    what happened as its infinitive ("søkte om å delta") is what happened; a return ("for
+    andre gang") and a time taken ("i kortere tid enn") count a subset."""
+    assert classified("I 2022 startet 4 000 personer som hadde bodd i Norge i under ett år.") == [
+        ("4 000", "persons", None, [], "00", "alle", "alle",
+         "who: a relative clause (som hadde bodd i Norge i under ett år) may narrow who is "
+         "counted, and the grammar does not read it"),
+    ]  # fmt: skip
+    assert classified("I 2022 søkte 4 000 personer om å delta i programmet.") == [
+        ("4 000", "persons", None, [], "00", "alle", "alle",
+         "what: what happened is governed by a verb the grammar does not read (I 2022 søkte "
+         "4 000 personer om å delta)"),
+    ]  # fmt: skip
+    # a verb that says it happened governs nothing else: "lykkes ... å gå over i arbeid"
+    text = "I 2022 lykkes 8 av 10 deltakere å gå over i arbeid."
+    assert classified(text)[0][2:4] == ("share_work", [2022])
+    assert classified("I 2022 startet 4 000 personer i programmet for andre gang.")[0][2:4] == (
+        None, [],
+    )  # fmt: skip
+    text = "I 2022 deltok 4 000 personer i programmet i kortere tid enn to år."
+    assert classified(text)[0][-1] == "who: a subset by how long they took part (i kortere tid)"
+    # a purpose, a dimension in the relative clause and a first time are read
+    assert classified("I 2022 startet 4 000 personer i programmet for å lære norsk.") == [
+        ("4 000", "persons", "starters", [2022], "00", "alle", "alle", ""),
+    ]
+    text = "I 2022 startet 4 000 personer som hadde høyere utdanning."
+    found = find_key_figures([Paragraph(None, text, ParagraphKind.BODY)], None)
+    assert [(f.classification.indicator, f.classification.education) for f in found] == [
+        ("starters", "høyere utdanning"),
     ]

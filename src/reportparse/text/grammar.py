@@ -115,6 +115,7 @@ class _Compiled:
     population_frame: tuple[re.Pattern, ...]
     dimension_words: tuple[re.Pattern, ...]
     population_definite: re.Pattern
+    counted_nouns: tuple[re.Pattern, ...]
     published: tuple[re.Pattern, ...]
     whole_after: re.Pattern
 
@@ -140,6 +141,7 @@ def _compiled() -> _Compiled:
         population_frame=_phrases(g.population_frame),
         dimension_words=_phrases([p for ps in g.dimension_words.values() for p in ps]),
         population_definite=re.compile(g.population_definite),
+        counted_nouns=_phrases(g.counted_nouns),
         published=tuple(re.compile(p) for p in g.when.published),
         whole_after=re.compile(g.part_of.whole_after),
     )
@@ -358,6 +360,11 @@ def read(sentence: str, numbers: list[Quantity], figures: list[Quantity], i: int
         # nothing else; a subject or verb the grammar does not know may say what happened
         return Reading(missing=f"what: {unproved} says what the number counts, which the "
                        "grammar does not know; its population alone does not")  # fmt: skip
+    if out.indicator and (narrowing := _narrowing_relative(after)):
+        # "I 2022 startet 4 000 personer som hadde bodd i Norge i under ett år": a relative
+        # clause on the counted noun that is no part of a statement may count a subset
+        return Reading(missing=f"who: a relative clause ({narrowing}) may narrow who is "
+                       "counted, and the grammar does not read it")  # fmt: skip
     if out.indicator is None and borrowed:
         what, out = [], _stated(q, [], found)
     if out.indicator is None and what and following is not None and following not in texts:
@@ -387,6 +394,23 @@ def _unproved_frame(own: Lemmas, following: Lemmas | None = None) -> str:
         if clause is not None and (word := _unproved_word(clause)):
             return word
     return ""
+
+
+def _narrowing_relative(after: Lemmas) -> str:
+    """The printed words of a relative clause on the noun a number counts ("4 000 personer
+    som hadde bodd ..."; ``after``: the number's words after it) that is not wholly parts
+    of a statement, dimensions or frame words; "" where there is none. A relative clause
+    right after a share ("20 prosent som gikk til arbeid") says what it is a share of."""
+    m = re.match(r"^(?:\S+ )?(\S+) som\b", after.text)
+    if m is None or not any(p.fullmatch(m.group(1)) for p in _compiled().counted_nouns):
+        return ""
+    m = re.search(r"\bsom\b", after.text)
+    rest = Lemmas(after.sentence, 0, 0, [])
+    rest.text = after.text[m.start() :]
+    rest.where = [(at - m.start(), a, b) for at, a, b in after.where if at >= m.start()]
+    if not _unproved_word(rest):
+        return ""
+    return after.sentence[rest.where[0][1] : rest.where[-1][2]]
 
 
 def _unproved_word(clause: Lemmas) -> str:
