@@ -50,7 +50,7 @@ def test_the_truth_has_two_fixed_halves_of_varied_sentences():
         (truth.EARLIER, "tuning"): 289, (truth.EARLIER, "held-out"): 183,
         (3, "tuning"): 5, (3, "held-out"): 95, (4, "tuning"): 3, (4, "held-out"): 57,
         (5, "tuning"): 120, (6, "tuning"): 100, (7, "tuning"): 100,
-        (8, "held-out"): 100,
+        (8, "tuning"): 100, (9, "held-out"): 100,
     }  # fmt: skip
     rows = [r for r in rows if "batch" not in r]
     held_out = [r["sentence"] for r in rows if r["half"] == "held-out"]
@@ -184,19 +184,77 @@ def test_batch_7_after_the_rules_it_called_for():
     assert given_wrong == []
 
 
-def test_batch_8_as_first_scored():
+def test_batch_8_after_the_rules_it_called_for():
     """Batch 8 (100 sentences by a writer who had not seen the rules), scored once with the
-    rules frozen at ba343a0 and left as measured: two wrong numbers, each a rule's fault
-    ("Utdanning ble neste steg for 1 480 personer som avsluttet" read as the count of its
-    population, finishers, for finishers_to_education; "Deltakere som fulgte
-    introduksjonsloven" gave no category), and one spurious figure ("vedlegg 2")."""
-    eighth = truth.evaluate(batch=8)["held-out"]
-    assert (eighth.right, eighth.given, eighth.truth) == (61, 63, 87)
-    assert (eighth.precision, eighth.recall) == (0.968, 0.701)
-    assert (eighth.matched_figures, eighth.found_figures, eighth.truth_figures) == (105, 106, 108)
+    rules frozen at ba343a0 and left as measured: 61 right of 63 classified and 87 in the
+    truth, two wrong numbers, each a rule's fault ("Utdanning ble neste steg for 1 480
+    personer som avsluttet" read as the count of its population, finishers, for
+    finishers_to_education; "Deltakere som fulgte introduksjonsloven" gave no category), and
+    one spurious figure ("vedlegg 2"). Moved whole to the tuning half after that first
+    contact, before any rule changed for it; these are its scores after the general parts it
+    called for (a count stated by its population alone needs a clause that says nothing
+    else, or a definite; every dimension's words, the category's too; references are no
+    figures), no evidence of how they generalise."""
+    eighth = truth.evaluate(batch=8)["tuning"]
+    assert (eighth.right, eighth.given, eighth.truth) == (62, 62, 87)
+    assert (eighth.precision, eighth.recall) == (1.0, 0.713)
+    assert (eighth.matched_figures, eighth.found_figures, eighth.truth_figures) == (105, 105, 108)
     given_wrong = [w.split(":")[0] for w in eighth.wrong if " None (" not in w
                    and not w.startswith("missed ")]  # fmt: skip
-    assert given_wrong == ["1 480", "58 prosent", "spurious 2 (persons)"]
+    assert given_wrong == []
+
+
+def test_a_count_stated_by_its_population_alone_needs_a_clause_that_says_nothing_else():
+    """A relative clause ("som avsluttet") only describes who is counted: the number is that
+    population's count where the rest of its clause, and a clause that goes on with it, say
+    nothing else, or where a definite names the whole population; a subject or verb the
+    grammar does not know may say what happened to them."""
+    refused = "what: {} says what the number counts, which the grammar does not know; its " \
+              "population alone does not"  # fmt: skip
+    text = "Utdanning ble neste steg for 1 480 personer som avsluttet programmet i 2022."
+    assert classified(text) == [
+        ("1 480", "persons", None, [], "00", "alle", "alle", refused.format("Utdanning")),
+    ]
+    assert classified("Kurset samlet 900 personer som startet i programmet i 2022.") == [
+        ("900", "persons", None, [], "00", "alle", "alle", refused.format("Kurset")),
+    ]
+    # the main verb in the clause after it: those who finished and then moved, not all
+    assert classified("1 480 personer som avsluttet i 2022, flyttet til en annen kommune.") == [
+        ("1 480", "persons", None, [], "00", "alle", "alle", refused.format("flyttet")),
+    ]
+    # nothing else said: the count of the population
+    assert classified("Det var 11 300 personer som startet i programmet i 2022.") == [
+        ("11 300", "persons", "starters", [2022], "00", "alle", "alle", ""),
+    ]
+    # a definite names the whole population, whatever is then said of it
+    assert classified("De 1 480 personene som avsluttet i 2022, flyttet til Oslo.") == [
+        ("1 480", "persons", "finishers", [2022], "00", "alle", "alle", ""),
+    ]
+    assert classified("Tallene gjelder de 9 120 deltakerne som avsluttet i 2019.") == [
+        ("9 120", "persons", "finishers", [2019], "00", "alle", "alle", ""),
+    ]
+
+
+def test_every_dimension_names_its_words_and_the_act_a_programme_follows_is_read():
+    """A category's words (the act, a measure) the number gets no value of leave it
+    unclassified; "som fulgte introduksjonsloven" is the category read."""
+    text = ("Deltakere som fulgte introduksjonsloven og avsluttet i 2022, hadde en overgang til "
+            "arbeid eller utdanning på 58 prosent.")  # fmt: skip
+    found = find_key_figures([Paragraph(None, text, ParagraphKind.BODY)], None)
+    assert [(f.classification.indicator, f.classification.category) for f in found] == [
+        ("share_work_or_education", "introduksjonsloven"),
+    ]
+    text = "I 2022 gikk 58 prosent av deltakerne med livsmestring over til arbeid."
+    assert classified(text) == [
+        ("58 prosent", "percent", None, [], "00", "alle", "alle",
+         "who: it names category (livsmestring), and gives the number no value of it"),
+    ]  # fmt: skip
+
+
+def test_references_to_parts_of_a_document_are_no_figures():
+    assert classified("Fylkestallene finner du i vedlegg 2, side 34–35.") == []
+    assert classified("Se tabellene 3 og 4, sidene 10–12 og bilag 3 i kapittel 5.") == []
+    assert classified("Tallene står i fotnote 7 og avsnitt 4.") == []
 
 
 def test_a_participle_before_its_noun_names_who_is_counted_never_what_happened():
@@ -595,7 +653,7 @@ def test_the_grammar_loads_and_names_every_part():
         "accumulation", "years_apart", "bound", "age_bound", "range", "average", "change", "whole",
         "duration_subset", "respectively", "difference",
         "negated", "hypothetical", "other_measure", "during", "at_date", "compound_year", "subset",
-        "status", "entitlement", "other_outcome", "other_activity", "narrower",
+        "status", "entitlement", "other_outcome", "other_activity", "narrower", "infinitive",
     ]  # fmt: skip
     assert [k.id for k in g.kind if k.scope == "sentence"] == [
         "hypothetical",
@@ -1186,3 +1244,50 @@ def test_a_part_of_the_country_by_its_name():
     assert _why("I 2023 startet 500 personer på Sørlandet.") == [
         ("500", None, "where: it names a place that is no county (på Sørlandet)"),
     ]
+
+
+def test_a_relative_clause_or_a_governing_verb_the_grammar_does_not_read_refuses():
+    """A relative clause on the counted noun may narrow who is counted; a verb that governs
+    what happened as its infinitive ("søkte om å delta") is what happened; a return ("for
+    andre gang") and a time taken ("i kortere tid enn") count a subset."""
+    assert classified("I 2022 startet 4 000 personer som hadde bodd i Norge i under ett år.") == [
+        ("4 000", "persons", None, [], "00", "alle", "alle",
+         "who: a relative clause (som hadde bodd i Norge i under ett år) may narrow who is "
+         "counted, and the grammar does not read it"),
+    ]  # fmt: skip
+    assert classified("I 2022 søkte 4 000 personer om å delta i programmet.") == [
+        ("4 000", "persons", None, [], "00", "alle", "alle",
+         "what: what happened is governed by a verb the grammar does not read (I 2022 søkte "
+         "4 000 personer om å delta)"),
+    ]  # fmt: skip
+    # a verb that says it happened governs nothing else: "lykkes ... å gå over i arbeid"
+    text = "I 2022 lykkes 8 av 10 deltakere å gå over i arbeid."
+    assert classified(text)[0][2:4] == ("share_work", [2022])
+    assert classified("I 2022 startet 4 000 personer i programmet for andre gang.")[0][2:4] == (
+        None, [],
+    )  # fmt: skip
+    text = "I 2022 deltok 4 000 personer i programmet i kortere tid enn to år."
+    assert classified(text)[0][-1] == "who: a subset by how long they took part (i kortere tid)"
+    # a purpose, a dimension in the relative clause and a first time are read
+    assert classified("I 2022 startet 4 000 personer i programmet for å lære norsk.") == [
+        ("4 000", "persons", "starters", [2022], "00", "alle", "alle", ""),
+    ]
+    text = "I 2022 startet 4 000 personer som hadde høyere utdanning."
+    found = find_key_figures([Paragraph(None, text, ParagraphKind.BODY)], None)
+    assert [(f.classification.indicator, f.classification.education) for f in found] == [
+        ("starters", "høyere utdanning"),
+    ]
+
+
+def test_batch_9_as_first_scored():
+    """Batch 9 (100 sentences by a writer who had not seen the rules), scored once with the
+    rules frozen at 3258bbf and left as measured: one wrong number, a rule's fault ("Året
+    etter at de gikk ut av programmet i 2022, var 62 prosent sysselsatt eller i utdanning",
+    a status the year after, read as the transition of 2022), and 23 figures unclassified."""
+    ninth = truth.evaluate(batch=9)["held-out"]
+    assert (ninth.right, ninth.given, ninth.truth) == (50, 51, 73)
+    assert (ninth.precision, ninth.recall) == (0.98, 0.685)
+    assert (ninth.matched_figures, ninth.found_figures, ninth.truth_figures) == (101, 101, 103)
+    given_wrong = [w.split(":")[0] for w in ninth.wrong if " None (" not in w
+                   and not w.startswith("missed ")]  # fmt: skip
+    assert given_wrong == ["62 prosent"]

@@ -131,6 +131,9 @@ class Grammar(Strict):
     when: When = When()
     place: Place
     says_nothing: list[Pattern] = Field(default_factory=list)
+    population_frame: list[Pattern] = Field(default_factory=list)
+    population_definite: Pattern = "(?!)"
+    counted_nouns: list[Pattern] = Field(default_factory=list)
     exclusion: Exclusion = Exclusion()
     part_of: PartOf = PartOf()
     coordination: Coordination = Coordination()

@@ -112,6 +112,10 @@ class _Compiled:
     participle: tuple[tuple[str, str], ...]
     own_year: re.Pattern
     says_nothing: tuple[re.Pattern, ...]
+    population_frame: tuple[re.Pattern, ...]
+    dimension_words: tuple[re.Pattern, ...]
+    population_definite: re.Pattern
+    counted_nouns: tuple[re.Pattern, ...]
     published: tuple[re.Pattern, ...]
     whole_after: re.Pattern
 
@@ -134,6 +138,10 @@ def _compiled() -> _Compiled:
         participle=tuple(g.participle.endings.items()),
         own_year=re.compile(g.when.own_year),
         says_nothing=tuple(re.compile(p) for p in g.says_nothing),
+        population_frame=_phrases(g.population_frame),
+        dimension_words=_phrases([p for ps in g.dimension_words.values() for p in ps]),
+        population_definite=re.compile(g.population_definite),
+        counted_nouns=_phrases(g.counted_nouns),
         published=tuple(re.compile(p) for p in g.when.published),
         whole_after=re.compile(g.part_of.whole_after),
     )
@@ -334,6 +342,29 @@ def read(sentence: str, numbers: list[Quantity], figures: list[Quantity], i: int
              for part in PARTS if part != "what"}  # fmt: skip
     found["population"] += [m for t in counted_among for _, m in _find("population", t)]
     out = _stated(q, what, found)
+    if (
+        out.indicator
+        and not what
+        and not whole_of_part
+        and any(m.kind == "population" for m in out.parts)
+        and not _compiled().population_definite.search(
+            Lemmas(sentence, 0, q.num_end, numbers, q).text
+        )
+        and (unproved := _unproved_frame(
+            Lemmas(sentence, before_start, after_end, numbers, q), following
+        ))
+    ):  # fmt: skip
+        # "Utdanning ble neste steg for 1 480 personer som avsluttet": a count stated by its
+        # population alone is that population's count only where its clause, and a clause
+        # that goes on with it ("1 480 personer som avsluttet, flyttet til Oslo"), say
+        # nothing else; a subject or verb the grammar does not know may say what happened
+        return Reading(missing=f"what: {unproved} says what the number counts, which the "
+                       "grammar does not know; its population alone does not")  # fmt: skip
+    if out.indicator and (narrowing := _narrowing_relative(after)):
+        # "I 2022 startet 4 000 personer som hadde bodd i Norge i under ett år": a relative
+        # clause on the counted noun that is no part of a statement may count a subset
+        return Reading(missing=f"who: a relative clause ({narrowing}) may narrow who is "
+                       "counted, and the grammar does not read it")  # fmt: skip
     if out.indicator is None and borrowed:
         what, out = [], _stated(q, [], found)
     if out.indicator is None and what and following is not None and following not in texts:
@@ -352,6 +383,53 @@ def read(sentence: str, numbers: list[Quantity], figures: list[Quantity], i: int
                 out.parts = [*main.parts, Match("what", "compared", "as the clause compared with")]
     out.ends = after_end if whole_of_part else None
     return out
+
+
+def _unproved_frame(own: Lemmas, following: Lemmas | None = None) -> str:
+    """The first printed word of ``own`` (a number's own words) or ``following`` (a clause
+    that goes on with them) that is neither a part of a statement, a number, nor a word of
+    ``says_nothing``, ``population_frame`` or ``dimension_words``: a word that may say what
+    happened to the population; "" where there is none."""
+    for clause in (own, following):
+        if clause is not None and (word := _unproved_word(clause)):
+            return word
+    return ""
+
+
+def _narrowing_relative(after: Lemmas) -> str:
+    """The printed words of a relative clause on the noun a number counts ("4 000 personer
+    som hadde bodd ..."; ``after``: the number's words after it) that is not wholly parts
+    of a statement, dimensions or frame words; "" where there is none. A relative clause
+    right after a share ("20 prosent som gikk til arbeid") says what it is a share of."""
+    m = re.match(r"^(?:\S+ )?(\S+) som\b", after.text)
+    if m is None or not any(p.fullmatch(m.group(1)) for p in _compiled().counted_nouns):
+        return ""
+    m = re.search(r"\bsom\b", after.text)
+    rest = Lemmas(after.sentence, 0, 0, [])
+    rest.text = after.text[m.start() :]
+    rest.where = [(at - m.start(), a, b) for at, a, b in after.where if at >= m.start()]
+    if not _unproved_word(rest):
+        return ""
+    return after.sentence[rest.where[0][1] : rest.where[-1][2]]
+
+
+def _unproved_word(clause: Lemmas) -> str:
+    covered: set[int] = set()
+    for _, _, patterns in _compiled().parts:
+        for p in patterns:
+            for m in p.finditer(clause.text):
+                covered.update(range(m.start(), m.end()))
+    for p in (*_compiled().says_nothing, *_compiled().population_frame,
+              *_compiled().dimension_words):  # fmt: skip
+        for m in p.finditer(clause.text):
+            covered.update(range(m.start(), m.end()))
+    for at, start, end in clause.where:
+        stop = clause.text.find(" ", at)
+        token = clause.text[at : stop if stop >= 0 else len(clause.text)]
+        if token in ("#", "N", "D") or all(i in covered for i in range(at, at + len(token))):
+            continue
+        return clause.sentence[start:end]
+    return ""
 
 
 def _counted(population: str, unit: str) -> bool:

@@ -101,9 +101,15 @@ _URL = re.compile(r"(?:https?://|www\.)\S+|\S+\.(?:no|com|org)\b\S*", re.I)
 _LIST_TAIL = re.compile(rf"^(?:\s*(?:,|og|eller|til og med|til|mot|-|–)\s*(?:{NUMERAL}))*\s*", re.I)
 # a group of three digits after a space: what follows the first digits of a numeral
 _THOUSANDS = re.compile(r"[ \u00a0\u202f]\d{3}(?!\d)")
+# a reference to a part of a document ("vedlegg 2", "sidene 34-35", "tabellene 3 og 4")
+# or another label a number only names: no statistic
+_REFERENCES = (
+    r"(?:tabell|figur|kapittel|kapitl|side|vedlegg|bilag|appendiks|avsnitt|ledd|fotnote|note|"
+    r"boks|punkt)(?:ene|er|ne)?"
+)
 _LABELS = (
-    r"(?:§|§§|tabell|figur|kapittel|kap\.|side|s\.|nr\.?|prop\.|meld\.|st\.|nou|spor|"
-    r"runde|del|punkt|kl\.|krasjkurs|versjon|trinn|nivå)"
+    rf"(?:§|§§|{_REFERENCES}|kap\.|s\.|nr\.?|prop\.|meld\.|st\.|nou|spor|"
+    r"runde|del|kl\.|krasjkurs|versjon|trinn|nivå)"
 )
 _PRECEDED_BY_LABEL = re.compile(rf"{_LABELS}\s*$", re.I)
 # the later numbers of a list a label opens ("§§ 13 og 14", "tabell 3, 4 og 5") are labels too
