@@ -45,13 +45,13 @@ def _good(root: Path, name: str = "example-a-p1", blob: str = ZEROS) -> Path:
 
 def test_the_public_truth_loads_with_every_field_checked():
     tables = [t for t in public.load_all() if t.half == "tuning"]
-    assert len(tables) == 52
-    assert len({t.id for t in tables}) == 52
-    assert sum(t.repo == "camelot-dev/camelot" for t in tables) == 27
-    # both first batches were scored at first contact and then moved to the tuning half
-    # (the 17 camelot tables with the one on a page they share; then the other 34)
-    # one file (by blob) per table, but for the two tables read from one shared page
-    assert len({t.blob for t in tables}) == 51
+    assert len(tables) == 86
+    assert len({t.id for t in tables}) == 86
+    assert sum(t.repo == "camelot-dev/camelot" for t in tables) == 31
+    # all three batches were scored at first contact and then moved to the tuning half
+    # (the 17 camelot tables with the one on a page they share; then 34; then 34 more)
+    # one file (by blob) per table, but for tables read from one shared file
+    assert len({t.blob for t in tables}) == 81
     arrests = next(t for t in tables if t.id == "camelot-12s0324-p1")
     assert arrests.page == 1 and arrests.header_rows == 2
     assert arrests.blob == "c192726e969eb522b29415c1834a475c01ec1056"
@@ -66,8 +66,8 @@ def test_the_public_truth_loads_with_every_field_checked():
     assert plans.cells[-1] == ["All Models Total Enrollments", "", "", "10,132,875"]
 
 
-# The held-out tables read from PyMuPDF's, docling's and py-pdf's test files, written by
-# eye from the printed page and never scored while the engine was changed.
+# The tables read from PyMuPDF's, docling's and py-pdf's test files, written by eye from
+# the printed page; held out while the engine was changed, scored, then moved to tuning.
 HELD_OUT_FROM_PYMUPDF_DOCLING_PYPDF = {
     "docling-2305-03393v1-pg9-p1",
     "docling-redp5110-sampled-p9",
@@ -93,9 +93,9 @@ def test_the_held_out_tables_from_pymupdf_docling_and_pypdf_load():
     repos = {"pymupdf/PyMuPDF", "DS4SD/docling", "py-pdf/sample-files"}
     tables = {t.id: t for t in public.load_all() if t.repo in repos}
     assert set(tables) == HELD_OUT_FROM_PYMUPDF_DOCLING_PYPDF
-    assert {t.half for t in tables.values()} == {"held-out"}
-    tuning_blobs = {t.blob for t in public.load_all() if t.half == "tuning"}
-    assert not tuning_blobs & {t.blob for t in tables.values()}
+    assert {t.half for t in tables.values()} == {"tuning"}
+    earlier_blobs = {t.blob for t in public.load_all() if t.id not in tables}
+    assert not earlier_blobs & {t.blob for t in tables.values()}
     hpo = tables["docling-2305-03393v1-pg9-p1"]
     assert hpo.header_rows == 2
     assert hpo.cells[0] == [
@@ -115,8 +115,8 @@ def test_the_held_out_tables_from_pymupdf_docling_and_pypdf_load():
     assert len(tables) == 17 and len({t.blob for t in tables.values()}) == 14
 
 
-# The held-out batch written from the printed pages of Unstructured-IO/unstructured,
-# chezou/tabula-py and unused files of camelot, tabula-java and pdfplumber.
+# The batch written from the printed pages of Unstructured-IO/unstructured, chezou/tabula-py
+# and unused files of camelot, tabula-java and pdfplumber; held out, scored, moved to tuning.
 HELD_OUT_E = {
     "tabulapy-campaign-donors-p1", "tabulapy-data-p1", "unstructured-all-number-table-p1",
     "unstructured-embedded-images-tables-p1", "unstructured-korean-text-with-tables-p1",
@@ -133,11 +133,11 @@ def test_the_held_out_batch_from_unstructured_and_tabula_py_loads():
     tables = public.load_all()
     held_out = {t.id: t for t in tables if t.id in HELD_OUT_E}
     assert set(held_out) == HELD_OUT_E
-    assert {t.half for t in held_out.values()} == {"held-out"}
-    # every table of these two repositories is in the batch, and no file repeats a tuning one
+    assert {t.half for t in held_out.values()} == {"tuning"}
+    # every table of these two repositories is in the batch, and no file repeats an earlier one
     assert {t.id for t in tables if t.repo in HELD_OUT_E_REPOS} <= HELD_OUT_E
-    tuning_blobs = {t.blob for t in tables if t.half == "tuning"}
-    assert not {t.blob for t in held_out.values()} & tuning_blobs
+    earlier_blobs = {t.blob for t in tables if t.id not in HELD_OUT_E}
+    assert not {t.blob for t in held_out.values()} & earlier_blobs
     donors = held_out["tabulapy-campaign-donors-p1"]
     assert (len(donors.cells), len(donors.cells[0]), donors.header_rows) == (56, 7, 1)
     assert donors.cells[18] == [
