@@ -391,3 +391,56 @@ def test_a_sign_set_apart_after_its_figure_stays_in_its_cell(tmp_path):
     c.save()
     (table,) = read_tables(path.read_bytes())
     assert table.cells == SIGNS_APART
+
+
+LEDGER_HEADS = ["Document", "Posted", "Payee", "Description", "Amount"]
+LEDGER = [  # the description's lines: a long one, wrapped in its column, is no paragraph
+    ["D-0001", "05/03/2019", "Travel card", ["Staff transportation"], "920.68"],
+    ["D-0002", "05/24/2019", "Travel card", [
+        "Staff transportation",
+        "Airfare for a clerk from the capital to the county seat and on to the coast and return",
+        "by the same route",
+    ], "907.96"],
+    ["D-0003", "06/13/2019", "Senator card", [
+        "Airfare for the senator to the county seat, the coast, the hills and the valley and back",
+    ], "1,112.00"],
+    ["D-0004", "07/01/2019", "Travel card", [
+        "Staff transportation",
+        "Airfare for an intern from the capital to the county seat and the coast and then return",
+    ], "411.49"],
+]  # fmt: skip
+NOTE = (
+    "The amounts are those paid in the period, and each journey is listed once under the "
+    "document that paid it."
+)
+
+
+def test_a_long_description_wrapped_in_its_column_stays_in_its_cell(tmp_path):
+    """A line of many words in a table's column, between its rows or under the last one,
+    is the cell's text, not running text left out; a paragraph under the table, beginning
+    at its left edge, stays out of it."""
+    path = tmp_path / "ledger.pdf"
+    c = canvas.Canvas(str(path), pagesize=landscape(letter))
+    x = [40, 110, 180, 280, 720]
+    y = 540
+    c.setFont("Helvetica-Bold", 7)
+    for k, head in enumerate(LEDGER_HEADS[:-1]):
+        c.drawString(x[k], y, head)
+    c.drawRightString(x[4], y, LEDGER_HEADS[-1])
+    c.setFont("Helvetica", 7)
+    for row in LEDGER:
+        y -= 16
+        for k in range(3):
+            c.drawString(x[k], y, row[k])
+        c.drawRightString(x[4], y, row[4])
+        for i, line in enumerate(row[3]):
+            c.drawString(x[3], y - 9 * i, line)
+        y -= 9 * (len(row[3]) - 1)
+    c.setFont("Helvetica", 9)
+    c.drawString(x[0], y - 40, NOTE)
+    c.save()
+    (table,) = read_tables(path.read_bytes())
+    assert table.cells == [
+        LEDGER_HEADS,
+        *([*row[:3], " ".join(row[3]), row[4]] for row in LEDGER),
+    ]
