@@ -444,3 +444,38 @@ def test_a_long_description_wrapped_in_its_column_stays_in_its_cell(tmp_path):
         LEDGER_HEADS,
         *([*row[:3], " ".join(row[3]), row[4]] for row in LEDGER),
     ]
+
+
+SEED_ROWS = [
+    ["Brand", "Product", "Yield", "Moisture", "Income"],
+    ["Kruger", "K2-1901", "56.4", "7.6", "$846"],
+    ["Stine", "19RA02", "55.3", "7.6", "$830"],
+    ["Hefty", "H17Y12", "53.7", "7.7", "$806"],
+    ["Asgrow", "AG1832", "52.9", "7.7", "$794"],
+]
+
+
+def _seed_page(path, *, twice: bool = False, rounded: bool = False):
+    """An open table; ``twice``: its stub and yields drawn a second time over themselves,
+    once the table is drawn (a heavier look by overprinting); ``rounded``: its body boxed by
+    a frame with rounded corners."""
+    c = canvas.Canvas(str(path), pagesize=letter)
+    x = [60, 150, 290, 360, 430]
+    for shift, columns in [(0.0, range(5)), *([(0.01, (0, 2))] if twice else [])]:
+        for r, row in enumerate(SEED_ROWS):
+            c.setFont("Helvetica-Bold" if r == 0 else "Helvetica", 8)
+            for k in columns:
+                draw = c.drawString if k < 2 else c.drawRightString
+                draw(x[k] + shift, 700 - 14 * r, row[k])
+    if rounded:
+        c.roundRect(50, 700 - 14 * len(SEED_ROWS) + 6, 400, 14 * (len(SEED_ROWS) - 1) + 2, 6)
+    c.save()
+    return path
+
+
+def test_text_printed_twice_over_itself_is_read_once(tmp_path):
+    """Glyphs drawn a second time where they stand, same text, font and size, are one
+    glyph: "Kruger", not "KKrruuggeerr"."""
+    (table,) = read_tables(_seed_page(tmp_path / "twice.pdf", twice=True).read_bytes())
+    assert table.cells == SEED_ROWS
+
