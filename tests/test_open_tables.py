@@ -479,3 +479,9 @@ def test_text_printed_twice_over_itself_is_read_once(tmp_path):
     (table,) = read_tables(_seed_page(tmp_path / "twice.pdf", twice=True).read_bytes())
     assert table.cells == SEED_ROWS
 
+
+def test_a_frame_with_rounded_corners_round_an_open_table_is_no_chart(tmp_path):
+    """A box whose corners are rounded bends only at its corners: it frames the table, and
+    is no drawn line of a chart among its text."""
+    (table,) = read_tables(_seed_page(tmp_path / "rounded.pdf", rounded=True).read_bytes())
+    assert table.cells == SEED_ROWS
