@@ -485,3 +485,59 @@ def test_a_frame_with_rounded_corners_round_an_open_table_is_no_chart(tmp_path):
     is no drawn line of a chart among its text."""
     (table,) = read_tables(_seed_page(tmp_path / "rounded.pdf", rounded=True).read_bytes())
     assert table.cells == SEED_ROWS
+
+
+# each text cell's lines; a row's cells are set at its foot, as a spreadsheet sets them
+LICENCES = [
+    ["648765", ["Allegiant Air"], ["7100 Terminal Drive"], ["Oklahoma City"], "73159"],
+    ["648766", ["Allegiant Air"], ["7777 East Apache", "Street"], ["Tulsa"], "74115"],
+    ["509609", ["American Eagle", "Airlines Inc"], ["7100 Terminal Drive"], ["Oklahoma City"],
+     "73159"],
+    ["429755", ["Tulsa International", "Airport"], ["7777 East Apache", "Drive North"],
+     ["Tulsa"], "74115"],
+    ["184066", ["Ajanta"], ["12215 North", "Pennsylvania"], ["Oklahoma City"], "73120"],
+]  # fmt: skip
+
+
+def _licence_page(path):
+    """The rows' text cells wrapped over lines, each cell's last line on its row's line (the
+    licence number's); every other row on a filled band, the lines evenly spaced."""
+    c = canvas.Canvas(str(path), pagesize=letter)
+    x = [110, 130, 250, 370, 520]
+    y = 700
+    c.setFont("Helvetica-Bold", 8)
+    c.drawRightString(x[0], y, "Licence")
+    for k, head in enumerate(["Name", "Address", "City"], 1):
+        c.drawString(x[k], y, head)
+    c.drawRightString(x[4], y, "Zip")
+    c.setFont("Helvetica", 8)
+    y -= 6
+    for r, row in enumerate(LICENCES):
+        lines = max(len(cell) for cell in row[1:4])
+        height = 10 * lines
+        if r % 2 == 0:
+            c.setFillColorRGB(0.6, 1.0, 1.0)
+            c.rect(40, y - height, 500, height, stroke=0, fill=1)
+            c.setFillColorRGB(0, 0, 0)
+        foot = y - height + 3
+        c.drawRightString(x[0], foot, row[0])
+        c.drawRightString(x[4], foot, row[4])
+        for k, cell in enumerate(row[1:4], 1):
+            for i, line in enumerate(reversed(cell)):
+                c.drawString(x[k], foot + 10 * i, line)
+        y -= height
+    c.save()
+    return path
+
+
+def test_cells_set_at_the_foot_of_their_row_begin_on_the_lines_above_it(tmp_path):
+    """A text cell wrapped over lines whose last line stands on its row's line (a
+    spreadsheet sets cells at their foot) begins on the lines above: they are the row's,
+    not rows of their own nor the row above's, where fills band the rows."""
+    expected = [
+        ["Licence", "Name", "Address", "City", "Zip"],
+        *([row[0], *(" ".join(cell) for cell in row[1:4]), row[4]] for row in LICENCES),
+    ]
+    page = _licence_page(tmp_path / "licences.pdf")
+    (table,) = read_tables(page.read_bytes())
+    assert table.cells == expected

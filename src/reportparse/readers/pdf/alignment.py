@@ -506,6 +506,9 @@ def body_rows(
             if below is not None and 0 in placed[below] and _leads(placed[i], placed[below]):
                 lead.append(i)
                 continue
+        elif 0 not in placed[i] and _tops(placed, lines, band, i, settings):
+            lead.append(i)  # the first lines of cells set at the foot of their row
+            continue
         elif (
             0 not in placed[i]
             and above is not None
@@ -562,6 +565,26 @@ def _leads(cells: Cells, below: Cells) -> bool:
     last line): the row below's stub goes on from it, in the same style."""
     upper, lower = cells[0][0], below[0][0]
     return upper.bold == lower.bold and goes_on(_stub_text(cells), _stub_text(below))
+
+
+def _tops(placed: list[Cells], lines: list[Line], band: list[int], i: int, settings) -> bool:
+    """Whether a line without stub begins text cells of the row below it, set at the foot of
+    their row (cells wrapped over lines, their last line on the row's line: a spreadsheet's
+    habit): every cell it has is text, over a cell of the next line, which has the stub and
+    stands between the same rules, as close as a wrapped line; and it is the first line
+    between two rules (rules or fills band the rows). White space alone does not tell: a
+    heading set over a group of rows, further under the row above, stands as close over the
+    row below as a cell's first line would."""
+    if i + 1 >= len(lines) or band[i + 1] != band[i] or 0 not in placed[i + 1]:
+        return False
+    cells, below = placed[i], placed[i + 1]
+    texts = [s.text for segs in cells.values() for s in segs]
+    if not texts or any(is_value(t) for t in texts) or any(c not in below for c in cells):
+        return False
+    size = lines[i][0].size
+    if _gap(lines, i, i + 1) > settings.wrap_gap * size:
+        return False
+    return i > 0 and band[i - 1] != band[i]
 
 
 def _wraps(row: Cells, cells: Cells, lines: list[Line], i: int, settings) -> bool:
