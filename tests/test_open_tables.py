@@ -541,3 +541,31 @@ def test_cells_set_at_the_foot_of_their_row_begin_on_the_lines_above_it(tmp_path
     page = _licence_page(tmp_path / "licences.pdf")
     (table,) = read_tables(page.read_bytes())
     assert table.cells == expected
+
+
+def test_heads_of_two_lines_beside_heads_centred_on_them_are_one_row(tmp_path):
+    """Heads wrapped over two lines beside heads of one line set centred on the pair (the
+    middle head straddles the white between the two lines): one header row whose cells
+    are the wrapped heads whole, not two rows."""
+    path = tmp_path / "centred.pdf"
+    c = canvas.Canvas(str(path), pagesize=letter)
+    c.setFont("Helvetica-Bold", 8)
+    for x, upper, lower in [(70, "Code", "County"), (240, "Code", "Municipality")]:
+        c.drawCentredString(x, 708, upper)
+        c.drawCentredString(x, 696, lower)
+    for x, head in [(150, "Name of county"), (330, "Name of municipality")]:
+        c.drawCentredString(x, 702, head)
+    rows = [["01", "Agder", "001", "Arendal"], ["01", "Agder", "002", "Grimstad"],
+            ["03", "Oslo", "301", "Oslo"], ["11", "Rogaland", "103", "Stavanger"]]  # fmt: skip
+    c.setFont("Helvetica", 8)
+    for r, row in enumerate(rows):
+        y = 680 - 12 * r
+        for x, cell in zip((70, 120, 240, 290), row, strict=True):
+            (c.drawCentredString if x in (70, 240) else c.drawString)(x, y, cell)
+    c.save()
+    (table,) = read_tables(path.read_bytes())
+    assert table.cells == [
+        ["Code County", "Name of county", "Code Municipality", "Name of municipality"],
+        *rows,
+    ]
+    assert table.header_rows == 1
