@@ -569,3 +569,48 @@ def test_heads_of_two_lines_beside_heads_centred_on_them_are_one_row(tmp_path):
         *rows,
     ]
     assert table.header_rows == 1
+
+
+def test_headings_centred_over_groups_of_rows_are_rows_of_their_own(tmp_path):
+    """Headings set centred across a table between rules (booktabs groups), the first right
+    under the column heads: each a row of the body, in the column it stands over most; the
+    first is no header row."""
+    path = tmp_path / "groups.pdf"
+    heads = ["Model", "Knowledge", "Exam", "Coding", "Math"]
+    groups = [
+        ("Proprietary models", [["GPT-4o", "66.68", "69.04", "59.58", "71.16"],
+                                ["Max-0428", "76.65", "74.80", "49.48", "66.01"]]),
+        ("Open models", [["Small-1B", "28.55", "36.99", "3.82", "13.10"],
+                         ["Large-72B", "71.52", "70.04", "38.22", "63.09"],
+                         ["Huge-110B", "76.26", "74.00", "44.25", "64.92"]]),
+    ]  # fmt: skip
+    right = [0, 250, 310, 370, 430]
+    c = canvas.Canvas(str(path), pagesize=letter)
+    y = 700
+    c.line(80, y + 12, 440, y + 12)
+    c.setFont("Times-Bold", 9)
+    c.drawString(82, y, heads[0])
+    for k in range(1, 5):
+        c.drawRightString(right[k], y, heads[k])
+    for heading, rows in groups:
+        y -= 5
+        c.line(80, y, 440, y)
+        y -= 12
+        c.setFont("Times-Italic", 9)
+        c.drawCentredString(260, y, heading)
+        y -= 5
+        c.line(80, y, 440, y)
+        c.setFont("Times-Roman", 9)
+        for row in rows:
+            y -= 12
+            c.drawString(82, y, row[0])
+            for k in range(1, 5):
+                c.drawRightString(right[k], y, row[k])
+    c.line(80, y - 5, 440, y - 5)
+    c.save()
+    (table,) = read_tables(path.read_bytes())
+    expected = [heads]
+    for heading, rows in groups:
+        expected += [["", heading, "", "", ""], *rows]
+    assert table.cells == expected
+    assert table.header_rows == 1

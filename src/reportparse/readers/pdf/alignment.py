@@ -45,6 +45,7 @@ from .layout import Segment, make_segment
 
 Line = list[Segment]
 Cells = dict[int, list[Segment]]
+CENTRED = 1.0  # (sizes) a heading centred on a table stands this close to its middle
 
 
 @dataclass(frozen=True)
@@ -187,6 +188,9 @@ def read_region(
         columns = text_columns(body, settings, evidence.column_rules)
     if len(columns) < 2:
         return None
+    while len(head) > 1 and _body_heading(head, columns, settings):
+        body.insert(0, head.pop())  # a heading of the first rows, under the column heads
+        split -= 1
     if not evidence.columns:
         columns = _sparse_columns(body, head, columns, settings)
     placed = [_place(line, columns, settings) for line in body]
@@ -420,6 +424,24 @@ def _place(line: Line, columns: list[list[float]], settings: TableSettings) -> C
         for part in _cut(seg, columns, settings):
             cells.setdefault(column_of(part, columns), []).append(part)
     return cells
+
+
+def _body_heading(head: list[Line], columns: list[list[float]], settings: TableSettings) -> bool:
+    """Whether the header's last line is a heading of the body's first rows: one segment
+    out of every column, centred on the table (``_heading_across``), under a line of heads
+    over several columns (a group head stands over the column heads, not under them)."""
+    last, above = head[-1], head[-2]
+    return len(last) == 1 and len(above) > 1 and _heading_across(last[0], columns, settings)
+
+
+def _heading_across(s: Segment, columns: list[list[float]], settings: TableSettings) -> bool:
+    """Whether a segment of text stands out of every column (over the white beside a column,
+    or over two) and is centred on the table, to ``CENTRED`` of its size."""
+    tol = settings.cell_tolerance
+    within = any(a - tol <= s.x0 and s.x1 <= b + tol for a, b in columns)
+    middle = (columns[0][0] + columns[-1][1]) / 2
+    centred = abs(s.cx - middle) <= CENTRED * s.size
+    return centred and not within and not is_value(s.text) and len(columns) > 2
 
 
 def _cut(seg: Segment, columns: list[list[float]], settings: TableSettings) -> list[Segment]:

@@ -146,10 +146,7 @@ def _straddled(lines: list[list[Segment]], li: int, under: list[int], ends) -> b
     above = max(ends[c] for c in under)
     below = min(s.top for s in lines[li])
     return any(
-        s.top < above and s.bottom > below
-        for k, line in enumerate(lines)
-        if k != li
-        for s in line
+        s.top < above and s.bottom > below for k, line in enumerate(lines) if k != li for s in line
     )
 
 
