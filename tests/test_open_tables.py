@@ -614,3 +614,42 @@ def test_headings_centred_over_groups_of_rows_are_rows_of_their_own(tmp_path):
         expected += [["", heading, "", "", ""], *rows]
     assert table.cells == expected
     assert table.header_rows == 1
+
+
+def test_a_stub_wrapped_with_a_hanging_indent_stays_whole(tmp_path):
+    """A stub wrapped onto a line indented under it, as close as a wrapped line, goes on
+    with it, in the table's last row too; an indented stub line that begins indented rows
+    (its level's first) stays a row of its own."""
+    path = tmp_path / "hanging.pdf"
+    lines = [  # (indent, stub, value)
+        (0, "Weekly", "71.15"),
+        (0, "Monthly", "308.33"),
+        (0, "Daily or miscellaneous", "14.23"),
+        (9, "(each day of the payroll period)", ""),
+        (0, "Of all periods", ""),
+        (9, "Quarterly", "925.00"),
+        (9, "Annually", "3,700.00"),
+        (0, "Other or irregular", "2.10"),
+        (9, "(each hour of work paid)", ""),
+    ]
+    c = canvas.Canvas(str(path), pagesize=letter)
+    c.setFont("Helvetica-Bold", 9)
+    c.drawString(100, 700, "Payroll period")
+    c.drawRightString(330, 700, "Allowance")
+    c.setFont("Helvetica", 9)
+    for r, (indent, stub, value) in enumerate(lines, 1):
+        c.drawString(100 + indent, 700 - 11 * r, stub)
+        if value:
+            c.drawRightString(330, 700 - 11 * r, value)
+    c.save()
+    (table,) = read_tables(path.read_bytes())
+    assert table.cells == [
+        ["Payroll period", "Allowance"],
+        ["Weekly", "71.15"],
+        ["Monthly", "308.33"],
+        ["Daily or miscellaneous (each day of the payroll period)", "14.23"],
+        ["Of all periods", ""],
+        ["Quarterly", "925.00"],
+        ["Annually", "3,700.00"],
+        ["Other or irregular (each hour of work paid)", "2.10"],
+    ]

@@ -573,13 +573,30 @@ def _gap(lines: list[Line], i: int, j: int) -> float:
 
 def _continues(row: Cells, cells: Cells, lines: list[Line], i: int, settings) -> bool:
     """Whether a stub line goes on with the stub of the row above: its text goes on from the
-    row's, or it stands clearly closer to the line above than to the line below."""
+    row's, or it is set with a hanging indent under it, as close as a wrapped line (and the
+    next line is not at that indent: the first of indented rows is no such line), or it
+    stands clearly closer to the line above than to the line below."""
     if goes_on(_stub_text(row), _stub_text(cells)):
+        return True
+    if _hangs(row, cells, lines, i, settings):
         return True
     if i + 1 >= len(lines):
         return False
     size = lines[i][0].size
     return _gap(lines, i - 1, i) + settings.row_gap_margin * size < _gap(lines, i, i + 1)
+
+
+def _hangs(row: Cells, cells: Cells, lines: list[Line], i: int, settings) -> bool:
+    """Whether stub line ``i`` is indented under the stub of the row above, within it, as
+    close as a wrapped line, and the next line does not begin at its indent."""
+    stub, mine = row.get(0, [None])[0], cells[0][0]
+    if stub is None:
+        return False
+    tol = settings.cell_tolerance
+    indented = stub.x0 + tol < mine.x0 < stub.x1
+    close = _gap(lines, i - 1, i) <= settings.wrap_gap * mine.size
+    again = i + 1 < len(lines) and abs(lines[i + 1][0].x0 - mine.x0) <= tol
+    return indented and close and not again
 
 
 def _leads(cells: Cells, below: Cells) -> bool:

@@ -105,11 +105,18 @@ def find_blocks(
 def _wrapped(row: Line, above: Line, line: Line, table: TableSettings) -> bool:
     """Whether ``line``, right under ``above``, goes on with text cells of the last ``row``
     (a cell wrapped over lines): each of its segments is text that begins where a text
-    segment of the row after its first begins, and it stands as close as a wrapped line."""
+    segment of the row after its first begins, or indented under the row's stub (a hanging
+    indent), and it stands as close as a wrapped line."""
     tol = table.cell_tolerance
     starts = [s.x0 for s in row[1:] if not is_value(s.text)]
+    stub = row[0]
+
+    def under(s: Segment) -> bool:
+        hanging = stub.x0 + tol < s.x0 < stub.x1 and not is_value(stub.text)
+        return hanging or any(abs(s.x0 - x) <= tol for x in starts)
+
     return top(line) - bottom(above) <= table.wrap_gap * size(line) and all(
-        not is_value(s.text) and any(abs(s.x0 - x) <= tol for x in starts) for s in line
+        not is_value(s.text) and under(s) for s in line
     )
 
 
