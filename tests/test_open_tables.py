@@ -653,3 +653,41 @@ def test_a_stub_wrapped_with_a_hanging_indent_stays_whole(tmp_path):
         ["Annually", "3,700.00"],
         ["Other or irregular (each hour of work paid)", "2.10"],
     ]
+
+
+def test_values_run_together_across_two_columns_part_and_stars_alone_stay(tmp_path):
+    """A total whose figures of two columns print a word space apart ("297 -7.74") is
+    two cells, not one; a figure withheld as stars ("***.*") is printed as it stands, not
+    taken for note markers around nothing."""
+    path = tmp_path / "total.pdf"
+    rows = [
+        ["Murder", "0", "0", "***.*"],
+        ["Rape", "2", "7", "-71.4"],
+        ["Robbery", "37", "35", "5.7"],
+        ["Burglary", "31", "44", "-29.5"],
+        ["Assault", "52", "61", "-14.8"],
+        ["Larceny", "86", "78", "10.3"],
+        ["Auto theft", "27", "31", "-12.9"],
+        ["Transit", "17", "16", "6.2"],
+        ["Housing", "9", "9", "0.0"],
+        ["TOTAL", "274", "297", "-7.74"],
+    ]
+    c = canvas.Canvas(str(path), pagesize=letter)
+    c.setFont("Helvetica-Bold", 8)
+    c.drawString(60, 700, "Offense")
+    right = [170, 200, 230]  # the last two columns close: a bold total runs them together
+    for x, head in zip(right, ["2024", "2023", "% Chg"], strict=True):
+        c.drawRightString(x, 700, head)
+    for r, row in enumerate(rows, 1):
+        y = 700 - 11 * r
+        c.setFont("Helvetica-Bold" if row[0] == "TOTAL" else "Helvetica", 8)
+        c.drawString(60, y, row[0])
+        if row[0] == "TOTAL":  # its last two figures drawn as one string, a space apart
+            c.drawRightString(right[0], y, row[1])
+            c.drawRightString(right[2], y, f"{row[2]} {row[3]}")
+            continue
+        for x, cell in zip(right, row[1:], strict=True):
+            c.drawRightString(x, y, cell)
+    c.save()
+    (table,) = read_tables(path.read_bytes())
+    assert table.cells == [["Offense", "2024", "2023", "% Chg"], *rows]

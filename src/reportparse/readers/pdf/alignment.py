@@ -467,10 +467,31 @@ def _cut(seg: Segment, columns: list[list[float]], settings: TableSettings) -> l
                 and max(g.x1 for g in glyphs[:j] if not g.text.isspace()) <= a1 + tol
                 and abs(seg.x1 - b1) <= tol
             ]
+        if not cuts:  # two values a word space apart, across two columns ("297 -7.74")
+            cuts = [
+                (gap, j)
+                for gap, i, j in between
+                if gap > LAYOUT.word_gap * seg.size and _values_apart(glyphs, i, j, a1, b0, tol)
+            ]
         if cuts:
             _, at = max(cuts)
             return [make_segment(glyphs[:at]), *_cut(make_segment(glyphs[at:]), columns, settings)]
     return [seg]
+
+
+def _values_apart(glyphs, i: int, j: int, a1: float, b0: float, tol: float) -> bool:
+    """Whether the glyphs up to ``i`` and from ``j`` are two values of one word each, parted
+    in the white between two columns (from ``a1`` to ``b0``, to ``tol``): not the thousands
+    of one figure ("1 204")."""
+    left, right = make_segment(glyphs[: i + 1]).text.strip(), make_segment(glyphs[j:]).text.strip()
+    mid = (glyphs[i].x1 + glyphs[j].x0) / 2
+    return (
+        is_value(left)
+        and is_value(right)
+        and not THOUSANDS.match(right)
+        and " " not in left + right  # one word each side
+        and a1 - tol <= mid <= b0 + tol
+    )
 
 
 # ---------------------------------------------------------------- rows

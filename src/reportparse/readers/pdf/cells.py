@@ -139,16 +139,19 @@ def printed_lines(segs: list[Segment], core: float) -> list[list[Segment]]:
 
 def cell_text(segs: list[Segment], settings: TableSettings) -> tuple[str, list[str]]:
     """Cell text from its segments (lines joined, hyphenation undone, right-to-left text in
-    logical order) and its markers."""
+    logical order) and its markers. Asterisks are note markers only beside text: a cell of
+    asterisks and points alone ("***.*", a figure withheld) is printed as it stands."""
     lines = []
     markers: list[str] = []
     for row in printed_lines(segs, settings.row_core):
         lines.append(logical(" ".join(s.text for s in row)))
         markers += [m.text for s in row for m in s.markers]
     text = join_lines(lines)
-    for m in ASTERISKS.finditer(text):
-        markers.append(m.group(1) or m.group(2))
-    text = normalize_ws(TRAILING_LEADER.sub("", ASTERISKS.sub("", text)))
+    unmarked = ASTERISKS.sub("", text)
+    if any(ch.isalnum() for ch in unmarked):  # else the stars are the cell ("***.*", "**")
+        markers += [m.group(1) or m.group(2) for m in ASTERISKS.finditer(text)]
+        text = unmarked
+    text = normalize_ws(TRAILING_LEADER.sub("", text))
     if sign := NOTE_SIGN.search(text):
         markers.append(sign.group(1))
         text = text[: sign.start()]
