@@ -691,3 +691,44 @@ def test_values_run_together_across_two_columns_part_and_stars_alone_stay(tmp_pa
     c.save()
     (table,) = read_tables(path.read_bytes())
     assert table.cells == [["Offense", "2024", "2023", "% Chg"], *rows]
+
+
+def test_heads_set_close_on_lines_of_their_own_are_no_paragraph(tmp_path):
+    """Heads of several columns stacked over three lines, each line drawn as one text of
+    words with their spaces, set at the columns (words far wider apart than a space), are
+    the header's, not a paragraph left out of the table."""
+    path = tmp_path / "heads.pdf"
+    c = canvas.Canvas(str(path), pagesize=letter)
+    c.setFont("Helvetica-Bold", 9)
+    c.drawString(60, 700, "State")
+    lines = [
+        (700, "WMA Loans Loans Loans Loans Loans"),
+        (689, "from from from from from from"),
+        (678, "RBI Banks LIC GIC NABARD NCDC"),
+    ]
+    for y, words in lines:
+        text = c.beginText(200, y)  # one text object a line: each word and its space glyph
+        text.setFont("Helvetica-Bold", 9)
+        for k, word in enumerate(words.split()):
+            text.setTextOrigin(180 + 45 * k, y)
+            text.textOut(word + " ")
+        c.drawText(text)
+    rows = [
+        ["Andhra Pradesh", "3.26", "4.4", "2.62", "0.91", "1.07", "0.25"],
+        ["Assam", "0.57", "0.13", "0.20", "0.05", "0.44", "0.31"],
+        ["Bihar", "2.18", "1.10", "0.75", "0.32", "0.92", "0.66"],
+        ["Goa", "0.02", "0.09", "0.04", "0.01", "0.03", "0.08"],
+    ]
+    c.setFont("Helvetica", 9)
+    for r, row in enumerate(rows):
+        y = 660 - 12 * r
+        c.drawString(60, y, row[0])
+        for k, cell in enumerate(row[1:]):
+            c.drawString(180 + 45 * k, y, cell)
+    c.save()
+    (table,) = read_tables(path.read_bytes())
+    assert table.cells[0] == [
+        "State", "WMA from RBI", "Loans from Banks", "Loans from LIC", "Loans from GIC",
+        "Loans from NABARD", "Loans from NCDC",
+    ]  # fmt: skip
+    assert table.cells[1:] == rows
