@@ -732,3 +732,26 @@ def test_heads_set_close_on_lines_of_their_own_are_no_paragraph(tmp_path):
         "Loans from NABARD", "Loans from NCDC",
     ]  # fmt: skip
     assert table.cells[1:] == rows
+
+
+def test_points_left_of_a_leader_after_a_label_are_no_text(tmp_path):
+    """A leader cut short by the value's column leaves points set apart after a label
+    ("etc. .", "violations . ."): they are no part of it; a label's own point stays."""
+    path = tmp_path / "leaders.pdf"
+    rows = [
+        ("Weapons; carrying, possessing, etc. .", "Weapons; carrying, possessing, etc.", "132.9"),
+        ("Curfew and loitering law violations . .", "Curfew and loitering law violations", "91.0"),
+        ("Drunkenness", "Drunkenness", "177.3"),
+        ("All other offenses", "All other offenses", "1,201.4"),
+    ]
+    c = canvas.Canvas(str(path), pagesize=letter)
+    c.setFont("Helvetica-Bold", 9)
+    c.drawString(60, 700, "Offense charged")
+    c.drawRightString(330, 700, "Total")
+    c.setFont("Helvetica", 9)
+    for r, (printed, _, value) in enumerate(rows, 1):
+        c.drawString(60, 700 - 12 * r, printed)
+        c.drawRightString(330, 700 - 12 * r, value)
+    c.save()
+    (table,) = read_tables(path.read_bytes())
+    assert table.cells == [["Offense charged", "Total"], *([label, v] for _, label, v in rows)]

@@ -17,6 +17,9 @@ from .turned import QUARTER_TURNS, Turn
 
 BBox = tuple[float, float, float, float]  # x0, top, x1, bottom
 TRAILING_LEADER = re.compile(rf"\s*(?:{LEADER.pattern})\s*$")  # dots from a label to its value
+# the last dots of a leader cut short by the value's column: points set apart after a
+# label's text ("etc. .", "violations . ."); no word ends in a point set apart
+SPACED_POINTS = re.compile(r"(?<=\S)(?:\s+\.)+\s*$")
 
 
 @dataclass
@@ -152,6 +155,8 @@ def cell_text(segs: list[Segment], settings: TableSettings) -> tuple[str, list[s
         markers += [m.group(1) or m.group(2) for m in ASTERISKS.finditer(text)]
         text = unmarked
     text = normalize_ws(TRAILING_LEADER.sub("", text))
+    if any(ch.isalpha() for ch in text):  # a label's, not a figure's ("12 ." stays)
+        text = SPACED_POINTS.sub("", text)
     if sign := NOTE_SIGN.search(text):
         markers.append(sign.group(1))
         text = text[: sign.start()]
