@@ -455,10 +455,11 @@ SEED_ROWS = [
 ]
 
 
-def _seed_page(path, *, twice: bool = False, rounded: bool = False):
+def _seed_page(path, *, twice: bool = False, rounded: bool = False, pieces: bool = False):
     """An open table; ``twice``: its stub and yields drawn a second time over themselves,
     once the table is drawn (a heavier look by overprinting); ``rounded``: its body boxed by
-    a frame with rounded corners."""
+    a frame with rounded corners; ``pieces``: the same frame drawn as rules and corner
+    pieces."""
     c = canvas.Canvas(str(path), pagesize=letter)
     x = [60, 150, 290, 360, 430]
     for shift, columns in [(0.0, range(5)), *([(0.01, (0, 2))] if twice else [])]:
@@ -467,8 +468,25 @@ def _seed_page(path, *, twice: bool = False, rounded: bool = False):
             for k in columns:
                 draw = c.drawString if k < 2 else c.drawRightString
                 draw(x[k] + shift, 700 - 14 * r, row[k])
+    x0, y0, w, h = 50, 700 - 14 * len(SEED_ROWS) + 6, 400, 14 * (len(SEED_ROWS) - 1) + 2
     if rounded:
-        c.roundRect(50, 700 - 14 * len(SEED_ROWS) + 6, 400, 14 * (len(SEED_ROWS) - 1) + 2, 6)
+        c.roundRect(x0, y0, w, h, 6)
+    if pieces:  # the sides as rules, each rounded corner a filled piece of its own, the
+        x0, y0, w, h = 57, 643, 376, 63  # frame tight round the text
+        r = 6
+        c.line(x0 + r, y0, x0 + w - r, y0)
+        c.line(x0 + r, y0 + h, x0 + w - r, y0 + h)
+        c.line(x0, y0 + r, x0, y0 + h - r)
+        c.line(x0 + w, y0 + r, x0 + w, y0 + h - r)
+        for cx, cy, sx, sy in [(x0, y0, 1, 1), (x0 + w, y0, -1, 1), (x0, y0 + h, 1, -1),
+                               (x0 + w, y0 + h, -1, -1)]:  # fmt: skip
+            piece = c.beginPath()
+            piece.moveTo(cx + sx * r, cy)
+            piece.lineTo(cx, cy)
+            piece.lineTo(cx, cy + sy * r)
+            piece.curveTo(cx, cy + sy * r * 0.45, cx + sx * r * 0.45, cy, cx + sx * r, cy)
+            piece.close()
+            c.drawPath(piece, stroke=0, fill=1)
     c.save()
     return path
 
@@ -484,6 +502,8 @@ def test_a_frame_with_rounded_corners_round_an_open_table_is_no_chart(tmp_path):
     """A box whose corners are rounded bends only at its corners: it frames the table, and
     is no drawn line of a chart among its text."""
     (table,) = read_tables(_seed_page(tmp_path / "rounded.pdf", rounded=True).read_bytes())
+    assert table.cells == SEED_ROWS
+    (table,) = read_tables(_seed_page(tmp_path / "pieces.pdf", pieces=True).read_bytes())
     assert table.cells == SEED_ROWS
 
 

@@ -24,6 +24,9 @@ PAGE_NUMBER = re.compile(r"^\d{1,4}$")
 # (share of its shorter side) a box's rounded corner bends within this much of the corner;
 # a circle or an ellipse bends all round (its bends reach half its sides)
 ROUNDED_CORNER = 0.25
+# (chart tolerances, about a text size) a closed shape this small, bending, is a frame's
+# rounded corner drawn as a piece of its own, not a chart's line
+CORNER_PIECE = 4.0
 
 
 def looks_like_table(
@@ -122,8 +125,8 @@ def _size(grid: Grid, layout: PageLayout) -> float:
 
 def _drawn_line(pts, tol: float) -> bool:
     """A path that is a drawn line (a chart's), not a box or a rule drawn as a path: it has
-    a slanted stretch other than the rounded corners of a box, or points inside its
-    bounding box."""
+    a slanted stretch other than the rounded corners of a box (or a closed piece as small
+    as a corner), or points inside its bounding box."""
     if len(pts) < 2:
         return False
     xs, ys = [x for x, _ in pts], [y for _, y in pts]
@@ -142,7 +145,8 @@ def _drawn_line(pts, tol: float) -> bool:
         )
 
     rounded = all(at_corner(a, b) for a, b in slants)  # a box, its corners rounded
-    return inner or (bool(slants) and not rounded)
+    piece = pts[0] == pts[-1] and max(x1 - x0, y1 - y0) <= CORNER_PIECE * tol
+    return inner or (bool(slants) and not rounded and not piece)
 
 
 def is_list(cells: list[list[str]]) -> bool:
