@@ -638,8 +638,8 @@ def test_headings_centred_over_groups_of_rows_are_rows_of_their_own(tmp_path):
 
 def test_a_stub_wrapped_with_a_hanging_indent_stays_whole(tmp_path):
     """A stub wrapped onto a line indented under it, as close as a wrapped line, goes on
-    with it, in the table's last row too; an indented stub line that begins indented rows
-    (its level's first) stays a row of its own."""
+    with it, in the table's last row too; an indented stub line over lines indented
+    further (a subheading over its rows) stays a row of its own."""
     path = tmp_path / "hanging.pdf"
     lines = [  # (indent, stub, value)
         (0, "Weekly", "71.15"),
@@ -651,6 +651,10 @@ def test_a_stub_wrapped_with_a_hanging_indent_stays_whole(tmp_path):
         (9, "Annually", "3,700.00"),
         (0, "Other or irregular", "2.10"),
         (9, "(each hour of work paid)", ""),
+        (0, "Outlays:", ""),
+        (9, "Appropriated programs:", ""),
+        (18, "Defense", "554"),
+        (18, "Nondefense", "424"),
     ]
     c = canvas.Canvas(str(path), pagesize=letter)
     c.setFont("Helvetica-Bold", 9)
@@ -672,6 +676,10 @@ def test_a_stub_wrapped_with_a_hanging_indent_stays_whole(tmp_path):
         ["Quarterly", "925.00"],
         ["Annually", "3,700.00"],
         ["Other or irregular (each hour of work paid)", "2.10"],
+        ["Outlays:", ""],
+        ["Appropriated programs:", ""],
+        ["Defense", "554"],
+        ["Nondefense", "424"],
     ]
 
 

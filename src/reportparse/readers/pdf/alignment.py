@@ -595,7 +595,7 @@ def _gap(lines: list[Line], i: int, j: int) -> float:
 def _continues(row: Cells, cells: Cells, lines: list[Line], i: int, settings) -> bool:
     """Whether a stub line goes on with the stub of the row above: its text goes on from the
     row's, or it is set with a hanging indent under it, as close as a wrapped line (and the
-    next line is not at that indent: the first of indented rows is no such line), or it
+    next line is back at the stub's edge: a subheading over indented rows is no such line), or it
     stands clearly closer to the line above than to the line below."""
     if goes_on(_stub_text(row), _stub_text(cells)):
         return True
@@ -609,15 +609,16 @@ def _continues(row: Cells, cells: Cells, lines: list[Line], i: int, settings) ->
 
 def _hangs(row: Cells, cells: Cells, lines: list[Line], i: int, settings) -> bool:
     """Whether stub line ``i`` is indented under the stub of the row above, within it, as
-    close as a wrapped line, and the next line does not begin at its indent."""
+    close as a wrapped line, and the next line begins back at that stub's edge (or there is
+    none): under a heading, indented lines that go on indented are its rows."""
     stub, mine = row.get(0, [None])[0], cells[0][0]
     if stub is None:
         return False
     tol = settings.cell_tolerance
     indented = stub.x0 + tol < mine.x0 < stub.x1
     close = _gap(lines, i - 1, i) <= settings.wrap_gap * mine.size
-    again = i + 1 < len(lines) and abs(lines[i + 1][0].x0 - mine.x0) <= tol
-    return indented and close and not again
+    deeper = i + 1 < len(lines) and lines[i + 1][0].x0 > stub.x0 + tol
+    return indented and close and not deeper
 
 
 def _leads(cells: Cells, below: Cells) -> bool:
