@@ -391,3 +391,395 @@ def test_a_sign_set_apart_after_its_figure_stays_in_its_cell(tmp_path):
     c.save()
     (table,) = read_tables(path.read_bytes())
     assert table.cells == SIGNS_APART
+
+
+LEDGER_HEADS = ["Document", "Posted", "Payee", "Description", "Amount"]
+LEDGER = [  # the description's lines: a long one, wrapped in its column, is no paragraph
+    ["D-0001", "05/03/2019", "Travel card", ["Staff transportation"], "920.68"],
+    ["D-0002", "05/24/2019", "Travel card", [
+        "Staff transportation",
+        "Airfare for a clerk from the capital to the county seat and on to the coast and return",
+        "by the same route",
+    ], "907.96"],
+    ["D-0003", "06/13/2019", "Senator card", [
+        "Airfare for the senator to the county seat, the coast, the hills and the valley and back",
+    ], "1,112.00"],
+    ["D-0004", "07/01/2019", "Travel card", [
+        "Staff transportation",
+        "Airfare for an intern from the capital to the county seat and the coast and then return",
+    ], "411.49"],
+]  # fmt: skip
+NOTE = (
+    "The amounts are those paid in the period, and each journey is listed once under the "
+    "document that paid it."
+)
+
+
+def test_a_long_description_wrapped_in_its_column_stays_in_its_cell(tmp_path):
+    """A line of many words in a table's column, between its rows or under the last one,
+    is the cell's text, not running text left out; a paragraph under the table, beginning
+    at its left edge, stays out of it."""
+    path = tmp_path / "ledger.pdf"
+    c = canvas.Canvas(str(path), pagesize=landscape(letter))
+    x = [40, 110, 180, 280, 720]
+    y = 540
+    c.setFont("Helvetica-Bold", 7)
+    for k, head in enumerate(LEDGER_HEADS[:-1]):
+        c.drawString(x[k], y, head)
+    c.drawRightString(x[4], y, LEDGER_HEADS[-1])
+    c.setFont("Helvetica", 7)
+    for row in LEDGER:
+        y -= 16
+        for k in range(3):
+            c.drawString(x[k], y, row[k])
+        c.drawRightString(x[4], y, row[4])
+        for i, line in enumerate(row[3]):
+            c.drawString(x[3], y - 9 * i, line)
+        y -= 9 * (len(row[3]) - 1)
+    c.setFont("Helvetica", 9)
+    c.drawString(x[0], y - 40, NOTE)
+    c.save()
+    (table,) = read_tables(path.read_bytes())
+    assert table.cells == [
+        LEDGER_HEADS,
+        *([*row[:3], " ".join(row[3]), row[4]] for row in LEDGER),
+    ]
+
+
+SEED_ROWS = [
+    ["Brand", "Product", "Yield", "Moisture", "Income"],
+    ["Kruger", "K2-1901", "56.4", "7.6", "$846"],
+    ["Stine", "19RA02", "55.3", "7.6", "$830"],
+    ["Hefty", "H17Y12", "53.7", "7.7", "$806"],
+    ["Asgrow", "AG1832", "52.9", "7.7", "$794"],
+]
+
+
+def _seed_page(path, *, twice: bool = False, rounded: bool = False, pieces: bool = False):
+    """An open table; ``twice``: its stub and yields drawn a second time over themselves,
+    once the table is drawn (a heavier look by overprinting); ``rounded``: its body boxed by
+    a frame with rounded corners; ``pieces``: the same frame drawn as rules and corner
+    pieces."""
+    c = canvas.Canvas(str(path), pagesize=letter)
+    x = [60, 150, 290, 360, 430]
+    for shift, columns in [(0.0, range(5)), *([(0.01, (0, 2))] if twice else [])]:
+        for r, row in enumerate(SEED_ROWS):
+            c.setFont("Helvetica-Bold" if r == 0 else "Helvetica", 8)
+            for k in columns:
+                draw = c.drawString if k < 2 else c.drawRightString
+                draw(x[k] + shift, 700 - 14 * r, row[k])
+    x0, y0, w, h = 50, 700 - 14 * len(SEED_ROWS) + 6, 400, 14 * (len(SEED_ROWS) - 1) + 2
+    if rounded:
+        c.roundRect(x0, y0, w, h, 6)
+    if pieces:  # the sides as rules, each rounded corner a filled piece of its own, the
+        x0, y0, w, h = 57, 643, 376, 63  # frame tight round the text
+        r = 6
+        c.line(x0 + r, y0, x0 + w - r, y0)
+        c.line(x0 + r, y0 + h, x0 + w - r, y0 + h)
+        c.line(x0, y0 + r, x0, y0 + h - r)
+        c.line(x0 + w, y0 + r, x0 + w, y0 + h - r)
+        for cx, cy, sx, sy in [(x0, y0, 1, 1), (x0 + w, y0, -1, 1), (x0, y0 + h, 1, -1),
+                               (x0 + w, y0 + h, -1, -1)]:  # fmt: skip
+            piece = c.beginPath()
+            piece.moveTo(cx + sx * r, cy)
+            piece.lineTo(cx, cy)
+            piece.lineTo(cx, cy + sy * r)
+            piece.curveTo(cx, cy + sy * r * 0.45, cx + sx * r * 0.45, cy, cx + sx * r, cy)
+            piece.close()
+            c.drawPath(piece, stroke=0, fill=1)
+    c.save()
+    return path
+
+
+def test_text_printed_twice_over_itself_is_read_once(tmp_path):
+    """Glyphs drawn a second time where they stand, same text, font and size, are one
+    glyph: "Kruger", not "KKrruuggeerr"."""
+    (table,) = read_tables(_seed_page(tmp_path / "twice.pdf", twice=True).read_bytes())
+    assert table.cells == SEED_ROWS
+
+
+def test_a_frame_with_rounded_corners_round_an_open_table_is_no_chart(tmp_path):
+    """A box whose corners are rounded bends only at its corners: it frames the table, and
+    is no drawn line of a chart among its text."""
+    (table,) = read_tables(_seed_page(tmp_path / "rounded.pdf", rounded=True).read_bytes())
+    assert table.cells == SEED_ROWS
+    (table,) = read_tables(_seed_page(tmp_path / "pieces.pdf", pieces=True).read_bytes())
+    assert table.cells == SEED_ROWS
+
+
+# each text cell's lines; a row's cells are set at its foot, as a spreadsheet sets them
+LICENCES = [
+    ["648765", ["Allegiant Air"], ["7100 Terminal Drive"], ["Oklahoma City"], "73159"],
+    ["648766", ["Allegiant Air"], ["7777 East Apache", "Street"], ["Tulsa"], "74115"],
+    ["509609", ["American Eagle", "Airlines Inc"], ["7100 Terminal Drive"], ["Oklahoma City"],
+     "73159"],
+    ["429755", ["Tulsa International", "Airport"], ["7777 East Apache", "Drive North"],
+     ["Tulsa"], "74115"],
+    ["184066", ["Ajanta"], ["12215 North", "Pennsylvania"], ["Oklahoma City"], "73120"],
+]  # fmt: skip
+
+
+def _licence_page(path):
+    """The rows' text cells wrapped over lines, each cell's last line on its row's line (the
+    licence number's); every other row on a filled band, the lines evenly spaced."""
+    c = canvas.Canvas(str(path), pagesize=letter)
+    x = [110, 130, 250, 370, 520]
+    y = 700
+    c.setFont("Helvetica-Bold", 8)
+    c.drawRightString(x[0], y, "Licence")
+    for k, head in enumerate(["Name", "Address", "City"], 1):
+        c.drawString(x[k], y, head)
+    c.drawRightString(x[4], y, "Zip")
+    c.setFont("Helvetica", 8)
+    y -= 6
+    for r, row in enumerate(LICENCES):
+        lines = max(len(cell) for cell in row[1:4])
+        height = 10 * lines
+        if r % 2 == 0:
+            c.setFillColorRGB(0.6, 1.0, 1.0)
+            c.rect(40, y - height, 500, height, stroke=0, fill=1)
+            c.setFillColorRGB(0, 0, 0)
+        foot = y - height + 3
+        c.drawRightString(x[0], foot, row[0])
+        c.drawRightString(x[4], foot, row[4])
+        for k, cell in enumerate(row[1:4], 1):
+            for i, line in enumerate(reversed(cell)):
+                c.drawString(x[k], foot + 10 * i, line)
+        y -= height
+    c.save()
+    return path
+
+
+def test_cells_set_at_the_foot_of_their_row_begin_on_the_lines_above_it(tmp_path):
+    """A text cell wrapped over lines whose last line stands on its row's line (a
+    spreadsheet sets cells at their foot) begins on the lines above: they are the row's,
+    not rows of their own nor the row above's, where fills band the rows."""
+    expected = [
+        ["Licence", "Name", "Address", "City", "Zip"],
+        *([row[0], *(" ".join(cell) for cell in row[1:4]), row[4]] for row in LICENCES),
+    ]
+    page = _licence_page(tmp_path / "licences.pdf")
+    (table,) = read_tables(page.read_bytes())
+    assert table.cells == expected
+
+
+def test_heads_of_two_lines_beside_heads_centred_on_them_are_one_row(tmp_path):
+    """Heads wrapped over two lines beside heads of one line set centred on the pair (the
+    middle head straddles the white between the two lines): one header row whose cells
+    are the wrapped heads whole, not two rows."""
+    path = tmp_path / "centred.pdf"
+    c = canvas.Canvas(str(path), pagesize=letter)
+    c.setFont("Helvetica-Bold", 8)
+    for x, upper, lower in [(70, "Code", "County"), (240, "Code", "Municipality")]:
+        c.drawCentredString(x, 708, upper)
+        c.drawCentredString(x, 696, lower)
+    for x, head in [(150, "Name of county"), (330, "Name of municipality")]:
+        c.drawCentredString(x, 702, head)
+    rows = [["01", "Agder", "001", "Arendal"], ["01", "Agder", "002", "Grimstad"],
+            ["03", "Oslo", "301", "Oslo"], ["11", "Rogaland", "103", "Stavanger"]]  # fmt: skip
+    c.setFont("Helvetica", 8)
+    for r, row in enumerate(rows):
+        y = 680 - 12 * r
+        for x, cell in zip((70, 120, 240, 290), row, strict=True):
+            (c.drawCentredString if x in (70, 240) else c.drawString)(x, y, cell)
+    c.save()
+    (table,) = read_tables(path.read_bytes())
+    assert table.cells == [
+        ["Code County", "Name of county", "Code Municipality", "Name of municipality"],
+        *rows,
+    ]
+    assert table.header_rows == 1
+
+
+def test_headings_centred_over_groups_of_rows_are_rows_of_their_own(tmp_path):
+    """Headings set centred across a table between rules (booktabs groups), the first right
+    under the column heads: each a row of the body, in the column it stands over most; the
+    first is no header row."""
+    path = tmp_path / "groups.pdf"
+    heads = ["Model", "Knowledge", "Exam", "Coding", "Math"]
+    groups = [
+        ("Proprietary models", [["GPT-4o", "66.68", "69.04", "59.58", "71.16"],
+                                ["Max-0428", "76.65", "74.80", "49.48", "66.01"]]),
+        ("Open models", [["Small-1B", "28.55", "36.99", "3.82", "13.10"],
+                         ["Large-72B", "71.52", "70.04", "38.22", "63.09"],
+                         ["Huge-110B", "76.26", "74.00", "44.25", "64.92"]]),
+    ]  # fmt: skip
+    right = [0, 250, 310, 370, 430]
+    c = canvas.Canvas(str(path), pagesize=letter)
+    y = 700
+    c.line(80, y + 12, 440, y + 12)
+    c.setFont("Times-Bold", 9)
+    c.drawString(82, y, heads[0])
+    for k in range(1, 5):
+        c.drawRightString(right[k], y, heads[k])
+    for heading, rows in groups:
+        y -= 5
+        c.line(80, y, 440, y)
+        y -= 12
+        c.setFont("Times-Italic", 9)
+        c.drawCentredString(260, y, heading)
+        y -= 5
+        c.line(80, y, 440, y)
+        c.setFont("Times-Roman", 9)
+        for row in rows:
+            y -= 12
+            c.drawString(82, y, row[0])
+            for k in range(1, 5):
+                c.drawRightString(right[k], y, row[k])
+    c.line(80, y - 5, 440, y - 5)
+    c.save()
+    (table,) = read_tables(path.read_bytes())
+    expected = [heads]
+    for heading, rows in groups:
+        expected += [["", heading, "", "", ""], *rows]
+    assert table.cells == expected
+    assert table.header_rows == 1
+
+
+def test_a_stub_wrapped_with_a_hanging_indent_stays_whole(tmp_path):
+    """A stub wrapped onto a line indented under it, as close as a wrapped line, goes on
+    with it, in the table's last row too; an indented stub line over lines indented
+    further (a subheading over its rows) stays a row of its own."""
+    path = tmp_path / "hanging.pdf"
+    lines = [  # (indent, stub, value)
+        (0, "Weekly", "71.15"),
+        (0, "Monthly", "308.33"),
+        (0, "Daily or miscellaneous", "14.23"),
+        (9, "(each day of the payroll period)", ""),
+        (0, "Of all periods", ""),
+        (9, "Quarterly", "925.00"),
+        (9, "Annually", "3,700.00"),
+        (0, "Other or irregular", "2.10"),
+        (9, "(each hour of work paid)", ""),
+        (0, "Outlays:", ""),
+        (9, "Appropriated programs:", ""),
+        (18, "Defense", "554"),
+        (18, "Nondefense", "424"),
+    ]
+    c = canvas.Canvas(str(path), pagesize=letter)
+    c.setFont("Helvetica-Bold", 9)
+    c.drawString(100, 700, "Payroll period")
+    c.drawRightString(330, 700, "Allowance")
+    c.setFont("Helvetica", 9)
+    for r, (indent, stub, value) in enumerate(lines, 1):
+        c.drawString(100 + indent, 700 - 11 * r, stub)
+        if value:
+            c.drawRightString(330, 700 - 11 * r, value)
+    c.save()
+    (table,) = read_tables(path.read_bytes())
+    assert table.cells == [
+        ["Payroll period", "Allowance"],
+        ["Weekly", "71.15"],
+        ["Monthly", "308.33"],
+        ["Daily or miscellaneous (each day of the payroll period)", "14.23"],
+        ["Of all periods", ""],
+        ["Quarterly", "925.00"],
+        ["Annually", "3,700.00"],
+        ["Other or irregular (each hour of work paid)", "2.10"],
+        ["Outlays:", ""],
+        ["Appropriated programs:", ""],
+        ["Defense", "554"],
+        ["Nondefense", "424"],
+    ]
+
+
+def test_values_run_together_across_two_columns_part_and_stars_alone_stay(tmp_path):
+    """A total whose figures of two columns print a word space apart ("297 -7.74") is
+    two cells, not one; a figure withheld as stars ("***.*") is printed as it stands, not
+    taken for note markers around nothing."""
+    path = tmp_path / "total.pdf"
+    rows = [
+        ["Murder", "0", "0", "***.*"],
+        ["Rape", "2", "7", "-71.4"],
+        ["Robbery", "37", "35", "5.7"],
+        ["Burglary", "31", "44", "-29.5"],
+        ["Assault", "52", "61", "-14.8"],
+        ["Larceny", "86", "78", "10.3"],
+        ["Auto theft", "27", "31", "-12.9"],
+        ["Transit", "17", "16", "6.2"],
+        ["Housing", "9", "9", "0.0"],
+        ["TOTAL", "274", "297", "-7.74"],
+    ]
+    c = canvas.Canvas(str(path), pagesize=letter)
+    c.setFont("Helvetica-Bold", 8)
+    c.drawString(60, 700, "Offense")
+    right = [170, 200, 230]  # the last two columns close: a bold total runs them together
+    for x, head in zip(right, ["2024", "2023", "% Chg"], strict=True):
+        c.drawRightString(x, 700, head)
+    for r, row in enumerate(rows, 1):
+        y = 700 - 11 * r
+        c.setFont("Helvetica-Bold" if row[0] == "TOTAL" else "Helvetica", 8)
+        c.drawString(60, y, row[0])
+        if row[0] == "TOTAL":  # its last two figures drawn as one string, a space apart
+            c.drawRightString(right[0], y, row[1])
+            c.drawRightString(right[2], y, f"{row[2]} {row[3]}")
+            continue
+        for x, cell in zip(right, row[1:], strict=True):
+            c.drawRightString(x, y, cell)
+    c.save()
+    (table,) = read_tables(path.read_bytes())
+    assert table.cells == [["Offense", "2024", "2023", "% Chg"], *rows]
+
+
+def test_heads_set_close_on_lines_of_their_own_are_no_paragraph(tmp_path):
+    """Heads of several columns stacked over three lines, each line drawn as one text of
+    words with their spaces, set at the columns (words far wider apart than a space), are
+    the header's, not a paragraph left out of the table."""
+    path = tmp_path / "heads.pdf"
+    c = canvas.Canvas(str(path), pagesize=letter)
+    c.setFont("Helvetica-Bold", 9)
+    c.drawString(60, 700, "State")
+    lines = [
+        (700, "WMA Loans Loans Loans Loans Loans"),
+        (689, "from from from from from from"),
+        (678, "RBI Banks LIC GIC NABARD NCDC"),
+    ]
+    for y, words in lines:
+        text = c.beginText(200, y)  # one text object a line: each word and its space glyph
+        text.setFont("Helvetica-Bold", 9)
+        for k, word in enumerate(words.split()):
+            text.setTextOrigin(180 + 45 * k, y)
+            text.textOut(word + " ")
+        c.drawText(text)
+    rows = [
+        ["Andhra Pradesh", "3.26", "4.4", "2.62", "0.91", "1.07", "0.25"],
+        ["Assam", "0.57", "0.13", "0.20", "0.05", "0.44", "0.31"],
+        ["Bihar", "2.18", "1.10", "0.75", "0.32", "0.92", "0.66"],
+        ["Goa", "0.02", "0.09", "0.04", "0.01", "0.03", "0.08"],
+    ]
+    c.setFont("Helvetica", 9)
+    for r, row in enumerate(rows):
+        y = 660 - 12 * r
+        c.drawString(60, y, row[0])
+        for k, cell in enumerate(row[1:]):
+            c.drawString(180 + 45 * k, y, cell)
+    c.save()
+    (table,) = read_tables(path.read_bytes())
+    assert table.cells[0] == [
+        "State", "WMA from RBI", "Loans from Banks", "Loans from LIC", "Loans from GIC",
+        "Loans from NABARD", "Loans from NCDC",
+    ]  # fmt: skip
+    assert table.cells[1:] == rows
+
+
+def test_points_left_of_a_leader_after_a_label_are_no_text(tmp_path):
+    """A leader cut short by the value's column leaves points set apart after a label
+    ("etc. .", "violations . ."): they are no part of it; a label's own point stays."""
+    path = tmp_path / "leaders.pdf"
+    rows = [
+        ("Weapons; carrying, possessing, etc. .", "Weapons; carrying, possessing, etc.", "132.9"),
+        ("Curfew and loitering law violations . .", "Curfew and loitering law violations", "91.0"),
+        ("Drunkenness", "Drunkenness", "177.3"),
+        ("All other offenses", "All other offenses", "1,201.4"),
+    ]
+    c = canvas.Canvas(str(path), pagesize=letter)
+    c.setFont("Helvetica-Bold", 9)
+    c.drawString(60, 700, "Offense charged")
+    c.drawRightString(330, 700, "Total")
+    c.setFont("Helvetica", 9)
+    for r, (printed, _, value) in enumerate(rows, 1):
+        c.drawString(60, 700 - 12 * r, printed)
+        c.drawRightString(330, 700 - 12 * r, value)
+    c.save()
+    (table,) = read_tables(path.read_bytes())
+    assert table.cells == [["Offense charged", "Total"], *([label, v] for _, label, v in rows)]

@@ -35,6 +35,11 @@ class LayoutSettings:
     # to right: a difference under a point is drawing noise, whatever the font size
     sort_step: float = 1.0
 
+    # (sizes) a glyph drawn again, same text, font and size, this close to where it stands is
+    # one glyph printed twice (a heavier look by overprinting): the narrowest letters of a
+    # word ("ll", "ii") stand a fifth of their size apart or more
+    overprint: float = 0.1
+
     # glyph runs: glyphs of one size that follow each other on one baseline
     # (pt) font sizes that differ by less are one size; sizes are compared in points, as set
     run_size: float = 0.3

@@ -45,6 +45,7 @@ from .layout import Segment, make_segment
 
 Line = list[Segment]
 Cells = dict[int, list[Segment]]
+CENTRED = 1.0  # (sizes) a heading centred on a table stands this close to its middle
 
 
 @dataclass(frozen=True)
@@ -187,6 +188,9 @@ def read_region(
         columns = text_columns(body, settings, evidence.column_rules)
     if len(columns) < 2:
         return None
+    while len(head) > 1 and _body_heading(head, columns, settings):
+        body.insert(0, head.pop())  # a heading of the first rows, under the column heads
+        split -= 1
     if not evidence.columns:
         columns = _sparse_columns(body, head, columns, settings)
     placed = [_place(line, columns, settings) for line in body]
@@ -422,6 +426,24 @@ def _place(line: Line, columns: list[list[float]], settings: TableSettings) -> C
     return cells
 
 
+def _body_heading(head: list[Line], columns: list[list[float]], settings: TableSettings) -> bool:
+    """Whether the header's last line is a heading of the body's first rows: one segment
+    out of every column, centred on the table (``_heading_across``), under a line of heads
+    over several columns (a group head stands over the column heads, not under them)."""
+    last, above = head[-1], head[-2]
+    return len(last) == 1 and len(above) > 1 and _heading_across(last[0], columns, settings)
+
+
+def _heading_across(s: Segment, columns: list[list[float]], settings: TableSettings) -> bool:
+    """Whether a segment of text stands out of every column (over the white beside a column,
+    or over two) and is centred on the table, to ``CENTRED`` of its size."""
+    tol = settings.cell_tolerance
+    within = any(a - tol <= s.x0 and s.x1 <= b + tol for a, b in columns)
+    middle = (columns[0][0] + columns[-1][1]) / 2
+    centred = abs(s.cx - middle) <= CENTRED * s.size
+    return centred and not within and not is_value(s.text) and len(columns) > 2
+
+
 def _cut(seg: Segment, columns: list[list[float]], settings: TableSettings) -> list[Segment]:
     glyphs = seg.glyphs
     ink = [i for i, g in enumerate(glyphs) if not g.text.isspace()]
@@ -445,10 +467,31 @@ def _cut(seg: Segment, columns: list[list[float]], settings: TableSettings) -> l
                 and max(g.x1 for g in glyphs[:j] if not g.text.isspace()) <= a1 + tol
                 and abs(seg.x1 - b1) <= tol
             ]
+        if not cuts:  # two values a word space apart, across two columns ("297 -7.74")
+            cuts = [
+                (gap, j)
+                for gap, i, j in between
+                if gap > LAYOUT.word_gap * seg.size and _values_apart(glyphs, i, j, a1, b0, tol)
+            ]
         if cuts:
             _, at = max(cuts)
             return [make_segment(glyphs[:at]), *_cut(make_segment(glyphs[at:]), columns, settings)]
     return [seg]
+
+
+def _values_apart(glyphs, i: int, j: int, a1: float, b0: float, tol: float) -> bool:
+    """Whether the glyphs up to ``i`` and from ``j`` are two values of one word each, parted
+    in the white between two columns (from ``a1`` to ``b0``, to ``tol``): not the thousands
+    of one figure ("1 204")."""
+    left, right = make_segment(glyphs[: i + 1]).text.strip(), make_segment(glyphs[j:]).text.strip()
+    mid = (glyphs[i].x1 + glyphs[j].x0) / 2
+    return (
+        is_value(left)
+        and is_value(right)
+        and not THOUSANDS.match(right)
+        and " " not in left + right  # one word each side
+        and a1 - tol <= mid <= b0 + tol
+    )
 
 
 # ---------------------------------------------------------------- rows
@@ -506,6 +549,9 @@ def body_rows(
             if below is not None and 0 in placed[below] and _leads(placed[i], placed[below]):
                 lead.append(i)
                 continue
+        elif 0 not in placed[i] and _tops(placed, lines, band, i, settings):
+            lead.append(i)  # the first lines of cells set at the foot of their row
+            continue
         elif (
             0 not in placed[i]
             and above is not None
@@ -548,8 +594,12 @@ def _gap(lines: list[Line], i: int, j: int) -> float:
 
 def _continues(row: Cells, cells: Cells, lines: list[Line], i: int, settings) -> bool:
     """Whether a stub line goes on with the stub of the row above: its text goes on from the
-    row's, or it stands clearly closer to the line above than to the line below."""
+    row's, or it is set with a hanging indent under it, as close as a wrapped line (and the
+    next line is back at the stub's edge: a subheading over indented rows is no such line), or it
+    stands clearly closer to the line above than to the line below."""
     if goes_on(_stub_text(row), _stub_text(cells)):
+        return True
+    if _hangs(row, cells, lines, i, settings):
         return True
     if i + 1 >= len(lines):
         return False
@@ -557,11 +607,45 @@ def _continues(row: Cells, cells: Cells, lines: list[Line], i: int, settings) ->
     return _gap(lines, i - 1, i) + settings.row_gap_margin * size < _gap(lines, i, i + 1)
 
 
+def _hangs(row: Cells, cells: Cells, lines: list[Line], i: int, settings) -> bool:
+    """Whether stub line ``i`` is indented under the stub of the row above, within it, as
+    close as a wrapped line, and the next line begins back at that stub's edge (or there is
+    none): under a heading, indented lines that go on indented are its rows."""
+    stub, mine = row.get(0, [None])[0], cells[0][0]
+    if stub is None:
+        return False
+    tol = settings.cell_tolerance
+    indented = stub.x0 + tol < mine.x0 < stub.x1
+    close = _gap(lines, i - 1, i) <= settings.wrap_gap * mine.size
+    deeper = i + 1 < len(lines) and lines[i + 1][0].x0 > stub.x0 + tol
+    return indented and close and not deeper
+
+
 def _leads(cells: Cells, below: Cells) -> bool:
     """Whether a stub line begins the stub of the row below (the row's values stand on its
     last line): the row below's stub goes on from it, in the same style."""
     upper, lower = cells[0][0], below[0][0]
     return upper.bold == lower.bold and goes_on(_stub_text(cells), _stub_text(below))
+
+
+def _tops(placed: list[Cells], lines: list[Line], band: list[int], i: int, settings) -> bool:
+    """Whether a line without stub begins text cells of the row below it, set at the foot of
+    their row (cells wrapped over lines, their last line on the row's line: a spreadsheet's
+    habit): every cell it has is text, over a cell of the next line, which has the stub and
+    stands between the same rules, as close as a wrapped line; and it is the first line
+    between two rules (rules or fills band the rows). White space alone does not tell: a
+    heading set over a group of rows, further under the row above, stands as close over the
+    row below as a cell's first line would."""
+    if i + 1 >= len(lines) or band[i + 1] != band[i] or 0 not in placed[i + 1]:
+        return False
+    cells, below = placed[i], placed[i + 1]
+    texts = [s.text for segs in cells.values() for s in segs]
+    if not texts or any(is_value(t) for t in texts) or any(c not in below for c in cells):
+        return False
+    size = lines[i][0].size
+    if _gap(lines, i, i + 1) > settings.wrap_gap * size:
+        return False
+    return i > 0 and band[i - 1] != band[i]
 
 
 def _wraps(row: Cells, cells: Cells, lines: list[Line], i: int, settings) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ...specs.settings import PAGE_TABLES, TABLES, PageTableSettings, TableSettings
-from ...text.printed import CAPTION, NOTE_LEAD, goes_on
+from ...text.printed import CAPTION, NOTE_LEAD, goes_on, is_value
 from .alignment import text_columns, value_line
 from .cells import bottom, printed_lines, size, top
 from .geometry import SpansSegments
@@ -91,12 +91,33 @@ def find_blocks(
                 between += 1
             j += 1
         end = last
-        while end + 1 < j and goes_on(lines[end][0].text, lines[end + 1][0].text):
+        while end + 1 < j and (
+            goes_on(lines[end][0].text, lines[end + 1][0].text)
+            or _wrapped(lines[last], lines[end], lines[end + 1], table)
+        ):
             end += 1
         first = _header_start(lines, start, end, settings, table, captions)
         blocks.append(Block(lines[first : end + 1], start - first))
         i = end + 1
     return blocks
+
+
+def _wrapped(row: Line, above: Line, line: Line, table: TableSettings) -> bool:
+    """Whether ``line``, right under ``above``, goes on with text cells of the last ``row``
+    (a cell wrapped over lines): each of its segments is text that begins where a text
+    segment of the row after its first begins, or indented under the row's stub (a hanging
+    indent), and it stands as close as a wrapped line."""
+    tol = table.cell_tolerance
+    starts = [s.x0 for s in row[1:] if not is_value(s.text)]
+    stub = row[0]
+
+    def under(s: Segment) -> bool:
+        hanging = stub.x0 + tol < s.x0 < stub.x1 and not is_value(stub.text)
+        return hanging or any(abs(s.x0 - x) <= tol for x in starts)
+
+    return top(line) - bottom(above) <= table.wrap_gap * size(line) and all(
+        not is_value(s.text) and under(s) for s in line
+    )
 
 
 def _gap_limit(gaps: list[float], line_size: float, settings: PageTableSettings) -> float:

@@ -17,6 +17,9 @@ from .turned import QUARTER_TURNS, Turn
 
 BBox = tuple[float, float, float, float]  # x0, top, x1, bottom
 TRAILING_LEADER = re.compile(rf"\s*(?:{LEADER.pattern})\s*$")  # dots from a label to its value
+# the last dots of a leader cut short by the value's column: points set apart after a
+# label's text ("etc. .", "violations . ."); no word ends in a point set apart
+SPACED_POINTS = re.compile(r"(?<=\S)(?:\s+\.)+\s*$")
 
 
 @dataclass
@@ -139,16 +142,21 @@ def printed_lines(segs: list[Segment], core: float) -> list[list[Segment]]:
 
 def cell_text(segs: list[Segment], settings: TableSettings) -> tuple[str, list[str]]:
     """Cell text from its segments (lines joined, hyphenation undone, right-to-left text in
-    logical order) and its markers."""
+    logical order) and its markers. Asterisks are note markers only beside text: a cell of
+    asterisks and points alone ("***.*", a figure withheld) is printed as it stands."""
     lines = []
     markers: list[str] = []
     for row in printed_lines(segs, settings.row_core):
         lines.append(logical(" ".join(s.text for s in row)))
         markers += [m.text for s in row for m in s.markers]
     text = join_lines(lines)
-    for m in ASTERISKS.finditer(text):
-        markers.append(m.group(1) or m.group(2))
-    text = normalize_ws(TRAILING_LEADER.sub("", ASTERISKS.sub("", text)))
+    unmarked = ASTERISKS.sub("", text)
+    if any(ch.isalnum() for ch in unmarked):  # else the stars are the cell ("***.*", "**")
+        markers += [m.group(1) or m.group(2) for m in ASTERISKS.finditer(text)]
+        text = unmarked
+    text = normalize_ws(TRAILING_LEADER.sub("", text))
+    if any(ch.isalpha() for ch in text):  # a label's, not a figure's ("12 ." stays)
+        text = SPACED_POINTS.sub("", text)
     if sign := NOTE_SIGN.search(text):
         markers.append(sign.group(1))
         text = text[: sign.start()]

@@ -67,6 +67,7 @@ def header_rows(
         apart = li > 0 and max(gap, _gap(lines, li)) > min(
             leading + settings.row_gap_margin * size, settings.header_row_gap * size
         )
+        apart = apart and not _straddled(lines, li, under, ends)
         anew = apart and bool(under) and not any(_goes_on(above[c], mine[c]) for c in under)
         if is_group != prev_group or (not is_group and anew):
             row += 1
@@ -134,6 +135,19 @@ def same_header(a: list[list[str]], b: list[list[str]]) -> bool:
         return [" ".join(r[c] for r in rows if c < len(r) and r[c]) for c in range(width)]
 
     return bool(a) and heads(a) == heads(b)
+
+
+def _straddled(lines: list[list[Segment]], li: int, under: list[int], ends) -> bool:
+    """Whether a head in other columns stands across the white between header line ``li``
+    and the text above it (``ends``: the bottom of the last text of each of the ``under``
+    columns): a head centred on one row of cells of two lines, so both lines are that row's."""
+    if not under:
+        return False
+    above = max(ends[c] for c in under)
+    below = min(s.top for s in lines[li])
+    return any(
+        s.top < above and s.bottom > below for k, line in enumerate(lines) if k != li for s in line
+    )
 
 
 def _gap(lines: list[list[Segment]], i: int) -> float:

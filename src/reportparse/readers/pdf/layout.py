@@ -159,7 +159,29 @@ def _glyphs(page: PageObjects, settings: LayoutSettings) -> list[Glyph]:
                 turn=turn,
             )
         )
-    return out
+    return _once(out, settings)
+
+
+def _once(glyphs: list[Glyph], settings: LayoutSettings) -> list[Glyph]:
+    """The glyphs less those printed twice: a glyph of the same text, font and size as one
+    before it, standing within ``overprint`` of its size of where that one stands (text
+    drawn twice over itself for a heavier look would read "KK22")."""
+    kept: list[Glyph] = []
+    seen: dict[tuple, list[Glyph]] = {}
+    for g in glyphs:
+        step = settings.overprint * g.size or 1.0
+        cx, cy = int(g.x0 // step), int(g.top // step)
+        near = [
+            other
+            for dx in (-1, 0, 1)
+            for dy in (-1, 0, 1)
+            for other in seen.get((g.text, g.font, g.size, cx + dx, cy + dy), ())
+        ]
+        if any(abs(o.x0 - g.x0) <= step and abs(o.top - g.top) <= step for o in near):
+            continue
+        seen.setdefault((g.text, g.font, g.size, cx, cy), []).append(g)
+        kept.append(g)
+    return kept
 
 
 def quarter_turn(matrix) -> int:

@@ -15,10 +15,13 @@ from statistics import median
 
 from ...specs.settings import PAGE_TABLES, PageTableSettings
 from ...text.printed import is_value
-from .cells import bottom, printed_lines, size, top
+from .cells import bottom, printed_lines, size, top, word_spans
 from .layout import Segment
 
 ENDS = ".!?"  # the marks that end a sentence, and so may end a paragraph
+# (ratio) words whose white is this many times their space glyphs' width or more are not
+# words of a sentence: justification stretches a space, rarely to twice its width
+SPREAD = 4.0
 
 
 def words(seg: Segment) -> int:
@@ -44,8 +47,22 @@ def long_text(seg: Segment, settings: PageTableSettings) -> bool:
     )
 
 
+def spread(seg: Segment) -> bool:
+    """Whether a segment's words stand far wider apart than its spaces: heads or cells of
+    columns set closer than a segment gap ("WMA  Loans  Loans"), not words of a sentence,
+    whose white is a space (stretched a little where a line is justified)."""
+    spans = word_spans(seg)
+    spaces = sorted(g.x1 - g.x0 for g in seg.glyphs if g.text == " ")
+    if len(spans) < 2 or not spaces or spaces[len(spaces) // 2] <= 0:
+        return False
+    gaps = sorted(b[0] - a[1] for a, b in pairwise(spans))
+    return gaps[len(gaps) // 2] > SPREAD * spaces[len(spaces) // 2]
+
+
 def running_text(segments: list[Segment], settings: PageTableSettings = PAGE_TABLES) -> set[int]:
-    """The ids of the segments that are running text: paragraphs and long lines of text."""
+    """The ids of the segments that are running text: paragraphs and long lines of text;
+    never a segment whose words stand far apart (``spread``)."""
+    segments = [s for s in segments if not spread(s)]
     chains = _chains(segments, settings)
     out = {id(s) for s in segments if long_text(s, settings)}
     for chain in chains:

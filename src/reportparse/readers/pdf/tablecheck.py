@@ -22,6 +22,12 @@ from .layout import PageLayout
 
 LIST_MARK = re.compile(r"^([•◦▪■►●○∙·\-–*]|\(?\d{1,2}[.)]|\(?[a-z][.)]|[ivx]+[.)])$", re.I)
 PAGE_NUMBER = re.compile(r"^\d{1,4}$")
+# (share of its shorter side) a box's rounded corner bends within this much of the corner;
+# a circle or an ellipse bends all round (its bends reach half its sides)
+ROUNDED_CORNER = 0.25
+# (chart tolerances, about a text size) a closed shape this small, bending, is a frame's
+# rounded corner drawn as a piece of its own, not a chart's line
+CORNER_PIECE = 4.0
 
 
 def looks_like_table(
@@ -120,14 +126,28 @@ def _size(grid: Grid, layout: PageLayout) -> float:
 
 def _drawn_line(pts, tol: float) -> bool:
     """A path that is a drawn line (a chart's), not a box or a rule drawn as a path: it has
-    a slanted stretch, or points inside its bounding box."""
+    a slanted stretch other than the rounded corners of a box (or a closed piece as small
+    as a corner), or points inside its bounding box."""
     if len(pts) < 2:
         return False
     xs, ys = [x for x, _ in pts], [y for _, y in pts]
     x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
     inner = any(x0 + tol < x < x1 - tol and y0 + tol < y < y1 - tol for x, y in pts)
-    slanted = any(abs(xb - xa) > tol and abs(yb - ya) > tol for (xa, ya), (xb, yb) in pairwise(pts))
-    return inner or slanted
+    slants = [(a, b) for a, b in pairwise(pts) if abs(b[0] - a[0]) > tol and abs(b[1] - a[1]) > tol]
+    reach = ROUNDED_CORNER * min(x1 - x0, y1 - y0)
+    corners = [(x, y) for x in (x0, x1) for y in (y0, y1)]
+
+    def at_corner(a, b) -> bool:  # a short bend from one side to the next at one corner
+        short = abs(b[0] - a[0]) <= reach and abs(b[1] - a[1]) <= reach
+        return short and any(
+            abs(p[0] - cx) <= reach and abs(p[1] - cy) <= reach
+            for p in (a, b)
+            for cx, cy in corners
+        )
+
+    rounded = all(at_corner(a, b) for a, b in slants)  # a box, its corners rounded
+    piece = pts[0] == pts[-1] and max(x1 - x0, y1 - y0) <= CORNER_PIECE * tol
+    return inner or (bool(slants) and not rounded and not piece)
 
 
 def is_list(cells: list[list[str]]) -> bool:

@@ -35,7 +35,7 @@ from ...text.printed import is_value
 from .alignment import Evidence, read_region, text_columns, value_line
 from .blocks import Block, find_blocks
 from .captions import Caption, find_captions
-from .cells import Grid, overlap, printed_lines, segments_in, size
+from .cells import Grid, bottom, overlap, printed_lines, segments_in, size, top
 from .layout import Box, PageLayout, Segment, without_leaders
 from .prose import long_text, running_text, sentences
 from .rulings import Structure, find_structures, read_grid, rule_evidence, text_across_rules
@@ -47,6 +47,11 @@ TYPED_RULE = re.compile(r"^[-_=–—]{3,}$")  # a rule typed as a run of dashes
 HEAD_REACH = 3.0  # (sizes) rules this close over aligned text may box its header
 BAND_WIDTH = 3.0  # (times its text's width) a title band runs far wider than its words
 BAND_CONTRAST = 0.5  # (lightness, 0..1) a band's text is this much lighter than its fill
+# (sizes) a row of cells this close over and under a long line of text within its width holds
+# that line as a cell wrapped over lines: a row's lines stand a line's height or two apart
+CELL_ROW_REACH = 2.5
+CELL_ROW_SEGMENTS = 3  # a row of cells: a printed line of this many segments or more
+CELL_EDGE = 0.3  # (sizes) a line begins where a column begins to this much of its size
 
 
 @dataclass
@@ -469,7 +474,7 @@ class PageTables:
             and id(s) not in self.claimed
             and not any(_in_box(s, b, settings.cell_tolerance) for b in boxes)
         ]
-        prose = running_text(free, self.page)
+        prose = running_text(free, self.page) - cells_among_rows(free, self.page)
         free = [s for s in free if id(s) not in prose]
         structures = [
             st
@@ -632,6 +637,42 @@ class PageTables:
         )
 
 
+def cells_among_rows(segments: list[Segment], settings: PageTableSettings) -> set[int]:
+    """The ids of the long lines of text that are a table's cells: each within the width of
+    rows of cells (printed lines of several segments) close over it and close under it, and
+    beginning where a segment of one of those rows begins (a column's edge); with rows on
+    one side only (the first row, the last), where one of their columns after the first
+    begins. A long description wrapped in its column, or one on a row's own line, reads as
+    running text by itself; a paragraph has no rows of cells on both sides of it, and one
+    over or under a table begins at its left edge."""
+    lines = printed_lines(segments, settings.line_core)
+    rows = [line for line in lines if len(line) >= CELL_ROW_SEGMENTS]
+    out: set[int] = set()
+    for s in segments:
+        if not long_text(s, settings):
+            continue
+        reach = CELL_ROW_REACH * s.size
+        tol = CELL_EDGE * s.size
+        across = [r for r in rows if _across(r, s, tol)]
+        over = [r for r in across if s.top - reach <= bottom(r) <= s.bottom]
+        under = [r for r in across if s.top <= top(r) <= s.bottom + reach]
+        inner = 0 if over and under else 1  # by one side only: a column after the first
+        edges = [u.x0 for r in over + under for u in r[inner:]]
+        if any(abs(x - s.x0) <= tol for x in edges):
+            out.add(id(s))
+    for upper, lower in pairwise(sorted(segments, key=lambda s: (round(s.x0), s.top))):
+        under = 0 <= lower.top - upper.bottom <= CELL_ROW_REACH * upper.size
+        if id(upper) in out and under and lower.text[:1].islower():
+            out.add(id(lower))  # its short last line, going on in lower case
+    return out
+
+
+def _across(row: list[Segment], s: Segment, tol: float) -> bool:
+    """Whether a row of cells other than the segment's own spans the segment's width."""
+    inside = row[0].x0 - tol <= s.x0 and s.x1 <= row[-1].x1 + tol
+    return inside and all(u is not s for u in row)
+
+
 def _under_bands(segments: list[Segment], fills: list[Box]) -> list[list[Segment]]:
     """Text parted at title bands: a filled bar holding one line of light text on a darker
     fill (inverse video), much wider than its words, heads what follows it; the text over a
@@ -707,7 +748,7 @@ def _plain_text(segments: list[Segment], settings: PageTableSettings) -> list[Se
     turned text (axis labels) and rules typed as dashes."""
     parts = [p for s in segments if s.upright for p in without_leaders(s)]
     parts = [p for p in parts if not TYPED_RULE.match(p.text)]
-    prose = running_text(parts, settings)
+    prose = running_text(parts, settings) - cells_among_rows(parts, settings)
     return [p for p in parts if id(p) not in prose]
 
 
