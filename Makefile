@@ -27,9 +27,9 @@ test test-fast: export PYTHONDONTWRITEBYTECODE :=
 test: $(STAMP)
 	$(BIN)/python -m pytest $(TEST_PROCESSES)
 
-# The edit-and-test loop: everything but the tests marked slow (see pyproject.toml).
+# The edit-and-test loop: everything but the tests marked slow or process (see pyproject.toml).
 test-fast: $(STAMP)
-	$(BIN)/python -m pytest $(TEST_PROCESSES) -m "not slow"
+	$(BIN)/python -m pytest $(TEST_PROCESSES) -m "not slow and not process"
 
 # A static HTML quality report in report/ (beside extracted/, not part of it).
 report: $(STAMP)

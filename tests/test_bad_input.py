@@ -13,6 +13,8 @@ from reportparse.output.outdir import MARKER, finish_marker
 import pdfs
 from conftest import RAW
 
+pytestmark = pytest.mark.process  # whole processes: `make test` and CI run them
+
 GOOD = "imdi-nokkeltall-2025.pdf"
 CASES = {
     "empty.pdf": (lambda p: p.write_bytes(b""), "empty file (0 bytes)"),

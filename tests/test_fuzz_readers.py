@@ -37,6 +37,8 @@ from reportparse.run.workers import run_each
 import bombs
 from conftest import ROOT
 
+pytestmark = pytest.mark.process  # whole processes: `make test` and CI run them
+
 FUZZ_TIMEOUT = 20.0  # s per input: a seed reads in well under a second
 FUZZ_MEMORY = 512 * MiB  # per input, on top of what a worker starts with
 SPECS = ROOT / "src" / "reportparse" / "specs"

@@ -20,6 +20,8 @@ from reportparse.run import tables as tables_module
 
 from conftest import RAW
 
+pytestmark = pytest.mark.process  # whole processes: `make test` and CI run them
+
 GOOD = "imdi-nyhet-resultater-2017.html"
 PDF = RAW / "imdi-nokkeltall-2025.pdf"
 

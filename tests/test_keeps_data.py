@@ -23,6 +23,8 @@ from reportparse.run.pipeline import run
 
 from conftest import RAW
 
+pytestmark = pytest.mark.process  # whole processes: `make test` and CI run them
+
 GOOD = "imdi-nyhet-resultater-2017.html"
 OTHER = "imdi-nyhet-resultater-2023.html"
 OTHER_ID = "imdi-nyhet-resultater-2023"

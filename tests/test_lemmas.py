@@ -6,6 +6,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
 import simplemma
 from simplemma.strategies.dictionaries.dictionary_factory import DEFAULT_DICTIONARY_FACTORY
 
@@ -59,6 +60,7 @@ def test_a_damaged_file_is_written_anew(tmp_path):
     assert lemmatizer.lemmatize("begynte", lang="nb") == "begynne"
 
 
+@pytest.mark.process  # a fresh interpreter
 def test_a_run_that_finds_the_file_decodes_no_dictionary():
     lemma_folder()  # the file, written by the test above or by the session's run
     _with_file(lemma_folder())

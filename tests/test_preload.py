@@ -8,7 +8,11 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 from conftest import RAW
+
+pytestmark = pytest.mark.process  # whole processes: `make test` and CI run them
 
 CODE = """
 import sys

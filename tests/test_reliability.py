@@ -31,6 +31,8 @@ from test_limits import alive, gone
 import bombs
 from conftest import RAW
 
+pytestmark = pytest.mark.process  # whole processes: `make test` and CI run them
+
 HERE = Path(__file__).parent
 GOOD = "imdi-nyhet-resultater-2017.html"  # read from the warm cache
 OTHER = "imdi-nyhet-resultater-2023.html"

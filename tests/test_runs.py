@@ -25,6 +25,8 @@ from reportparse.run.pipeline import run
 
 from conftest import RAW
 
+pytestmark = pytest.mark.process  # whole processes: `make test` and CI run them
+
 GOOD = "imdi-nyhet-resultater-2017.html"
 READ_DOCUMENT = document_module.read_document  # the reader itself, before any test wraps it
 

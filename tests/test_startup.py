@@ -19,6 +19,8 @@ from reportparse.run.tables import english_id
 
 from conftest import RAW
 
+pytestmark = pytest.mark.process  # whole processes: `make test` and CI run them
+
 HEAVY = ("pandas", "pandera", "numpy", "pyarrow", "pypdfium2", "pdfminer", "pdfplumber", "lxml")
 COMMANDS = ["extract", "tables", "sources", "validate", "inspect", "report"]
 
