@@ -151,7 +151,10 @@ def test_the_reliability_tests_pass_on_the_portable_path(tmp_path):
     tests of the Linux path itself switch them back on)."""
     suites = ["test_reliability.py", "test_keeps_data.py", "test_hostile_inputs.py",
               "test_swap.py", "test_runs.py", "test_limits.py"]  # fmt: skip
-    env = dict(os.environ, **{PORTABLE: "1"})
+    # a run of the suite of its own: not one of this run's pytest-xdist workers, whose
+    # private home and shared folder (tests/conftest.py) it would otherwise take and race on
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST_XDIST_")}
+    env[PORTABLE] = "1"
     done = subprocess.run(
         [sys.executable, "-m", "pytest", "-q", "-p", "no:xdist", "-p", "no:cacheprovider",
          "-m", "not slow", *(str(HERE / s) for s in suites)],
