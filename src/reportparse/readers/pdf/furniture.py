@@ -31,7 +31,8 @@ def furniture(
     of a page, a page number alone ("7", "Side 7 av 20"), or a line with words that another
     page prints at the same height, digits aside (a running head or foot), where it stands
     apart from the page's other lines: a line set close to one that is none of these is a
-    table's or a paragraph's (a table's head repeated atop its parts on two pages)."""
+    table's or a paragraph's (a table's head repeated atop its parts on two pages), but for
+    a page number in step with those of other pages (``_in_step``)."""
     pages: list[list[list[Segment]]] = [page_lines(layout, settings) for layout in layouts]
     n = settings.furniture_lines
     edges = [lines[:n] + lines[n:][-n:] for lines in pages]
