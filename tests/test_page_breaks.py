@@ -990,3 +990,30 @@ def test_a_part_under_a_top_rule_and_its_header_repeated_apart_joins_the_table(t
         ["", "Kvinner", "Menn", "Begge kjønn"],
         *COUNTIES[:4],
     ]
+
+
+def test_a_caption_pushed_down_onto_the_page_number_takes_the_table_opening_the_next(
+    tmp_path,
+):
+    """A full page whose last caption is set just over its bare page number, closer to it
+    than a running foot stands to a page's text (LibreOffice fuzzer seed 1603074529): the
+    number is still furniture, as every page prints one at that height, each the page's own,
+    so the caption ends its page and takes the grid opening the next."""
+    path = tmp_path / "pushed.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.setFont("Helvetica-Bold", 10)
+    c.drawString(X[0], 760, "Tabell 1: Deltakere etter kjønn")
+    _grid(c, COUNTS, 750, X[:4])
+    c.drawString(X[0], 41, "Tabell 2: Resultat per fylke")
+    for n in (1, 2):
+        if n == 2:
+            _grid(c, [*HEADER, *FIRST], 800, spans={(0, 2)})
+        c.setFont("Helvetica", 10)
+        c.drawString(X[0], 30, str(n))
+        c.showPage()
+    c.save()
+    tables = _tables(path)
+    assert (tables["tabell-1"].status, tables["tabell-1"].cells) == (TableStatus.EXTRACTED, COUNTS)
+    t = tables["tabell-2"]
+    assert (t.status, t.pages) == (TableStatus.EXTRACTED, [2])
+    assert t.cells == [*HEADER, *FIRST]

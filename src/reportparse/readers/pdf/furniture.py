@@ -31,7 +31,8 @@ def furniture(
     of a page, a page number alone ("7", "Side 7 av 20"), or a line with words that another
     page prints at the same height, digits aside (a running head or foot), where it stands
     apart from the page's other lines: a line set close to one that is none of these is a
-    table's or a paragraph's (a table's head repeated atop its parts on two pages)."""
+    table's or a paragraph's (a table's head repeated atop its parts on two pages), but for
+    a page number in step with those of other pages (``_in_step``)."""
     pages: list[list[list[Segment]]] = [page_lines(layout, settings) for layout in layouts]
     n = settings.furniture_lines
     edges = [lines[:n] + lines[n:][-n:] for lines in pages]
@@ -52,13 +53,42 @@ def furniture(
                 repeated and re.search(r"[^\W\d_]", sig)
             ):
                 found.append(line)
-        while True:  # a stack of lines holds every line in it
-            kept = [ln for ln in found if not _in_stack(ln, pages[page], found, settings)]
+        numbered = [ln for ln in found if _in_step(ln, page, edges, settings)]
+        while True:  # a stack of lines holds every line in it, but for a page's own number
+            kept = [
+                ln
+                for ln in found
+                if any(ln is k for k in numbered) or not _in_stack(ln, pages[page], found, settings)
+            ]
             if len(kept) == len(found):
                 break
             found = kept
         out.append({id(s) for ln in found for s in ln})
     return out
+
+
+def _number(line: list[Segment]) -> int | None:
+    """The number a page-number line prints ("7", "Side 7 av 20": 7); None for another line."""
+    text = line_text(line).strip()
+    return int(re.search(r"\d+", text).group()) if PAGE_NUMBER.match(text) else None
+
+
+def _in_step(line, page: int, edges, settings: PageTableSettings) -> bool:
+    """Whether a page-number line is the page's own number by repetition: another page prints
+    one at the same height whose number differs from it by just as many pages. Such a line is
+    furniture however close the page's text comes to it (a caption or a paragraph pushed down
+    to the foot of a full page); a table's bare value at a page's foot is not in step so."""
+    number = _number(line)
+    if number is None:
+        return False
+    return any(
+        other != page
+        and abs(top(ln) - top(line)) <= settings.furniture_shift
+        and (n := _number(ln)) is not None
+        and n - number == other - page
+        for other, lines in enumerate(edges)
+        for ln in lines
+    )
 
 
 def _in_stack(line, lines, found, settings: PageTableSettings) -> bool:
