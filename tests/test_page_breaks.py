@@ -204,6 +204,43 @@ def test_a_caption_wrapped_over_a_page_break_takes_the_table_under_its_last_line
     assert t.cells == [*HEADER, *FIRST]
 
 
+def test_a_caption_wrapped_over_a_page_break_over_an_open_table_is_no_header_row(tmp_path):
+    """As the last, but the caption is set in the body's font and its table is open: a rule
+    over its header, one under the header's values, no other (fuzzer seed 202236722,
+    LibreOffice). The caption's last line, one segment in no column of the table that goes
+    on with the caption's unfinished text, is the caption's, not the table's first header
+    row, and the rule over the header is the table's top rule."""
+    first = "Tab. 2-1 - Resultat per fylke i 2026, målt som andel i arbeid, for alle registrert i"
+    last = "introduksjonsregisteret"
+
+    def page1(c):
+        c.setFont("Helvetica-Bold", 10)
+        c.drawString(X[0], 760, "Tabell 1: Deltakere etter kjønn")
+        _grid(c, COUNTS, 750)
+        c.setFont("Helvetica", 9)
+        c.drawString(X[0], 340, first)
+
+    def page2(c):
+        c.setFont("Helvetica", 9)
+        c.drawString(X[0], 810, last)
+        c.line(X[0], 800, X[-1], 800)
+        c.setFont("Helvetica-Bold", 9)
+        c.drawString(X[1] + 4, 788, HEADER[0][1])
+        c.drawString(X[3] + 4, 788, HEADER[0][3])
+        c.drawString(X[0] + 4, 776, HEADER[0][0])
+        for k in (1, 2, 3):
+            c.drawString(X[k] + 4, 764, HEADER[1][k])
+        c.line(X[1], 758, X[-1], 758)
+        c.setFont("Helvetica", 9)
+        for r, row in enumerate([*FIRST, *SECOND]):
+            for k, cell in enumerate(row):
+                c.drawString(X[k] + 4, 744 - ROW * r, cell)
+
+    t = _report(tmp_path / "wrapped-over-open.pdf", [page1, page2])["tabell-2-1"]
+    assert (t.status, t.pages, t.caption) == (TableStatus.EXTRACTED, [2], f"{first} {last}")
+    assert t.cells == [*HEADER, *FIRST, *SECOND]
+
+
 def test_a_caption_pushed_onto_the_next_page_is_the_caption_of_the_table_over_the_break(
     tmp_path,
 ):

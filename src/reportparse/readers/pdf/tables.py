@@ -598,7 +598,8 @@ class PageTables:
         repeated whole in lines of its own, set off from the body by a gap."""
         settings = self.tables.defaults
         width = self.layout.width
-        blocks = find_blocks(self.open_segments, self.page, settings, self.caption_ids)
+        # the caption's last lines stop the block as its first lines do: no header row
+        blocks = find_blocks(self.open_segments, self.page, settings, self.caption_ids | lead)
         block = blocks[0] if blocks else None
         structures = [
             st
@@ -835,9 +836,12 @@ def _touches(block: Block, structures: list[Structure]) -> bool:
 def _lone_rule(st: Structure, block: Block | None, settings: TableSettings) -> bool:
     """Whether a structure is one rule across the page holding no text, apart from the text
     under it: a table's top rule over a header that is read apart from its body (repeated
-    over a part), not a table by itself."""
+    over a part), not a table by itself. A rule right over the text's first line (its
+    header's top rule) is the table's."""
     flat = st.bottom - st.top <= settings.rule_tolerance
-    return flat and (block is None or not _touches(block, [st]))
+    return flat and (
+        block is None or not (_touches(block, [st]) or _rules_over(block, [st], settings))
+    )
 
 
 def _rules_over(block: Block, structures: list[Structure], settings: TableSettings) -> bool:
