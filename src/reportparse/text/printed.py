@@ -23,6 +23,9 @@ NUMERIC_CELL = re.compile(r"^[-−–]?\s?\d[\d ]*(?:[,.]\d+)?\s?%?$|^$")
 # a number grouped in thousands by a comma or a point ("5,111,372", "1.850,00"), or one in
 # parentheses as accounts print a negative ("(106,870)", "(0.21)"): a value too
 GROUPED_CELL = re.compile(r"^[-−–]?\d{1,3}(?:(?P<mark>[,.])\d{3})(?:(?P=mark)\d{3})*(?:[,.]\d+)?$")
+# An item's label opening a line ("a)", "b.", "(c)", "iv)"): the line begins an item of a
+# list, whatever the case of its letter, so it never goes on from the line above by case
+ITEM_LABEL = re.compile(r"^\(?(?:[a-z]|[ivx]{1,4})[).](?:\s|$)")
 NEGATIVE_CELL = re.compile(r"^\((?P<number>[^()]*[,.][^()]*)\)$")
 YEAR_CELL = re.compile(r"^(?:19|20)\d{2}$")
 # the last word of a line whose text goes on in the next line: a hyphen, a comma, a word
@@ -76,6 +79,8 @@ def is_value(text: str) -> bool:
 def goes_on(upper: str, lower: str) -> bool:
     """Whether ``lower`` continues the text of ``upper`` on the next printed line: ``upper``
     ends in a hyphen, comma or a word that cannot end a label, or ``lower`` starts in lower
-    case."""
+    case (but for an item's label, "b) …", which begins an item of its own)."""
     upper, lower = upper.strip(), lower.strip()
-    return bool(upper and lower) and (bool(GOES_ON.search(upper)) or lower[0].islower())
+    return bool(upper and lower) and (
+        bool(GOES_ON.search(upper)) or (lower[0].islower() and not ITEM_LABEL.match(lower))
+    )
