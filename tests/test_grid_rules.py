@@ -187,10 +187,7 @@ def test_heads_printed_up_the_page_in_a_grid(tmp_path):
                 c.rotate(90)
                 c.drawString(0, 0, text)
                 c.restoreState()
-        c.setFont("Helvetica", 9)
-        for r, cells in enumerate(rows[2:]):
-            for k, cell in enumerate(cells):
-                c.drawString(xs[k] + 3, tops[2 + r] - 13, cell)
+        _cells(c, rows, xs, tops, skip={(r, k) for r in (0, 1) for k in range(len(rows[0]))})
 
     assert _read(tmp_path / "up.pdf", draw) == [rows]
 
@@ -358,10 +355,7 @@ def test_a_head_border_that_ends_at_the_inner_rule_of_a_double_frame(tmp_path):
         c.drawString(xs[2] + 3, tops[0] - 14, "GPS coordinates")
         c.drawString(xs[2] + 3, tops[1] - 14, "Northing")
         c.drawString(xs[3] + 3, tops[1] - 14, "Easting")
-        c.setFont("Helvetica", 9)
-        for r, cells in enumerate(rows[2:]):
-            for k, cell in enumerate(cells):
-                c.drawString(xs[k] + 3, tops[2 + r] - 13, cell)
+        _cells(c, rows, xs, tops, skip={(r, k) for r in (0, 1) for k in range(len(rows[0]))})
 
     assert _read(tmp_path / "double.pdf", draw) == [rows]
 
